@@ -1,0 +1,47 @@
+use crate::i18n::{I18n, Key, endonym};
+use leptos::prelude::*;
+use model::Locale;
+
+/// Switches between German and English.
+///
+/// Without JavaScript it is a plain GET form (`?lang=en`), which the server answers by setting the language
+/// cookie. Once hydrated, the switch happens in place: the text changes, `<html lang>` follows, the cookie is
+/// set for the next page load, and nothing is reloaded.
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let i18n = I18n::expect();
+    let other = move || match i18n.locale() {
+        Locale::De => Locale::En,
+        Locale::En => Locale::De,
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let target = other();
+        i18n.set_locale(target);
+        remember(target);
+    };
+    view! {
+        <form class="language-switch" method="get" on:submit=on_submit aria-label=move || i18n.t(Key::ChooseLanguage)>
+            <button type="submit" name="lang" value=move || other().tag() lang=move || other().tag()>
+                {move || endonym(other())}
+            </button>
+        </form>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+fn remember(locale: Locale) {
+    use crate::i18n::LANGUAGE_COOKIE;
+    use wasm_bindgen::JsCast;
+    if let Ok(html_document) = document().dyn_into::<web_sys::HtmlDocument>() {
+        let cookie = format!(
+            "{LANGUAGE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            locale.tag()
+        );
+        // Failing to store the preference only means the next page load asks Accept-Language again.
+        let _ = html_document.set_cookie(&cookie);
+    }
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn remember(_locale: Locale) {}

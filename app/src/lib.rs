@@ -1,0 +1,38 @@
+//! Spielraum's user interface.
+//!
+//! Pages are rendered on the server (feature `ssr`) and hydrated in the browser (feature `hydrate`, through the
+//! `frontend` crate). Each feature area has its pages and its server functions side by side. Server functions
+//! read the database only through [`store`], which takes a tenant scope rather than bare ids.
+//!
+//! This crate must not read configuration, open connections or know about HTTP routing beyond Leptos' own: the
+//! `server` crate gives it a [`ServerContext`] for every request.
+
+pub mod error;
+pub mod i18n;
+pub mod shell;
+
+mod components;
+mod pages;
+
+#[cfg(feature = "ssr")]
+pub mod store;
+
+pub use error::AppError;
+pub use shell::{App, shell};
+
+/// What the server hands every render and server function: the database and nothing a page could misuse.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug)]
+pub struct ServerContext {
+    pub db: sea_orm::DatabaseConnection,
+}
+
+#[cfg(feature = "ssr")]
+impl ServerContext {
+    /// The context of the current request. The server provides it for every page and server function, so a
+    /// missing one is a wiring bug, reported as an internal error rather than a panic.
+    pub fn current() -> Result<Self, AppError> {
+        leptos::prelude::use_context::<Self>()
+            .ok_or_else(|| AppError::internal("ServerContext was not provided to this request"))
+    }
+}

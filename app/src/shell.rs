@@ -1,0 +1,101 @@
+//! The HTML document and the route table.
+//!
+//! [`shell`] renders the document around the app on the server: the hydration scripts, the stylesheet and the
+//! Content-Security-Policy whose per-response nonce lets exactly Leptos' own inline scripts run. [`App`] holds
+//! the routes; every page of a tenant lives under `/{tenant}/`.
+
+use crate::components::{NotFound, TenantShell};
+use crate::i18n::I18n;
+use crate::pages::{DistrictsPage, TenantDirectory, TenantHome};
+use leptos::prelude::*;
+use leptos_meta::{Html, Link, MetaTags, provide_meta_context};
+use leptos_router::{
+    SsrMode,
+    components::{ParentRoute, Route, Router, Routes},
+    path,
+};
+use model::Locale;
+
+/// The name of the wasm and JS bundle in `site/pkg`, shared by the build script and the server.
+pub const OUTPUT_NAME: &str = "spielraum";
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    set_content_security_policy();
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light" />
+                <leptos_meta::HashedStylesheet options=options.clone() id="spielraum-css" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// Sets the page's CSP header with the nonce Leptos puts on its inline scripts. `strict-dynamic` lets the
+/// nonce-bearing hydration script load the bundle; nothing inline without the nonce runs.
+#[cfg(feature = "ssr")]
+fn set_content_security_policy() {
+    use leptos::nonce::use_nonce;
+    let (Some(nonce), Some(response)) =
+        (use_nonce(), use_context::<leptos_axum::ResponseOptions>())
+    else {
+        return;
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'nonce-{nonce}' 'strict-dynamic' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; \
+         base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    );
+    if let Ok(value) = http::HeaderValue::from_str(&policy) {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+/// The language the server chose for this request (cookie, then `Accept-Language`), or on the client the one
+/// the server rendered into `<html lang>`, so that hydration starts from the same text.
+fn initial_locale() -> Locale {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<Locale>().copied())
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        document()
+            .document_element()
+            .and_then(|html| html.get_attribute("lang"))
+            .and_then(|tag| Locale::from_tag(&tag))
+            .unwrap_or_default()
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let i18n = I18n::provide(initial_locale());
+
+    view! {
+        <Html attr:lang=move || i18n.locale().tag() />
+        <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
+        <Router>
+            <Routes fallback=|| view! { <NotFound /> }>
+                <Route path=path!("/") view=TenantDirectory ssr=SsrMode::Async />
+                <ParentRoute path=path!("/:tenant") view=TenantShell ssr=SsrMode::Async>
+                    // `/dresden/` redirects here on the server (see server::http::trailing_slash).
+                    <Route path=path!("") view=TenantHome />
+                    <Route path=path!("districts") view=DistrictsPage />
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}

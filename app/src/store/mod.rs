@@ -1,0 +1,10 @@
+//! Database access for pages and the REST API (server only).
+//!
+//! Every query of tenant data takes a [`TenantScope`], which only [`TenantScope::resolve`] can make, from the
+//! tenant named in the URL. So a query cannot forget its tenant: rows of another tenant are simply not found.
+//! Functions here return views (`model::*View`), never entities.
+
+pub mod districts;
+pub mod tenants;
+
+pub use tenants::TenantScope;

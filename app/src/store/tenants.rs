@@ -1,0 +1,45 @@
+use crate::AppError;
+use model::entity::tenant;
+use model::{TenantSlug, TenantView};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use uuid::Uuid;
+
+/// Proof that a request is about one existing tenant. Tenant-owned queries take this instead of an id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TenantScope {
+    id: Uuid,
+    view: TenantView,
+}
+
+impl TenantScope {
+    /// Looks up the tenant of a URL. A malformed slug and an unknown one are the same to the caller: not found.
+    pub async fn resolve(db: &impl ConnectionTrait, slug: &str) -> Result<Self, AppError> {
+        let slug = TenantSlug::parse(slug).map_err(|_| AppError::NotFound)?;
+        let row = tenant::Entity::find()
+            .filter(tenant::Column::Slug.eq(slug.as_str()))
+            .one(db)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let view = row.view().map_err(AppError::internal)?;
+        Ok(TenantScope { id: row.id, view })
+    }
+
+    pub fn id(&self) -> Uuid {
+        self.id
+    }
+
+    pub fn view(&self) -> &TenantView {
+        &self.view
+    }
+}
+
+/// All tenants, by name, for the public directory.
+pub async fn list(db: &impl ConnectionTrait) -> Result<Vec<TenantView>, AppError> {
+    let rows = tenant::Entity::find()
+        .order_by_asc(tenant::Column::Name)
+        .all(db)
+        .await?;
+    rows.iter()
+        .map(|row| row.view().map_err(AppError::internal))
+        .collect()
+}

@@ -1,0 +1,115 @@
+// The walking skeleton in a real browser: server rendering, hydration, the server-function path, 404s,
+// keyboard access, and axe-core on every page.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { BASE, launch, openPage, visit, waitForHydration, assertAccessible } from "./support.mjs";
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+describe("the start page", () => {
+  test("lists the participating municipalities", async () => {
+    const { context, page, errors } = await openPage(browser);
+    await visit(page, "/");
+    await assert.doesNotReject(page.getByRole("link", { name: "Landeshauptstadt Dresden" }).waitFor());
+    await assert.doesNotReject(page.getByRole("link", { name: "Musterstadt" }).waitFor());
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe("a tenant's pages", () => {
+  test("show the tenant's name in the app shell, in German by default", async () => {
+    const { context, page, errors } = await openPage(browser);
+    await visit(page, "/dresden/");
+    assert.equal(await page.getAttribute("html", "lang"), "de");
+    await page.getByRole("banner").getByText("Landeshauptstadt Dresden").waitFor();
+    await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Stadträume" }).waitFor();
+    await waitForHydration(page);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("switch language in place once hydrated, and keep it on the next load", async () => {
+    const { context, page, errors } = await openPage(browser);
+    await visit(page, "/dresden/");
+    await waitForHydration(page);
+    await page.evaluate(() => {
+      window.__sameDocument = true;
+    });
+
+    await page.getByRole("button", { name: "English" }).click();
+    await page.waitForSelector("html[lang=en]");
+    await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Districts" }).waitFor();
+    assert.equal(await page.evaluate(() => window.__sameDocument), true, "the page must not reload");
+    await assertAccessible(page);
+
+    const cookies = await context.cookies();
+    assert.ok(cookies.some((c) => c.name === "spielraum_lang" && c.value === "en"), "language cookie set");
+    await page.reload();
+    assert.equal(await page.getAttribute("html", "lang"), "en", "the server renders the chosen language");
+    await page.getByRole("button", { name: "Deutsch" }).waitFor();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("load the district list through a server function on client-side navigation", async () => {
+    const { context, page, errors } = await openPage(browser);
+    await visit(page, "/dresden/");
+    await waitForHydration(page);
+    await page.evaluate(() => {
+      window.__sameDocument = true;
+    });
+
+    const serverFunction = page.waitForResponse((r) => r.url().includes("/fn/districts") && r.status() === 200);
+    await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Stadträume" }).click();
+    await serverFunction;
+    await page.getByRole("heading", { level: 1, name: "Stadträume und Ortschaften" }).waitFor();
+    const rows = page.locator("#district-list tbody tr");
+    await rows.nth(19).waitFor();
+    assert.equal(await rows.count(), 20);
+    assert.equal(await rows.nth(0).locator("th").innerText(), "Stadtraum 1");
+    assert.equal(await page.evaluate(() => window.__sameDocument), true, "navigation happened in place");
+    assert.equal(new URL(page.url()).pathname, "/dresden/districts");
+    await assertAccessible(page);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("offer a skip link as the first stop for keyboard users", async () => {
+    const { context, page, errors } = await openPage(browser);
+    await visit(page, "/musterstadt/districts");
+    await waitForHydration(page);
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => document.activeElement?.textContent);
+    assert.equal(focused, "Zum Inhalt springen");
+    await page.keyboard.press("Enter");
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "main");
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe("addresses that do not exist", () => {
+  test("get a 404 page in the user's language", async () => {
+    const { context, page } = await openPage(browser, { locale: "en-GB" });
+    await visit(page, "/atlantis/", { status: 404 });
+    await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
+    await context.close();
+  });
+});
+
+test("the bundle is served compressed with long cache lifetimes", async () => {
+  const html = await (await fetch(`${BASE}/dresden/`)).text();
+  const wasm = html.match(/\/pkg\/spielraum\.[0-9a-f]+\.wasm/)?.[0];
+  assert.ok(wasm, "hashed wasm URL in the page");
+  const response = await fetch(`${BASE}${wasm}`, { headers: { "accept-encoding": "br" } });
+  assert.equal(response.status, 200);
+  assert.equal(response.headers.get("content-encoding"), "br");
+  assert.match(response.headers.get("cache-control"), /immutable/);
+});

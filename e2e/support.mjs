@@ -1,0 +1,63 @@
+// Browser-test helpers: Debian's Chromium driven by playwright-core, axe-core on every page visited, and
+// console errors (CSP violations, hydration panics) collected so that each test can fail on them.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+export const BASE = process.env.SPIELRAUM_BASE_URL ?? "http://127.0.0.1:3000";
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** A fresh browser context and page; `errors` collects console errors and uncaught exceptions. */
+export async function openPage(browser, { locale = "de-DE" } = {}) {
+  const context = await browser.newContext({ locale });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(String(error)));
+  return { context, page, errors };
+}
+
+/** Visits `path` and checks the page against WCAG 2.1 A and AA with axe-core. */
+export async function visit(page, path, { status = 200 } = {}) {
+  const response = await page.goto(`${BASE}${path}`);
+  assert.equal(response.status(), status, `status of ${path}`);
+  await assertAccessible(page);
+  return response;
+}
+
+export async function assertAccessible(page) {
+  // Evaluated through the DevTools protocol, so the page's CSP (which allows no foreign script) is untouched.
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } }),
+  );
+  const report = result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`,
+  );
+  assert.deepEqual(report, [], `accessibility violations on ${page.url()}:\n${report.join("\n")}`);
+}
+
+/** Resolves once the wasm bundle has hydrated the page (the frontend marks <html data-hydrated>). */
+export async function waitForHydration(page) {
+  await page.waitForSelector("html[data-hydrated]", { timeout: 30_000 });
+}

@@ -1,0 +1,18 @@
+//! The database schema of Spielraum, as ordered migrations.
+//!
+//! Migrations run at server start and by `server migrate`. Each one is written once and never edited after it
+//! has landed; a change to the schema is a new migration. They use only what SQLite and PostgreSQL both support:
+//! ids are UUIDs, times are UTC timestamps, money is integer cents (never a float column).
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261129_000001_tenants_and_districts;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261129_000001_tenants_and_districts::Migration)]
+    }
+}

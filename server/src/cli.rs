@@ -1,0 +1,113 @@
+//! The command line: `server serve` (the default), `server migrate` and `server healthcheck`.
+//!
+//! Failures end with one line on stderr and a non-zero exit code: 2 for bad configuration, 1 for everything
+//! else. No backtraces for things a person can fix.
+
+use crate::config::{ConfigError, Settings};
+use crate::startup::Application;
+use crate::{db, telemetry};
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "server",
+    version,
+    about = "Spielraum: programme management for youth-welfare prevention"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the web server (the default). Migrates the database first.
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Ask the server at SPIELRAUM_ADDR whether it is up (`GET /healthz`); exit 0 if so. For container
+    /// health checks, which have no curl.
+    Healthcheck,
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let settings = match Settings::from_env() {
+        Ok(settings) => settings,
+        Err(ConfigError { variable, message }) => {
+            eprintln!("error: configuration: {variable}: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    telemetry::init(settings.log_format);
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(err) => {
+            eprintln!("error: cannot start the async runtime: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = runtime.block_on(async {
+        match cli.command.unwrap_or(Command::Serve) {
+            Command::Serve => serve(&settings).await,
+            Command::Migrate => migrate(&settings).await,
+            Command::Healthcheck => healthcheck(&settings).await,
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve(settings: &Settings) -> Result<(), String> {
+    let app = Application::build(settings)
+        .await
+        .map_err(|e| e.to_string())?;
+    tracing::info!(url = %format!("http://{}/", app.addr()), "Spielraum is listening");
+    app.run_until_stopped()
+        .await
+        .map_err(|e| format!("server stopped: {e}"))
+}
+
+async fn healthcheck(settings: &Settings) -> Result<(), String> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut addr = settings.addr;
+    if addr.ip().is_unspecified() {
+        addr.set_ip(std::net::Ipv4Addr::LOCALHOST.into());
+    }
+    let check = async {
+        let mut stream = tokio::net::TcpStream::connect(addr).await?;
+        stream
+            .write_all(b"GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            .await?;
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response).await?;
+        Ok::<_, std::io::Error>(response)
+    };
+    let response = tokio::time::timeout(std::time::Duration::from_secs(5), check)
+        .await
+        .map_err(|_| format!("no answer from {addr} within 5 seconds"))?
+        .map_err(|e| format!("cannot reach {addr}: {e}"))?;
+    if response.starts_with(b"HTTP/1.1 200") {
+        Ok(())
+    } else {
+        Err(format!("{addr} is not healthy"))
+    }
+}
+
+async fn migrate(settings: &Settings) -> Result<(), String> {
+    let conn = db::connect(&settings.database_url, settings.database_kind())
+        .await
+        .map_err(|e| e.to_string())?;
+    db::migrate(&conn).await.map_err(|e| e.to_string())?;
+    tracing::info!("migrations applied");
+    Ok(())
+}

@@ -1,0 +1,179 @@
+//! Settings, read once from the environment at start-up.
+//!
+//! Every variable has a sane default so that a fresh clone runs with none set. A bad value stops start-up
+//! with one line naming the variable ([`ConfigError`]), never a panic.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/spielraum.db?mode=rwc";
+pub const DEFAULT_ADDR: &str = "127.0.0.1:3000";
+pub const DEFAULT_SITE_DIR: &str = "target/site";
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{variable}: {message}")]
+pub struct ConfigError {
+    pub variable: &'static str,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatabaseKind {
+    Sqlite,
+    Postgres,
+}
+
+/// Everything the server needs to know about its environment.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// `DATABASE_URL`: an SQLite file by default, PostgreSQL when it is a `postgres://` URL.
+    pub database_url: String,
+    /// `SPIELRAUM_ADDR`: where to listen.
+    pub addr: SocketAddr,
+    /// `SPIELRAUM_DEMO`: load the demo tenants into an empty database.
+    pub demo: bool,
+    /// `SPIELRAUM_SITE_DIR`: the built site (hydration bundle, stylesheet, icons).
+    pub site_dir: PathBuf,
+    /// `SPIELRAUM_LOG_FORMAT`: `text` for people, `json` for log collectors.
+    pub log_format: LogFormat,
+}
+
+impl Settings {
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads settings through `lookup`, so tests need not touch the process environment.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let var = |name: &str| lookup(name).filter(|value| !value.trim().is_empty());
+
+        let database_url = var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned());
+        database_kind(&database_url)?;
+
+        let addr_text = var("SPIELRAUM_ADDR").unwrap_or_else(|| DEFAULT_ADDR.to_owned());
+        let addr = addr_text
+            .trim()
+            .parse::<SocketAddr>()
+            .map_err(|_| ConfigError {
+                variable: "SPIELRAUM_ADDR",
+                message: format!(
+                    "{addr_text:?} is not an address with a port, such as 127.0.0.1:3000"
+                ),
+            })?;
+
+        let demo = match var("SPIELRAUM_DEMO") {
+            None => false,
+            Some(text) => parse_bool(&text).ok_or_else(|| ConfigError {
+                variable: "SPIELRAUM_DEMO",
+                message: format!("{text:?} is not one of 1, 0, true, false, yes, no, on, off"),
+            })?,
+        };
+
+        let site_dir =
+            PathBuf::from(var("SPIELRAUM_SITE_DIR").unwrap_or_else(|| DEFAULT_SITE_DIR.to_owned()));
+
+        let log_format = match var("SPIELRAUM_LOG_FORMAT").as_deref().map(str::trim) {
+            None | Some("text") => LogFormat::Text,
+            Some("json") => LogFormat::Json,
+            Some(other) => {
+                return Err(ConfigError {
+                    variable: "SPIELRAUM_LOG_FORMAT",
+                    message: format!("{other:?} is neither \"text\" nor \"json\""),
+                });
+            }
+        };
+
+        Ok(Settings {
+            database_url,
+            addr,
+            demo,
+            site_dir,
+            log_format,
+        })
+    }
+
+    pub fn database_kind(&self) -> DatabaseKind {
+        // Validated in from_lookup; settings built by hand in tests are trusted.
+        database_kind(&self.database_url).unwrap_or(DatabaseKind::Sqlite)
+    }
+}
+
+fn database_kind(url: &str) -> Result<DatabaseKind, ConfigError> {
+    if url.starts_with("sqlite:") {
+        Ok(DatabaseKind::Sqlite)
+    } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        Ok(DatabaseKind::Postgres)
+    } else {
+        Err(ConfigError {
+            variable: "DATABASE_URL",
+            message: "must start with sqlite: or postgres:// (for example sqlite://data/spielraum.db?mode=rwc)".into(),
+        })
+    }
+}
+
+fn parse_bool(text: &str) -> Option<bool> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Some(true),
+        "0" | "false" | "no" | "off" => Some(false),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn settings(pairs: &[(&str, &str)]) -> Result<Settings, ConfigError> {
+        let env: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Settings::from_lookup(|name| env.get(name).cloned())
+    }
+
+    #[test]
+    fn an_empty_environment_gives_a_local_sqlite_setup() {
+        let s = settings(&[]).expect("defaults");
+        assert_eq!(s.database_url, DEFAULT_DATABASE_URL);
+        assert_eq!(s.addr.to_string(), DEFAULT_ADDR);
+        assert!(!s.demo);
+        assert_eq!(s.database_kind(), DatabaseKind::Sqlite);
+        assert_eq!(s.log_format, LogFormat::Text);
+    }
+
+    #[test]
+    fn a_postgres_url_selects_postgres() {
+        let s =
+            settings(&[("DATABASE_URL", "postgres://app@127.0.0.1/spielraum")]).expect("postgres");
+        assert_eq!(s.database_kind(), DatabaseKind::Postgres);
+    }
+
+    #[test]
+    fn bad_values_name_their_variable() {
+        let cases = [
+            ("SPIELRAUM_ADDR", "localhost"),
+            ("SPIELRAUM_DEMO", "maybe"),
+            ("DATABASE_URL", "mysql://x"),
+            ("SPIELRAUM_LOG_FORMAT", "xml"),
+        ];
+        for (variable, value) in cases {
+            let err = settings(&[(variable, value)]).expect_err(variable);
+            assert_eq!(err.variable, variable);
+            assert!(err.to_string().starts_with(variable), "{err}");
+            assert!(!err.to_string().contains('\n'));
+        }
+    }
+
+    #[test]
+    fn demo_accepts_the_usual_spellings() {
+        assert!(settings(&[("SPIELRAUM_DEMO", "yes")]).expect("yes").demo);
+        assert!(!settings(&[("SPIELRAUM_DEMO", "0")]).expect("0").demo);
+    }
+}

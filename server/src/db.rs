@@ -1,0 +1,69 @@
+//! Connecting to the database and migrating it.
+//!
+//! SQLite gets the settings a web server needs: WAL journal (readers do not block the writer), foreign keys
+//! on, a busy timeout instead of immediate "database is locked" errors, and its directory created on first
+//! start. PostgreSQL is used as configured.
+
+use crate::config::DatabaseKind;
+use migrations::{Migrator, MigratorTrait};
+use sea_orm::sqlx::sqlite::SqliteJournalMode;
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
+use std::path::Path;
+use std::time::Duration;
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbSetupError {
+    #[error("cannot create the database directory {path}: {source}")]
+    Directory {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("cannot connect to the database: {0}")]
+    Connect(DbErr),
+    #[error("database migration failed: {0}")]
+    Migrate(DbErr),
+}
+
+pub async fn connect(url: &str, kind: DatabaseKind) -> Result<DatabaseConnection, DbSetupError> {
+    let mut options = ConnectOptions::new(url.to_owned());
+    options
+        .sqlx_logging(false)
+        .connect_timeout(Duration::from_secs(10))
+        .acquire_timeout(Duration::from_secs(10));
+    if kind == DatabaseKind::Sqlite {
+        create_sqlite_directory(url)?;
+        options.map_sqlx_sqlite_opts(|opts| {
+            opts.journal_mode(SqliteJournalMode::Wal)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(5))
+                .create_if_missing(true)
+        });
+    } else {
+        options.max_connections(20);
+    }
+    Database::connect(options)
+        .await
+        .map_err(DbSetupError::Connect)
+}
+
+pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbSetupError> {
+    Migrator::up(db, None).await.map_err(DbSetupError::Migrate)
+}
+
+/// `sqlite://data/spielraum.db?mode=rwc` → creates `data/`.
+fn create_sqlite_directory(url: &str) -> Result<(), DbSetupError> {
+    let path = url.trim_start_matches("sqlite:").trim_start_matches("//");
+    let path = path.split('?').next().unwrap_or_default();
+    if path.is_empty() || path == ":memory:" {
+        return Ok(());
+    }
+    match Path::new(path).parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => {
+            std::fs::create_dir_all(parent).map_err(|source| DbSetupError::Directory {
+                path: parent.display().to_string(),
+                source,
+            })
+        }
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,33 @@
+//! The layers every response passes through, outermost first: request id and request log, security headers,
+//! and the language of the request. Plus the static file service for the hydration bundle.
+
+mod locale;
+mod security_headers;
+mod static_files;
+mod trailing_slash;
+
+pub use locale::negotiate_locale;
+pub use security_headers::security_headers;
+pub use static_files::{pkg_service, public_files, site_root_hash_file};
+pub use trailing_slash::trim_trailing_slash;
+
+use axum::http::Request;
+use tracing::Span;
+
+pub const REQUEST_ID_HEADER: &str = "x-request-id";
+
+/// The span of one request: method, path and the request id, which is also returned to the client in
+/// `x-request-id` so that a user's report can be matched to the log.
+pub fn request_span<B>(request: &Request<B>) -> Span {
+    let request_id = request
+        .headers()
+        .get(REQUEST_ID_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("-");
+    tracing::info_span!(
+        "request",
+        method = %request.method(),
+        path = %request.uri().path(),
+        request_id = %request_id,
+    )
+}

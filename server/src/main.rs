@@ -1,0 +1,5 @@
+//! `server` — see `server --help`.
+
+fn main() -> std::process::ExitCode {
+    server::cli::main()
+}

@@ -1,0 +1,169 @@
+//! Building the application: database, migrations, demo data, router, listener.
+//!
+//! [`Application::build`] is what `server serve` and every integration test call, so tests run the real
+//! server on a real port.
+
+use crate::config::Settings;
+use crate::db::{self, DbSetupError};
+use crate::{api, demo, health, http};
+use app::{ServerContext, shell};
+use axum::Router;
+use axum::extract::FromRef;
+use axum::routing::get;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
+use sea_orm::DatabaseConnection;
+use std::net::SocketAddr;
+use tokio::net::TcpListener;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error(transparent)]
+    Database(#[from] DbSetupError),
+    #[error("loading the demo data failed: {0}")]
+    Demo(sea_orm::DbErr),
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+}
+
+/// Shared by all handlers; cheap to clone.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub leptos_options: LeptosOptions,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+impl FromRef<AppState> for DatabaseConnection {
+    fn from_ref(state: &AppState) -> Self {
+        state.db.clone()
+    }
+}
+
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    addr: SocketAddr,
+}
+
+impl Application {
+    pub async fn build(settings: &Settings) -> Result<Self, StartupError> {
+        let db = db::connect(&settings.database_url, settings.database_kind()).await?;
+        db::migrate(&db).await?;
+        if settings.demo && demo::load_if_empty(&db).await.map_err(StartupError::Demo)? {
+            tracing::info!("loaded the demo tenants into the empty database");
+        }
+        let listener =
+            TcpListener::bind(settings.addr)
+                .await
+                .map_err(|source| StartupError::Bind {
+                    addr: settings.addr,
+                    source,
+                })?;
+        let addr = listener.local_addr().map_err(|source| StartupError::Bind {
+            addr: settings.addr,
+            source,
+        })?;
+        let router = router(settings, db, addr);
+        Ok(Application {
+            listener,
+            router,
+            addr,
+        })
+    }
+
+    /// The address actually bound (port 0 in settings picks a free port).
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+    }
+}
+
+fn leptos_options(settings: &Settings, addr: SocketAddr) -> LeptosOptions {
+    // Hashed asset names are used when the site build left its list of hashes beside the executable.
+    let hash_files = http::site_root_hash_file().is_some_and(|path| path.exists());
+    LeptosOptions::builder()
+        .output_name(app::shell::OUTPUT_NAME)
+        .site_root(settings.site_dir.to_string_lossy().into_owned())
+        .site_pkg_dir("pkg")
+        .site_addr(addr)
+        .hash_files(hash_files)
+        .build()
+}
+
+pub fn router(settings: &Settings, db: DatabaseConnection, addr: SocketAddr) -> Router {
+    let state = AppState {
+        db: db.clone(),
+        leptos_options: leptos_options(settings, addr),
+    };
+    let context = ServerContext { db };
+    let provide = move || provide_context(context.clone());
+    let routes = generate_route_list(app::App);
+
+    Router::new()
+        .route("/healthz", get(health::live))
+        .route("/readyz", get(health::ready))
+        .nest("/api/v1", api::router())
+        .route("/api", axum::routing::any(api::not_found))
+        .route("/api/", axum::routing::any(api::not_found))
+        .route("/api/{*rest}", axum::routing::any(api::not_found))
+        .nest_service("/pkg", http::pkg_service(&settings.site_dir))
+        .merge(http::public_files(&settings.site_dir))
+        .leptos_routes_with_context(&state, routes, provide.clone(), {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(file_and_error_handler_with_context::<AppState, _>(
+            provide, shell,
+        ))
+        .with_state(state)
+        .layer(axum::middleware::from_fn(http::negotiate_locale))
+        .layer(axum::middleware::from_fn(http::trim_trailing_slash))
+        .layer(axum::middleware::from_fn(http::security_headers))
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(http::request_span)
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

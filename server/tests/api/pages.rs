@@ -1,0 +1,147 @@
+use crate::support::TestApp;
+use reqwest::StatusCode;
+
+#[tokio::test]
+async fn the_start_page_lists_the_tenants() {
+    let app = TestApp::spawn().await;
+    let (status, html) = app.get_text("/").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("href=\"/dresden\""), "{html}");
+    assert!(html.contains("Musterstadt"));
+}
+
+#[tokio::test]
+async fn a_tenant_page_is_rendered_in_german_with_the_tenants_name() {
+    let app = TestApp::spawn().await;
+    let (status, html) = app.get_text("/dresden").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("<html lang=\"de\""), "{html}");
+    assert!(html.contains("Landeshauptstadt Dresden"));
+    assert!(html.contains("Zum Inhalt springen"));
+    assert!(html.contains("Stadträume"));
+}
+
+#[tokio::test]
+async fn the_district_list_is_rendered_on_the_server() {
+    let app = TestApp::spawn().await;
+    let (status, html) = app.get_text("/dresden/districts").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Stadtraum 17"));
+    assert!(html.contains("Cossebaude, Mobschatz, Gompitz, Oberwartha, Altfranken"));
+    let (_, other) = app.get_text("/musterstadt/districts").await;
+    assert!(
+        !other.contains("Stadtraum 17"),
+        "a tenant's page shows only its own districts"
+    );
+}
+
+#[tokio::test]
+async fn unknown_tenants_and_pages_are_404_pages() {
+    let app = TestApp::spawn().await;
+    for path in [
+        "/atlantis",
+        "/atlantis/districts",
+        "/dresden/no-such-page",
+        "/Dresden",
+    ] {
+        let (status, html) = app.get_text(path).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+        assert!(html.contains("Seite nicht gefunden"), "{path}: {html}");
+    }
+}
+
+#[tokio::test]
+async fn the_language_follows_cookie_then_accept_language() {
+    let app = TestApp::spawn().await;
+    let english = app
+        .client
+        .get(app.url("/dresden"))
+        .header("accept-language", "en-GB,en;q=0.9")
+        .send()
+        .await;
+    let html = english.expect("get").text().await.expect("text");
+    assert!(html.contains("<html lang=\"en\""));
+    assert!(html.contains("Skip to content"));
+
+    let cookie_wins = app
+        .client
+        .get(app.url("/dresden"))
+        .header("accept-language", "en")
+        .header("cookie", "spielraum_lang=de")
+        .send()
+        .await;
+    assert!(
+        cookie_wins
+            .expect("get")
+            .text()
+            .await
+            .expect("text")
+            .contains("<html lang=\"de\"")
+    );
+}
+
+#[tokio::test]
+async fn the_language_switch_works_without_javascript() {
+    let app = TestApp::spawn().await;
+    let response = app.get("/dresden/districts?lang=en").await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(response.headers()["location"], "/dresden/districts");
+    let cookie = response.headers()["set-cookie"].to_str().expect("ascii");
+    assert!(
+        cookie.starts_with("spielraum_lang=en;") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+}
+
+#[tokio::test]
+async fn pages_allow_only_their_own_nonce_for_inline_scripts() {
+    let app = TestApp::spawn().await;
+    let response = app.get("/dresden").await;
+    let csp = response.headers()["content-security-policy"]
+        .to_str()
+        .expect("ascii")
+        .to_owned();
+    let html = response.text().await.expect("text");
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("nonce in CSP");
+    assert!(nonce.len() >= 16, "nonce too short: {nonce}");
+    assert!(
+        html.contains(&format!("nonce=\"{nonce}\"")),
+        "hydration script carries the nonce"
+    );
+    let again = app.get("/dresden").await;
+    assert!(
+        !again.headers()["content-security-policy"]
+            .to_str()
+            .expect("ascii")
+            .contains(nonce),
+        "fresh nonce"
+    );
+}
+
+#[tokio::test]
+async fn the_district_list_server_function_answers_json() {
+    let app = TestApp::spawn().await;
+    let response = app
+        .client
+        .post(app.url("/fn/districts"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("tenant=musterstadt")
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(response.status(), StatusCode::OK);
+    let body: serde_json::Value = response.json().await.expect("json");
+    assert_eq!(body.as_array().map(Vec::len), Some(3));
+}
+
+#[tokio::test]
+async fn a_trailing_slash_redirects_to_the_one_address_of_a_page() {
+    let app = TestApp::spawn().await;
+    let response = app.get("/dresden/").await;
+    assert_eq!(response.status(), StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(response.headers()["location"], "/dresden");
+}

@@ -1,0 +1,96 @@
+//! `TestApp`: the real server on a fresh database and a free port.
+
+use sea_orm::{ConnectionTrait, Database};
+use server::config::{LogFormat, Settings};
+use server::startup::Application;
+use std::path::PathBuf;
+
+pub struct TestApp {
+    pub base: String,
+    pub client: reqwest::Client,
+    pub database_url: String,
+    pub site_dir: PathBuf,
+    _temp: tempfile::TempDir,
+}
+
+impl TestApp {
+    /// A server with the demo tenants loaded.
+    pub async fn spawn() -> TestApp {
+        Self::spawn_with(|_| {}).await
+    }
+
+    /// A server whose settings `adjust` may change (before start-up) — e.g. the site directory.
+    pub async fn spawn_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let database_url = fresh_database(&temp).await;
+        let mut settings = Settings {
+            database_url: database_url.clone(),
+            addr: "127.0.0.1:0".parse().expect("addr"),
+            demo: true,
+            site_dir: temp.path().join("site"),
+            log_format: LogFormat::Text,
+        };
+        adjust(&mut settings);
+        let app = Application::build(&settings).await.expect("server starts");
+        let base = format!("http://{}", app.addr());
+        tokio::spawn(app.run_until_stopped());
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("http client");
+        TestApp {
+            base,
+            client,
+            database_url,
+            site_dir: settings.site_dir,
+            _temp: temp,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn get_json(&self, path: &str) -> (reqwest::StatusCode, serde_json::Value) {
+        let response = self.get(path).await;
+        let status = response.status();
+        (status, response.json().await.expect("json body"))
+    }
+
+    pub async fn get_text(&self, path: &str) -> (reqwest::StatusCode, String) {
+        let response = self.get(path).await;
+        let status = response.status();
+        (status, response.text().await.expect("text body"))
+    }
+}
+
+/// An empty database of its own for one test.
+pub async fn fresh_database(temp: &tempfile::TempDir) -> String {
+    match std::env::var("SPIELRAUM_TEST_DATABASE_URL") {
+        Ok(admin_url) if admin_url.starts_with("postgres") => {
+            let name = format!("test_{}", uuid::Uuid::new_v4().simple());
+            let admin = Database::connect(&admin_url)
+                .await
+                .expect("connect to the test PostgreSQL server");
+            admin
+                .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+                .await
+                .expect("create test database");
+            admin.close().await.expect("close admin connection");
+            let (server, _) = admin_url.rsplit_once('/').expect("database URL has a path");
+            format!("{server}/{name}")
+        }
+        _ => format!(
+            "sqlite://{}?mode=rwc",
+            temp.path().join("test.db").display()
+        ),
+    }
+}
