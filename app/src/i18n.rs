@@ -67,10 +67,9 @@ pub fn text(locale: Locale, key: Key) -> &'static str {
             "Wählen Sie Ihre Kommune, um zu deren Programm, Aufrufen und Stadträumen zu gelangen.",
             "Choose your municipality to go to its programme, calls and districts.",
         ),
-        Key::TenantDirectoryEmpty => (
-            "Es sind noch keine Kommunen eingerichtet.",
-            "No municipalities have been set up yet.",
-        ),
+        Key::TenantDirectoryEmpty => {
+            ("Es sind noch keine Kommunen eingerichtet.", "No municipalities have been set up yet.")
+        }
         Key::HomeIntro => (
             "Das Projekt Sozialraumkoordination verbindet die Akteurinnen und Akteure der Jugendhilfe in jedem Stadtraum und stärkt die Prävention.",
             "The community coordination project connects the actors of youth welfare in every district and strengthens prevention.",
@@ -85,10 +84,7 @@ pub fn text(locale: Locale, key: Key) -> &'static str {
             "In jedem Stadtraum und jeder Ortschaftsgruppe arbeitet eine Sozialraumkoordinationsstelle mit 0,5 Vollzeitäquivalenten in freier Trägerschaft.",
             "Every district and group of villages has a coordination post of 0.5 full-time equivalents, run by a non-profit carrier.",
         ),
-        Key::HomeDistrictsLink => (
-            "Alle Stadträume und Ortschaften ansehen",
-            "See all districts and villages",
-        ),
+        Key::HomeDistrictsLink => ("Alle Stadträume und Ortschaften ansehen", "See all districts and villages"),
         Key::DistrictsTitle => ("Stadträume und Ortschaften", "Districts and villages"),
         Key::DistrictsIntro => (
             "Jeder dieser Räume erhält eine Sozialraumkoordinationsstelle mit 0,5 Vollzeitäquivalenten.",
@@ -138,9 +134,7 @@ pub struct I18n {
 
 impl I18n {
     pub fn provide(initial: Locale) -> Self {
-        let i18n = I18n {
-            locale: RwSignal::new(initial),
-        };
+        let i18n = I18n { locale: RwSignal::new(initial) };
         provide_context(i18n);
         i18n
     }
@@ -170,12 +164,7 @@ mod tests {
     #[test]
     fn every_key_has_distinct_non_empty_texts_where_languages_differ() {
         // Spot check: a copy-paste of the German text into the English slot would go unnoticed otherwise.
-        for key in [
-            Key::SkipToContent,
-            Key::NotFoundTitle,
-            Key::DistrictsTitle,
-            Key::Loading,
-        ] {
+        for key in [Key::SkipToContent, Key::NotFoundTitle, Key::DistrictsTitle, Key::Loading] {
             assert!(!text(Locale::De, key).is_empty());
             assert_ne!(text(Locale::De, key), text(Locale::En, key), "{key:?}");
         }

@@ -7,12 +7,16 @@
 pub use sea_orm_migration::prelude::*;
 
 mod m20261129_000001_tenants_and_districts;
+mod m20261129_000002_instance_secrets;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261129_000001_tenants_and_districts::Migration)]
+        vec![
+            Box::new(m20261129_000001_tenants_and_districts::Migration),
+            Box::new(m20261129_000002_instance_secrets::Migration),
+        ]
     }
 }

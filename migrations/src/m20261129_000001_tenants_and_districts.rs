@@ -82,11 +82,7 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .drop_table(Table::drop().table(Districts::Table).to_owned())
-            .await?;
-        manager
-            .drop_table(Table::drop().table(Tenants::Table).to_owned())
-            .await
+        manager.drop_table(Table::drop().table(Districts::Table).to_owned()).await?;
+        manager.drop_table(Table::drop().table(Tenants::Table).to_owned()).await
     }
 }

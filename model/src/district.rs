@@ -92,15 +92,9 @@ mod tests {
 
     #[test]
     fn names_are_trimmed_and_bounded() {
-        assert_eq!(
-            DistrictName::parse("  Pieschen ").map(|n| n.as_str().to_owned()),
-            Ok("Pieschen".into())
-        );
+        assert_eq!(DistrictName::parse("  Pieschen ").map(|n| n.as_str().to_owned()), Ok("Pieschen".into()));
         assert_eq!(DistrictName::parse("   "), Err(DistrictNameError::Empty));
-        assert_eq!(
-            DistrictName::parse(&"x".repeat(121)),
-            Err(DistrictNameError::TooLong)
-        );
+        assert_eq!(DistrictName::parse(&"x".repeat(121)), Err(DistrictNameError::TooLong));
     }
 
     #[test]

@@ -8,14 +8,20 @@
 //! This crate must not know about HTTP, Leptos or the database connection.
 
 pub mod district;
+pub mod email;
 pub mod locale;
 pub mod money;
+pub mod policy;
+pub mod role;
 pub mod tenant;
 
 #[cfg(feature = "ssr")]
 pub mod entity;
 
 pub use district::{DistrictKind, DistrictName, DistrictView};
+pub use email::{Email, EmailError};
 pub use locale::Locale;
 pub use money::{Money, MoneyError};
+pub use policy::{Access, Decision, Permission};
+pub use role::{Role, RoleKind, SeatComposition, SeatType};
 pub use tenant::{TenantSlug, TenantSlugError, TenantView};

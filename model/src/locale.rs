@@ -40,13 +40,8 @@ impl Locale {
             .filter_map(|part| {
                 let mut pieces = part.split(';');
                 let locale = Locale::from_tag(pieces.next()?)?;
-                let quality = pieces
-                    .find_map(|p| {
-                        p.trim()
-                            .strip_prefix("q=")
-                            .and_then(|q| q.parse::<f32>().ok())
-                    })
-                    .unwrap_or(1.0);
+                let quality =
+                    pieces.find_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.parse::<f32>().ok())).unwrap_or(1.0);
                 (quality > 0.0).then_some((quality, locale))
             })
             .collect();
@@ -83,10 +78,7 @@ mod tests {
 
     #[test]
     fn negotiates_by_weight_then_order() {
-        assert_eq!(
-            Locale::negotiate("fr-FR, en;q=0.8, de;q=0.9"),
-            Some(Locale::De)
-        );
+        assert_eq!(Locale::negotiate("fr-FR, en;q=0.8, de;q=0.9"), Some(Locale::De));
         assert_eq!(Locale::negotiate("en-US,en;q=0.9"), Some(Locale::En));
         assert_eq!(Locale::negotiate("fr, it"), None);
         assert_eq!(Locale::negotiate("de;q=0, en;q=0.1"), Some(Locale::En));

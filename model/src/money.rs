@@ -19,9 +19,7 @@ pub enum MoneyError {
 }
 
 /// An amount of euros with exactly two decimal places. May be negative (reversals, balances).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
 #[serde(try_from = "Decimal", into = "Decimal")]
 pub struct Money(Decimal);
 
@@ -78,18 +76,13 @@ impl Money {
             // decimal places, so a dot before exactly three digits groups thousands.
             (None, Some(d))
                 if cleaned.matches('.').count() > 1
-                    || (cleaned.len() - d - 1 == 3
-                        && !cleaned.trim_start_matches('-').starts_with('0')) =>
+                    || (cleaned.len() - d - 1 == 3 && !cleaned.trim_start_matches('-').starts_with('0')) =>
             {
                 cleaned.replace('.', "")
             }
             _ => cleaned,
         };
-        if !canonical
-            .chars()
-            .enumerate()
-            .all(|(i, c)| c.is_ascii_digit() || c == '.' || (i == 0 && c == '-'))
-        {
+        if !canonical.chars().enumerate().all(|(i, c)| c.is_ascii_digit() || c == '.' || (i == 0 && c == '-')) {
             return Err(MoneyError::NotANumber);
         }
         let value: Decimal = canonical.parse().map_err(|_| MoneyError::NotANumber)?;
@@ -115,9 +108,7 @@ impl Money {
     /// Formats for people: `1.234,56 €` in German, `€1,234.56` in English.
     pub fn format(self, locale: Locale) -> String {
         let (decimal_sep, group_sep) = locale.separators();
-        let rounded = self
-            .0
-            .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+        let rounded = self.0.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
         let text = format!("{:.2}", rounded.abs());
         let (whole, fraction) = text.split_once('.').unwrap_or((&text, "00"));
         let mut grouped = String::with_capacity(whole.len() + whole.len() / 3);
@@ -193,33 +184,22 @@ mod tests {
 
     #[test]
     fn formats_per_locale() {
-        assert_eq!(
-            Money::from_cents(123_456).format(Locale::De),
-            "1.234,56\u{a0}€"
-        );
+        assert_eq!(Money::from_cents(123_456).format(Locale::De), "1.234,56\u{a0}€");
         assert_eq!(Money::from_cents(123_456).format(Locale::En), "€1,234.56");
         assert_eq!(Money::from_cents(-5).format(Locale::De), "-0,05\u{a0}€");
-        assert_eq!(
-            Money::from_cents(30_000_000).format(Locale::De),
-            "300.000,00\u{a0}€"
-        );
+        assert_eq!(Money::from_cents(30_000_000).format(Locale::De), "300.000,00\u{a0}€");
     }
 
     #[test]
     fn sums_reconcile_to_the_cent() {
         let parts = ["0.10", "0.20", "0.30"].map(m);
-        let total = parts
-            .iter()
-            .try_fold(Money::ZERO, |acc, p| acc.checked_add(*p));
+        let total = parts.iter().try_fold(Money::ZERO, |acc, p| acc.checked_add(*p));
         assert_eq!(total, Some(m("0.60")));
     }
 
     #[test]
     fn json_keeps_two_places_and_rejects_fractions_of_cents() {
-        assert_eq!(
-            serde_json::to_string(&Money::from_cents(150)).expect("json"),
-            "\"1.50\""
-        );
+        assert_eq!(serde_json::to_string(&Money::from_cents(150)).expect("json"), "\"1.50\"");
         assert!(serde_json::from_str::<Money>("\"1.505\"").is_err());
     }
 }

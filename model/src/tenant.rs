@@ -22,11 +22,7 @@ const RESERVED: [&str; 5] = ["api", "fn", "pkg", "healthz", "readyz"];
 
 /// The URL name of a tenant: 2–40 characters of `a-z`, `0-9` and single inner hyphens, starting with a letter.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "openapi",
-    derive(utoipa::ToSchema),
-    schema(example = "dresden")
-)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(example = "dresden"))]
 #[serde(try_from = "String", into = "String")]
 pub struct TenantSlug(String);
 
@@ -37,10 +33,7 @@ impl TenantSlug {
         }
         let bytes = input.as_bytes();
         let allowed = |b: &u8| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-';
-        if !bytes[0].is_ascii_lowercase()
-            || !bytes.iter().all(allowed)
-            || input.ends_with('-')
-            || input.contains("--")
+        if !bytes[0].is_ascii_lowercase() || !bytes.iter().all(allowed) || input.ends_with('-') || input.contains("--")
         {
             return Err(TenantSlugError::Characters);
         }
@@ -89,30 +82,15 @@ mod tests {
     #[test]
     fn accepts_plain_city_names() {
         for ok in ["dresden", "musterstadt", "bad-schandau", "k2"] {
-            assert_eq!(
-                TenantSlug::parse(ok).map(|s| s.to_string()),
-                Ok(ok.to_owned())
-            );
+            assert_eq!(TenantSlug::parse(ok).map(|s| s.to_string()), Ok(ok.to_owned()));
         }
     }
 
     #[test]
     fn rejects_what_would_break_a_url_or_look_alike() {
         assert_eq!(TenantSlug::parse("d"), Err(TenantSlugError::Length));
-        assert_eq!(
-            TenantSlug::parse(&"a".repeat(41)),
-            Err(TenantSlugError::Length)
-        );
-        for bad in [
-            "Dresden",
-            "2dresden",
-            "dres den",
-            "dresden-",
-            "dres--den",
-            "dräsden",
-            "../etc",
-            "-abc",
-        ] {
+        assert_eq!(TenantSlug::parse(&"a".repeat(41)), Err(TenantSlugError::Length));
+        for bad in ["Dresden", "2dresden", "dres den", "dresden-", "dres--den", "dräsden", "../etc", "-abc"] {
             assert!(TenantSlug::parse(bad).is_err(), "{bad} must be rejected");
         }
     }

@@ -10,11 +10,7 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "server",
-    version,
-    about = "Spielraum: programme management for youth-welfare prevention"
-)]
+#[command(name = "server", version, about = "Spielraum: programme management for youth-welfare prevention")]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -41,10 +37,7 @@ pub fn main() -> ExitCode {
         }
     };
     telemetry::init(settings.log_format);
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(runtime) => runtime,
         Err(err) => {
             eprintln!("error: cannot start the async runtime: {err}");
@@ -68,13 +61,9 @@ pub fn main() -> ExitCode {
 }
 
 async fn serve(settings: &Settings) -> Result<(), String> {
-    let app = Application::build(settings)
-        .await
-        .map_err(|e| e.to_string())?;
+    let app = Application::build(settings).await.map_err(|e| e.to_string())?;
     tracing::info!(url = %format!("http://{}/", app.addr()), "Spielraum is listening");
-    app.run_until_stopped()
-        .await
-        .map_err(|e| format!("server stopped: {e}"))
+    app.run_until_stopped().await.map_err(|e| format!("server stopped: {e}"))
 }
 
 async fn healthcheck(settings: &Settings) -> Result<(), String> {
@@ -85,9 +74,7 @@ async fn healthcheck(settings: &Settings) -> Result<(), String> {
     }
     let check = async {
         let mut stream = tokio::net::TcpStream::connect(addr).await?;
-        stream
-            .write_all(b"GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-            .await?;
+        stream.write_all(b"GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").await?;
         let mut response = Vec::new();
         stream.read_to_end(&mut response).await?;
         Ok::<_, std::io::Error>(response)
@@ -96,17 +83,11 @@ async fn healthcheck(settings: &Settings) -> Result<(), String> {
         .await
         .map_err(|_| format!("no answer from {addr} within 5 seconds"))?
         .map_err(|e| format!("cannot reach {addr}: {e}"))?;
-    if response.starts_with(b"HTTP/1.1 200") {
-        Ok(())
-    } else {
-        Err(format!("{addr} is not healthy"))
-    }
+    if response.starts_with(b"HTTP/1.1 200") { Ok(()) } else { Err(format!("{addr} is not healthy")) }
 }
 
 async fn migrate(settings: &Settings) -> Result<(), String> {
-    let conn = db::connect(&settings.database_url, settings.database_kind())
-        .await
-        .map_err(|e| e.to_string())?;
+    let conn = db::connect(&settings.database_url, settings.database_kind()).await.map_err(|e| e.to_string())?;
     db::migrate(&conn).await.map_err(|e| e.to_string())?;
     tracing::info!("migrations applied");
     Ok(())

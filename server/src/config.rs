@@ -3,6 +3,7 @@
 //! Every variable has a sane default so that a fresh clone runs with none set. A bad value stops start-up
 //! with one line naming the variable ([`ConfigError`]), never a panic.
 
+use crate::secrets::SecretKey;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -42,6 +43,8 @@ pub struct Settings {
     pub site_dir: PathBuf,
     /// `SPIELRAUM_LOG_FORMAT`: `text` for people, `json` for log collectors.
     pub log_format: LogFormat,
+    /// `SPIELRAUM_SECRET_KEY`: the master secret; generated and kept in the database when not set.
+    pub secret_key: Option<SecretKey>,
 }
 
 impl Settings {
@@ -57,15 +60,10 @@ impl Settings {
         database_kind(&database_url)?;
 
         let addr_text = var("SPIELRAUM_ADDR").unwrap_or_else(|| DEFAULT_ADDR.to_owned());
-        let addr = addr_text
-            .trim()
-            .parse::<SocketAddr>()
-            .map_err(|_| ConfigError {
-                variable: "SPIELRAUM_ADDR",
-                message: format!(
-                    "{addr_text:?} is not an address with a port, such as 127.0.0.1:3000"
-                ),
-            })?;
+        let addr = addr_text.trim().parse::<SocketAddr>().map_err(|_| ConfigError {
+            variable: "SPIELRAUM_ADDR",
+            message: format!("{addr_text:?} is not an address with a port, such as 127.0.0.1:3000"),
+        })?;
 
         let demo = match var("SPIELRAUM_DEMO") {
             None => false,
@@ -75,8 +73,7 @@ impl Settings {
             })?,
         };
 
-        let site_dir =
-            PathBuf::from(var("SPIELRAUM_SITE_DIR").unwrap_or_else(|| DEFAULT_SITE_DIR.to_owned()));
+        let site_dir = PathBuf::from(var("SPIELRAUM_SITE_DIR").unwrap_or_else(|| DEFAULT_SITE_DIR.to_owned()));
 
         let log_format = match var("SPIELRAUM_LOG_FORMAT").as_deref().map(str::trim) {
             None | Some("text") => LogFormat::Text,
@@ -89,13 +86,14 @@ impl Settings {
             }
         };
 
-        Ok(Settings {
-            database_url,
-            addr,
-            demo,
-            site_dir,
-            log_format,
-        })
+        let secret_key = var("SPIELRAUM_SECRET_KEY")
+            .map(|text| {
+                SecretKey::from_base64(&text)
+                    .map_err(|reason| ConfigError { variable: "SPIELRAUM_SECRET_KEY", message: reason })
+            })
+            .transpose()?;
+
+        Ok(Settings { database_url, addr, demo, site_dir, log_format, secret_key })
     }
 
     pub fn database_kind(&self) -> DatabaseKind {
@@ -131,10 +129,7 @@ mod tests {
     use std::collections::HashMap;
 
     fn settings(pairs: &[(&str, &str)]) -> Result<Settings, ConfigError> {
-        let env: HashMap<String, String> = pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+        let env: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         Settings::from_lookup(|name| env.get(name).cloned())
     }
 
@@ -146,12 +141,12 @@ mod tests {
         assert!(!s.demo);
         assert_eq!(s.database_kind(), DatabaseKind::Sqlite);
         assert_eq!(s.log_format, LogFormat::Text);
+        assert!(s.secret_key.is_none(), "generated on first start, not made up here");
     }
 
     #[test]
     fn a_postgres_url_selects_postgres() {
-        let s =
-            settings(&[("DATABASE_URL", "postgres://app@127.0.0.1/spielraum")]).expect("postgres");
+        let s = settings(&[("DATABASE_URL", "postgres://app@127.0.0.1/spielraum")]).expect("postgres");
         assert_eq!(s.database_kind(), DatabaseKind::Postgres);
     }
 
@@ -162,6 +157,7 @@ mod tests {
             ("SPIELRAUM_DEMO", "maybe"),
             ("DATABASE_URL", "mysql://x"),
             ("SPIELRAUM_LOG_FORMAT", "xml"),
+            ("SPIELRAUM_SECRET_KEY", "c2hvcnQ="),
         ];
         for (variable, value) in cases {
             let err = settings(&[(variable, value)]).expect_err(variable);

@@ -14,10 +14,7 @@ use std::time::Duration;
 #[derive(Debug, thiserror::Error)]
 pub enum DbSetupError {
     #[error("cannot create the database directory {path}: {source}")]
-    Directory {
-        path: String,
-        source: std::io::Error,
-    },
+    Directory { path: String, source: std::io::Error },
     #[error("cannot connect to the database: {0}")]
     Connect(DbErr),
     #[error("database migration failed: {0}")]
@@ -26,10 +23,7 @@ pub enum DbSetupError {
 
 pub async fn connect(url: &str, kind: DatabaseKind) -> Result<DatabaseConnection, DbSetupError> {
     let mut options = ConnectOptions::new(url.to_owned());
-    options
-        .sqlx_logging(false)
-        .connect_timeout(Duration::from_secs(10))
-        .acquire_timeout(Duration::from_secs(10));
+    options.sqlx_logging(false).connect_timeout(Duration::from_secs(10)).acquire_timeout(Duration::from_secs(10));
     if kind == DatabaseKind::Sqlite {
         create_sqlite_directory(url)?;
         options.map_sqlx_sqlite_opts(|opts| {
@@ -41,9 +35,7 @@ pub async fn connect(url: &str, kind: DatabaseKind) -> Result<DatabaseConnection
     } else {
         options.max_connections(20);
     }
-    Database::connect(options)
-        .await
-        .map_err(DbSetupError::Connect)
+    Database::connect(options).await.map_err(DbSetupError::Connect)
 }
 
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbSetupError> {
@@ -58,12 +50,8 @@ fn create_sqlite_directory(url: &str) -> Result<(), DbSetupError> {
         return Ok(());
     }
     match Path::new(path).parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => {
-            std::fs::create_dir_all(parent).map_err(|source| DbSetupError::Directory {
-                path: parent.display().to_string(),
-                source,
-            })
-        }
+        Some(parent) if !parent.as_os_str().is_empty() => std::fs::create_dir_all(parent)
+            .map_err(|source| DbSetupError::Directory { path: parent.display().to_string(), source }),
         _ => Ok(()),
     }
 }

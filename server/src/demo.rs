@@ -6,9 +6,7 @@
 use chrono::Utc;
 use model::DistrictKind;
 use model::entity::{district, tenant};
-use sea_orm::{
-    ActiveValue::Set, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, TransactionTrait,
-};
+use sea_orm::{ActiveValue::Set, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, TransactionTrait};
 use uuid::Uuid;
 
 struct DemoTenant {
@@ -19,9 +17,8 @@ struct DemoTenant {
 
 fn demo_tenants() -> Vec<DemoTenant> {
     // Dresden: 17 city districts ("Stadtraum 1" … until the admin renames them) and three groups of villages.
-    let mut dresden: Vec<(String, DistrictKind)> = (1..=17)
-        .map(|n| (format!("Stadtraum {n}"), DistrictKind::CityDistrict))
-        .collect();
+    let mut dresden: Vec<(String, DistrictKind)> =
+        (1..=17).map(|n| (format!("Stadtraum {n}"), DistrictKind::CityDistrict)).collect();
     dresden.extend(
         [
             "Schönfeld-Weißig",
@@ -36,16 +33,8 @@ fn demo_tenants() -> Vec<DemoTenant> {
         ("Ortschaft Musterdorf".to_owned(), DistrictKind::Villages),
     ];
     vec![
-        DemoTenant {
-            slug: "dresden",
-            name: "Landeshauptstadt Dresden",
-            districts: dresden,
-        },
-        DemoTenant {
-            slug: "musterstadt",
-            name: "Musterstadt",
-            districts: musterstadt,
-        },
+        DemoTenant { slug: "dresden", name: "Landeshauptstadt Dresden", districts: dresden },
+        DemoTenant { slug: "musterstadt", name: "Musterstadt", districts: musterstadt },
     ]
 }
 
@@ -68,19 +57,15 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> Result<bool, DbErr> {
         })
         .exec(&txn)
         .await?;
-        let rows = demo
-            .districts
-            .into_iter()
-            .zip(1..)
-            .map(|((name, kind), position)| district::ActiveModel {
-                id: Set(Uuid::new_v4()),
-                tenant_id: Set(tenant_id),
-                name: Set(name),
-                kind: Set(kind.as_str().to_owned()),
-                position: Set(position),
-                retired_at: Set(None),
-                created_at: Set(now),
-            });
+        let rows = demo.districts.into_iter().zip(1..).map(|((name, kind), position)| district::ActiveModel {
+            id: Set(Uuid::new_v4()),
+            tenant_id: Set(tenant_id),
+            name: Set(name),
+            kind: Set(kind.as_str().to_owned()),
+            position: Set(position),
+            retired_at: Set(None),
+            created_at: Set(now),
+        });
         district::Entity::insert_many(rows).exec(&txn).await?;
     }
     txn.commit().await?;

@@ -14,5 +14,6 @@ pub mod db;
 pub mod demo;
 pub mod health;
 pub mod http;
+pub mod secrets;
 pub mod startup;
 pub mod telemetry;

@@ -5,6 +5,7 @@
 
 use crate::config::Settings;
 use crate::db::{self, DbSetupError};
+use crate::secrets::Secrets;
 use crate::{api, demo, health, http};
 use app::{ServerContext, shell};
 use axum::Router;
@@ -26,11 +27,10 @@ pub enum StartupError {
     Database(#[from] DbSetupError),
     #[error("loading the demo data failed: {0}")]
     Demo(sea_orm::DbErr),
+    #[error("loading the instance secret failed: {0}")]
+    Secrets(sea_orm::DbErr),
     #[error("cannot listen on {addr}: {source}")]
-    Bind {
-        addr: SocketAddr,
-        source: std::io::Error,
-    },
+    Bind { addr: SocketAddr, source: std::io::Error },
 }
 
 /// Shared by all handlers; cheap to clone.
@@ -38,6 +38,7 @@ pub enum StartupError {
 pub struct AppState {
     pub db: DatabaseConnection,
     pub leptos_options: LeptosOptions,
+    pub secrets: Secrets,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -62,26 +63,16 @@ impl Application {
     pub async fn build(settings: &Settings) -> Result<Self, StartupError> {
         let db = db::connect(&settings.database_url, settings.database_kind()).await?;
         db::migrate(&db).await?;
+        let secrets = Secrets::load(&db, settings.secret_key.clone()).await.map_err(StartupError::Secrets)?;
         if settings.demo && demo::load_if_empty(&db).await.map_err(StartupError::Demo)? {
             tracing::info!("loaded the demo tenants into the empty database");
         }
-        let listener =
-            TcpListener::bind(settings.addr)
-                .await
-                .map_err(|source| StartupError::Bind {
-                    addr: settings.addr,
-                    source,
-                })?;
-        let addr = listener.local_addr().map_err(|source| StartupError::Bind {
-            addr: settings.addr,
-            source,
-        })?;
-        let router = router(settings, db, addr);
-        Ok(Application {
-            listener,
-            router,
-            addr,
-        })
+        let listener = TcpListener::bind(settings.addr)
+            .await
+            .map_err(|source| StartupError::Bind { addr: settings.addr, source })?;
+        let addr = listener.local_addr().map_err(|source| StartupError::Bind { addr: settings.addr, source })?;
+        let router = router(settings, db, secrets, addr);
+        Ok(Application { listener, router, addr })
     }
 
     /// The address actually bound (port 0 in settings picks a free port).
@@ -90,9 +81,7 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(shutdown_signal())
-            .await
+        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown_signal()).await
     }
 }
 
@@ -108,11 +97,8 @@ fn leptos_options(settings: &Settings, addr: SocketAddr) -> LeptosOptions {
         .build()
 }
 
-pub fn router(settings: &Settings, db: DatabaseConnection, addr: SocketAddr) -> Router {
-    let state = AppState {
-        db: db.clone(),
-        leptos_options: leptos_options(settings, addr),
-    };
+pub fn router(settings: &Settings, db: DatabaseConnection, secrets: Secrets, addr: SocketAddr) -> Router {
+    let state = AppState { db: db.clone(), leptos_options: leptos_options(settings, addr), secrets };
     let context = ServerContext { db };
     let provide = move || provide_context(context.clone());
     let routes = generate_route_list(app::App);
@@ -130,9 +116,7 @@ pub fn router(settings: &Settings, db: DatabaseConnection, addr: SocketAddr) -> 
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
-        .fallback(file_and_error_handler_with_context::<AppState, _>(
-            provide, shell,
-        ))
+        .fallback(file_and_error_handler_with_context::<AppState, _>(provide, shell))
         .with_state(state)
         .layer(axum::middleware::from_fn(http::negotiate_locale))
         .layer(axum::middleware::from_fn(http::trim_trailing_slash))

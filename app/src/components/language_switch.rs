@@ -34,10 +34,7 @@ fn remember(locale: Locale) {
     use crate::i18n::LANGUAGE_COOKIE;
     use wasm_bindgen::JsCast;
     if let Ok(html_document) = document().dyn_into::<web_sys::HtmlDocument>() {
-        let cookie = format!(
-            "{LANGUAGE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
-            locale.tag()
-        );
+        let cookie = format!("{LANGUAGE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", locale.tag());
         // Failing to store the preference only means the next page load asks Accept-Language again.
         let _ = html_document.set_cookie(&cookie);
     }

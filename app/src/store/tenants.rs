@@ -35,11 +35,6 @@ impl TenantScope {
 
 /// All tenants, by name, for the public directory.
 pub async fn list(db: &impl ConnectionTrait) -> Result<Vec<TenantView>, AppError> {
-    let rows = tenant::Entity::find()
-        .order_by_asc(tenant::Column::Name)
-        .all(db)
-        .await?;
-    rows.iter()
-        .map(|row| row.view().map_err(AppError::internal))
-        .collect()
+    let rows = tenant::Entity::find().order_by_asc(tenant::Column::Name).all(db).await?;
+    rows.iter().map(|row| row.view().map_err(AppError::internal)).collect()
 }

@@ -42,10 +42,7 @@ pub struct InvalidDistrictRow {
 
 impl Model {
     pub fn view(&self) -> Result<crate::DistrictView, InvalidDistrictRow> {
-        let invalid = |reason: String| InvalidDistrictRow {
-            id: self.id,
-            reason,
-        };
+        let invalid = |reason: String| InvalidDistrictRow { id: self.id, reason };
         Ok(crate::DistrictView {
             id: self.id,
             name: crate::DistrictName::parse(&self.name).map_err(|e| invalid(e.to_string()))?,

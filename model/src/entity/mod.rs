@@ -4,4 +4,5 @@
 //! Every table that holds tenant data carries `tenant_id`.
 
 pub mod district;
+pub mod instance_secret;
 pub mod tenant;

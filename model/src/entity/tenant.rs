@@ -31,9 +31,6 @@ impl Model {
     /// The view a page gets. A slug that the database holds was validated on the way in; a bad one here means
     /// the row was edited by hand, which is reported rather than shown.
     pub fn view(&self) -> Result<crate::TenantView, crate::TenantSlugError> {
-        Ok(crate::TenantView {
-            slug: crate::TenantSlug::parse(&self.slug)?,
-            name: self.name.clone(),
-        })
+        Ok(crate::TenantView { slug: crate::TenantSlug::parse(&self.slug)?, name: self.name.clone() })
     }
 }

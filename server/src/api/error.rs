@@ -31,18 +31,10 @@ impl IntoResponse for ApiError {
         let (status, message) = match &self.0 {
             AppError::NotFound => (StatusCode::NOT_FOUND, "Not found.".to_owned()),
             AppError::Invalid { message } => (StatusCode::BAD_REQUEST, message.clone()),
-            AppError::Internal => (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Something went wrong on our side; it has been logged.".to_owned(),
-            ),
+            AppError::Internal => {
+                (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side; it has been logged.".to_owned())
+            }
         };
-        (
-            status,
-            Json(ErrorBody {
-                code: self.0.code().to_owned(),
-                message,
-            }),
-        )
-            .into_response()
+        (status, Json(ErrorBody { code: self.0.code().to_owned(), message })).into_response()
     }
 }

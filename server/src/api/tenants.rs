@@ -10,9 +10,7 @@ use model::{DistrictView, TenantView};
 /// All municipalities of this installation.
 #[utoipa::path(get, path = "/tenants", tag = "tenants",
     responses((status = 200, description = "Tenants by name", body = [TenantView])))]
-pub async fn list_tenants(
-    State(state): State<AppState>,
-) -> Result<Json<Vec<TenantView>>, ApiError> {
+pub async fn list_tenants(State(state): State<AppState>) -> Result<Json<Vec<TenantView>>, ApiError> {
     Ok(Json(tenants::list(&state.db).await?))
 }
 

@@ -17,15 +17,9 @@ pub async fn negotiate_locale(mut request: Request, next: Next) -> Response {
             Some(rest) => format!("{}?{rest}", request.uri().path()),
             None => request.uri().path().to_owned(),
         };
-        let cookie = format!(
-            "{LANGUAGE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
-            locale.tag()
-        );
+        let cookie = format!("{LANGUAGE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", locale.tag());
         let mut response = StatusCode::SEE_OTHER.into_response();
-        if let (Ok(location), Ok(cookie)) = (
-            HeaderValue::from_str(&location),
-            HeaderValue::from_str(&cookie),
-        ) {
+        if let (Ok(location), Ok(cookie)) = (HeaderValue::from_str(&location), HeaderValue::from_str(&cookie)) {
             response.headers_mut().insert(header::LOCATION, location);
             response.headers_mut().insert(header::SET_COOKIE, cookie);
             return response;
@@ -33,11 +27,7 @@ pub async fn negotiate_locale(mut request: Request, next: Next) -> Response {
     }
     let locale = cookie_locale(&request)
         .or_else(|| {
-            let accept = request
-                .headers()
-                .get(header::ACCEPT_LANGUAGE)?
-                .to_str()
-                .ok()?;
+            let accept = request.headers().get(header::ACCEPT_LANGUAGE)?.to_str().ok()?;
             Locale::negotiate(accept)
         })
         .unwrap_or_default();
@@ -54,9 +44,7 @@ fn cookie_locale(request: &Request) -> Option<Locale> {
         .flat_map(|value| value.split(';'))
         .find_map(|pair| {
             let (name, value) = pair.trim().split_once('=')?;
-            (name == LANGUAGE_COOKIE)
-                .then(|| Locale::from_tag(value))
-                .flatten()
+            (name == LANGUAGE_COOKIE).then(|| Locale::from_tag(value)).flatten()
         })
 }
 
@@ -84,10 +72,7 @@ mod tests {
     #[test]
     fn lang_parameter_is_taken_out_of_the_query() {
         assert_eq!(split_lang_param("lang=en"), Some((Locale::En, None)));
-        assert_eq!(
-            split_lang_param("page=2&lang=de"),
-            Some((Locale::De, Some("page=2".into())))
-        );
+        assert_eq!(split_lang_param("page=2&lang=de"), Some((Locale::De, Some("page=2".into()))));
         assert_eq!(split_lang_param("lang=xx"), None);
         assert_eq!(split_lang_param("page=2"), None);
     }

@@ -19,11 +19,7 @@ pub const REQUEST_ID_HEADER: &str = "x-request-id";
 /// The span of one request: method, path and the request id, which is also returned to the client in
 /// `x-request-id` so that a user's report can be matched to the log.
 pub fn request_span<B>(request: &Request<B>) -> Span {
-    let request_id = request
-        .headers()
-        .get(REQUEST_ID_HEADER)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("-");
+    let request_id = request.headers().get(REQUEST_ID_HEADER).and_then(|v| v.to_str().ok()).unwrap_or("-");
     tracing::info_span!(
         "request",
         method = %request.method(),

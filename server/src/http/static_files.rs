@@ -11,20 +11,15 @@ use std::path::{Path, PathBuf};
 use tower_http::services::{ServeDir, ServeFile};
 
 pub fn pkg_service(site_dir: &Path) -> Router {
-    let files = ServeDir::new(site_dir.join("pkg"))
-        .precompressed_br()
-        .precompressed_gzip();
-    Router::new()
-        .fallback_service(files)
-        .layer(axum::middleware::map_response(cache_found_files))
+    let files = ServeDir::new(site_dir.join("pkg")).precompressed_br().precompressed_gzip();
+    Router::new().fallback_service(files).layer(axum::middleware::map_response(cache_found_files))
 }
 
 async fn cache_found_files(mut response: Response) -> Response {
     if response.status().is_success() {
-        response.headers_mut().insert(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("public, max-age=31536000, immutable"),
-        );
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable"));
     }
     response
 }
@@ -32,11 +27,7 @@ async fn cache_found_files(mut response: Response) -> Response {
 /// The few files that must live at the root of the site (from `public/`). They are named explicitly: the
 /// route `/{tenant}` would otherwise take them for tenant names.
 pub fn public_files<S: Clone + Send + Sync + 'static>(site_dir: &Path) -> Router<S> {
-    let file = |name: &str| {
-        ServeFile::new(site_dir.join(name))
-            .precompressed_br()
-            .precompressed_gzip()
-    };
+    let file = |name: &str| ServeFile::new(site_dir.join(name)).precompressed_br().precompressed_gzip();
     Router::new()
         .route_service("/favicon.svg", file("favicon.svg"))
         .route_service("/robots.txt", file("robots.txt"))
@@ -45,18 +36,12 @@ pub fn public_files<S: Clone + Send + Sync + 'static>(site_dir: &Path) -> Router
 
 async fn cache_for_a_day(mut response: Response) -> Response {
     if response.status().is_success() {
-        response.headers_mut().insert(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("public, max-age=86400"),
-        );
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=86400"));
     }
     response
 }
 
 /// Where Leptos looks for the list of hashed file names: beside the running executable.
 pub fn site_root_hash_file() -> Option<PathBuf> {
-    std::env::current_exe()
-        .ok()?
-        .parent()
-        .map(|dir| dir.join("hash.txt"))
+    std::env::current_exe().ok()?.parent().map(|dir| dir.join("hash.txt"))
 }

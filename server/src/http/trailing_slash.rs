@@ -8,8 +8,7 @@ use axum::response::{IntoResponse, Response};
 
 pub async fn trim_trailing_slash(request: Request, next: Next) -> Response {
     let path = request.uri().path();
-    let is_page =
-        matches!(*request.method(), Method::GET | Method::HEAD) && !path.starts_with("/api/");
+    let is_page = matches!(*request.method(), Method::GET | Method::HEAD) && !path.starts_with("/api/");
     if is_page && path.len() > 1 && path.ends_with('/') {
         let trimmed = path.trim_end_matches('/');
         let target = match request.uri().query() {
@@ -19,11 +18,7 @@ pub async fn trim_trailing_slash(request: Request, next: Next) -> Response {
         // "//evil.example" would be read as another host: only ever redirect to a single leading slash.
         let target = format!("/{}", target.trim_start_matches('/'));
         if let Ok(location) = HeaderValue::from_str(&target) {
-            return (
-                StatusCode::PERMANENT_REDIRECT,
-                [(header::LOCATION, location)],
-            )
-                .into_response();
+            return (StatusCode::PERMANENT_REDIRECT, [(header::LOCATION, location)]).into_response();
         }
     }
     next.run(request).await
@@ -41,31 +36,16 @@ mod tests {
         let router: Router = Router::new()
             .route("/dresden", get(|| async { "home" }))
             .layer(axum::middleware::from_fn(trim_trailing_slash));
-        let response = router
-            .oneshot(Request::get(uri).body(Body::empty()).expect("request"))
-            .await
-            .expect("response");
-        let location = response
-            .headers()
-            .get(header::LOCATION)
-            .map(|v| v.to_str().unwrap_or_default().to_owned());
+        let response = router.oneshot(Request::get(uri).body(Body::empty()).expect("request")).await.expect("response");
+        let location = response.headers().get(header::LOCATION).map(|v| v.to_str().unwrap_or_default().to_owned());
         (response.status(), location)
     }
 
     #[tokio::test]
     async fn redirects_pages_and_keeps_the_query() {
-        assert_eq!(
-            location_for("/dresden/").await,
-            (StatusCode::PERMANENT_REDIRECT, Some("/dresden".into()))
-        );
-        assert_eq!(
-            location_for("/dresden/?a=1").await.1.as_deref(),
-            Some("/dresden?a=1")
-        );
-        assert_eq!(
-            location_for("//evil.example/").await.1.as_deref(),
-            Some("/evil.example")
-        );
+        assert_eq!(location_for("/dresden/").await, (StatusCode::PERMANENT_REDIRECT, Some("/dresden".into())));
+        assert_eq!(location_for("/dresden/?a=1").await.1.as_deref(), Some("/dresden?a=1"));
+        assert_eq!(location_for("//evil.example/").await.1.as_deref(), Some("/evil.example"));
         assert_eq!(location_for("/dresden").await.0, StatusCode::OK);
     }
 }

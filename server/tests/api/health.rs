@@ -3,14 +3,8 @@ use crate::support::TestApp;
 #[tokio::test]
 async fn liveness_and_readiness_answer_ok() {
     let app = TestApp::spawn().await;
-    assert_eq!(
-        app.get_text("/healthz").await,
-        (reqwest::StatusCode::OK, "ok".to_owned())
-    );
-    assert_eq!(
-        app.get_text("/readyz").await,
-        (reqwest::StatusCode::OK, "ready".to_owned())
-    );
+    assert_eq!(app.get_text("/healthz").await, (reqwest::StatusCode::OK, "ok".to_owned()));
+    assert_eq!(app.get_text("/readyz").await, (reqwest::StatusCode::OK, "ready".to_owned()));
 }
 
 #[tokio::test]
@@ -19,15 +13,9 @@ async fn every_response_carries_a_request_id_and_security_headers() {
     for path in ["/healthz", "/api/v1/tenants", "/dresden"] {
         let response = app.get(path).await;
         let headers = response.headers();
-        assert!(
-            headers.get("x-request-id").is_some_and(|v| !v.is_empty()),
-            "{path}: request id"
-        );
+        assert!(headers.get("x-request-id").is_some_and(|v| !v.is_empty()), "{path}: request id");
         assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
-        assert_eq!(
-            headers["referrer-policy"], "strict-origin-when-cross-origin",
-            "{path}"
-        );
+        assert_eq!(headers["referrer-policy"], "strict-origin-when-cross-origin", "{path}");
         let csp = headers["content-security-policy"].to_str().expect("ascii");
         assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
         assert!(!csp.contains("unsafe-inline"), "{path}: {csp}");
@@ -37,12 +25,6 @@ async fn every_response_carries_a_request_id_and_security_headers() {
 #[tokio::test]
 async fn a_request_id_sent_by_a_proxy_is_kept() {
     let app = TestApp::spawn().await;
-    let response = app
-        .client
-        .get(app.url("/healthz"))
-        .header("x-request-id", "lb-1234")
-        .send()
-        .await
-        .expect("get");
+    let response = app.client.get(app.url("/healthz")).header("x-request-id", "lb-1234").send().await.expect("get");
     assert_eq!(response.headers()["x-request-id"], "lb-1234");
 }

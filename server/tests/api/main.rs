@@ -5,5 +5,6 @@ mod cli;
 mod health;
 mod pages;
 mod rest;
+mod secrets;
 mod static_files;
 mod support;

@@ -29,21 +29,13 @@ async fn the_district_list_is_rendered_on_the_server() {
     assert!(html.contains("Stadtraum 17"));
     assert!(html.contains("Cossebaude, Mobschatz, Gompitz, Oberwartha, Altfranken"));
     let (_, other) = app.get_text("/musterstadt/districts").await;
-    assert!(
-        !other.contains("Stadtraum 17"),
-        "a tenant's page shows only its own districts"
-    );
+    assert!(!other.contains("Stadtraum 17"), "a tenant's page shows only its own districts");
 }
 
 #[tokio::test]
 async fn unknown_tenants_and_pages_are_404_pages() {
     let app = TestApp::spawn().await;
-    for path in [
-        "/atlantis",
-        "/atlantis/districts",
-        "/dresden/no-such-page",
-        "/Dresden",
-    ] {
+    for path in ["/atlantis", "/atlantis/districts", "/dresden/no-such-page", "/Dresden"] {
         let (status, html) = app.get_text(path).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
         assert!(html.contains("Seite nicht gefunden"), "{path}: {html}");
@@ -53,12 +45,7 @@ async fn unknown_tenants_and_pages_are_404_pages() {
 #[tokio::test]
 async fn the_language_follows_cookie_then_accept_language() {
     let app = TestApp::spawn().await;
-    let english = app
-        .client
-        .get(app.url("/dresden"))
-        .header("accept-language", "en-GB,en;q=0.9")
-        .send()
-        .await;
+    let english = app.client.get(app.url("/dresden")).header("accept-language", "en-GB,en;q=0.9").send().await;
     let html = english.expect("get").text().await.expect("text");
     assert!(html.contains("<html lang=\"en\""));
     assert!(html.contains("Skip to content"));
@@ -70,14 +57,7 @@ async fn the_language_follows_cookie_then_accept_language() {
         .header("cookie", "spielraum_lang=de")
         .send()
         .await;
-    assert!(
-        cookie_wins
-            .expect("get")
-            .text()
-            .await
-            .expect("text")
-            .contains("<html lang=\"de\"")
-    );
+    assert!(cookie_wins.expect("get").text().await.expect("text").contains("<html lang=\"de\""));
 }
 
 #[tokio::test]
@@ -87,39 +67,20 @@ async fn the_language_switch_works_without_javascript() {
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(response.headers()["location"], "/dresden/districts");
     let cookie = response.headers()["set-cookie"].to_str().expect("ascii");
-    assert!(
-        cookie.starts_with("spielraum_lang=en;") && cookie.contains("SameSite=Lax"),
-        "{cookie}"
-    );
+    assert!(cookie.starts_with("spielraum_lang=en;") && cookie.contains("SameSite=Lax"), "{cookie}");
 }
 
 #[tokio::test]
 async fn pages_allow_only_their_own_nonce_for_inline_scripts() {
     let app = TestApp::spawn().await;
     let response = app.get("/dresden").await;
-    let csp = response.headers()["content-security-policy"]
-        .to_str()
-        .expect("ascii")
-        .to_owned();
+    let csp = response.headers()["content-security-policy"].to_str().expect("ascii").to_owned();
     let html = response.text().await.expect("text");
-    let nonce = csp
-        .split("'nonce-")
-        .nth(1)
-        .and_then(|rest| rest.split('\'').next())
-        .expect("nonce in CSP");
+    let nonce = csp.split("'nonce-").nth(1).and_then(|rest| rest.split('\'').next()).expect("nonce in CSP");
     assert!(nonce.len() >= 16, "nonce too short: {nonce}");
-    assert!(
-        html.contains(&format!("nonce=\"{nonce}\"")),
-        "hydration script carries the nonce"
-    );
+    assert!(html.contains(&format!("nonce=\"{nonce}\"")), "hydration script carries the nonce");
     let again = app.get("/dresden").await;
-    assert!(
-        !again.headers()["content-security-policy"]
-            .to_str()
-            .expect("ascii")
-            .contains(nonce),
-        "fresh nonce"
-    );
+    assert!(!again.headers()["content-security-policy"].to_str().expect("ascii").contains(nonce), "fresh nonce");
 }
 
 #[tokio::test]

@@ -7,20 +7,9 @@ async fn the_openapi_document_describes_every_endpoint() {
     let app = TestApp::spawn().await;
     let (status, doc) = app.get_json("/api/v1/openapi.json").await;
     assert_eq!(status, StatusCode::OK);
-    assert!(
-        doc["openapi"].as_str().is_some_and(|v| v.starts_with("3.")),
-        "{}",
-        doc["openapi"]
-    );
-    for path in [
-        "/tenants",
-        "/tenants/{tenant}",
-        "/tenants/{tenant}/districts",
-    ] {
-        assert!(
-            doc["paths"].get(path).is_some(),
-            "{path} missing from the OpenAPI document"
-        );
+    assert!(doc["openapi"].as_str().is_some_and(|v| v.starts_with("3.")), "{}", doc["openapi"]);
+    for path in ["/tenants", "/tenants/{tenant}", "/tenants/{tenant}/districts"] {
+        assert!(doc["paths"].get(path).is_some(), "{path} missing from the OpenAPI document");
     }
 }
 
@@ -29,12 +18,7 @@ async fn the_tenant_directory_lists_the_demo_tenants_by_name() {
     let app = TestApp::spawn().await;
     let (status, body) = app.get_json("/api/v1/tenants").await;
     assert_eq!(status, StatusCode::OK);
-    let slugs: Vec<&str> = body
-        .as_array()
-        .expect("array")
-        .iter()
-        .filter_map(|t| t["slug"].as_str())
-        .collect();
+    let slugs: Vec<&str> = body.as_array().expect("array").iter().filter_map(|t| t["slug"].as_str()).collect();
     assert_eq!(slugs, ["dresden", "musterstadt"]);
 }
 
@@ -49,10 +33,7 @@ async fn dresden_has_the_twenty_districts_of_the_resolution_in_order() {
     assert_eq!(districts[16]["name"], "Stadtraum 17");
     assert_eq!(districts[17]["name"], "Schönfeld-Weißig");
     assert_eq!(districts[19]["kind"], "villages");
-    let city = districts
-        .iter()
-        .filter(|d| d["kind"] == "city_district")
-        .count();
+    let city = districts.iter().filter(|d| d["kind"] == "city_district").count();
     assert_eq!(city, 17);
 }
 
@@ -60,40 +41,22 @@ async fn dresden_has_the_twenty_districts_of_the_resolution_in_order() {
 async fn tenants_do_not_see_each_others_districts() {
     let app = TestApp::spawn().await;
     let (_, body) = app.get_json("/api/v1/tenants/musterstadt/districts").await;
-    let names: Vec<&str> = body
-        .as_array()
-        .expect("array")
-        .iter()
-        .filter_map(|d| d["name"].as_str())
-        .collect();
+    let names: Vec<&str> = body.as_array().expect("array").iter().filter_map(|d| d["name"].as_str()).collect();
     assert_eq!(names, ["Nord", "Süd", "Ortschaft Musterdorf"]);
 }
 
 #[tokio::test]
 async fn unknown_or_malformed_tenants_are_json_404s() {
     let app = TestApp::spawn().await;
-    for path in [
-        "/api/v1/tenants/atlantis",
-        "/api/v1/tenants/DRESDEN/districts",
-        "/api/v1/tenants/%2e%2e",
-    ] {
+    for path in ["/api/v1/tenants/atlantis", "/api/v1/tenants/DRESDEN/districts", "/api/v1/tenants/%2e%2e"] {
         let (status, body) = app.get_json(path).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
         assert_eq!(body["code"], "not_found", "{path}");
         assert!(body["message"].is_string());
     }
-    for path in [
-        "/api/v1/no-such-endpoint",
-        "/api/v1/",
-        "/api/",
-        "/api/v2/tenants",
-    ] {
+    for path in ["/api/v1/no-such-endpoint", "/api/v1/", "/api/", "/api/v2/tenants"] {
         let (status, body): (StatusCode, Value) = app.get_json(path).await;
-        assert_eq!(
-            (status, body["code"].as_str()),
-            (StatusCode::NOT_FOUND, Some("not_found")),
-            "{path}"
-        );
+        assert_eq!((status, body["code"].as_str()), (StatusCode::NOT_FOUND, Some("not_found")), "{path}");
     }
 }
 

@@ -29,22 +29,15 @@ impl TestApp {
             demo: true,
             site_dir: temp.path().join("site"),
             log_format: LogFormat::Text,
+            secret_key: None,
         };
         adjust(&mut settings);
         let app = Application::build(&settings).await.expect("server starts");
         let base = format!("http://{}", app.addr());
         tokio::spawn(app.run_until_stopped());
-        let client = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .expect("http client");
-        TestApp {
-            base,
-            client,
-            database_url,
-            site_dir: settings.site_dir,
-            _temp: temp,
-        }
+        let client =
+            reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("http client");
+        TestApp { base, client, database_url, site_dir: settings.site_dir, _temp: temp }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -52,11 +45,7 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client
-            .get(self.url(path))
-            .send()
-            .await
-            .expect("request")
+        self.client.get(self.url(path)).send().await.expect("request")
     }
 
     pub async fn get_json(&self, path: &str) -> (reqwest::StatusCode, serde_json::Value) {
@@ -77,20 +66,12 @@ pub async fn fresh_database(temp: &tempfile::TempDir) -> String {
     match std::env::var("SPIELRAUM_TEST_DATABASE_URL") {
         Ok(admin_url) if admin_url.starts_with("postgres") => {
             let name = format!("test_{}", uuid::Uuid::new_v4().simple());
-            let admin = Database::connect(&admin_url)
-                .await
-                .expect("connect to the test PostgreSQL server");
-            admin
-                .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
-                .await
-                .expect("create test database");
+            let admin = Database::connect(&admin_url).await.expect("connect to the test PostgreSQL server");
+            admin.execute_unprepared(&format!("CREATE DATABASE \"{name}\"")).await.expect("create test database");
             admin.close().await.expect("close admin connection");
             let (server, _) = admin_url.rsplit_once('/').expect("database URL has a path");
             format!("{server}/{name}")
         }
-        _ => format!(
-            "sqlite://{}?mode=rwc",
-            temp.path().join("test.db").display()
-        ),
+        _ => format!("sqlite://{}?mode=rwc", temp.path().join("test.db").display()),
     }
 }
