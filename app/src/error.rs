@@ -11,10 +11,34 @@ use server_fn_compat::{FromServerFnError, ServerFnErrorErr};
 pub enum AppError {
     #[error("not found")]
     NotFound,
-    #[error("invalid input: {message}")]
-    Invalid { message: String },
+    /// The request itself is malformed (missing or unparsable arguments).
+    #[error("bad request: {message}")]
+    BadRequest { message: String },
+    /// One field of a form fails a rule; the page shows the reason next to the field.
+    #[error("invalid {field}: {reason:?}")]
+    Invalid { field: String, reason: InvalidReason },
+    #[error("sign-in required")]
+    Unauthenticated,
+    #[error("not allowed")]
+    Forbidden,
+    #[error("email or password is wrong")]
+    SignInFailed,
+    #[error("too many attempts; retry in {retry_after_minutes} minutes")]
+    Throttled { retry_after_minutes: i64 },
     #[error("internal error")]
     Internal,
+}
+
+/// Why a field was refused; each has a message in the catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InvalidReason {
+    Required,
+    TooShort,
+    TooLong,
+    Malformed,
+    Mismatch,
+    WrongPassword,
 }
 
 impl AppError {
@@ -27,11 +51,33 @@ impl AppError {
         AppError::Internal
     }
 
+    pub fn invalid(field: &str, reason: InvalidReason) -> Self {
+        AppError::Invalid { field: field.to_owned(), reason }
+    }
+
+    /// The HTTP status this error answers with.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::NotFound => 404,
+            AppError::BadRequest { .. } => 400,
+            AppError::Invalid { .. } => 422,
+            AppError::Unauthenticated | AppError::SignInFailed => 401,
+            AppError::Forbidden => 403,
+            AppError::Throttled { .. } => 429,
+            AppError::Internal => 500,
+        }
+    }
+
     /// A stable, machine-readable code for JSON error bodies.
     pub fn code(&self) -> &'static str {
         match self {
             AppError::NotFound => "not_found",
+            AppError::BadRequest { .. } => "bad_request",
             AppError::Invalid { .. } => "invalid",
+            AppError::Unauthenticated => "unauthenticated",
+            AppError::Forbidden => "forbidden",
+            AppError::SignInFailed => "sign_in_failed",
+            AppError::Throttled { .. } => "throttled",
             AppError::Internal => "internal",
         }
     }
@@ -49,7 +95,7 @@ impl FromServerFnError for AppError {
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
-            ServerFnErrorErr::Args(message) | ServerFnErrorErr::MissingArg(message) => AppError::Invalid { message },
+            ServerFnErrorErr::Args(message) | ServerFnErrorErr::MissingArg(message) => AppError::BadRequest { message },
             other => AppError::internal(other),
         }
     }
@@ -59,4 +105,17 @@ impl FromServerFnError for AppError {
 mod server_fn_compat {
     pub use leptos::server_fn::codec::JsonEncoding;
     pub use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+}
+
+/// Sets the response status of a failed server function to the error's own (Leptos would answer 500 for
+/// every error). Server functions end with `respond(result)`.
+pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    #[cfg(feature = "ssr")]
+    if let Err(error) = &result
+        && let (Some(options), Ok(status)) =
+            (leptos::prelude::use_context::<leptos_axum::ResponseOptions>(), http::StatusCode::from_u16(error.status()))
+    {
+        options.set_status(status);
+    }
+    result
 }

@@ -7,17 +7,23 @@
 //! This crate must not read configuration, open connections or know about HTTP routing beyond Leptos' own: the
 //! `server` crate gives it a [`ServerContext`] for every request.
 
+pub mod account;
 pub mod error;
 pub mod i18n;
 pub mod shell;
 
 mod components;
 mod pages;
+pub mod session;
 
+#[cfg(feature = "ssr")]
+pub mod audit;
+#[cfg(feature = "ssr")]
+pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod store;
 
-pub use error::AppError;
+pub use error::{AppError, InvalidReason};
 pub use shell::{App, shell};
 
 /// What the server hands every render and server function: the database and nothing a page could misuse.

@@ -6,7 +6,7 @@
 
 use crate::components::{NotFound, TenantShell};
 use crate::i18n::I18n;
-use crate::pages::{DistrictsPage, TenantDirectory, TenantHome};
+use crate::pages::{AccountPage, DistrictsPage, SignInPage, TenantDirectory, TenantHome};
 use leptos::prelude::*;
 use leptos_meta::{Html, Link, MetaTags, provide_meta_context};
 use leptos_router::{
@@ -81,6 +81,7 @@ fn initial_locale() -> Locale {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let i18n = I18n::provide(initial_locale());
+    provide_context(crate::session::SessionEpoch(RwSignal::new(0)));
 
     view! {
         <Html attr:lang=move || i18n.locale().tag() />
@@ -92,6 +93,8 @@ pub fn App() -> impl IntoView {
                     // `/dresden/` redirects here on the server (see server::http::trailing_slash).
                     <Route path=path!("") view=TenantHome />
                     <Route path=path!("districts") view=DistrictsPage />
+                    <Route path=path!("sign-in") view=SignInPage />
+                    <Route path=path!("account") view=AccountPage />
                 </ParentRoute>
             </Routes>
         </Router>

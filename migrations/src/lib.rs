@@ -8,6 +8,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261129_000001_tenants_and_districts;
 mod m20261129_000002_instance_secrets;
+mod m20261129_000003_accounts;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261129_000001_tenants_and_districts::Migration),
             Box::new(m20261129_000002_instance_secrets::Migration),
+            Box::new(m20261129_000003_accounts::Migration),
         ]
     }
 }

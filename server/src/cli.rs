@@ -63,7 +63,23 @@ pub fn main() -> ExitCode {
 async fn serve(settings: &Settings) -> Result<(), String> {
     let app = Application::build(settings).await.map_err(|e| e.to_string())?;
     tracing::info!(url = %format!("http://{}/", app.addr()), "Spielraum is listening");
+    if settings.demo {
+        print_demo_logins(&format!("http://{}", app.addr()));
+    }
     app.run_until_stopped().await.map_err(|e| format!("server stopped: {e}"))
+}
+
+fn print_demo_logins(base: &str) {
+    let mut text = format!("\nDemo logins (password: {}):\n", crate::demo::DEMO_PASSWORD);
+    let mut current = "";
+    for (tenant, email, name) in crate::demo::demo_logins() {
+        if tenant != current {
+            text.push_str(&format!("  {base}/{tenant}/sign-in\n"));
+            current = tenant;
+        }
+        text.push_str(&format!("    {email:<28} {name}\n"));
+    }
+    println!("{text}");
 }
 
 async fn healthcheck(settings: &Settings) -> Result<(), String> {

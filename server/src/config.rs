@@ -45,6 +45,8 @@ pub struct Settings {
     pub log_format: LogFormat,
     /// `SPIELRAUM_SECRET_KEY`: the master secret; generated and kept in the database when not set.
     pub secret_key: Option<SecretKey>,
+    /// `SPIELRAUM_SECURE_COOKIES`: mark cookies `Secure` (set it whenever users reach the app over https).
+    pub secure_cookies: bool,
 }
 
 impl Settings {
@@ -65,13 +67,15 @@ impl Settings {
             message: format!("{addr_text:?} is not an address with a port, such as 127.0.0.1:3000"),
         })?;
 
-        let demo = match var("SPIELRAUM_DEMO") {
-            None => false,
+        let flag = |name: &'static str| match var(name) {
+            None => Ok(false),
             Some(text) => parse_bool(&text).ok_or_else(|| ConfigError {
-                variable: "SPIELRAUM_DEMO",
+                variable: name,
                 message: format!("{text:?} is not one of 1, 0, true, false, yes, no, on, off"),
-            })?,
+            }),
         };
+        let demo = flag("SPIELRAUM_DEMO")?;
+        let secure_cookies = flag("SPIELRAUM_SECURE_COOKIES")?;
 
         let site_dir = PathBuf::from(var("SPIELRAUM_SITE_DIR").unwrap_or_else(|| DEFAULT_SITE_DIR.to_owned()));
 
@@ -93,7 +97,7 @@ impl Settings {
             })
             .transpose()?;
 
-        Ok(Settings { database_url, addr, demo, site_dir, log_format, secret_key })
+        Ok(Settings { database_url, addr, demo, site_dir, log_format, secret_key, secure_cookies })
     }
 
     pub fn database_kind(&self) -> DatabaseKind {

@@ -1,18 +1,38 @@
-//! Demo data for a first look and for tests: Dresden with the districts of the council resolution (§6), and a
-//! small second tenant, Musterstadt, to show that tenants are kept apart.
+//! Demo data for a first look and for tests: Dresden with the districts of the council resolution (§6) and
+//! one account per role, and a small second tenant, Musterstadt, to show that tenants are kept apart.
+//! Every demo account has the password [`DEMO_PASSWORD`].
 //!
 //! Loaded only into an empty database (no tenants yet), in one transaction, so a failed load leaves nothing.
 
 use chrono::Utc;
 use model::DistrictKind;
-use model::entity::{district, tenant};
+use model::entity::{district, organisation, role_grant, tenant, user};
+use model::{Role, SeatType};
 use sea_orm::{ActiveValue::Set, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, TransactionTrait};
 use uuid::Uuid;
+
+pub const DEMO_PASSWORD: &str = "spielraum-demo";
 
 struct DemoTenant {
     slug: &'static str,
     name: &'static str,
     districts: Vec<(String, DistrictKind)>,
+    organisations: Vec<&'static str>,
+    /// (email, display name, roles); `Carrier` roles name their organisation by index into `organisations`.
+    accounts: Vec<(String, String, Vec<DemoRole>)>,
+}
+
+enum DemoRole {
+    Plain(Role),
+    CarrierOf(usize),
+}
+
+/// The demo logins, as `scripts/run` prints them.
+pub fn demo_logins() -> Vec<(&'static str, String, String)> {
+    demo_tenants()
+        .into_iter()
+        .flat_map(|tenant| tenant.accounts.into_iter().map(move |(email, name, _)| (tenant.slug, email, name)))
+        .collect()
 }
 
 fn demo_tenants() -> Vec<DemoTenant> {
@@ -32,9 +52,70 @@ fn demo_tenants() -> Vec<DemoTenant> {
         ("Süd".to_owned(), DistrictKind::CityDistrict),
         ("Ortschaft Musterdorf".to_owned(), DistrictKind::Villages),
     ];
+    let mut accounts = vec![(
+        "admin@dresden.demo".to_owned(),
+        "Andrea Admin (Jugendamt)".to_owned(),
+        vec![DemoRole::Plain(Role::Admin)],
+    )];
+    let seats = [
+        SeatType::Administration,
+        SeatType::Administration,
+        SeatType::Administration,
+        SeatType::Committee,
+        SeatType::Committee,
+        SeatType::Committee,
+        SeatType::ProjectCarrier,
+    ];
+    for (n, seat) in (1..).zip(seats) {
+        accounts.push((
+            format!("steuerung{n}@dresden.demo"),
+            format!("Steuerungsgruppe Mitglied {n}"),
+            vec![DemoRole::Plain(Role::Steering { seat })],
+        ));
+    }
+    for n in 1..=4 {
+        accounts.push((
+            format!("traeger{n}@dresden.demo"),
+            format!("Träger-Kontakt {n}"),
+            vec![DemoRole::CarrierOf(n - 1)],
+        ));
+    }
+    for n in 1..=4 {
+        accounts.push((
+            format!("koordination{n}@dresden.demo"),
+            format!("Sozialraumkoordination {n}"),
+            vec![DemoRole::Plain(Role::Coordinator)],
+        ));
+    }
+    accounts.push((
+        "bezirk1@dresden.demo".to_owned(),
+        "Bezirkliche Ansprechperson 1".to_owned(),
+        vec![DemoRole::Plain(Role::DistrictContact)],
+    ));
     vec![
-        DemoTenant { slug: "dresden", name: "Landeshauptstadt Dresden", districts: dresden },
-        DemoTenant { slug: "musterstadt", name: "Musterstadt", districts: musterstadt },
+        DemoTenant {
+            slug: "dresden",
+            name: "Landeshauptstadt Dresden",
+            districts: dresden,
+            organisations: vec![
+                "Jugendwerk Elbaue e. V.",
+                "Netzwerk Stadtteilarbeit gGmbH",
+                "Familienzentrum Heidepark e. V.",
+                "Kinderring Loschwitz e. V.",
+            ],
+            accounts,
+        },
+        DemoTenant {
+            slug: "musterstadt",
+            name: "Musterstadt",
+            districts: musterstadt,
+            organisations: vec![],
+            accounts: vec![(
+                "admin@musterstadt.demo".to_owned(),
+                "Max Mustermann (Jugendamt)".to_owned(),
+                vec![DemoRole::Plain(Role::Admin)],
+            )],
+        },
     ]
 }
 
@@ -45,6 +126,8 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> Result<bool, DbErr> {
         return Ok(false);
     }
     let now = Utc::now();
+    // One hash for all demo accounts: hashing is deliberately slow, and they share the password anyway.
+    let password_hash = app::auth::password::hash(DEMO_PASSWORD).map_err(|e| DbErr::Custom(e.to_string()))?;
     for demo in demo_tenants() {
         let tenant_id = Uuid::new_v4();
         tenant::Entity::insert(tenant::ActiveModel {
@@ -67,6 +150,57 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> Result<bool, DbErr> {
             created_at: Set(now),
         });
         district::Entity::insert_many(rows).exec(&txn).await?;
+
+        let organisation_ids: Vec<Uuid> = demo.organisations.iter().map(|_| Uuid::new_v4()).collect();
+        for (id, name) in organisation_ids.iter().zip(&demo.organisations) {
+            organisation::Entity::insert(organisation::ActiveModel {
+                id: Set(*id),
+                tenant_id: Set(tenant_id),
+                name: Set((*name).to_owned()),
+                created_at: Set(now),
+            })
+            .exec_without_returning(&txn)
+            .await?;
+        }
+        for (email, display_name, roles) in demo.accounts {
+            let user_id = Uuid::new_v4();
+            user::Entity::insert(user::ActiveModel {
+                id: Set(user_id),
+                tenant_id: Set(tenant_id),
+                email: Set(email),
+                display_name: Set(display_name),
+                password_hash: Set(Some(password_hash.clone())),
+                locale: Set(None),
+                status: Set(app::auth::accounts::STATUS_ACTIVE.to_owned()),
+                created_at: Set(now),
+                updated_at: Set(now),
+                last_sign_in_at: Set(None),
+            })
+            .exec_without_returning(&txn)
+            .await?;
+            for role in roles {
+                let role = match role {
+                    DemoRole::Plain(role) => role,
+                    DemoRole::CarrierOf(index) => Role::Carrier { organisation_id: organisation_ids[index] },
+                };
+                let (organisation_id, seat) = match role {
+                    Role::Carrier { organisation_id } => (Some(organisation_id), None),
+                    Role::Steering { seat } => (None, Some(seat.as_str().to_owned())),
+                    _ => (None, None),
+                };
+                role_grant::Entity::insert(role_grant::ActiveModel {
+                    id: Set(Uuid::new_v4()),
+                    tenant_id: Set(tenant_id),
+                    user_id: Set(user_id),
+                    role: Set(role.kind().as_str().to_owned()),
+                    organisation_id: Set(organisation_id),
+                    seat: Set(seat),
+                    created_at: Set(now),
+                })
+                .exec_without_returning(&txn)
+                .await?;
+            }
+        }
     }
     txn.commit().await?;
     Ok(true)

@@ -8,6 +8,7 @@
 //! Pages and their data access live in the `app` crate; this crate must not grow page logic.
 
 pub mod api;
+pub mod authz;
 pub mod cli;
 pub mod config;
 pub mod db;
@@ -15,5 +16,7 @@ pub mod demo;
 pub mod health;
 pub mod http;
 pub mod secrets;
+pub mod sessions;
 pub mod startup;
 pub mod telemetry;
+pub mod tokens;

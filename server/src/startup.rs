@@ -6,7 +6,8 @@
 use crate::config::Settings;
 use crate::db::{self, DbSetupError};
 use crate::secrets::Secrets;
-use crate::{api, demo, health, http};
+use crate::sessions::DbSessionStore;
+use crate::{api, authz, demo, health, http};
 use app::{ServerContext, shell};
 use axum::Router;
 use axum::extract::FromRef;
@@ -19,6 +20,8 @@ use std::net::SocketAddr;
 use tokio::net::TcpListener;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
 use tracing::Level;
 
 #[derive(Debug, thiserror::Error)]
@@ -71,6 +74,7 @@ impl Application {
             .await
             .map_err(|source| StartupError::Bind { addr: settings.addr, source })?;
         let addr = listener.local_addr().map_err(|source| StartupError::Bind { addr: settings.addr, source })?;
+        spawn_session_cleanup(db.clone());
         let router = router(settings, db, secrets, addr);
         Ok(Application { listener, router, addr })
     }
@@ -81,7 +85,8 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown_signal()).await
+        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service).with_graceful_shutdown(shutdown_signal()).await
     }
 }
 
@@ -103,21 +108,34 @@ pub fn router(settings: &Settings, db: DatabaseConnection, secrets: Secrets, add
     let provide = move || provide_context(context.clone());
     let routes = generate_route_list(app::App);
 
+    let sessions = SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))
+        .with_name(if settings.secure_cookies { "__Host-spielraum_session" } else { "spielraum_session" })
+        .with_secure(settings.secure_cookies)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(authz::IDLE_SESSION_MINUTES)));
+
+    // Everything routed above `route_layer` passes the guard (crate::authz); what is added after it is
+    // public by nature: probes, static files, and the JSON 404 of the API.
     Router::new()
+        .nest("/api/v1", api::router())
+        .leptos_routes_with_context(&state, routes, provide.clone(), {
+            let options = state.leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .route_layer(axum::middleware::from_fn_with_state(state.clone(), authz::guard))
         .route("/healthz", get(health::live))
         .route("/readyz", get(health::ready))
-        .nest("/api/v1", api::router())
         .route("/api", axum::routing::any(api::not_found))
         .route("/api/", axum::routing::any(api::not_found))
         .route("/api/{*rest}", axum::routing::any(api::not_found))
         .nest_service("/pkg", http::pkg_service(&settings.site_dir))
         .merge(http::public_files(&settings.site_dir))
-        .leptos_routes_with_context(&state, routes, provide.clone(), {
-            let options = state.leptos_options.clone();
-            move || shell(options.clone())
-        })
         .fallback(file_and_error_handler_with_context::<AppState, _>(provide, shell))
         .with_state(state)
+        .layer(axum::middleware::from_fn(authz::same_origin_only))
+        .layer(sessions)
         .layer(axum::middleware::from_fn(http::negotiate_locale))
         .layer(axum::middleware::from_fn(http::trim_trailing_slash))
         .layer(axum::middleware::from_fn(http::security_headers))
@@ -128,6 +146,23 @@ pub fn router(settings: &Settings, db: DatabaseConnection, secrets: Secrets, add
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+}
+
+/// Deletes expired sessions every hour. Running on several servers at once is harmless: the delete is
+/// idempotent.
+fn spawn_session_cleanup(db: DatabaseConnection) {
+    tokio::spawn(async move {
+        let store = DbSessionStore::new(db);
+        let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            every_hour.tick().await;
+            match store.delete_expired().await {
+                Ok(0) => {}
+                Ok(count) => tracing::info!(count, "deleted expired sessions"),
+                Err(err) => tracing::warn!(error = %err, "could not delete expired sessions"),
+            }
+        }
+    });
 }
 
 async fn shutdown_signal() {

@@ -1,11 +1,13 @@
 //! Building blocks shared by pages: the tenant's app shell, the language switch, and the error pages.
 
+mod feedback;
 mod language_switch;
 mod not_found;
 mod skip_link;
 mod tenant_shell;
 
+pub use feedback::{Field, error_text};
 pub use language_switch::LanguageSwitch;
 pub use not_found::{ErrorNotice, NotFound};
 pub use skip_link::SkipLink;
-pub use tenant_shell::{CurrentTenant, TenantShell};
+pub use tenant_shell::{CurrentTenant, CurrentUser, TenantShell};

@@ -1,6 +1,8 @@
 use super::{ErrorNotice, LanguageSwitch, NotFound, SkipLink};
 use crate::AppError;
 use crate::i18n::{I18n, Key};
+use crate::session::{Me, SessionEpoch, SignOut, whoami};
+use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::components::{A, Outlet};
 use leptos_router::hooks::use_params_map;
@@ -9,6 +11,10 @@ use model::TenantView;
 /// The tenant a page belongs to, provided by [`TenantShell`] to every page below it.
 #[derive(Debug, Clone)]
 pub struct CurrentTenant(pub TenantView);
+
+/// Who is signed in to this tenant (if anyone), provided by [`TenantShell`]; reloads after sign-in/out.
+#[derive(Debug, Clone, Copy)]
+pub struct CurrentUser(pub Resource<Result<Option<Me>, AppError>>);
 
 /// Looks up the tenant named in the URL, for the app shell.
 #[leptos::server(prefix = "/fn", endpoint = "tenant")]
@@ -25,6 +31,9 @@ pub fn TenantShell() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("tenant").unwrap_or_default();
     let tenant = Resource::new(slug, get_tenant);
+    let epoch = expect_context::<SessionEpoch>();
+    let me = Resource::new(move || (slug(), epoch.0.get()), |(slug, _)| whoami(slug));
+    provide_context(CurrentUser(me));
 
     view! {
         <Suspense fallback=|| ()>
@@ -61,6 +70,7 @@ fn Frame(tenant: TenantView) -> impl IntoView {
                         <li><A href=format!("{base}/districts")>{move || i18n.t(Key::NavDistricts)}</A></li>
                     </ul>
                 </nav>
+                <AccountMenu base=base.clone() />
                 <LanguageSwitch />
             </div>
         </header>
@@ -70,5 +80,52 @@ fn Frame(tenant: TenantView) -> impl IntoView {
         <footer class="site-footer">
             <p>{move || i18n.t(Key::FooterNote)}</p>
         </footer>
+    }
+}
+
+/// "Sign in" for visitors; the account link and "Sign out" for signed-in users.
+#[component]
+fn AccountMenu(base: String) -> impl IntoView {
+    let i18n = I18n::expect();
+    let CurrentUser(me) = expect_context::<CurrentUser>();
+    let epoch = expect_context::<SessionEpoch>();
+    let sign_out = ServerAction::<SignOut>::new();
+    Effect::new(move |_| {
+        if matches!(sign_out.value().get(), Some(Ok(()))) {
+            epoch.bump();
+        }
+    });
+    view! {
+        <Transition fallback=|| ()>
+            {move || {
+                let base = base.clone();
+                Suspend::new(async move {
+                    match me.await {
+                        Ok(Some(me)) => view! {
+                            <div class="account-menu">
+                                <A href=format!("{base}/account") attr:class="account-menu__link">
+                                    <span class="visually-hidden">{move || i18n.t(Key::SignedInAs)}" "</span>
+                                    {me.name}
+                                </A>
+                                <ActionForm action=sign_out attr:class="account-menu__form">
+                                    <button type="submit" class="button button--quiet">
+                                        {move || i18n.t(Key::NavSignOut)}
+                                    </button>
+                                </ActionForm>
+                            </div>
+                        }
+                        .into_any(),
+                        _ => view! {
+                            <div class="account-menu">
+                                <A href=format!("{base}/sign-in") attr:class="account-menu__link">
+                                    {move || i18n.t(Key::NavSignIn)}
+                                </A>
+                            </div>
+                        }
+                        .into_any(),
+                    }
+                })
+            }}
+        </Transition>
     }
 }

@@ -1,9 +1,13 @@
 //! One module per page, each with the server functions it calls.
 
+mod account;
 mod directory;
 mod districts;
 mod home;
+mod sign_in;
 
+pub use account::AccountPage;
 pub use directory::TenantDirectory;
 pub use districts::DistrictsPage;
 pub use home::TenantHome;
+pub use sign_in::SignInPage;

@@ -3,6 +3,14 @@
 //! Entities never leave the server; conversions to the `*View` types of this crate live beside each entity.
 //! Every table that holds tenant data carries `tenant_id`.
 
+pub mod api_token;
+pub mod audit_entry;
 pub mod district;
 pub mod instance_secret;
+pub mod one_time_token;
+pub mod organisation;
+pub mod role_grant;
+pub mod session;
+pub mod sign_in_attempt;
 pub mod tenant;
+pub mod user;

@@ -1,9 +1,10 @@
 //! JSON errors: `{"code": "...", "message": "..."}` with the right status. Internal causes were logged where
 //! the error was made (`AppError::internal`); the client sees only the generic message.
 
-use app::AppError;
+use app::{AppError, InvalidReason};
 use axum::Json;
 use axum::http::StatusCode;
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -26,15 +27,46 @@ impl From<AppError> for ApiError {
     }
 }
 
+impl From<sea_orm::DbErr> for ApiError {
+    fn from(err: sea_orm::DbErr) -> Self {
+        ApiError(AppError::internal(err))
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, message) = match &self.0 {
             AppError::NotFound => (StatusCode::NOT_FOUND, "Not found.".to_owned()),
-            AppError::Invalid { message } => (StatusCode::BAD_REQUEST, message.clone()),
+            AppError::BadRequest { message } => (StatusCode::BAD_REQUEST, message.clone()),
+            AppError::Invalid { field, reason } => {
+                (StatusCode::UNPROCESSABLE_ENTITY, format!("{field}: {}", reason_text(*reason)))
+            }
+            AppError::Unauthenticated => (StatusCode::UNAUTHORIZED, "Authentication required.".to_owned()),
+            AppError::Forbidden => (StatusCode::FORBIDDEN, "Your roles do not allow this.".to_owned()),
+            AppError::SignInFailed => (StatusCode::UNAUTHORIZED, "Email or password is wrong.".to_owned()),
+            AppError::Throttled { retry_after_minutes } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                format!("Too many failed attempts; try again in {retry_after_minutes} minutes."),
+            ),
             AppError::Internal => {
                 (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side; it has been logged.".to_owned())
             }
         };
-        (status, Json(ErrorBody { code: self.0.code().to_owned(), message })).into_response()
+        let mut response = (status, Json(ErrorBody { code: self.0.code().to_owned(), message })).into_response();
+        if status == StatusCode::UNAUTHORIZED {
+            response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        response
+    }
+}
+
+fn reason_text(reason: InvalidReason) -> &'static str {
+    match reason {
+        InvalidReason::Required => "is required",
+        InvalidReason::TooShort => "is too short",
+        InvalidReason::TooLong => "is too long",
+        InvalidReason::Malformed => "is not in the expected form",
+        InvalidReason::Mismatch => "does not match",
+        InvalidReason::WrongPassword => "is not the current password",
     }
 }

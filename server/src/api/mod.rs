@@ -3,6 +3,7 @@
 //! Handlers are thin: they parse the request, call `app::store` with a tenant scope, and map [`ApiError`].
 //! Every handler is listed in [`ApiDoc`]; the test suite runs schemathesis against the document.
 
+mod auth;
 mod error;
 mod tenants;
 
@@ -22,11 +23,46 @@ use utoipa::OpenApi;
         version = "1"
     ),
     servers((url = "/api/v1")),
-    paths(tenants::list_tenants, tenants::get_tenant, tenants::list_districts),
+    paths(tenants::list_tenants, tenants::get_tenant, tenants::list_districts, auth::issue_token, auth::me),
     components(schemas(ErrorBody, model::TenantView, model::DistrictView, model::DistrictKind)),
-    tags((name = "tenants", description = "Municipalities and their districts"))
+    modifiers(&BearerAuth),
+    tags(
+        (name = "tenants", description = "Municipalities and their districts"),
+        (name = "auth", description = "Bearer tokens and the caller")
+    )
 )]
 pub struct ApiDoc;
+
+/// Declares the bearer-token scheme the protected operations refer to.
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build()),
+        );
+    }
+}
+
+/// The request context the guard made (`crate::authz`). Every API handler that needs to know its caller
+/// takes this; a route outside the guard has none and answers 500 rather than guessing.
+pub struct Ctx(pub app::auth::RequestContext);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Ctx {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, _: &S) -> Result<Self, Self::Rejection> {
+        parts
+            .extensions
+            .get::<app::auth::RequestContext>()
+            .cloned()
+            .map(Ctx)
+            .ok_or_else(|| ApiError(app::AppError::internal("API route outside the guard")))
+    }
+}
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -34,6 +70,8 @@ pub fn router() -> Router<AppState> {
         .route("/tenants", get(tenants::list_tenants))
         .route("/tenants/{tenant}", get(tenants::get_tenant))
         .route("/tenants/{tenant}/districts", get(tenants::list_districts))
+        .route("/auth/token", axum::routing::post(auth::issue_token))
+        .route("/me", get(auth::me))
         .fallback(not_found)
 }
 

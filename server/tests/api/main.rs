@@ -1,10 +1,12 @@
 //! Integration tests: each test starts the real server on a free port against a fresh database (SQLite by
 //! default, PostgreSQL when `SPIELRAUM_TEST_DATABASE_URL` names a server) and talks HTTP to it.
 
+mod auth;
 mod cli;
 mod health;
 mod pages;
 mod rest;
+mod routes;
 mod secrets;
 mod static_files;
 mod support;

@@ -89,6 +89,7 @@ async fn the_district_list_server_function_answers_json() {
     let response = app
         .client
         .post(app.url("/fn/districts"))
+        .header("origin", &app.base)
         .header("content-type", "application/x-www-form-urlencoded")
         .body("tenant=musterstadt")
         .send()

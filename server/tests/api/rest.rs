@@ -69,3 +69,15 @@ async fn demo_data_is_loaded_only_once() {
     let (_, body) = again.get_json("/api/v1/tenants/dresden/districts").await;
     assert_eq!(body.as_array().map(Vec::len), Some(20));
 }
+
+#[tokio::test]
+async fn methods_a_route_does_not_have_are_405_not_errors() {
+    let app = TestApp::spawn().await;
+    for (method, path) in [("TRACE", "/api/v1/me"), ("DELETE", "/api/v1/tenants"), ("PUT", "/api/v1/auth/token")] {
+        let method = reqwest::Method::from_bytes(method.as_bytes()).expect("method");
+        let response = app.client.request(method.clone(), app.url(path)).send().await.expect("request");
+        assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED, "{method} {path}");
+    }
+    let head = app.client.head(app.url("/api/v1/tenants")).send().await.expect("head");
+    assert_eq!(head.status(), StatusCode::OK);
+}

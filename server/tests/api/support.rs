@@ -30,6 +30,7 @@ impl TestApp {
             site_dir: temp.path().join("site"),
             log_format: LogFormat::Text,
             secret_key: None,
+            secure_cookies: false,
         };
         adjust(&mut settings);
         let app = Application::build(&settings).await.expect("server starts");
@@ -52,6 +53,59 @@ impl TestApp {
         let response = self.get(path).await;
         let status = response.status();
         (status, response.json().await.expect("json body"))
+    }
+
+    /// A client that keeps cookies, like a browser tab.
+    pub fn browser(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("http client")
+    }
+
+    /// Calls a server function the way the hydrated page does (same-origin, form-encoded).
+    pub async fn call(&self, client: &reqwest::Client, function: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        client
+            .post(self.url(&format!("/fn/{function}")))
+            .header("origin", &self.base)
+            .header("accept", "application/json")
+            .form(form)
+            .send()
+            .await
+            .expect("server function call")
+    }
+
+    /// A browser signed in as `email` (demo password) to `tenant`.
+    pub async fn signed_in(&self, tenant: &str, email: &str) -> reqwest::Client {
+        let client = self.browser();
+        let response = self
+            .call(
+                &client,
+                "sign_in",
+                &[("tenant", tenant), ("email", email), ("password", server::demo::DEMO_PASSWORD)],
+            )
+            .await;
+        assert_eq!(response.status(), reqwest::StatusCode::OK, "sign-in of {email}");
+        client
+    }
+
+    /// A bearer token for `email` (demo password) of `tenant`.
+    pub async fn token(&self, tenant: &str, email: &str) -> String {
+        let response = self
+            .client
+            .post(self.url("/api/v1/auth/token"))
+            .json(&serde_json::json!({"tenant": tenant, "email": email, "password": server::demo::DEMO_PASSWORD}))
+            .send()
+            .await
+            .expect("token request");
+        assert_eq!(response.status(), reqwest::StatusCode::OK, "token for {email}");
+        let body: serde_json::Value = response.json().await.expect("json");
+        body["access_token"].as_str().expect("access_token").to_owned()
+    }
+
+    pub async fn db(&self) -> sea_orm::DatabaseConnection {
+        Database::connect(&self.database_url).await.expect("connect to the test database")
     }
 
     pub async fn get_text(&self, path: &str) -> (reqwest::StatusCode, String) {

@@ -1,0 +1,131 @@
+//! Accounts as the guard and sign-in see them: loading the caller, checking credentials.
+
+use super::{Caller, password, throttle};
+use crate::store::TenantScope;
+use chrono::{DateTime, Utc};
+use model::entity::{role_grant, tenant, user};
+use model::{Email, Locale, Role, RoleKind, SeatType, TenantSlug};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use uuid::Uuid;
+
+pub const STATUS_ACTIVE: &str = "active";
+pub const STATUS_DEACTIVATED: &str = "deactivated";
+pub const STATUS_ANONYMISED: &str = "anonymised";
+
+/// The active user `user_id` of tenant `tenant_id` with their roles, or `None` (unknown, deactivated, or of
+/// another tenant).
+pub async fn load_caller(db: &impl ConnectionTrait, user_id: Uuid, tenant_id: Uuid) -> Result<Option<Caller>, DbErr> {
+    let Some(row) = user::Entity::find_by_id(user_id)
+        .filter(user::Column::TenantId.eq(tenant_id))
+        .filter(user::Column::Status.eq(STATUS_ACTIVE))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let Some(tenant) = tenant::Entity::find_by_id(tenant_id).one(db).await? else {
+        return Ok(None);
+    };
+    let Ok(slug) = TenantSlug::parse(&tenant.slug) else {
+        return Ok(None);
+    };
+    caller_from_rows(db, row, slug).await
+}
+
+async fn caller_from_rows(
+    db: &impl ConnectionTrait,
+    row: user::Model,
+    tenant_slug: TenantSlug,
+) -> Result<Option<Caller>, DbErr> {
+    let Ok(email) = Email::parse(&row.email) else {
+        tracing::error!(user = %row.id, "stored email or tenant slug does not parse; treating as signed out");
+        return Ok(None);
+    };
+    Ok(Some(Caller {
+        user_id: row.id,
+        tenant_id: row.tenant_id,
+        tenant_slug,
+        email,
+        display_name: row.display_name,
+        locale: row.locale.as_deref().and_then(Locale::from_tag),
+        roles: roles_of(db, row.id).await?,
+    }))
+}
+
+/// The roles a user holds now. A stored grant that no longer parses is logged and left out, never widened.
+pub async fn roles_of(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<Role>, DbErr> {
+    let grants = role_grant::Entity::find().filter(role_grant::Column::UserId.eq(user_id)).all(db).await?;
+    let mut roles: Vec<Role> = grants
+        .iter()
+        .filter_map(|grant| {
+            let role = match RoleKind::parse(&grant.role)? {
+                RoleKind::Carrier => Role::Carrier { organisation_id: grant.organisation_id? },
+                RoleKind::Steering => Role::Steering { seat: SeatType::parse(grant.seat.as_deref()?)? },
+                RoleKind::Coordinator => Role::Coordinator,
+                RoleKind::Admin => Role::Admin,
+                RoleKind::DistrictContact => Role::DistrictContact,
+            };
+            Some(role)
+        })
+        .collect();
+    if roles.len() != grants.len() {
+        tracing::error!(user = %user_id, "a role grant does not parse and was ignored");
+    }
+    roles.sort();
+    Ok(roles)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SignInError {
+    #[error("email or password is wrong")]
+    InvalidCredentials,
+    #[error("too many failed attempts")]
+    Throttled { until: DateTime<Utc> },
+    #[error(transparent)]
+    Database(#[from] DbErr),
+}
+
+/// Checks email and password for a tenant, with throttling. Unknown accounts, deactivated accounts and
+/// wrong passwords all answer `InvalidCredentials`, after the same amount of work.
+pub async fn verify_credentials(
+    db: &impl ConnectionTrait,
+    tenant: &TenantScope,
+    email_text: &str,
+    password_text: &str,
+    client_addr: &str,
+    now: DateTime<Utc>,
+) -> Result<Caller, SignInError> {
+    let typed = email_text.trim().to_lowercase();
+    if let Some(until) = throttle::retry_after(db, tenant.id(), &typed, client_addr, now).await? {
+        return Err(SignInError::Throttled { until });
+    }
+    let row = match Email::parse(&typed) {
+        Ok(email) => {
+            user::Entity::find()
+                .filter(user::Column::TenantId.eq(tenant.id()))
+                .filter(user::Column::Email.eq(email.as_str()))
+                .one(db)
+                .await?
+        }
+        Err(_) => None,
+    };
+    let verified = match row.as_ref() {
+        Some(user) if user.status == STATUS_ACTIVE => {
+            user.password_hash.as_deref().is_some_and(|phc| password::verify(phc, password_text))
+        }
+        _ => {
+            password::verify_against_dummy(password_text);
+            false
+        }
+    };
+    throttle::record(db, tenant.id(), &typed, client_addr, verified, now).await?;
+    match (verified, row) {
+        (true, Some(row)) => {
+            let mut active: user::ActiveModel = row.clone().into();
+            active.last_sign_in_at = Set(Some(now));
+            active.update(db).await?;
+            caller_from_rows(db, row, tenant.view().slug.clone()).await?.ok_or(SignInError::InvalidCredentials)
+        }
+        _ => Err(SignInError::InvalidCredentials),
+    }
+}

@@ -1,0 +1,62 @@
+//! Who is calling (server only).
+//!
+//! The server's guard builds a [`RequestContext`] for every guarded request — from the session cookie for
+//! pages and server functions, from a bearer token for the API — after checking the route's access in
+//! `server::authz`. Server functions start from [`RequestContext::current`]; nothing here trusts a user id
+//! sent by the client.
+
+pub mod accounts;
+pub mod password;
+pub mod throttle;
+
+use crate::AppError;
+use model::{Email, Locale, Role, TenantSlug};
+use uuid::Uuid;
+
+/// Keys of the browser session's data. The session store copies the user and tenant into columns.
+pub mod session_keys {
+    pub const USER_ID: &str = "user_id";
+    pub const TENANT_ID: &str = "tenant_id";
+    /// Unix seconds of the sign-in, for the absolute session timeout.
+    pub const SIGNED_IN_AT: &str = "signed_in_at";
+    pub const USER_AGENT: &str = "user_agent";
+    pub const CLIENT_ADDR: &str = "client_addr";
+}
+
+/// A signed-in, active user of one tenant, with the roles they hold now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Caller {
+    pub user_id: Uuid,
+    pub tenant_id: Uuid,
+    pub tenant_slug: TenantSlug,
+    pub email: Email,
+    pub display_name: String,
+    pub locale: Option<Locale>,
+    pub roles: Vec<Role>,
+}
+
+/// What the guard learned about a request. Put into the request extensions by `server::authz`, and only
+/// there.
+#[derive(Debug, Clone)]
+pub struct RequestContext {
+    pub caller: Option<Caller>,
+    pub client_addr: String,
+    pub request_id: String,
+    /// The browser session's id, when the request came with one (to tell "this session" from others).
+    pub session_id: Option<String>,
+}
+
+impl RequestContext {
+    /// The context of the current server function or page render.
+    pub fn current() -> Result<Self, AppError> {
+        use leptos::prelude::use_context;
+        use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<RequestContext>().cloned())
+            .ok_or_else(|| AppError::internal("RequestContext missing: route is not behind the guard"))
+    }
+
+    /// The signed-in caller, or 401.
+    pub fn caller(&self) -> Result<&Caller, AppError> {
+        self.caller.as_ref().ok_or(AppError::Unauthenticated)
+    }
+}

@@ -1,0 +1,83 @@
+//! Turning errors into words: the message for an [`AppError`] in the user's language, and per-field error
+//! messages tied to their inputs (WCAG 3.3.1).
+
+use crate::i18n::{I18n, Key};
+use crate::{AppError, InvalidReason};
+use leptos::prelude::*;
+use model::Locale;
+
+/// The sentence a user sees for `error`.
+pub fn error_text(locale: Locale, error: &AppError) -> String {
+    let key = match error {
+        AppError::SignInFailed => Key::SignInFailed,
+        AppError::Unauthenticated => Key::SignInRequired,
+        AppError::Forbidden => Key::ForbiddenText,
+        AppError::NotFound => Key::NotFoundText,
+        AppError::Invalid { reason, .. } => reason_key(*reason),
+        AppError::Throttled { retry_after_minutes } => {
+            let (prefix, suffix) =
+                (crate::i18n::text(locale, Key::ThrottledPrefix), crate::i18n::text(locale, Key::ThrottledSuffix));
+            return format!("{prefix} {retry_after_minutes} {suffix}");
+        }
+        AppError::BadRequest { .. } | AppError::Internal => Key::ErrorText,
+    };
+    crate::i18n::text(locale, key).to_owned()
+}
+
+pub fn reason_key(reason: InvalidReason) -> Key {
+    match reason {
+        InvalidReason::Required => Key::ErrRequired,
+        InvalidReason::TooShort => Key::ErrTooShort,
+        InvalidReason::TooLong => Key::ErrTooLong,
+        InvalidReason::Malformed => Key::ErrMalformed,
+        InvalidReason::Mismatch => Key::ErrMismatch,
+        InvalidReason::WrongPassword => Key::ErrWrongPassword,
+    }
+}
+
+/// The message for `field` if `error` is about it.
+pub fn field_error(error: &Option<AppError>, field: &str) -> Option<Key> {
+    match error {
+        Some(AppError::Invalid { field: f, reason }) if f == field => Some(reason_key(*reason)),
+        _ => None,
+    }
+}
+
+/// A labelled input whose error message (if any) is announced and tied to it with `aria-describedby`.
+#[component]
+pub fn Field(
+    /// The form field's name (and, prefixed, its id).
+    name: &'static str,
+    label: Key,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    #[prop(optional)] required: bool,
+    /// The error of the last submission, if any.
+    #[prop(into)]
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let i18n = I18n::expect();
+    let id = format!("field-{name}");
+    let error_id = format!("{id}-error");
+    let message = move || error.with(|e| field_error(e, name));
+    view! {
+        <div class="field">
+            <label for=id.clone()>{move || i18n.t(label)}</label>
+            <input
+                id=id
+                name=name
+                type=kind
+                autocomplete=autocomplete
+                required=required
+                aria-invalid=move || message().map(|_| "true")
+                aria-describedby={
+                    let error_id = error_id.clone();
+                    move || message().map(|_| error_id.clone())
+                }
+            />
+            {move || {
+                message().map(|key| view! { <p class="field__error" id=error_id.clone()>{move || i18n.t(key)}</p> })
+            }}
+        </div>
+    }
+}

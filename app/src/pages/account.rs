@@ -1,0 +1,193 @@
+//! "My account": who I am and which roles I hold, my password, and where I am signed in.
+
+use crate::AppError;
+use crate::account::{ChangePassword, EndSession, SessionView, my_sessions};
+use crate::components::{CurrentUser, ErrorNotice, Field, error_text};
+use crate::i18n::{I18n, Key};
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use model::datetime::{DEFAULT_TIME_ZONE, format_date_time};
+use model::{Role, SeatType};
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let i18n = I18n::expect();
+    let CurrentUser(me) = expect_context::<CurrentUser>();
+    view! {
+        <Title text=move || format!("{} – Spielraum", i18n.t(Key::AccountTitle)) />
+        <h1>{move || i18n.t(Key::AccountTitle)}</h1>
+        <Suspense fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                match me.await {
+                    Ok(Some(me)) => view! {
+                        <section class="card" aria-labelledby="who-heading">
+                            <h2 id="who-heading">{me.name.clone()}</h2>
+                            <dl class="facts">
+                                <dt>{move || i18n.t(Key::EmailLabel)}</dt>
+                                <dd>{me.email.to_string()}</dd>
+                                <dt>{move || i18n.t(Key::AccountRoles)}</dt>
+                                <dd>
+                                    {if me.roles.is_empty() {
+                                        view! { <span>{move || i18n.t(Key::NoRoles)}</span> }.into_any()
+                                    } else {
+                                        view! {
+                                            <ul class="plain-list" id="my-roles">
+                                                {me.roles.iter().map(|role| {
+                                                    let role = *role;
+                                                    view! { <li>{move || role_label(i18n, role)}</li> }
+                                                }).collect_view()}
+                                            </ul>
+                                        }.into_any()
+                                    }}
+                                </dd>
+                            </dl>
+                        </section>
+                        <ChangePasswordForm />
+                        <Sessions />
+                    }
+                    .into_any(),
+                    Ok(None) => view! { <p>{move || i18n.t(Key::SignInRequired)}</p> }.into_any(),
+                    Err(_) => view! { <ErrorNotice /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn role_label(i18n: I18n, role: Role) -> String {
+    match role {
+        Role::Admin => i18n.t(Key::RoleAdmin).to_owned(),
+        Role::Carrier { .. } => i18n.t(Key::RoleCarrier).to_owned(),
+        Role::Coordinator => i18n.t(Key::RoleCoordinator).to_owned(),
+        Role::DistrictContact => i18n.t(Key::RoleDistrictContact).to_owned(),
+        Role::Steering { seat } => {
+            let seat = match seat {
+                SeatType::Administration => Key::SeatAdministration,
+                SeatType::Committee => Key::SeatCommittee,
+                SeatType::ProjectCarrier => Key::SeatProjectCarrier,
+            };
+            format!("{} ({})", i18n.t(Key::RoleSteering), i18n.t(seat))
+        }
+    }
+}
+
+#[component]
+fn ChangePasswordForm() -> impl IntoView {
+    let i18n = I18n::expect();
+    let action = ServerAction::<ChangePassword>::new();
+    let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let done = move || matches!(action.value().get(), Some(Ok(())));
+    let form_error =
+        move || error.get().filter(|e| !matches!(e, AppError::Invalid { .. })).map(|e| error_text(i18n.locale(), &e));
+    view! {
+        <section class="card" aria-labelledby="password-heading">
+            <h2 id="password-heading">{move || i18n.t(Key::ChangePasswordTitle)}</h2>
+            <p>{move || i18n.t(Key::ChangePasswordIntro)}</p>
+            <div role="status">
+                {move || done().then(|| view! { <p class="notice">{move || i18n.t(Key::PasswordChanged)}</p> })}
+            </div>
+            <div role="alert">
+                {move || form_error().map(|text| view! { <p class="notice notice--error">{text}</p> })}
+            </div>
+            <ActionForm action attr:class="form" attr:novalidate=true>
+                <Field
+                    name="current_password"
+                    label=Key::CurrentPassword
+                    kind="password"
+                    autocomplete="current-password"
+                    required=true
+                    error
+                />
+                <Field
+                    name="new_password"
+                    label=Key::NewPassword
+                    kind="password"
+                    autocomplete="new-password"
+                    required=true
+                    error
+                />
+                <Field
+                    name="confirm_password"
+                    label=Key::ConfirmPassword
+                    kind="password"
+                    autocomplete="new-password"
+                    required=true
+                    error
+                />
+                <button type="submit" class="button" disabled=move || action.pending().get()>
+                    {move || i18n.t(Key::SavePassword)}
+                </button>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn Sessions() -> impl IntoView {
+    let i18n = I18n::expect();
+    let end = ServerAction::<EndSession>::new();
+    let sessions = Resource::new(move || end.version().get(), |_| my_sessions());
+    view! {
+        <section class="card" aria-labelledby="sessions-heading">
+            <h2 id="sessions-heading">{move || i18n.t(Key::SessionsTitle)}</h2>
+            <p>{move || i18n.t(Key::SessionsIntro)}</p>
+            <Transition fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match sessions.await {
+                        Ok(list) => view! {
+                            <table class="table" id="session-list">
+                                <caption class="visually-hidden">{move || i18n.t(Key::SessionsTitle)}</caption>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{move || i18n.t(Key::SessionDevice)}</th>
+                                        <th scope="col">{move || i18n.t(Key::SessionAddress)}</th>
+                                        <th scope="col">{move || i18n.t(Key::SessionSince)}</th>
+                                        <th scope="col">{move || i18n.t(Key::SessionLastSeen)}</th>
+                                        <td></td>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {list.into_iter().map(|session| view! { <SessionRow session end /> }).collect_view()}
+                                </tbody>
+                            </table>
+                        }
+                        .into_any(),
+                        Err(_) => view! { <ErrorNotice /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn SessionRow(session: SessionView, end: ServerAction<EndSession>) -> impl IntoView {
+    let i18n = I18n::expect();
+    let device = session.user_agent.clone();
+    let since = session.signed_in_at;
+    let seen = session.last_seen_at;
+    view! {
+        <tr>
+            <th scope="row">
+                {move || device.clone().unwrap_or_else(|| i18n.t(Key::UnknownDevice).to_owned())}
+            </th>
+            <td>{session.client_addr.clone().unwrap_or_default()}</td>
+            <td>{move || format_date_time(since, i18n.locale(), DEFAULT_TIME_ZONE)}</td>
+            <td>{move || format_date_time(seen, i18n.locale(), DEFAULT_TIME_ZONE)}</td>
+            <td>
+                {if session.current {
+                    view! { <strong>{move || i18n.t(Key::ThisSession)}</strong> }.into_any()
+                } else {
+                    view! {
+                        <ActionForm action=end>
+                            <input type="hidden" name="handle" value=session.handle.clone() />
+                            <button type="submit" class="button button--small">{move || i18n.t(Key::EndSession)}</button>
+                        </ActionForm>
+                    }
+                    .into_any()
+                }}
+            </td>
+        </tr>
+    }
+}

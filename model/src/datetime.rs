@@ -1,0 +1,51 @@
+//! Times are stored in UTC and shown in the tenant's time zone (Europe/Berlin), formatted per language:
+//! German `29.11.2026, 07:15`, English `29 Nov 2026, 07:15`.
+
+use crate::Locale;
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+/// The zone every tenant uses unless configured otherwise.
+pub const DEFAULT_TIME_ZONE: Tz = chrono_tz::Europe::Berlin;
+
+/// Reads a tenant's configured zone; unknown names fall back to Europe/Berlin.
+pub fn time_zone(name: &str) -> Tz {
+    name.parse().unwrap_or(DEFAULT_TIME_ZONE)
+}
+
+pub fn format_date_time(at: DateTime<Utc>, locale: Locale, zone: Tz) -> String {
+    let local = at.with_timezone(&zone);
+    match locale {
+        Locale::De => local.format("%d.%m.%Y, %H:%M").to_string(),
+        Locale::En => local.format("%-d %b %Y, %H:%M").to_string(),
+    }
+}
+
+pub fn format_date(at: DateTime<Utc>, locale: Locale, zone: Tz) -> String {
+    let local = at.with_timezone(&zone);
+    match locale {
+        Locale::De => local.format("%d.%m.%Y").to_string(),
+        Locale::En => local.format("%-d %b %Y").to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn berlin_time_follows_summer_time() {
+        let winter = Utc.with_ymd_and_hms(2026, 11, 29, 6, 15, 0).single().expect("date");
+        let summer = Utc.with_ymd_and_hms(2026, 7, 1, 6, 15, 0).single().expect("date");
+        assert_eq!(format_date_time(winter, Locale::De, DEFAULT_TIME_ZONE), "29.11.2026, 07:15");
+        assert_eq!(format_date_time(summer, Locale::De, DEFAULT_TIME_ZONE), "01.07.2026, 08:15");
+        assert_eq!(format_date_time(winter, Locale::En, DEFAULT_TIME_ZONE), "29 Nov 2026, 07:15");
+        assert_eq!(format_date(winter, Locale::De, time_zone("Europe/Berlin")), "29.11.2026");
+    }
+
+    #[test]
+    fn unknown_zones_fall_back_to_berlin() {
+        assert_eq!(time_zone("Mars/Olympus"), DEFAULT_TIME_ZONE);
+    }
+}

@@ -1,0 +1,241 @@
+//! The guard: who is calling, and may they use this route? One place for every page, server function and
+//! API operation.
+//!
+//! [`access_for`] is the table of what each route requires (see `model::policy` for the roles). The
+//! [`guard`] middleware runs for every routed request: it finds the caller (session cookie for pages and
+//! server functions, bearer token for the API — the API never honours cookies), decides, and puts the
+//! [`RequestContext`] into the request for the handler. A route missing from the table is refused with a
+//! 500 and fails the route-sweep test, so a new route cannot be added without deciding who may use it.
+
+use crate::api::ApiError;
+use crate::startup::AppState;
+use crate::tokens;
+use app::AppError;
+use app::auth::{Caller, RequestContext, accounts, session_keys};
+use axum::extract::{ConnectInfo, MatchedPath, Request, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use chrono::Utc;
+use model::policy::{self, Access, Decision};
+use std::net::SocketAddr;
+use tower_sessions::Session;
+use uuid::Uuid;
+
+/// A browser session ends this long after sign-in, however active (absolute timeout).
+pub const ABSOLUTE_SESSION_HOURS: i64 = 12;
+/// …and after this long without a request (idle timeout; see `startup`).
+pub const IDLE_SESSION_MINUTES: i64 = 60;
+
+/// What each route requires. Keys are axum's matched paths.
+pub fn access_for(method: &Method, path: &str) -> Option<Access> {
+    use Access::{Public, SignedIn};
+    let access = match (method.as_str(), path) {
+        // Pages.
+        ("GET", "/" | "/{tenant}" | "/{tenant}/districts" | "/{tenant}/sign-in") => Public,
+        ("GET", "/{tenant}/account") => SignedIn,
+        // Server functions (called with POST).
+        ("POST", "/fn/tenant" | "/fn/tenants" | "/fn/districts" | "/fn/whoami" | "/fn/sign_in") => Public,
+        ("POST", "/fn/sign_out" | "/fn/change_password" | "/fn/my_sessions" | "/fn/end_session") => SignedIn,
+        // REST API.
+        ("GET", "/api/v1/openapi.json" | "/api/v1/tenants" | "/api/v1/tenants/{tenant}") => Public,
+        ("GET", "/api/v1/tenants/{tenant}/districts") => Public,
+        ("POST", "/api/v1/auth/token") => Public,
+        ("GET", "/api/v1/me") => SignedIn,
+        _ => return None,
+    };
+    Some(access)
+}
+
+/// Every request's client address, for throttling and the audit log.
+pub fn client_addr(request: &Request) -> String {
+    request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(addr)| addr.ip().to_string())
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
+pub async fn guard(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let Some(matched) = request.extensions().get::<MatchedPath>().map(|m| m.as_str().to_owned()) else {
+        return next.run(request).await;
+    };
+    // HEAD is GET without a body, as axum routes it.
+    let method = if request.method() == Method::HEAD { Method::GET } else { request.method().clone() };
+    let Some(access) = access_for(&method, &matched) else {
+        let allowed: Vec<&str> = [Method::GET, Method::POST, Method::PUT, Method::PATCH, Method::DELETE]
+            .iter()
+            .filter(|other| access_for(other, &matched).is_some())
+            .map(Method::as_str)
+            .collect();
+        if !allowed.is_empty() {
+            // A method the route does not have; refused here, before any handler could run unguarded.
+            let allow = HeaderValue::from_str(&allowed.join(", ")).unwrap_or(HeaderValue::from_static("GET"));
+            return (StatusCode::METHOD_NOT_ALLOWED, [(header::ALLOW, allow)]).into_response();
+        }
+        tracing::error!(method = %request.method(), path = %matched, "route has no entry in the access table");
+        return (StatusCode::INTERNAL_SERVER_ERROR, "route without access policy").into_response();
+    };
+    let kind = RouteKind::of(&matched);
+    let session = request.extensions().get::<Session>().cloned();
+
+    let caller = match kind {
+        RouteKind::Api => match bearer_caller(&state, request.headers()).await {
+            Ok(caller) => caller,
+            Err(err) => return ApiError(err).into_response(),
+        },
+        RouteKind::Page | RouteKind::ServerFn => match session.as_ref() {
+            Some(session) => match session_caller(&state, session).await {
+                Ok(caller) => caller,
+                Err(err) => return ApiError(err).into_response(),
+            },
+            None => None,
+        },
+    };
+    // A session belongs to one tenant: on another tenant's pages its holder is a visitor.
+    let path_tenant = (kind == RouteKind::Page && matched.starts_with("/{tenant}"))
+        .then(|| request.uri().path().trim_start_matches('/').split('/').next().unwrap_or_default().to_owned());
+    let caller = caller.filter(|c| path_tenant.as_deref().is_none_or(|slug| c.tenant_slug.as_str() == slug));
+
+    let decision = policy::decide(access, caller.as_ref().map(|c| c.roles.as_slice()));
+    match (decision, kind) {
+        (Decision::Unauthenticated, RouteKind::Page) => {
+            let tenant = path_tenant.unwrap_or_default();
+            let back = request.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/");
+            let location = format!("/{tenant}/sign-in?next={}", urlencode(back));
+            return redirect_see_other(&location);
+        }
+        (Decision::Unauthenticated, RouteKind::ServerFn) => return server_fn_error(AppError::Unauthenticated),
+        (Decision::Forbidden, RouteKind::ServerFn) => return server_fn_error(AppError::Forbidden),
+        (Decision::Unauthenticated, RouteKind::Api) => return ApiError(AppError::Unauthenticated).into_response(),
+        (Decision::Forbidden, RouteKind::Api) => return ApiError(AppError::Forbidden).into_response(),
+        // Pages render their own 403 notice (see app::components::Protected) with the same decision.
+        (Decision::Forbidden, RouteKind::Page) | (Decision::Allow, _) => {}
+    }
+
+    let context = RequestContext {
+        caller,
+        client_addr: client_addr(&request),
+        request_id: request
+            .headers()
+            .get(crate::http::REQUEST_ID_HEADER)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned(),
+        session_id: session.as_ref().and_then(Session::id).map(|id| id.to_string()),
+    };
+    request.extensions_mut().insert(context);
+    next.run(request).await
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RouteKind {
+    Page,
+    ServerFn,
+    Api,
+}
+
+impl RouteKind {
+    fn of(matched: &str) -> Self {
+        if matched.starts_with("/api/") {
+            RouteKind::Api
+        } else if matched.starts_with("/fn/") {
+            RouteKind::ServerFn
+        } else {
+            RouteKind::Page
+        }
+    }
+}
+
+/// The caller of a browser session, enforcing the absolute timeout and ending sessions of users who were
+/// deactivated meanwhile.
+async fn session_caller(state: &AppState, session: &Session) -> Result<Option<Caller>, AppError> {
+    let user_id: Option<Uuid> = session.get(session_keys::USER_ID).await.map_err(AppError::internal)?;
+    let tenant_id: Option<Uuid> = session.get(session_keys::TENANT_ID).await.map_err(AppError::internal)?;
+    let signed_in_at: Option<i64> = session.get(session_keys::SIGNED_IN_AT).await.map_err(AppError::internal)?;
+    let (Some(user_id), Some(tenant_id)) = (user_id, tenant_id) else { return Ok(None) };
+    let expired = signed_in_at.is_none_or(|at| Utc::now().timestamp() - at > ABSOLUTE_SESSION_HOURS * 3600);
+    let caller = if expired { None } else { accounts::load_caller(&state.db, user_id, tenant_id).await? };
+    if caller.is_none() {
+        session.flush().await.map_err(AppError::internal)?;
+    }
+    Ok(caller)
+}
+
+async fn bearer_caller(state: &AppState, headers: &HeaderMap) -> Result<Option<Caller>, AppError> {
+    let Some(value) = headers.get(header::AUTHORIZATION) else { return Ok(None) };
+    let token = value
+        .to_str()
+        .ok()
+        .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+        .map(str::trim)
+        .ok_or(AppError::Unauthenticated)?;
+    tokens::caller_of(state, token).await?.map(Some).ok_or(AppError::Unauthenticated)
+}
+
+/// Refuses state-changing requests that another site made the browser send (CSRF). Browsers say where a
+/// request comes from in `Sec-Fetch-Site` or `Origin`; a request that says neither is refused too. The API
+/// is exempt: it authenticates by bearer token only, which a foreign site cannot make a browser send.
+pub async fn same_origin_only(request: Request, next: Next) -> Response {
+    let safe = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    if safe || request.uri().path().starts_with("/api/") {
+        return next.run(request).await;
+    }
+    let headers = request.headers();
+    let allowed = match headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        Some(site) => site == "same-origin" || site == "none",
+        None => match (headers.get(header::ORIGIN), headers.get(header::HOST)) {
+            (Some(origin), Some(host)) => {
+                origin.to_str().ok().and_then(|o| o.split("://").nth(1)) == host.to_str().ok()
+            }
+            _ => false,
+        },
+    };
+    if allowed {
+        next.run(request).await
+    } else {
+        tracing::warn!(path = %request.uri().path(), "refused a cross-site state-changing request");
+        (StatusCode::FORBIDDEN, "cross-site request refused").into_response()
+    }
+}
+
+fn server_fn_error(error: AppError) -> Response {
+    let status = match error {
+        AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
+        _ => StatusCode::FORBIDDEN,
+    };
+    let body = serde_json::to_string(&error).unwrap_or_default();
+    (status, [(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], body).into_response()
+}
+
+fn redirect_see_other(location: &str) -> Response {
+    match HeaderValue::from_str(location) {
+        Ok(value) => (StatusCode::SEE_OTHER, [(header::LOCATION, value)]).into_response(),
+        Err(_) => StatusCode::BAD_REQUEST.into_response(),
+    }
+}
+
+fn urlencode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_routes_have_no_access_and_thus_fail_closed() {
+        assert_eq!(access_for(&Method::GET, "/{tenant}/secret"), None);
+        assert_eq!(access_for(&Method::DELETE, "/api/v1/tenants"), None);
+    }
+
+    #[test]
+    fn next_parameter_is_encoded() {
+        assert_eq!(urlencode("/dresden/account?x=1&y"), "/dresden/account%3Fx%3D1%26y");
+    }
+}
