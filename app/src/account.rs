@@ -148,3 +148,126 @@ pub async fn change_password(
         .await,
     )
 }
+
+/// Sets a password through an invitation or reset link, ends the user's sessions and sends them to the
+/// sign-in page.
+#[leptos::server(prefix = "/fn", endpoint = "set_password")]
+pub async fn set_password(
+    tenant: String,
+    token: String,
+    new_password: String,
+    confirm_password: String,
+) -> Result<(), AppError> {
+    use crate::InvalidReason;
+    use crate::audit::{self, Change};
+    use crate::auth::accounts::STATUS_ACTIVE;
+    use crate::auth::one_time;
+    use crate::auth::password::{self, PasswordRuleError};
+    use model::entity::user;
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, TransactionTrait};
+    crate::error::respond(
+        async move {
+            let context = crate::auth::RequestContext::current()?;
+            let db = crate::ServerContext::current()?.db;
+            let scope = crate::store::TenantScope::resolve(&db, &tenant).await?;
+            password::check_rules(&new_password).map_err(|rule| {
+                AppError::invalid(
+                    "new_password",
+                    match rule {
+                        PasswordRuleError::TooShort => InvalidReason::TooShort,
+                        PasswordRuleError::TooLong => InvalidReason::TooLong,
+                    },
+                )
+            })?;
+            if new_password != confirm_password {
+                return Err(AppError::invalid("confirm_password", InvalidReason::Mismatch));
+            }
+            let hash = password::hash(&new_password).map_err(AppError::internal)?;
+            let now = Utc::now();
+            let txn = db.begin().await?;
+            let unusable = || AppError::invalid("token", InvalidReason::LinkUnusable);
+            let user_id = one_time::redeem(&txn, scope.id(), &token, now).await?.map_err(|_| unusable())?;
+            let row = crate::store::users::find(&txn, &scope, user_id).await?;
+            if row.status != STATUS_ACTIVE {
+                return Err(unusable());
+            }
+            let mut model: user::ActiveModel = row.into();
+            model.password_hash = Set(Some(hash));
+            model.updated_at = Set(now);
+            model.update(&txn).await?;
+            crate::store::users::end_sessions(&txn, user_id).await?;
+            audit::record(
+                &txn,
+                &context,
+                Change {
+                    tenant_id: Some(scope.id()),
+                    action: "user.password_set_by_link",
+                    object_type: "user",
+                    object_id: Some(user_id.to_string()),
+                    before: None,
+                    after: None,
+                },
+            )
+            .await?;
+            txn.commit().await?;
+            leptos_axum::redirect(&format!("/{}/sign-in?password=set", scope.view().slug));
+            Ok::<(), AppError>(())
+        }
+        .await,
+    )
+}
+
+/// Sends a password-reset link if there is an active account with this address. Answers the same either
+/// way, and sends at most three links an hour per account.
+#[leptos::server(prefix = "/fn", endpoint = "request_password_reset")]
+pub async fn request_password_reset(tenant: String, email: String) -> Result<(), AppError> {
+    use crate::audit::{self, Change};
+    use crate::auth::accounts::STATUS_ACTIVE;
+    use crate::auth::one_time::{self, Purpose};
+    use model::entity::user;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+    crate::error::respond(
+        async move {
+            let context = crate::auth::RequestContext::current()?;
+            let server = crate::ServerContext::current()?;
+            let scope = crate::store::TenantScope::resolve(&server.db, &tenant).await?;
+            let email = crate::store::users::check_email(&email)?;
+            let now = Utc::now();
+            let txn = server.db.begin().await?;
+            let row = user::Entity::find()
+                .filter(user::Column::TenantId.eq(scope.id()))
+                .filter(user::Column::Email.eq(email.as_str()))
+                .filter(user::Column::Status.eq(STATUS_ACTIVE))
+                .one(&txn)
+                .await?;
+            let Some(row) = row else { return Ok(()) };
+            let recent = one_time::issued_since(&txn, row.id, Purpose::PasswordReset, now - chrono::Duration::hours(1));
+            if recent.await? >= 3 {
+                return Ok(());
+            }
+            let token = one_time::issue(&txn, scope.id(), row.id, Purpose::PasswordReset, now).await?;
+            audit::record(
+                &txn,
+                &context,
+                Change {
+                    tenant_id: Some(scope.id()),
+                    action: "user.password_reset_requested",
+                    object_type: "user",
+                    object_id: Some(row.id.to_string()),
+                    before: None,
+                    after: None,
+                },
+            )
+            .await?;
+            txn.commit().await?;
+            let link = format!("{}/{}/set-password?token={token}", server.public_url, scope.view().slug);
+            let minutes = Purpose::PasswordReset.lifetime().num_minutes();
+            let mail = crate::mail::password_reset(&row.email, &row.display_name, &scope.view().name, &link, minutes);
+            if let Err(err) = server.mailer.send(mail).await {
+                tracing::error!(error = %err, user = %row.id, "password-reset email could not be sent");
+            }
+            Ok::<(), AppError>(())
+        }
+        .await,
+    )
+}

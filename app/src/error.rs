@@ -39,6 +39,10 @@ pub enum InvalidReason {
     Malformed,
     Mismatch,
     WrongPassword,
+    /// Already used by another record (e.g. an email address in this tenant).
+    Taken,
+    /// A link that is unknown, used or expired.
+    LinkUnusable,
 }
 
 impl AppError {

@@ -93,6 +93,17 @@ pub enum Key {
     ForbiddenTitle,
     ForbiddenText,
     Saving,
+    ErrTaken,
+    ErrLinkUnusable,
+    ForgotPasswordLink,
+    ForgotPasswordTitle,
+    ForgotPasswordIntro,
+    SendResetLink,
+    ResetLinkSent,
+    SetPasswordTitle,
+    SetPasswordIntro,
+    SetPasswordButton,
+    PasswordSetNotice,
 }
 
 /// The text of `key` in `locale`.
@@ -231,6 +242,32 @@ pub fn text(locale: Locale, key: Key) -> &'static str {
             "Your roles do not allow this page. Ask the administration if you need access.",
         ),
         Key::Saving => ("Wird gespeichert …", "Saving …"),
+        Key::ErrTaken => ("Das ist bereits vergeben.", "This is already in use."),
+        Key::ErrLinkUnusable => (
+            "Dieser Link ist abgelaufen oder wurde schon benutzt. Bitte fordern Sie einen neuen an.",
+            "This link has expired or was used already. Please ask for a new one.",
+        ),
+        Key::ForgotPasswordLink => ("Passwort vergessen?", "Forgot your password?"),
+        Key::ForgotPasswordTitle => ("Passwort vergessen", "Forgot your password"),
+        Key::ForgotPasswordIntro => (
+            "Geben Sie die E-Mail-Adresse Ihres Kontos an. Wir senden Ihnen einen Link, mit dem Sie ein neues Passwort festlegen (60 Minuten gültig).",
+            "Enter the email address of your account. We will send you a link to set a new password (valid for 60 minutes).",
+        ),
+        Key::SendResetLink => ("Link senden", "Send link"),
+        Key::ResetLinkSent => (
+            "Wenn es ein Konto mit dieser Adresse gibt, ist der Link unterwegs. Schauen Sie in Ihr Postfach.",
+            "If there is an account with this address, the link is on its way. Please check your inbox.",
+        ),
+        Key::SetPasswordTitle => ("Passwort festlegen", "Set your password"),
+        Key::SetPasswordIntro => (
+            "Wählen Sie ein Passwort mit mindestens 10 Zeichen. Ein Satz aus mehreren Wörtern ist leicht zu merken und schwer zu erraten.",
+            "Choose a password of at least 10 characters. A sentence of several words is easy to remember and hard to guess.",
+        ),
+        Key::SetPasswordButton => ("Passwort festlegen", "Set password"),
+        Key::PasswordSetNotice => (
+            "Ihr Passwort ist festgelegt. Sie können sich jetzt anmelden.",
+            "Your password is set. You can sign in now.",
+        ),
     };
     match locale {
         Locale::De => de,

@@ -21,6 +21,8 @@ pub mod audit;
 #[cfg(feature = "ssr")]
 pub mod auth;
 #[cfg(feature = "ssr")]
+pub mod mail;
+#[cfg(feature = "ssr")]
 pub mod store;
 
 pub use error::{AppError, InvalidReason};
@@ -31,6 +33,9 @@ pub use shell::{App, shell};
 #[derive(Clone, Debug)]
 pub struct ServerContext {
     pub db: sea_orm::DatabaseConnection,
+    pub mailer: mail::Mailer,
+    /// Where people reach this installation, for links in emails (e.g. `https://spielraum.example.org`).
+    pub public_url: String,
 }
 
 #[cfg(feature = "ssr")]

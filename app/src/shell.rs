@@ -6,7 +6,9 @@
 
 use crate::components::{NotFound, TenantShell};
 use crate::i18n::I18n;
-use crate::pages::{AccountPage, DistrictsPage, SignInPage, TenantDirectory, TenantHome};
+use crate::pages::{
+    AccountPage, DistrictsPage, ForgotPasswordPage, SetPasswordPage, SignInPage, TenantDirectory, TenantHome,
+};
 use leptos::prelude::*;
 use leptos_meta::{Html, Link, MetaTags, provide_meta_context};
 use leptos_router::{
@@ -95,6 +97,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("districts") view=DistrictsPage />
                     <Route path=path!("sign-in") view=SignInPage />
                     <Route path=path!("account") view=AccountPage />
+                    <Route path=path!("forgot-password") view=ForgotPasswordPage />
+                    <Route path=path!("set-password") view=SetPasswordPage />
                 </ParentRoute>
             </Routes>
         </Router>

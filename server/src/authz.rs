@@ -33,9 +33,11 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
     let access = match (method.as_str(), path) {
         // Pages.
         ("GET", "/" | "/{tenant}" | "/{tenant}/districts" | "/{tenant}/sign-in") => Public,
+        ("GET", "/{tenant}/forgot-password" | "/{tenant}/set-password") => Public,
         ("GET", "/{tenant}/account") => SignedIn,
         // Server functions (called with POST).
         ("POST", "/fn/tenant" | "/fn/tenants" | "/fn/districts" | "/fn/whoami" | "/fn/sign_in") => Public,
+        ("POST", "/fn/set_password" | "/fn/request_password_reset") => Public,
         ("POST", "/fn/sign_out" | "/fn/change_password" | "/fn/my_sessions" | "/fn/end_session") => SignedIn,
         // REST API.
         ("GET", "/api/v1/openapi.json" | "/api/v1/tenants" | "/api/v1/tenants/{tenant}") => Public,

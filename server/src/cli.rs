@@ -25,6 +25,26 @@ enum Command {
     /// Ask the server at SPIELRAUM_ADDR whether it is up (`GET /healthz`); exit 0 if so. For container
     /// health checks, which have no curl.
     Healthcheck,
+    /// Manage tenants (platform operators only).
+    #[command(subcommand)]
+    Tenant(TenantCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum TenantCommand {
+    /// Create a tenant and its first administrator; prints a one-time link to set the password.
+    Create {
+        /// URL name: lowercase letters, digits and hyphens, e.g. `leipzig`.
+        #[arg(long)]
+        slug: String,
+        /// Display name, e.g. "Stadt Leipzig".
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        admin_email: String,
+        #[arg(long)]
+        admin_name: String,
+    },
 }
 
 pub fn main() -> ExitCode {
@@ -49,6 +69,9 @@ pub fn main() -> ExitCode {
             Command::Serve => serve(&settings).await,
             Command::Migrate => migrate(&settings).await,
             Command::Healthcheck => healthcheck(&settings).await,
+            Command::Tenant(TenantCommand::Create { slug, name, admin_email, admin_name }) => {
+                create_tenant(&settings, &slug, &name, &admin_email, &admin_name).await
+            }
         }
     });
     match result {
@@ -100,6 +123,54 @@ async fn healthcheck(settings: &Settings) -> Result<(), String> {
         .map_err(|_| format!("no answer from {addr} within 5 seconds"))?
         .map_err(|e| format!("cannot reach {addr}: {e}"))?;
     if response.starts_with(b"HTTP/1.1 200") { Ok(()) } else { Err(format!("{addr} is not healthy")) }
+}
+
+async fn create_tenant(
+    settings: &Settings,
+    slug: &str,
+    name: &str,
+    admin_email: &str,
+    admin_name: &str,
+) -> Result<(), String> {
+    use app::audit::{self, Change};
+    use app::{AppError, InvalidReason};
+    use sea_orm::TransactionTrait;
+
+    let slug = model::TenantSlug::parse(slug.trim()).map_err(|e| format!("--slug: {e}"))?;
+    let email = model::Email::parse(admin_email).map_err(|e| format!("--admin-email: {e}"))?;
+    let admin_name =
+        app::store::users::check_name(admin_name).map_err(|_| "--admin-name: a name is needed".to_owned())?;
+    let db = db::connect(&settings.database_url, settings.database_kind()).await.map_err(|e| e.to_string())?;
+    db::migrate(&db).await.map_err(|e| e.to_string())?;
+    let now = chrono::Utc::now();
+    let describe = |err: AppError| match err {
+        AppError::Invalid { field, reason: InvalidReason::Taken } if field == "slug" => {
+            format!("--slug: a tenant named {slug} exists already")
+        }
+        AppError::Invalid { field, .. } if field == "name" => "--name: 1 to 200 characters".to_owned(),
+        other => other.to_string(),
+    };
+    let txn = db.begin().await.map_err(|e| e.to_string())?;
+    let tenant = app::store::tenants::create(&txn, &slug, name, now).await.map_err(describe)?;
+    let (admin, token) =
+        app::store::users::create_invited(&txn, &tenant, &email, &admin_name, &[model::Role::Admin], now)
+            .await
+            .map_err(describe)?;
+    let change = Change {
+        tenant_id: Some(tenant.id()),
+        action: "tenant.created",
+        object_type: "tenant",
+        object_id: Some(tenant.id().to_string()),
+        before: None,
+        after: Some(serde_json::json!({"slug": slug.as_str(), "name": name.trim(), "admin": admin.id})),
+    };
+    audit::write(&txn, None, None, None, change).await.map_err(|e| e.to_string())?;
+    txn.commit().await.map_err(|e| e.to_string())?;
+    let days = app::auth::one_time::Purpose::Invitation.lifetime().num_days();
+    println!("Created tenant {slug} ({}).", name.trim());
+    println!("The administrator {email} sets a password here (valid {days} days, single use):");
+    println!("{}/{slug}/set-password?token={token}", settings.public_url);
+    Ok(())
 }
 
 async fn migrate(settings: &Settings) -> Result<(), String> {

@@ -47,6 +47,19 @@ pub struct Settings {
     pub secret_key: Option<SecretKey>,
     /// `SPIELRAUM_SECURE_COOKIES`: mark cookies `Secure` (set it whenever users reach the app over https).
     pub secure_cookies: bool,
+    /// `SPIELRAUM_PUBLIC_URL`: where people reach the app, for links in emails; `http://{addr}` by default.
+    pub public_url: String,
+    /// How email leaves: SMTP (`SPIELRAUM_SMTP_URL`) or `.eml` files in a directory (`SPIELRAUM_MAIL_OUTBOX`,
+    /// default `data/outbox`).
+    pub mail: MailSettings,
+    /// `SPIELRAUM_MAIL_FROM`: the sender of all email.
+    pub mail_from: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MailSettings {
+    Smtp { url: String },
+    Outbox { dir: PathBuf },
 }
 
 impl Settings {
@@ -97,7 +110,41 @@ impl Settings {
             })
             .transpose()?;
 
-        Ok(Settings { database_url, addr, demo, site_dir, log_format, secret_key, secure_cookies })
+        let public_url = var("SPIELRAUM_PUBLIC_URL").unwrap_or_else(|| format!("http://{addr}"));
+        let public_url = public_url.trim().trim_end_matches('/').to_owned();
+        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
+            return Err(ConfigError {
+                variable: "SPIELRAUM_PUBLIC_URL",
+                message: format!("{public_url:?} must start with http:// or https://"),
+            });
+        }
+        let mail = match var("SPIELRAUM_SMTP_URL") {
+            Some(url) if url.starts_with("smtp://") || url.starts_with("smtps://") => MailSettings::Smtp { url },
+            Some(_) => {
+                return Err(ConfigError {
+                    variable: "SPIELRAUM_SMTP_URL",
+                    message: "must start with smtp:// or smtps:// (smtps://user:password@host:465)".into(),
+                });
+            }
+            None => MailSettings::Outbox {
+                dir: PathBuf::from(var("SPIELRAUM_MAIL_OUTBOX").unwrap_or_else(|| "data/outbox".to_owned())),
+            },
+        };
+        let mail_from =
+            var("SPIELRAUM_MAIL_FROM").unwrap_or_else(|| "Spielraum <noreply@spielraum.invalid>".to_owned());
+
+        Ok(Settings {
+            database_url,
+            addr,
+            demo,
+            site_dir,
+            log_format,
+            secret_key,
+            secure_cookies,
+            public_url,
+            mail,
+            mail_from,
+        })
     }
 
     pub fn database_kind(&self) -> DatabaseKind {
@@ -162,6 +209,8 @@ mod tests {
             ("DATABASE_URL", "mysql://x"),
             ("SPIELRAUM_LOG_FORMAT", "xml"),
             ("SPIELRAUM_SECRET_KEY", "c2hvcnQ="),
+            ("SPIELRAUM_PUBLIC_URL", "spielraum.example.org"),
+            ("SPIELRAUM_SMTP_URL", "mail.example.org"),
         ];
         for (variable, value) in cases {
             let err = settings(&[(variable, value)]).expect_err(variable);

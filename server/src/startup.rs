@@ -3,11 +3,12 @@
 //! [`Application::build`] is what `server serve` and every integration test call, so tests run the real
 //! server on a real port.
 
-use crate::config::Settings;
+use crate::config::{MailSettings, Settings};
 use crate::db::{self, DbSetupError};
 use crate::secrets::Secrets;
 use crate::sessions::DbSessionStore;
 use crate::{api, authz, demo, health, http};
+use app::mail::Mailer;
 use app::{ServerContext, shell};
 use axum::Router;
 use axum::extract::FromRef;
@@ -32,6 +33,8 @@ pub enum StartupError {
     Demo(sea_orm::DbErr),
     #[error("loading the instance secret failed: {0}")]
     Secrets(sea_orm::DbErr),
+    #[error("email: {0}")]
+    Mail(#[from] app::mail::MailError),
     #[error("cannot listen on {addr}: {source}")]
     Bind { addr: SocketAddr, source: std::io::Error },
 }
@@ -75,7 +78,12 @@ impl Application {
             .map_err(|source| StartupError::Bind { addr: settings.addr, source })?;
         let addr = listener.local_addr().map_err(|source| StartupError::Bind { addr: settings.addr, source })?;
         spawn_session_cleanup(db.clone());
-        let router = router(settings, db, secrets, addr);
+        let mailer = match &settings.mail {
+            MailSettings::Smtp { url } => Mailer::smtp(url, &settings.mail_from)?,
+            MailSettings::Outbox { dir } => Mailer::outbox(dir.clone(), &settings.mail_from)?,
+        };
+        let context = ServerContext { db, mailer, public_url: settings.public_url.clone() };
+        let router = router(settings, context, secrets, addr);
         Ok(Application { listener, router, addr })
     }
 
@@ -102,9 +110,8 @@ fn leptos_options(settings: &Settings, addr: SocketAddr) -> LeptosOptions {
         .build()
 }
 
-pub fn router(settings: &Settings, db: DatabaseConnection, secrets: Secrets, addr: SocketAddr) -> Router {
-    let state = AppState { db: db.clone(), leptos_options: leptos_options(settings, addr), secrets };
-    let context = ServerContext { db };
+pub fn router(settings: &Settings, context: ServerContext, secrets: Secrets, addr: SocketAddr) -> Router {
+    let state = AppState { db: context.db.clone(), leptos_options: leptos_options(settings, addr), secrets };
     let provide = move || provide_context(context.clone());
     let routes = generate_route_list(app::App);
 

@@ -6,6 +6,7 @@
 //! sent by the client.
 
 pub mod accounts;
+pub mod one_time;
 pub mod password;
 pub mod throttle;
 

@@ -32,6 +32,8 @@ pub fn reason_key(reason: InvalidReason) -> Key {
         InvalidReason::Malformed => Key::ErrMalformed,
         InvalidReason::Mismatch => Key::ErrMismatch,
         InvalidReason::WrongPassword => Key::ErrWrongPassword,
+        InvalidReason::Taken => Key::ErrTaken,
+        InvalidReason::LinkUnusable => Key::ErrLinkUnusable,
     }
 }
 

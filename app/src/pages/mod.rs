@@ -4,10 +4,12 @@ mod account;
 mod directory;
 mod districts;
 mod home;
+mod password_links;
 mod sign_in;
 
 pub use account::AccountPage;
 pub use directory::TenantDirectory;
 pub use districts::DistrictsPage;
 pub use home::TenantHome;
+pub use password_links::{ForgotPasswordPage, SetPasswordPage};
 pub use sign_in::SignInPage;

@@ -16,6 +16,8 @@ pub fn SignInPage() -> impl IntoView {
     let epoch = expect_context::<SessionEpoch>();
     let query = use_query_map();
     let next = move || query.read().get("next").unwrap_or_default();
+    let password_set = move || query.read().get("password").as_deref() == Some("set");
+    let forgot = format!("/{}/forgot-password", tenant.slug);
     let action = ServerAction::<SignIn>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     Effect::new(move |_| {
@@ -31,6 +33,9 @@ pub fn SignInPage() -> impl IntoView {
         <div class="narrow">
             <h1>{move || i18n.t(Key::SignInTitle)}</h1>
             <p>{move || i18n.t(Key::SignInIntro)}</p>
+            <div role="status">
+                {move || password_set().then(|| view! { <p class="notice">{move || i18n.t(Key::PasswordSetNotice)}</p> })}
+            </div>
             <div role="alert" class="form-alert">
                 {move || form_error().map(|text| view! { <p class="notice notice--error">{text}</p> })}
             </div>
@@ -50,6 +55,7 @@ pub fn SignInPage() -> impl IntoView {
                     {move || i18n.t(Key::SignInButton)}
                 </button>
             </ActionForm>
+            <p><a href=forgot>{move || i18n.t(Key::ForgotPasswordLink)}</a></p>
         </div>
     }
 }

@@ -6,5 +6,6 @@
 
 pub mod districts;
 pub mod tenants;
+pub mod users;
 
 pub use tenants::TenantScope;

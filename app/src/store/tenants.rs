@@ -38,3 +38,33 @@ pub async fn list(db: &impl ConnectionTrait) -> Result<Vec<TenantView>, AppError
     let rows = tenant::Entity::find().order_by_asc(tenant::Column::Name).all(db).await?;
     rows.iter().map(|row| row.view().map_err(AppError::internal)).collect()
 }
+
+/// Creates a tenant (the platform operator's job, from the command line).
+pub async fn create(
+    db: &impl ConnectionTrait,
+    slug: &TenantSlug,
+    name: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<TenantScope, AppError> {
+    use sea_orm::ActiveValue::Set;
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 200 {
+        return Err(AppError::invalid("name", crate::InvalidReason::Malformed));
+    }
+    let exists = tenant::Entity::find().filter(tenant::Column::Slug.eq(slug.as_str())).one(db).await?.is_some();
+    if exists {
+        return Err(AppError::invalid("slug", crate::InvalidReason::Taken));
+    }
+    let id = Uuid::new_v4();
+    tenant::Entity::insert(tenant::ActiveModel {
+        id: Set(id),
+        slug: Set(slug.to_string()),
+        name: Set(name.to_owned()),
+        time_zone: Set("Europe/Berlin".to_owned()),
+        default_locale: Set("de".to_owned()),
+        created_at: Set(now),
+    })
+    .exec_without_returning(db)
+    .await?;
+    Ok(TenantScope { id, view: TenantView { slug: slug.clone(), name: name.to_owned() } })
+}

@@ -68,5 +68,7 @@ fn reason_text(reason: InvalidReason) -> &'static str {
         InvalidReason::Malformed => "is not in the expected form",
         InvalidReason::Mismatch => "does not match",
         InvalidReason::WrongPassword => "is not the current password",
+        InvalidReason::Taken => "is already in use",
+        InvalidReason::LinkUnusable => "is unknown, used or expired",
     }
 }

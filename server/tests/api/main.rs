@@ -4,6 +4,7 @@
 mod auth;
 mod cli;
 mod health;
+mod onboarding;
 mod pages;
 mod rest;
 mod routes;

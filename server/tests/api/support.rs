@@ -31,6 +31,9 @@ impl TestApp {
             log_format: LogFormat::Text,
             secret_key: None,
             secure_cookies: false,
+            public_url: "http://spielraum.test".to_owned(),
+            mail: server::config::MailSettings::Outbox { dir: temp.path().join("outbox") },
+            mail_from: "Spielraum <noreply@spielraum.test>".to_owned(),
         };
         adjust(&mut settings);
         let app = Application::build(&settings).await.expect("server starts");
@@ -102,6 +105,16 @@ impl TestApp {
         assert_eq!(response.status(), reqwest::StatusCode::OK, "token for {email}");
         let body: serde_json::Value = response.json().await.expect("json");
         body["access_token"].as_str().expect("access_token").to_owned()
+    }
+
+    /// The emails sent so far, as (recipient line, whole message), oldest first.
+    pub fn outbox(&self) -> Vec<String> {
+        let dir = self._temp.path().join("outbox");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.sort_by_key(|path| std::fs::metadata(path).and_then(|m| m.modified()).ok());
+        files.iter().filter_map(|path| std::fs::read_to_string(path).ok()).collect()
     }
 
     pub async fn db(&self) -> sea_orm::DatabaseConnection {

@@ -1,0 +1,226 @@
+//! Accounts of one tenant, as administrators manage them.
+
+use super::TenantScope;
+use crate::auth::accounts::{STATUS_ACTIVE, STATUS_ANONYMISED, STATUS_DEACTIVATED, roles_of};
+use crate::auth::one_time::{self, Purpose};
+use crate::{AppError, InvalidReason};
+use chrono::{DateTime, Utc};
+use model::entity::{role_grant, session, user};
+use model::{Email, Role};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// A user as the administration's list shows them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserSummary {
+    pub id: Uuid,
+    pub email: String,
+    pub name: String,
+    pub status: String,
+    pub roles: Vec<Role>,
+    pub invited: bool,
+    pub last_sign_in_at: Option<DateTime<Utc>>,
+}
+
+pub fn check_name(name: &str) -> Result<String, AppError> {
+    let name = name.trim();
+    if name.is_empty() {
+        Err(AppError::invalid("name", InvalidReason::Required))
+    } else if name.chars().count() > 200 {
+        Err(AppError::invalid("name", InvalidReason::TooLong))
+    } else {
+        Ok(name.to_owned())
+    }
+}
+
+pub fn check_email(email: &str) -> Result<Email, AppError> {
+    if email.trim().is_empty() {
+        return Err(AppError::invalid("email", InvalidReason::Required));
+    }
+    Email::parse(email).map_err(|_| AppError::invalid("email", InvalidReason::Malformed))
+}
+
+/// Creates an account without a password and returns it with the token of its invitation link.
+pub async fn create_invited(
+    db: &impl ConnectionTrait,
+    tenant: &TenantScope,
+    email: &Email,
+    name: &str,
+    roles: &[Role],
+    now: DateTime<Utc>,
+) -> Result<(user::Model, String), AppError> {
+    let taken = user::Entity::find()
+        .filter(user::Column::TenantId.eq(tenant.id()))
+        .filter(user::Column::Email.eq(email.as_str()))
+        .one(db)
+        .await?
+        .is_some();
+    if taken {
+        return Err(AppError::invalid("email", InvalidReason::Taken));
+    }
+    let row = user::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        tenant_id: Set(tenant.id()),
+        email: Set(email.to_string()),
+        display_name: Set(name.to_owned()),
+        password_hash: Set(None),
+        locale: Set(None),
+        status: Set(STATUS_ACTIVE.to_owned()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        last_sign_in_at: Set(None),
+    }
+    .insert(db)
+    .await?;
+    replace_roles(db, tenant, row.id, roles, now).await?;
+    let token = one_time::issue(db, tenant.id(), row.id, Purpose::Invitation, now).await?;
+    Ok((row, token))
+}
+
+/// Makes `roles` the user's roles. One role of each kind; a carrier role must name an organisation of this
+/// tenant.
+pub async fn replace_roles(
+    db: &impl ConnectionTrait,
+    tenant: &TenantScope,
+    user_id: Uuid,
+    roles: &[Role],
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let mut kinds: Vec<_> = roles.iter().map(|r| r.kind()).collect();
+    kinds.sort();
+    kinds.dedup();
+    if kinds.len() != roles.len() {
+        return Err(AppError::invalid("roles", InvalidReason::Malformed));
+    }
+    for role in roles {
+        if let Role::Carrier { organisation_id } = role {
+            let found = model::entity::organisation::Entity::find_by_id(*organisation_id)
+                .filter(model::entity::organisation::Column::TenantId.eq(tenant.id()))
+                .one(db)
+                .await?;
+            if found.is_none() {
+                return Err(AppError::invalid("organisation", InvalidReason::Malformed));
+            }
+        }
+    }
+    role_grant::Entity::delete_many().filter(role_grant::Column::UserId.eq(user_id)).exec(db).await?;
+    for role in roles {
+        let (organisation_id, seat) = match role {
+            Role::Carrier { organisation_id } => (Some(*organisation_id), None),
+            Role::Steering { seat } => (None, Some(seat.as_str().to_owned())),
+            _ => (None, None),
+        };
+        role_grant::Entity::insert(role_grant::ActiveModel {
+            id: Set(Uuid::new_v4()),
+            tenant_id: Set(tenant.id()),
+            user_id: Set(user_id),
+            role: Set(role.kind().as_str().to_owned()),
+            organisation_id: Set(organisation_id),
+            seat: Set(seat),
+            created_at: Set(now),
+        })
+        .exec_without_returning(db)
+        .await?;
+    }
+    Ok(())
+}
+
+/// One user of the tenant, or not found (also for users of other tenants).
+pub async fn find(db: &impl ConnectionTrait, tenant: &TenantScope, user_id: Uuid) -> Result<user::Model, AppError> {
+    user::Entity::find_by_id(user_id)
+        .filter(user::Column::TenantId.eq(tenant.id()))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// The tenant's users, optionally filtered by a search in name and email, by name.
+pub async fn list(db: &impl ConnectionTrait, tenant: &TenantScope, search: &str) -> Result<Vec<UserSummary>, AppError> {
+    let mut query = user::Entity::find().filter(user::Column::TenantId.eq(tenant.id()));
+    let search = search.trim().to_lowercase();
+    if !search.is_empty() {
+        let pattern = format!("%{}%", search.replace(['\\', '%', '_'], ""));
+        query = query.filter(
+            Condition::any().add(user::Column::Email.like(pattern.clone())).add(
+                sea_orm::sea_query::Expr::expr(sea_orm::sea_query::Func::lower(sea_orm::sea_query::Expr::col(
+                    user::Column::DisplayName,
+                )))
+                .like(pattern),
+            ),
+        );
+    }
+    let rows = query.order_by_asc(user::Column::DisplayName).all(db).await?;
+    let mut summaries = Vec::with_capacity(rows.len());
+    for row in rows {
+        summaries.push(UserSummary {
+            roles: roles_of(db, row.id).await?,
+            invited: row.password_hash.is_none() && row.status == STATUS_ACTIVE,
+            id: row.id,
+            email: row.email,
+            name: row.display_name,
+            status: row.status,
+            last_sign_in_at: row.last_sign_in_at,
+        });
+    }
+    Ok(summaries)
+}
+
+/// Ends every browser session of a user (deactivation, password set by link, role change).
+pub async fn end_sessions(db: &impl ConnectionTrait, user_id: Uuid) -> Result<(), AppError> {
+    session::Entity::delete_many().filter(session::Column::UserId.eq(user_id)).exec(db).await?;
+    Ok(())
+}
+
+pub async fn set_status(
+    db: &impl ConnectionTrait,
+    tenant: &TenantScope,
+    user_id: Uuid,
+    active: bool,
+    now: DateTime<Utc>,
+) -> Result<user::Model, AppError> {
+    let row = find(db, tenant, user_id).await?;
+    if row.status == STATUS_ANONYMISED {
+        return Err(AppError::NotFound);
+    }
+    let mut model: user::ActiveModel = row.into();
+    model.status = Set(if active { STATUS_ACTIVE } else { STATUS_DEACTIVATED }.to_owned());
+    model.updated_at = Set(now);
+    let row = model.update(db).await?;
+    if !active {
+        end_sessions(db, user_id).await?;
+    }
+    Ok(row)
+}
+
+/// Replaces everything that identifies a departed user; the account id stays, so the audit trail still
+/// points at the same (now nameless) account.
+pub async fn anonymise(
+    db: &impl ConnectionTrait,
+    tenant: &TenantScope,
+    user_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<user::Model, AppError> {
+    let row = find(db, tenant, user_id).await?;
+    let mut model: user::ActiveModel = row.into();
+    model.email = Set(format!("anonymised-{}@invalid", user_id.simple()));
+    model.display_name = Set("—".to_owned());
+    model.password_hash = Set(None);
+    model.locale = Set(None);
+    model.status = Set(STATUS_ANONYMISED.to_owned());
+    model.updated_at = Set(now);
+    let row = model.update(db).await?;
+    role_grant::Entity::delete_many().filter(role_grant::Column::UserId.eq(user_id)).exec(db).await?;
+    model::entity::one_time_token::Entity::delete_many()
+        .filter(model::entity::one_time_token::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?;
+    model::entity::api_token::Entity::delete_many()
+        .filter(model::entity::api_token::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?;
+    end_sessions(db, user_id).await?;
+    Ok(row)
+}
