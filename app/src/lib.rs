@@ -8,6 +8,7 @@
 //! `server` crate gives it a [`ServerContext`] for every request.
 
 pub mod account;
+pub mod admin;
 pub mod error;
 pub mod i18n;
 pub mod shell;
@@ -15,6 +16,7 @@ pub mod shell;
 mod components;
 mod pages;
 pub mod session;
+pub mod views;
 
 #[cfg(feature = "ssr")]
 pub mod audit;

@@ -7,7 +7,8 @@
 use crate::components::{NotFound, TenantShell};
 use crate::i18n::I18n;
 use crate::pages::{
-    AccountPage, DistrictsPage, ForgotPasswordPage, SetPasswordPage, SignInPage, TenantDirectory, TenantHome,
+    AccountPage, AdminHome, AuditPage, DistrictsAdminPage, DistrictsPage, ForgotPasswordPage, SetPasswordPage,
+    SettingsPage, SignInPage, SteeringPage, TenantDirectory, TenantHome, UserPage, UsersPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{Html, Link, MetaTags, provide_meta_context};
@@ -99,6 +100,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("account") view=AccountPage />
                     <Route path=path!("forgot-password") view=ForgotPasswordPage />
                     <Route path=path!("set-password") view=SetPasswordPage />
+                    <Route path=path!("admin") view=AdminHome />
+                    <Route path=path!("admin/users") view=UsersPage />
+                    <Route path=path!("admin/users/:id") view=UserPage />
+                    <Route path=path!("admin/districts") view=DistrictsAdminPage />
+                    <Route path=path!("admin/steering") view=SteeringPage />
+                    <Route path=path!("admin/settings") view=SettingsPage />
+                    <Route path=path!("admin/audit") view=AuditPage />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -17,7 +17,7 @@ use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
-use model::policy::{self, Access, Decision};
+use model::policy::{self, Access, Decision, Permission};
 use std::net::SocketAddr;
 use tower_sessions::Session;
 use uuid::Uuid;
@@ -29,16 +29,36 @@ pub const IDLE_SESSION_MINUTES: i64 = 60;
 
 /// What each route requires. Keys are axum's matched paths.
 pub fn access_for(method: &Method, path: &str) -> Option<Access> {
-    use Access::{Public, SignedIn};
+    use Access::{Public, Requires, SignedIn};
     let access = match (method.as_str(), path) {
         // Pages.
         ("GET", "/" | "/{tenant}" | "/{tenant}/districts" | "/{tenant}/sign-in") => Public,
         ("GET", "/{tenant}/forgot-password" | "/{tenant}/set-password") => Public,
         ("GET", "/{tenant}/account") => SignedIn,
+        ("GET", "/{tenant}/admin" | "/{tenant}/admin/users" | "/{tenant}/admin/users/{id}") => {
+            Requires(Permission::ManageUsers)
+        }
+        ("GET", "/{tenant}/admin/steering") => Requires(Permission::ManageUsers),
+        ("GET", "/{tenant}/admin/districts") => Requires(Permission::ManageDistricts),
+        ("GET", "/{tenant}/admin/settings") => Requires(Permission::ManageSettings),
+        ("GET", "/{tenant}/admin/audit") => Requires(Permission::ReadAuditLog),
         // Server functions (called with POST).
         ("POST", "/fn/tenant" | "/fn/tenants" | "/fn/districts" | "/fn/whoami" | "/fn/sign_in") => Public,
         ("POST", "/fn/set_password" | "/fn/request_password_reset") => Public,
         ("POST", "/fn/sign_out" | "/fn/change_password" | "/fn/my_sessions" | "/fn/end_session") => SignedIn,
+        ("POST", "/fn/admin_user") => Requires(Permission::ManageUsers),
+        ("POST", "/fn/admin_users" | "/fn/invite_user" | "/fn/set_user_roles" | "/fn/set_user_active") => {
+            Requires(Permission::ManageUsers)
+        }
+        ("POST", "/fn/anonymise_user" | "/fn/resend_invitation" | "/fn/steering_group") => {
+            Requires(Permission::ManageUsers)
+        }
+        ("POST", "/fn/admin_districts" | "/fn/create_district" | "/fn/rename_district") => {
+            Requires(Permission::ManageDistricts)
+        }
+        ("POST", "/fn/move_district" | "/fn/retire_district") => Requires(Permission::ManageDistricts),
+        ("POST", "/fn/tenant_settings" | "/fn/update_tenant_settings") => Requires(Permission::ManageSettings),
+        ("POST", "/fn/audit_lines") => Requires(Permission::ReadAuditLog),
         // REST API.
         ("GET", "/api/v1/openapi.json" | "/api/v1/tenants" | "/api/v1/tenants/{tenant}") => Public,
         ("GET", "/api/v1/tenants/{tenant}/districts") => Public,

@@ -83,3 +83,49 @@ pub fn Field(
         </div>
     }
 }
+
+/// A labelled `<select>` with its error message tied to it, like [`Field`].
+#[component]
+pub fn SelectField(
+    name: &'static str,
+    label: Key,
+    /// (value, text) pairs; the texts may follow the language.
+    #[prop(into)]
+    options: Signal<Vec<(String, String)>>,
+    #[prop(optional, into)] selected: Option<String>,
+    #[prop(into)] error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let i18n = I18n::expect();
+    let id = format!("field-{name}");
+    let error_id = format!("{id}-error");
+    let message = move || error.with(|e| field_error(e, name));
+    let selected = StoredValue::new(selected);
+    view! {
+        <div class="field">
+            <label for=id.clone()>{move || i18n.t(label)}</label>
+            <select
+                id=id
+                name=name
+                aria-invalid=move || message().map(|_| "true")
+                aria-describedby={
+                    let error_id = error_id.clone();
+                    move || message().map(|_| error_id.clone())
+                }
+            >
+                {move || {
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(value, text)| {
+                            let is_selected = selected.with_value(|s| s.as_deref() == Some(value.as_str()));
+                            view! { <option value=value selected=is_selected>{text}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+            {move || {
+                message().map(|key| view! { <p class="field__error" id=error_id.clone()>{move || i18n.t(key)}</p> })
+            }}
+        </div>
+    }
+}

@@ -3,11 +3,13 @@
 mod feedback;
 mod language_switch;
 mod not_found;
+mod protected;
 mod skip_link;
 mod tenant_shell;
 
-pub use feedback::{Field, error_text};
+pub use feedback::{Field, SelectField, error_text, field_error};
 pub use language_switch::LanguageSwitch;
 pub use not_found::{ErrorNotice, NotFound};
+pub use protected::Protected;
 pub use skip_link::SkipLink;
 pub use tenant_shell::{CurrentTenant, CurrentUser, TenantShell};

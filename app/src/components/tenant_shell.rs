@@ -68,6 +68,7 @@ fn Frame(tenant: TenantView) -> impl IntoView {
                     <ul>
                         <li><A href=base.clone() exact=true>{move || i18n.t(Key::NavOverview)}</A></li>
                         <li><A href=format!("{base}/districts")>{move || i18n.t(Key::NavDistricts)}</A></li>
+                        <RoleNavigation base=base.clone() />
                     </ul>
                 </nav>
                 <AccountMenu base=base.clone() />
@@ -80,6 +81,26 @@ fn Frame(tenant: TenantView) -> impl IntoView {
         <footer class="site-footer">
             <p>{move || i18n.t(Key::FooterNote)}</p>
         </footer>
+    }
+}
+
+/// The navigation entries only some roles have. Hiding them is a courtesy; the guard on the server decides.
+#[component]
+fn RoleNavigation(base: String) -> impl IntoView {
+    let i18n = I18n::expect();
+    let CurrentUser(me) = expect_context::<CurrentUser>();
+    view! {
+        <Transition fallback=|| ()>
+            {move || {
+                let base = base.clone();
+                Suspend::new(async move {
+                    let roles = me.await.ok().flatten().map(|me| me.roles).unwrap_or_default();
+                    model::policy::allows(&roles, model::Permission::ManageUsers).then(|| view! {
+                        <li><A href=format!("{base}/admin")>{move || i18n.t(Key::NavAdmin)}</A></li>
+                    })
+                })
+            }}
+        </Transition>
     }
 }
 

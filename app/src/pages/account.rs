@@ -14,6 +14,9 @@ use model::{Role, SeatType};
 pub fn AccountPage() -> impl IntoView {
     let i18n = I18n::expect();
     let CurrentUser(me) = expect_context::<CurrentUser>();
+    // Made here, outside the suspended branch, so server and browser create resources in the same order.
+    let end = ServerAction::<EndSession>::new();
+    let sessions = Resource::new(move || end.version().get(), |_| my_sessions());
     view! {
         <Title text=move || format!("{} – Spielraum", i18n.t(Key::AccountTitle)) />
         <h1>{move || i18n.t(Key::AccountTitle)}</h1>
@@ -44,7 +47,7 @@ pub fn AccountPage() -> impl IntoView {
                             </dl>
                         </section>
                         <ChangePasswordForm />
-                        <Sessions />
+                        <Sessions end sessions />
                     }
                     .into_any(),
                     Ok(None) => view! { <p>{move || i18n.t(Key::SignInRequired)}</p> }.into_any(),
@@ -124,10 +127,8 @@ fn ChangePasswordForm() -> impl IntoView {
 }
 
 #[component]
-fn Sessions() -> impl IntoView {
+fn Sessions(end: ServerAction<EndSession>, sessions: Resource<Result<Vec<SessionView>, AppError>>) -> impl IntoView {
     let i18n = I18n::expect();
-    let end = ServerAction::<EndSession>::new();
-    let sessions = Resource::new(move || end.version().get(), |_| my_sessions());
     view! {
         <section class="card" aria-labelledby="sessions-heading">
             <h2 id="sessions-heading">{move || i18n.t(Key::SessionsTitle)}</h2>

@@ -1,6 +1,7 @@
 //! One module per page, each with the server functions it calls.
 
 mod account;
+mod admin;
 mod directory;
 mod districts;
 mod home;
@@ -8,6 +9,7 @@ mod password_links;
 mod sign_in;
 
 pub use account::AccountPage;
+pub use admin::{AdminHome, AuditPage, DistrictsAdminPage, SettingsPage, SteeringPage, UserPage, UsersPage};
 pub use directory::TenantDirectory;
 pub use districts::DistrictsPage;
 pub use home::TenantHome;

@@ -68,3 +68,13 @@ pub async fn create(
     .await?;
     Ok(TenantScope { id, view: TenantView { slug: slug.clone(), name: name.to_owned() } })
 }
+
+impl TenantScope {
+    /// The scope of a signed-in caller's own tenant (the id comes from the session or token, never from
+    /// the request body).
+    pub async fn of_caller(db: &impl ConnectionTrait, caller: &crate::auth::Caller) -> Result<Self, AppError> {
+        let row = tenant::Entity::find_by_id(caller.tenant_id).one(db).await?.ok_or(AppError::NotFound)?;
+        let view = row.view().map_err(AppError::internal)?;
+        Ok(TenantScope { id: row.id, view })
+    }
+}

@@ -10,19 +10,18 @@ use model::{Email, Role};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
 };
-use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-/// A user as the administration's list shows them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UserSummary {
-    pub id: Uuid,
-    pub email: String,
-    pub name: String,
-    pub status: String,
-    pub roles: Vec<Role>,
-    pub invited: bool,
-    pub last_sign_in_at: Option<DateTime<Utc>>,
+pub use crate::views::{OrganisationView, UserSummary};
+
+/// The tenant's carrier organisations, by name.
+pub async fn organisations(db: &impl ConnectionTrait, tenant: &TenantScope) -> Result<Vec<OrganisationView>, AppError> {
+    let rows = model::entity::organisation::Entity::find()
+        .filter(model::entity::organisation::Column::TenantId.eq(tenant.id()))
+        .order_by_asc(model::entity::organisation::Column::Name)
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().map(|row| OrganisationView { id: row.id, name: row.name }).collect())
 }
 
 pub fn check_name(name: &str) -> Result<String, AppError> {

@@ -1,6 +1,7 @@
 //! Integration tests: each test starts the real server on a free port against a fresh database (SQLite by
 //! default, PostgreSQL when `SPIELRAUM_TEST_DATABASE_URL` names a server) and talks HTTP to it.
 
+mod admin;
 mod auth;
 mod cli;
 mod health;

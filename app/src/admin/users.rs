@@ -1,0 +1,228 @@
+//! Users and their roles (server functions).
+
+use crate::AppError;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+pub use crate::views::{OrganisationView, UserSummary};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserDirectory {
+    pub users: Vec<UserSummary>,
+    pub organisations: Vec<OrganisationView>,
+}
+
+#[leptos::server(prefix = "/fn", endpoint = "admin_users")]
+pub async fn admin_users(search: String) -> Result<UserDirectory, AppError> {
+    let admin = super::AdminContext::current().await?;
+    let db = &admin.server.db;
+    Ok(UserDirectory {
+        users: crate::store::users::list(db, &admin.tenant, &search).await?,
+        organisations: crate::store::users::organisations(db, &admin.tenant).await?,
+    })
+}
+
+/// One user of the caller's tenant (not found for users of other tenants).
+#[leptos::server(prefix = "/fn", endpoint = "admin_user")]
+pub async fn admin_user(user: Uuid) -> Result<UserDirectory, AppError> {
+    crate::error::respond(
+        async move {
+            let admin = super::AdminContext::current().await?;
+            let db = &admin.server.db;
+            let row = crate::store::users::find(db, &admin.tenant, user).await?;
+            let all = crate::store::users::list(db, &admin.tenant, &row.email).await?;
+            Ok::<_, AppError>(UserDirectory {
+                users: all.into_iter().filter(|u| u.id == user).collect(),
+                organisations: crate::store::users::organisations(db, &admin.tenant).await?,
+            })
+        }
+        .await,
+    )
+}
+
+/// Invites a person: creates the account with one role and emails the link to set a password.
+#[leptos::server(prefix = "/fn", endpoint = "invite_user")]
+pub async fn invite_user(
+    name: String,
+    email: String,
+    role: String,
+    seat: Option<String>,
+    organisation: Option<String>,
+) -> Result<(), AppError> {
+    use crate::auth::one_time::Purpose;
+    use crate::store::users;
+    use sea_orm::TransactionTrait;
+    crate::error::respond(
+        async move {
+            let admin = super::AdminContext::current().await?;
+            let name = users::check_name(&name)?;
+            let email = users::check_email(&email)?;
+            let role = parse_role(&role, seat.as_deref(), organisation.as_deref())?;
+            let now = chrono::Utc::now();
+            let txn = admin.server.db.begin().await?;
+            let (user, token) = users::create_invited(&txn, &admin.tenant, &email, &name, &[role], now).await?;
+            let after = serde_json::json!({"email": user.email, "name": user.display_name, "roles": [role]});
+            admin.audit(&txn, "user.invited", "user", user.id, None, Some(after)).await?;
+            txn.commit().await?;
+            send_invitation(&admin, &user, &token, Purpose::Invitation.lifetime().num_days()).await;
+            Ok::<(), AppError>(())
+        }
+        .await,
+    )
+}
+
+#[cfg(feature = "ssr")]
+async fn send_invitation(admin: &super::AdminContext, user: &model::entity::user::Model, token: &str, days: i64) {
+    let link = format!("{}/{}/set-password?token={token}", admin.server.public_url, admin.tenant.view().slug);
+    let mail = crate::mail::invitation(&user.email, &user.display_name, &admin.tenant.view().name, &link, days);
+    if let Err(err) = admin.server.mailer.send(mail).await {
+        // The account exists; the admin can send the invitation again from the user's page.
+        tracing::error!(error = %err, user = %user.id, "invitation email could not be sent");
+    }
+}
+
+/// Reads one role from a form: its kind plus the seat (steering) or organisation (carrier).
+#[cfg(feature = "ssr")]
+fn parse_role(kind: &str, seat: Option<&str>, organisation: Option<&str>) -> Result<model::Role, AppError> {
+    use crate::InvalidReason;
+    use model::{Role, RoleKind, SeatType};
+    let kind = RoleKind::parse(kind).ok_or(AppError::invalid("role", InvalidReason::Required))?;
+    Ok(match kind {
+        RoleKind::Admin => Role::Admin,
+        RoleKind::Coordinator => Role::Coordinator,
+        RoleKind::DistrictContact => Role::DistrictContact,
+        RoleKind::Steering => Role::Steering {
+            seat: seat.and_then(SeatType::parse).ok_or(AppError::invalid("seat", InvalidReason::Required))?,
+        },
+        RoleKind::Carrier => Role::Carrier {
+            organisation_id: organisation
+                .and_then(|id| Uuid::parse_str(id).ok())
+                .ok_or(AppError::invalid("organisation", InvalidReason::Required))?,
+        },
+    })
+}
+
+/// Replaces a user's roles. The user's sessions end, so the new roles apply from their next sign-in.
+#[leptos::server(prefix = "/fn", endpoint = "set_user_roles")]
+pub async fn set_user_roles(
+    user: Uuid,
+    admin_role: Option<String>,
+    coordinator: Option<String>,
+    district_contact: Option<String>,
+    seat: Option<String>,
+    organisation: Option<String>,
+) -> Result<(), AppError> {
+    use crate::store::users;
+    use model::Role;
+    use sea_orm::TransactionTrait;
+    crate::error::respond(
+        async move {
+            let admin = super::AdminContext::current().await?;
+            let mut roles = Vec::new();
+            if admin_role.is_some() {
+                roles.push(Role::Admin);
+            }
+            if coordinator.is_some() {
+                roles.push(Role::Coordinator);
+            }
+            if district_contact.is_some() {
+                roles.push(Role::DistrictContact);
+            }
+            if let Some(seat) = seat.filter(|s| !s.is_empty()) {
+                roles.push(parse_role("steering", Some(&seat), None)?);
+            }
+            if let Some(organisation) = organisation.filter(|o| !o.is_empty()) {
+                roles.push(parse_role("carrier", None, Some(&organisation))?);
+            }
+            let caller = admin.request.caller()?;
+            if user == caller.user_id && !roles.contains(&Role::Admin) {
+                // Nobody locks themselves out of the administration by accident.
+                return Err(AppError::invalid("admin_role", crate::InvalidReason::Required));
+            }
+            let now = chrono::Utc::now();
+            let txn = admin.server.db.begin().await?;
+            let target = users::find(&txn, &admin.tenant, user).await?;
+            let before = crate::auth::accounts::roles_of(&txn, target.id).await?;
+            users::replace_roles(&txn, &admin.tenant, target.id, &roles, now).await?;
+            if before != roles && target.id != caller.user_id {
+                users::end_sessions(&txn, target.id).await?;
+            }
+            let (before, after) = (serde_json::json!(before), serde_json::json!(roles));
+            admin.audit(&txn, "user.roles_changed", "user", target.id, Some(before), Some(after)).await?;
+            txn.commit().await?;
+            Ok::<(), AppError>(())
+        }
+        .await,
+    )
+}
+
+/// Deactivates (ending all sessions and tokens at once) or reactivates a user.
+#[leptos::server(prefix = "/fn", endpoint = "set_user_active")]
+pub async fn set_user_active(user: Uuid, active: bool) -> Result<(), AppError> {
+    use sea_orm::TransactionTrait;
+    crate::error::respond(
+        async move {
+            let admin = super::AdminContext::current().await?;
+            if user == admin.request.caller()?.user_id {
+                return Err(AppError::Forbidden);
+            }
+            let txn = admin.server.db.begin().await?;
+            let before = crate::store::users::find(&txn, &admin.tenant, user).await?.status;
+            let row = crate::store::users::set_status(&txn, &admin.tenant, user, active, chrono::Utc::now()).await?;
+            let action = if active { "user.reactivated" } else { "user.deactivated" };
+            let (before, after) = (serde_json::json!({"status": before}), serde_json::json!({"status": row.status}));
+            admin.audit(&txn, action, "user", user, Some(before), Some(after)).await?;
+            txn.commit().await?;
+            Ok::<(), AppError>(())
+        }
+        .await,
+    )
+}
+
+/// Removes everything personal of a departed user; the audit trail keeps pointing at the (nameless) account.
+#[leptos::server(prefix = "/fn", endpoint = "anonymise_user")]
+pub async fn anonymise_user(user: Uuid, confirm: Option<String>) -> Result<(), AppError> {
+    use sea_orm::TransactionTrait;
+    crate::error::respond(
+        async move {
+            let admin = super::AdminContext::current().await?;
+            if confirm.is_none() {
+                return Err(AppError::invalid("confirm", crate::InvalidReason::Required));
+            }
+            if user == admin.request.caller()?.user_id {
+                return Err(AppError::Forbidden);
+            }
+            let txn = admin.server.db.begin().await?;
+            crate::store::users::anonymise(&txn, &admin.tenant, user, chrono::Utc::now()).await?;
+            // The before-image would keep the personal data alive in the log; only the fact is recorded.
+            admin.audit(&txn, "user.anonymised", "user", user, None, None).await?;
+            txn.commit().await?;
+            Ok::<(), AppError>(())
+        }
+        .await,
+    )
+}
+
+/// Sends a fresh invitation link to a user who has not set a password yet.
+#[leptos::server(prefix = "/fn", endpoint = "resend_invitation")]
+pub async fn resend_invitation(user: Uuid) -> Result<(), AppError> {
+    use crate::auth::one_time::{self, Purpose};
+    use sea_orm::TransactionTrait;
+    crate::error::respond(
+        async move {
+            let admin = super::AdminContext::current().await?;
+            let txn = admin.server.db.begin().await?;
+            let row = crate::store::users::find(&txn, &admin.tenant, user).await?;
+            if row.password_hash.is_some() || row.status != crate::auth::accounts::STATUS_ACTIVE {
+                return Err(AppError::invalid("user", crate::InvalidReason::Malformed));
+            }
+            let token =
+                one_time::issue(&txn, admin.tenant.id(), row.id, Purpose::Invitation, chrono::Utc::now()).await?;
+            admin.audit(&txn, "user.invitation_resent", "user", row.id, None, None).await?;
+            txn.commit().await?;
+            send_invitation(&admin, &row, &token, Purpose::Invitation.lifetime().num_days()).await;
+            Ok::<(), AppError>(())
+        }
+        .await,
+    )
+}

@@ -1,0 +1,254 @@
+//! The administration's workspace: people and roles, districts, seats, settings, audit log — and that an
+//! administrator of one tenant can touch nothing of another.
+
+use crate::support::TestApp;
+use reqwest::StatusCode;
+use serde_json::Value;
+
+async fn json(response: reqwest::Response) -> Value {
+    response.json().await.expect("json body")
+}
+
+async fn user_id(app: &TestApp, admin: &reqwest::Client, email: &str) -> String {
+    let directory = json(app.call(admin, "admin_users", &[("search", email)]).await).await;
+    directory["users"][0]["id"].as_str().expect("user id").to_owned()
+}
+
+fn link_token(mail: &str) -> String {
+    let text = mail.replace("=\r\n", "").replace("=3D", "=");
+    let start = text.find("token=").expect("link") + "token=".len();
+    text[start..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect()
+}
+
+#[tokio::test]
+async fn an_invited_carrier_sets_a_password_and_signs_in_with_the_role() {
+    let app = TestApp::spawn().await;
+    let admin = app.signed_in("dresden", "admin@dresden.demo").await;
+    let directory = json(app.call(&admin, "admin_users", &[("search", "")]).await).await;
+    let organisation = directory["organisations"][0]["id"].as_str().expect("organisation").to_owned();
+    let invite = [
+        ("name", "Nora Neu"),
+        ("email", "nora@traeger.example"),
+        ("role", "carrier"),
+        ("seat", ""),
+        ("organisation", organisation.as_str()),
+    ];
+    assert_eq!(app.call(&admin, "invite_user", &invite).await.status(), StatusCode::OK);
+    let listed = json(app.call(&admin, "admin_users", &[("search", "nora")]).await).await;
+    assert_eq!(listed["users"][0]["invited"], true);
+    assert_eq!(listed["users"][0]["roles"][0]["role"], "carrier");
+
+    let mail = app.outbox().pop().expect("invitation email");
+    assert!(mail.contains("nora@traeger.example"));
+    let token = link_token(&mail);
+    let browser = app.browser();
+    let set = [
+        ("tenant", "dresden"),
+        ("token", token.as_str()),
+        ("new_password", "Noras neues Passwort"),
+        ("confirm_password", "Noras neues Passwort"),
+    ];
+    assert_eq!(app.call(&browser, "set_password", &set).await.status(), StatusCode::OK);
+    let sign_in = [("tenant", "dresden"), ("email", "nora@traeger.example"), ("password", "Noras neues Passwort")];
+    assert_eq!(app.call(&browser, "sign_in", &sign_in).await.status(), StatusCode::OK);
+    let me = json(app.call(&browser, "whoami", &[("tenant", "dresden")]).await).await;
+    assert_eq!(me["roles"][0]["organisation_id"], organisation.as_str());
+}
+
+#[tokio::test]
+async fn invitations_are_checked_field_by_field() {
+    let app = TestApp::spawn().await;
+    let admin = app.signed_in("dresden", "admin@dresden.demo").await;
+    let cases = [
+        ([("name", ""), ("email", "a@b.example"), ("role", "admin")], "name", "required"),
+        ([("name", "A"), ("email", "kein-at"), ("role", "admin")], "email", "malformed"),
+        ([("name", "A"), ("email", "traeger1@dresden.demo"), ("role", "admin")], "email", "taken"),
+        ([("name", "A"), ("email", "s@b.example"), ("role", "steering")], "seat", "required"),
+        ([("name", "A"), ("email", "c@b.example"), ("role", "carrier")], "organisation", "required"),
+    ];
+    for (form, field, reason) in cases {
+        let response = app.call(&admin, "invite_user", &form).await;
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{form:?}");
+        let body = json(response).await;
+        assert_eq!((body["field"].as_str(), body["reason"].as_str()), (Some(field), Some(reason)), "{form:?}");
+    }
+    assert!(app.outbox().is_empty(), "nothing was sent for refused invitations");
+}
+
+#[tokio::test]
+async fn changing_roles_signs_the_person_out_and_admins_keep_their_own_admin_role() {
+    let app = TestApp::spawn().await;
+    let admin = app.signed_in("dresden", "admin@dresden.demo").await;
+    let coordinator = app.signed_in("dresden", "koordination4@dresden.demo").await;
+    let id = user_id(&app, &admin, "koordination4").await;
+    let roles =
+        [("user", id.as_str()), ("coordinator", "on"), ("district_contact", "on"), ("seat", ""), ("organisation", "")];
+    assert_eq!(app.call(&admin, "set_user_roles", &roles).await.status(), StatusCode::OK);
+    let after = json(app.call(&admin, "admin_users", &[("search", "koordination4")]).await).await;
+    assert_eq!(after["users"][0]["roles"].as_array().map(Vec::len), Some(2));
+    let page = coordinator.get(app.url("/dresden/account")).send().await.expect("get");
+    assert_eq!(page.status(), StatusCode::SEE_OTHER, "the session ended with the role change");
+
+    let own = user_id(&app, &admin, "admin@dresden.demo").await;
+    let drop_admin = [("user", own.as_str()), ("coordinator", "on"), ("seat", ""), ("organisation", "")];
+    assert_eq!(app.call(&admin, "set_user_roles", &drop_admin).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[tokio::test]
+async fn deactivated_people_cannot_sign_in_until_reactivated() {
+    let app = TestApp::spawn().await;
+    let admin = app.signed_in("dresden", "admin@dresden.demo").await;
+    let id = user_id(&app, &admin, "bezirk1").await;
+    let off = app.call(&admin, "set_user_active", &[("user", id.as_str()), ("active", "false")]).await;
+    assert_eq!(off.status(), StatusCode::OK);
+    let form = [("tenant", "dresden"), ("email", "bezirk1@dresden.demo"), ("password", "spielraum-demo")];
+    assert_eq!(app.call(&app.browser(), "sign_in", &form).await.status(), StatusCode::UNAUTHORIZED);
+    let on = app.call(&admin, "set_user_active", &[("user", id.as_str()), ("active", "true")]).await;
+    assert_eq!(on.status(), StatusCode::OK);
+    assert_eq!(app.call(&app.browser(), "sign_in", &form).await.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn anonymising_removes_the_person_but_keeps_the_audit_trail() {
+    use model::entity::audit_entry;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let app = TestApp::spawn().await;
+    app.signed_in("dresden", "traeger4@dresden.demo").await;
+    let admin = app.signed_in("dresden", "admin@dresden.demo").await;
+    let id = user_id(&app, &admin, "traeger4").await;
+    let unconfirmed = app.call(&admin, "anonymise_user", &[("user", id.as_str())]).await;
+    assert_eq!(unconfirmed.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let confirmed = app.call(&admin, "anonymise_user", &[("user", id.as_str()), ("confirm", "on")]).await;
+    assert_eq!(confirmed.status(), StatusCode::OK);
+
+    let search = json(app.call(&admin, "admin_users", &[("search", "traeger4")]).await).await;
+    assert_eq!(search["users"].as_array().map(Vec::len), Some(0), "name and email are gone");
+    let db = app.db().await;
+    let uuid = uuid::Uuid::parse_str(&id).expect("uuid");
+    let trail =
+        audit_entry::Entity::find().filter(audit_entry::Column::ActorUserId.eq(uuid)).all(&db).await.expect("q");
+    assert!(trail.iter().any(|e| e.action == "auth.signed_in"), "the trail still points at the account");
+    let form = [("tenant", "dresden"), ("email", "traeger4@dresden.demo"), ("password", "spielraum-demo")];
+    assert_eq!(app.call(&app.browser(), "sign_in", &form).await.status(), StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn an_admin_of_another_tenant_reaches_nothing_of_this_one() {
+    let app = TestApp::spawn().await;
+    let dresden = app.signed_in("dresden", "admin@dresden.demo").await;
+    let victim = user_id(&app, &dresden, "steuerung1").await;
+    let district =
+        json(app.call(&dresden, "admin_districts", &[]).await).await[0]["id"].as_str().expect("id").to_owned();
+
+    let other = app.signed_in("musterstadt", "admin@musterstadt.demo").await;
+    let listed = json(app.call(&other, "admin_users", &[("search", "")]).await).await;
+    let emails: Vec<&str> =
+        listed["users"].as_array().expect("users").iter().filter_map(|u| u["email"].as_str()).collect();
+    assert_eq!(emails, ["admin@musterstadt.demo"]);
+    let attempts: [(&str, Vec<(&str, &str)>); 6] = [
+        ("admin_user", vec![("user", &victim)]),
+        ("set_user_roles", vec![("user", &victim), ("admin_role", "on"), ("seat", ""), ("organisation", "")]),
+        ("set_user_active", vec![("user", &victim), ("active", "false")]),
+        ("anonymise_user", vec![("user", &victim), ("confirm", "on")]),
+        ("rename_district", vec![("district", &district), ("name", "Gekapert")]),
+        ("retire_district", vec![("district", &district), ("retired", "true")]),
+    ];
+    for (function, form) in attempts {
+        assert_eq!(app.call(&other, function, &form).await.status(), StatusCode::NOT_FOUND, "{function}");
+    }
+    let (_, districts) = app.get_json("/api/v1/tenants/dresden/districts").await;
+    assert_eq!(districts[0]["name"], "Stadtraum 1", "nothing changed in Dresden");
+}
+
+#[tokio::test]
+async fn districts_are_created_renamed_reordered_and_retired() {
+    let app = TestApp::spawn().await;
+    let admin = app.signed_in("dresden", "admin@dresden.demo").await;
+    let first = json(app.call(&admin, "admin_districts", &[]).await).await[0]["id"].as_str().expect("id").to_owned();
+    let rename = app.call(&admin, "rename_district", &[("district", first.as_str()), ("name", "Altstadt")]).await;
+    assert_eq!(rename.status(), StatusCode::OK);
+    let clash = app.call(&admin, "rename_district", &[("district", first.as_str()), ("name", "Stadtraum 2")]).await;
+    assert_eq!(clash.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        app.call(&admin, "move_district", &[("district", first.as_str()), ("direction", "down")]).await.status(),
+        StatusCode::OK
+    );
+    let created = app.call(&admin, "create_district", &[("name", "Ortschaft Neu"), ("kind", "villages")]).await;
+    assert_eq!(created.status(), StatusCode::OK);
+    let empty = app.call(&admin, "create_district", &[("name", "  "), ("kind", "villages")]).await;
+    assert_eq!(empty.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let retire = app.call(&admin, "retire_district", &[("district", first.as_str()), ("retired", "true")]).await;
+    assert_eq!(retire.status(), StatusCode::OK);
+
+    let (_, public) = app.get_json("/api/v1/tenants/dresden/districts").await;
+    let names: Vec<&str> = public.as_array().expect("list").iter().filter_map(|d| d["name"].as_str()).collect();
+    assert_eq!(names.len(), 20, "one retired, one added");
+    assert_eq!(names[0], "Stadtraum 2");
+    assert!(!names.contains(&"Altstadt"));
+    assert_eq!(names.last(), Some(&"Ortschaft Neu"));
+}
+
+#[tokio::test]
+async fn the_seat_overview_notices_a_group_that_is_not_three_three_one() {
+    let app = TestApp::spawn().await;
+    let admin = app.signed_in("dresden", "admin@dresden.demo").await;
+    let group = json(app.call(&admin, "steering_group", &[]).await).await;
+    assert_eq!(group["composition"], serde_json::json!({"administration": 3, "committee": 3, "project_carrier": 1}));
+    assert_eq!(group["members"].as_array().map(Vec::len), Some(7));
+    let id = user_id(&app, &admin, "steuerung7").await;
+    let to_committee = [("user", id.as_str()), ("seat", "committee"), ("organisation", "")];
+    assert_eq!(app.call(&admin, "set_user_roles", &to_committee).await.status(), StatusCode::OK);
+    let group = json(app.call(&admin, "steering_group", &[]).await).await;
+    assert_eq!(group["composition"]["committee"], 4);
+    assert_eq!(group["composition"]["project_carrier"], 0);
+}
+
+#[tokio::test]
+async fn settings_change_the_tenants_name_and_are_validated() {
+    let app = TestApp::spawn().await;
+    let admin = app.signed_in("musterstadt", "admin@musterstadt.demo").await;
+    let update = [("name", "Stadt Musterstadt"), ("default_locale", "en")];
+    assert_eq!(app.call(&admin, "update_tenant_settings", &update).await.status(), StatusCode::OK);
+    let (_, tenant) = app.get_json("/api/v1/tenants/musterstadt").await;
+    assert_eq!(tenant["name"], "Stadt Musterstadt");
+    let blank = app.call(&admin, "update_tenant_settings", &[("name", " "), ("default_locale", "de")]).await;
+    assert_eq!(blank.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let settings = json(app.call(&admin, "tenant_settings", &[]).await).await;
+    assert_eq!(settings["default_locale"], "en");
+}
+
+#[tokio::test]
+async fn the_audit_log_is_filtered_by_person_object_and_time() {
+    let app = TestApp::spawn().await;
+    let admin = app.signed_in("dresden", "admin@dresden.demo").await;
+    app.signed_in("dresden", "steuerung3@dresden.demo").await;
+    app.call(&admin, "create_district", &[("name", "Neuer Raum"), ("kind", "city_district")]).await;
+    let all = |person: &'static str, object: &'static str, from: &'static str| {
+        let admin = admin.clone();
+        let app = &app;
+        async move {
+            json(
+                app.call(&admin, "audit_lines", &[("person", person), ("object", object), ("from", from), ("to", "")])
+                    .await,
+            )
+            .await
+        }
+    };
+    let by_person = all("steuerung3", "", "").await;
+    assert!(
+        by_person
+            .as_array()
+            .expect("lines")
+            .iter()
+            .all(|l| l["actor"].as_str().unwrap_or_default().contains("steuerung3"))
+    );
+    assert!(!by_person.as_array().expect("lines").is_empty());
+    let by_object = all("", "district", "").await;
+    assert_eq!(by_object[0]["action"], "district.created");
+    assert!(by_object[0]["after"].as_str().unwrap_or_default().contains("Neuer Raum"));
+    let future = all("", "", "2999-01-01").await;
+    assert_eq!(future.as_array().map(Vec::len), Some(0));
+    let bad_date =
+        app.call(&admin, "audit_lines", &[("person", ""), ("object", ""), ("from", "gestern"), ("to", "")]).await;
+    assert_eq!(bad_date.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
