@@ -34,6 +34,14 @@ describe("signing in", () => {
     await page.locator("#session-list").getByText("Diese Sitzung").waitFor();
     await assertAccessible(page);
 
+    await page.getByLabel("Wofür ist der Schlüssel?").fill("Auswertungsskript");
+    await page.getByRole("button", { name: "Schlüssel erzeugen" }).click();
+    const shown = await page.locator("#new-token").innerText();
+    assert.match(shown, /^spr_/);
+    await page.locator("#token-list").getByText("Auswertungsskript").waitFor();
+    await assertAccessible(page);
+    await page.getByRole("link", { name: "Meine Daten herunterladen (JSON)" }).waitFor();
+
     await banner.getByRole("button", { name: "Abmelden" }).click();
     await banner.getByRole("link", { name: "Anmelden" }).waitFor();
     assert.deepEqual(errors, []);

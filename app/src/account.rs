@@ -271,3 +271,179 @@ pub async fn request_password_reset(tenant: String, email: String) -> Result<(),
         .await,
     )
 }
+
+/// A personal API token as its owner sees it (never the token itself, which is shown once at creation).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenView {
+    pub id: uuid::Uuid,
+    pub name: String,
+    pub created_at: DateTime<Utc>,
+    pub last_used_at: Option<DateTime<Utc>>,
+    pub expires_at: Option<DateTime<Utc>>,
+    pub revoked: bool,
+}
+
+#[leptos::server(prefix = "/fn", endpoint = "my_tokens")]
+pub async fn my_tokens() -> Result<Vec<TokenView>, AppError> {
+    use model::entity::api_token;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    let context = crate::auth::RequestContext::current()?;
+    let caller = context.caller()?;
+    let db = crate::ServerContext::current()?.db;
+    let rows = api_token::Entity::find()
+        .filter(api_token::Column::UserId.eq(caller.user_id))
+        .order_by_desc(api_token::Column::CreatedAt)
+        .all(&db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| TokenView {
+            id: row.id,
+            name: row.name,
+            created_at: row.created_at,
+            last_used_at: row.last_used_at,
+            expires_at: row.expires_at,
+            revoked: row.revoked_at.is_some(),
+        })
+        .collect())
+}
+
+/// Creates a personal API token and returns it — the only time its text is shown.
+#[leptos::server(prefix = "/fn", endpoint = "create_token")]
+pub async fn create_token(name: String, days: String) -> Result<String, AppError> {
+    use crate::InvalidReason;
+    use crate::audit::{self, Change};
+    use base64::Engine as _;
+    use model::entity::api_token;
+    use rand::RngCore as _;
+    use sea_orm::{ActiveValue::Set, EntityTrait, TransactionTrait};
+    use sha2::{Digest, Sha256};
+    crate::error::respond(
+        async move {
+            let context = crate::auth::RequestContext::current()?;
+            let caller = context.caller()?;
+            let db = crate::ServerContext::current()?.db;
+            let name = name.trim().to_owned();
+            if name.is_empty() {
+                return Err(AppError::invalid("name", InvalidReason::Required));
+            }
+            if name.chars().count() > 100 {
+                return Err(AppError::invalid("name", InvalidReason::TooLong));
+            }
+            let days: i64 = match days.trim() {
+                "" => 90,
+                text => text
+                    .parse()
+                    .ok()
+                    .filter(|d| (1..=365).contains(d))
+                    .ok_or(AppError::invalid("days", InvalidReason::Malformed))?,
+            };
+            let mut bytes = [0u8; 32];
+            rand::rng().fill_bytes(&mut bytes);
+            let token = format!("spr_{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes));
+            let hash: String = Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+            let now = Utc::now();
+            let id = uuid::Uuid::new_v4();
+            let txn = db.begin().await?;
+            api_token::Entity::insert(api_token::ActiveModel {
+                id: Set(id),
+                tenant_id: Set(caller.tenant_id),
+                user_id: Set(caller.user_id),
+                name: Set(name.clone()),
+                token_hash: Set(hash),
+                created_at: Set(now),
+                last_used_at: Set(None),
+                expires_at: Set(Some(now + chrono::Duration::days(days))),
+                revoked_at: Set(None),
+            })
+            .exec_without_returning(&txn)
+            .await?;
+            let change = Change {
+                tenant_id: Some(caller.tenant_id),
+                action: "api_token.created",
+                object_type: "api_token",
+                object_id: Some(id.to_string()),
+                before: None,
+                after: Some(serde_json::json!({"name": name, "days": days})),
+            };
+            audit::record(&txn, &context, change).await?;
+            txn.commit().await?;
+            Ok::<String, AppError>(token)
+        }
+        .await,
+    )
+}
+
+#[leptos::server(prefix = "/fn", endpoint = "revoke_token")]
+pub async fn revoke_token(token: uuid::Uuid) -> Result<(), AppError> {
+    use crate::audit::{self, Change};
+    use model::entity::api_token;
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+    crate::error::respond(
+        async move {
+            let context = crate::auth::RequestContext::current()?;
+            let caller = context.caller()?;
+            let db = crate::ServerContext::current()?.db;
+            let txn = db.begin().await?;
+            // Only the caller's own tokens: another user's token id is simply not found.
+            let row = api_token::Entity::find_by_id(token)
+                .filter(api_token::Column::UserId.eq(caller.user_id))
+                .one(&txn)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let mut model: api_token::ActiveModel = row.into();
+            model.revoked_at = Set(Some(Utc::now()));
+            model.update(&txn).await?;
+            let change = Change {
+                tenant_id: Some(caller.tenant_id),
+                action: "api_token.revoked",
+                object_type: "api_token",
+                object_id: Some(token.to_string()),
+                before: None,
+                after: None,
+            };
+            audit::record(&txn, &context, change).await?;
+            txn.commit().await?;
+            Ok::<(), AppError>(())
+        }
+        .await,
+    )
+}
+
+/// Switches the interface language: the cookie for this browser and, for a signed-in user, their account,
+/// so the next sign-in anywhere starts in it.
+#[leptos::server(prefix = "/fn", endpoint = "set_language")]
+pub async fn set_language(language: String) -> Result<(), AppError> {
+    use crate::audit::{self, Change};
+    use model::Locale;
+    use model::entity::user;
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait, TransactionTrait};
+    crate::error::respond(
+        async move {
+            let locale =
+                Locale::from_tag(&language).ok_or(AppError::invalid("language", crate::InvalidReason::Malformed))?;
+            crate::session::remember_language(locale);
+            let context = crate::auth::RequestContext::current()?;
+            let Some(caller) = context.caller.as_ref() else { return Ok(()) };
+            let db = crate::ServerContext::current()?.db;
+            let txn = db.begin().await?;
+            let row = user::Entity::find_by_id(caller.user_id).one(&txn).await?.ok_or(AppError::Unauthenticated)?;
+            let before = row.locale.clone();
+            let mut model: user::ActiveModel = row.into();
+            model.locale = Set(Some(locale.tag().to_owned()));
+            model.update(&txn).await?;
+            let change = Change {
+                tenant_id: Some(caller.tenant_id),
+                action: "user.language_changed",
+                object_type: "user",
+                object_id: Some(caller.user_id.to_string()),
+                before: Some(serde_json::json!({"locale": before})),
+                after: Some(serde_json::json!({"locale": locale.tag()})),
+            };
+            audit::record(&txn, &context, change).await?;
+            txn.commit().await?;
+            Ok::<(), AppError>(())
+        }
+        .await,
+    )
+}

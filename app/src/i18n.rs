@@ -176,6 +176,21 @@ pub enum Key {
     AddressColumn,
     SystemActor,
     NoEntries,
+    TokensTitle,
+    TokensIntro,
+    TokenName,
+    TokenDays,
+    CreateToken,
+    TokenCreated,
+    TokenCreatedAt,
+    TokenLastUsed,
+    TokenExpires,
+    RevokeToken,
+    TokenRevoked,
+    NoTokens,
+    MyDataTitle,
+    MyDataIntro,
+    MyDataDownload,
 }
 
 /// The text of `key` in `locale`.
@@ -441,6 +456,30 @@ pub fn text(locale: Locale, key: Key) -> &'static str {
         Key::AddressColumn => ("Adresse", "Address"),
         Key::SystemActor => ("System", "System"),
         Key::NoEntries => ("Keine Einträge.", "No entries."),
+        Key::TokensTitle => ("API-Zugänge", "API tokens"),
+        Key::TokensIntro => (
+            "Persönliche Schlüssel für Skripte und Fachverfahren, die die Programmierschnittstelle (/api/v1) nutzen. Ein Schlüssel handelt mit Ihren Rechten; widerrufen Sie ihn, sobald er nicht mehr gebraucht wird.",
+            "Personal keys for scripts and systems using the programming interface (/api/v1). A key acts with your rights; revoke it as soon as it is no longer needed.",
+        ),
+        Key::TokenName => ("Wofür ist der Schlüssel?", "What is the key for?"),
+        Key::TokenDays => ("Gültig für Tage (1–365)", "Valid for days (1–365)"),
+        Key::CreateToken => ("Schlüssel erzeugen", "Create key"),
+        Key::TokenCreated => (
+            "Ihr neuer Schlüssel – er wird nur jetzt angezeigt. Kopieren Sie ihn an einen sicheren Ort:",
+            "Your new key – it is shown only now. Copy it to a safe place:",
+        ),
+        Key::TokenCreatedAt => ("Erzeugt", "Created"),
+        Key::TokenLastUsed => ("Zuletzt benutzt", "Last used"),
+        Key::TokenExpires => ("Gültig bis", "Valid until"),
+        Key::RevokeToken => ("Widerrufen", "Revoke"),
+        Key::TokenRevoked => ("widerrufen", "revoked"),
+        Key::NoTokens => ("Sie haben keine API-Zugänge.", "You have no API tokens."),
+        Key::MyDataTitle => ("Meine Daten", "My data"),
+        Key::MyDataIntro => (
+            "Laden Sie alle personenbezogenen Daten, die Spielraum über Sie speichert, als JSON-Datei herunter (DSGVO Art. 15 und 20).",
+            "Download all personal data Spielraum keeps about you as a JSON file (GDPR Art. 15 and 20).",
+        ),
+        Key::MyDataDownload => ("Meine Daten herunterladen (JSON)", "Download my data (JSON)"),
     };
     match locale {
         Locale::De => de,

@@ -80,6 +80,9 @@ pub async fn sign_in(tenant: String, email: String, password: String, next: Opti
                 Ok::<_, tower_sessions::session::Error>(())
             };
             insert.await.map_err(AppError::internal)?;
+            if let Some(locale) = caller.locale {
+                remember_language(locale);
+            }
             let context = RequestContext { caller: Some(caller.clone()), ..context };
             audit::record(
                 &db,
@@ -124,6 +127,18 @@ pub async fn sign_out() -> Result<(), AppError> {
     .await?;
     leptos_axum::redirect(&format!("/{}", caller.tenant_slug));
     Ok(())
+}
+
+/// Sets the language cookie on the response (server only).
+#[cfg(feature = "ssr")]
+pub fn remember_language(locale: model::Locale) {
+    use crate::i18n::LANGUAGE_COOKIE;
+    let cookie = format!("{LANGUAGE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", locale.tag());
+    if let (Some(response), Ok(value)) =
+        (leptos::prelude::use_context::<leptos_axum::ResponseOptions>(), http::HeaderValue::from_str(&cookie))
+    {
+        response.append_header(http::header::SET_COOKIE, value);
+    }
 }
 
 /// Where to go after signing in: `next` if it is a page of the same tenant, else the tenant's start page.

@@ -27,6 +27,9 @@ pub const ABSOLUTE_SESSION_HOURS: i64 = 12;
 /// …and after this long without a request (idle timeout; see `startup`).
 pub const IDLE_SESSION_MINUTES: i64 = 60;
 
+/// Routes served by plain axum handlers outside Leptos and the API (the route sweep walks them too).
+pub const DOWNLOAD_ROUTES: &[&str] = &["/{tenant}/account/data.json"];
+
 /// What each route requires. Keys are axum's matched paths.
 pub fn access_for(method: &Method, path: &str) -> Option<Access> {
     use Access::{Public, Requires, SignedIn};
@@ -34,7 +37,7 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         // Pages.
         ("GET", "/" | "/{tenant}" | "/{tenant}/districts" | "/{tenant}/sign-in") => Public,
         ("GET", "/{tenant}/forgot-password" | "/{tenant}/set-password") => Public,
-        ("GET", "/{tenant}/account") => SignedIn,
+        ("GET", "/{tenant}/account" | "/{tenant}/account/data.json") => SignedIn,
         ("GET", "/{tenant}/admin" | "/{tenant}/admin/users" | "/{tenant}/admin/users/{id}") => {
             Requires(Permission::ManageUsers)
         }
@@ -44,7 +47,8 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         ("GET", "/{tenant}/admin/audit") => Requires(Permission::ReadAuditLog),
         // Server functions (called with POST).
         ("POST", "/fn/tenant" | "/fn/tenants" | "/fn/districts" | "/fn/whoami" | "/fn/sign_in") => Public,
-        ("POST", "/fn/set_password" | "/fn/request_password_reset") => Public,
+        ("POST", "/fn/set_password" | "/fn/request_password_reset" | "/fn/set_language") => Public,
+        ("POST", "/fn/my_tokens" | "/fn/create_token" | "/fn/revoke_token") => SignedIn,
         ("POST", "/fn/sign_out" | "/fn/change_password" | "/fn/my_sessions" | "/fn/end_session") => SignedIn,
         ("POST", "/fn/admin_user") => Requires(Permission::ManageUsers),
         ("POST", "/fn/admin_users" | "/fn/invite_user" | "/fn/set_user_roles" | "/fn/set_user_active") => {

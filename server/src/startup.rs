@@ -127,6 +127,7 @@ pub fn router(settings: &Settings, context: ServerContext, secrets: Secrets, add
     // public by nature: probes, static files, and the JSON 404 of the API.
     Router::new()
         .nest("/api/v1", api::router())
+        .route("/{tenant}/account/data.json", get(crate::export::my_data))
         .leptos_routes_with_context(&state, routes, provide.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

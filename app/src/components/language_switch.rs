@@ -14,11 +14,14 @@ pub fn LanguageSwitch() -> impl IntoView {
         Locale::De => Locale::En,
         Locale::En => Locale::De,
     };
+    // Also tells the server, which keeps the choice in a signed-in user's account.
+    let save = ServerAction::<crate::account::SetLanguage>::new();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let target = other();
         i18n.set_locale(target);
         remember(target);
+        save.dispatch(crate::account::SetLanguage { language: target.tag().to_owned() });
     };
     view! {
         <form class="language-switch" method="get" on:submit=on_submit aria-label=move || i18n.t(Key::ChooseLanguage)>

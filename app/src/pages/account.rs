@@ -1,8 +1,10 @@
 //! "My account": who I am and which roles I hold, my password, and where I am signed in.
 
 use crate::AppError;
-use crate::account::{ChangePassword, EndSession, SessionView, my_sessions};
-use crate::components::{CurrentUser, ErrorNotice, Field, error_text};
+use crate::account::{
+    ChangePassword, CreateToken, EndSession, RevokeToken, SessionView, TokenView, my_sessions, my_tokens,
+};
+use crate::components::{CurrentTenant, CurrentUser, ErrorNotice, Field, error_text};
 use crate::i18n::{I18n, Key};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -17,6 +19,11 @@ pub fn AccountPage() -> impl IntoView {
     // Made here, outside the suspended branch, so server and browser create resources in the same order.
     let end = ServerAction::<EndSession>::new();
     let sessions = Resource::new(move || end.version().get(), |_| my_sessions());
+    let create_token = ServerAction::<CreateToken>::new();
+    let revoke_token = ServerAction::<RevokeToken>::new();
+    let tokens = Resource::new(move || (create_token.version().get(), revoke_token.version().get()), |_| my_tokens());
+    let CurrentTenant(tenant) = expect_context::<CurrentTenant>();
+    let export = StoredValue::new(format!("/{}/account/data.json", tenant.slug));
     view! {
         <Title text=move || format!("{} – Spielraum", i18n.t(Key::AccountTitle)) />
         <h1>{move || i18n.t(Key::AccountTitle)}</h1>
@@ -48,6 +55,14 @@ pub fn AccountPage() -> impl IntoView {
                         </section>
                         <ChangePasswordForm />
                         <Sessions end sessions />
+                        <Tokens create=create_token revoke=revoke_token tokens />
+                        <section class="card" aria-labelledby="data-heading">
+                            <h2 id="data-heading">{move || i18n.t(Key::MyDataTitle)}</h2>
+                            <p>{move || i18n.t(Key::MyDataIntro)}</p>
+                            <p><a href=export.get_value() download="spielraum-meine-daten.json" rel="external">
+                                {move || i18n.t(Key::MyDataDownload)}
+                            </a></p>
+                        </section>
                     }
                     .into_any(),
                     Ok(None) => view! { <p>{move || i18n.t(Key::SignInRequired)}</p> }.into_any(),
@@ -190,5 +205,86 @@ fn SessionRow(session: SessionView, end: ServerAction<EndSession>) -> impl IntoV
                 }}
             </td>
         </tr>
+    }
+}
+
+#[component]
+fn Tokens(
+    create: ServerAction<CreateToken>,
+    revoke: ServerAction<RevokeToken>,
+    tokens: Resource<Result<Vec<TokenView>, AppError>>,
+) -> impl IntoView {
+    let i18n = I18n::expect();
+    let error = Signal::derive(move || create.value().get().and_then(Result::err));
+    let created = move || create.value().get().and_then(Result::ok);
+    let date = move |at: chrono::DateTime<chrono::Utc>| format_date_time(at, i18n.locale(), DEFAULT_TIME_ZONE);
+    view! {
+        <section class="card" aria-labelledby="tokens-heading">
+            <h2 id="tokens-heading">{move || i18n.t(Key::TokensTitle)}</h2>
+            <p>{move || i18n.t(Key::TokensIntro)}</p>
+            <div role="status">
+                {move || created().map(|token| view! {
+                    <div class="notice">
+                        <p>{move || i18n.t(Key::TokenCreated)}</p>
+                        <p><code id="new-token">{token}</code></p>
+                    </div>
+                })}
+            </div>
+            <Transition fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match tokens.await {
+                        Ok(list) if list.is_empty() => view! { <p>{move || i18n.t(Key::NoTokens)}</p> }.into_any(),
+                        Ok(list) => view! {
+                            <table class="table" id="token-list">
+                                <caption class="visually-hidden">{move || i18n.t(Key::TokensTitle)}</caption>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{move || i18n.t(Key::TokenName)}</th>
+                                        <th scope="col">{move || i18n.t(Key::TokenCreatedAt)}</th>
+                                        <th scope="col">{move || i18n.t(Key::TokenLastUsed)}</th>
+                                        <th scope="col">{move || i18n.t(Key::TokenExpires)}</th>
+                                        <td></td>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {list.into_iter().map(|token| {
+                                        let (created, used, expires) = (token.created_at, token.last_used_at, token.expires_at);
+                                        view! {
+                                            <tr>
+                                                <th scope="row">{token.name.clone()}</th>
+                                                <td>{move || date(created)}</td>
+                                                <td>{move || used.map(date).unwrap_or_else(|| i18n.t(Key::Never).to_owned())}</td>
+                                                <td>{move || expires.map(date).unwrap_or_default()}</td>
+                                                <td>
+                                                    {if token.revoked {
+                                                        view! { <span>{move || i18n.t(Key::TokenRevoked)}</span> }.into_any()
+                                                    } else {
+                                                        view! {
+                                                            <ActionForm action=revoke>
+                                                                <input type="hidden" name="token" value=token.id.to_string() />
+                                                                <button type="submit" class="button button--small">
+                                                                    {move || i18n.t(Key::RevokeToken)}
+                                                                </button>
+                                                            </ActionForm>
+                                                        }.into_any()
+                                                    }}
+                                                </td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }
+                        .into_any(),
+                        Err(_) => view! { <ErrorNotice /> }.into_any(),
+                    }
+                })}
+            </Transition>
+            <ActionForm action=create attr:class="form" attr:novalidate=true>
+                <Field name="name" label=Key::TokenName autocomplete="off" required=true error />
+                <Field name="days" label=Key::TokenDays kind="number" autocomplete="off" error />
+                <button type="submit" class="button">{move || i18n.t(Key::CreateToken)}</button>
+            </ActionForm>
+        </section>
     }
 }

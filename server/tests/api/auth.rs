@@ -337,3 +337,72 @@ async fn sign_ins_and_password_changes_are_audited() {
     assert!(actions.contains(&"auth.signed_in".to_owned()), "{actions:?}");
     assert!(actions.contains(&"user.password_changed".to_owned()), "{actions:?}");
 }
+
+#[tokio::test]
+async fn users_create_use_and_revoke_their_own_api_tokens() {
+    let app = TestApp::spawn().await;
+    let browser = app.signed_in("dresden", "koordination1@dresden.demo").await;
+    let created = app.call(&browser, "create_token", &[("name", "Auswertung"), ("days", "30")]).await;
+    assert_eq!(created.status(), StatusCode::OK);
+    let token: String = created.json().await.expect("token text");
+    assert!(token.starts_with("spr_"));
+    let me = app.client.get(app.url("/api/v1/me")).bearer_auth(&token).send().await.expect("get");
+    assert_eq!(me.status(), StatusCode::OK);
+
+    let listed: Value = app.call(&browser, "my_tokens", &[]).await.json().await.expect("json");
+    assert_eq!(listed[0]["name"], "Auswertung");
+    assert!(listed[0]["last_used_at"].is_string(), "use is recorded");
+    let id = listed[0]["id"].as_str().expect("id").to_owned();
+
+    // Nobody else can revoke it.
+    let stranger = app.signed_in("dresden", "koordination3@dresden.demo").await;
+    assert_eq!(app.call(&stranger, "revoke_token", &[("token", &id)]).await.status(), StatusCode::NOT_FOUND);
+
+    assert_eq!(app.call(&browser, "revoke_token", &[("token", &id)]).await.status(), StatusCode::OK);
+    let refused = app.client.get(app.url("/api/v1/me")).bearer_auth(&token).send().await.expect("get");
+    assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
+
+    let bad = app.call(&browser, "create_token", &[("name", ""), ("days", "30")]).await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let too_long = app.call(&browser, "create_token", &[("name", "x"), ("days", "1000")]).await;
+    assert_eq!(too_long.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[tokio::test]
+async fn the_chosen_language_follows_the_user_to_the_next_sign_in() {
+    let app = TestApp::spawn().await;
+    let laptop = app.signed_in("dresden", "traeger1@dresden.demo").await;
+    let switched = app.call(&laptop, "set_language", &[("language", "en")]).await;
+    assert_eq!(switched.status(), StatusCode::OK);
+    assert!(switched.headers()["set-cookie"].to_str().expect("ascii").starts_with("spielraum_lang=en"));
+
+    let other_browser = app.browser();
+    let form = [("tenant", "dresden"), ("email", "traeger1@dresden.demo"), ("password", "spielraum-demo")];
+    let signed_in = app.call(&other_browser, "sign_in", &form).await;
+    let cookies: Vec<&str> = signed_in.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).collect();
+    assert!(cookies.iter().any(|c| c.starts_with("spielraum_lang=en")), "{cookies:?}");
+    let page = other_browser.get(app.url("/dresden/account")).send().await.expect("get").text().await.expect("html");
+    assert!(page.contains("<html lang=\"en\""));
+
+    let bad = app.call(&laptop, "set_language", &[("language", "fr")]).await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+#[tokio::test]
+async fn people_download_their_own_data_and_nothing_else() {
+    let app = TestApp::spawn().await;
+    let browser = app.signed_in("dresden", "steuerung5@dresden.demo").await;
+    let response = browser.get(app.url("/dresden/account/data.json")).send().await.expect("get");
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(response.headers()["content-disposition"].to_str().expect("ascii").contains("attachment"));
+    let data: Value = response.json().await.expect("json");
+    assert_eq!(data["account"]["email"], "steuerung5@dresden.demo");
+    assert_eq!(data["roles"][0]["seat"], "committee");
+    assert!(data["actions"].as_array().expect("actions").iter().any(|a| a["action"] == "auth.signed_in"));
+    assert!(!data.to_string().contains("password_hash") && !data.to_string().contains("$argon2"));
+
+    let anonymous = app.get("/dresden/account/data.json").await;
+    assert_eq!(anonymous.status(), StatusCode::SEE_OTHER);
+    let elsewhere = browser.get(app.url("/musterstadt/account/data.json")).send().await.expect("get");
+    assert_eq!(elsewhere.status(), StatusCode::SEE_OTHER, "a Dresden session downloads nothing in Musterstadt");
+}

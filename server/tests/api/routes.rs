@@ -47,6 +47,9 @@ fn all_routes() -> Vec<(Kind, Method, String)> {
         }
     }
     routes.push((Kind::Api, Method::GET, "/api/v1/openapi.json".to_owned()));
+    for path in server::authz::DOWNLOAD_ROUTES {
+        routes.push((Kind::Page, Method::GET, (*path).to_owned()));
+    }
     routes.sort_by(|a, b| a.2.cmp(&b.2));
     routes.dedup();
     routes
