@@ -9,6 +9,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261129_000001_tenants_and_districts;
 mod m20261129_000002_instance_secrets;
 mod m20261129_000003_accounts;
+mod m20261129_000004_audit_log_append_only;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000001_tenants_and_districts::Migration),
             Box::new(m20261129_000002_instance_secrets::Migration),
             Box::new(m20261129_000003_accounts::Migration),
+            Box::new(m20261129_000004_audit_log_append_only::Migration),
         ]
     }
 }

@@ -73,8 +73,21 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
     Some(access)
 }
 
-/// Every request's client address, for throttling and the audit log.
-pub fn client_addr(request: &Request) -> String {
+/// Every request's client address, for throttling and the audit log. Behind a proxy, the last
+/// `X-Forwarded-For` entry (written by our proxy; earlier entries are whatever the client claimed).
+pub fn client_addr(request: &Request, behind_proxy: bool) -> String {
+    if behind_proxy
+        && let Some(forwarded) = request
+            .headers()
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .map(str::trim)
+            .rfind(|v| v.parse::<std::net::IpAddr>().is_ok())
+    {
+        return forwarded.to_owned();
+    }
     request
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
@@ -141,7 +154,7 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
 
     let context = RequestContext {
         caller,
-        client_addr: client_addr(&request),
+        client_addr: client_addr(&request, state.behind_proxy),
         request_id: request
             .headers()
             .get(crate::http::REQUEST_ID_HEADER)

@@ -47,6 +47,9 @@ pub struct Settings {
     pub secret_key: Option<SecretKey>,
     /// `SPIELRAUM_SECURE_COOKIES`: mark cookies `Secure` (set it whenever users reach the app over https).
     pub secure_cookies: bool,
+    /// `SPIELRAUM_BEHIND_PROXY`: a reverse proxy or load balancer in front appends the client's address to
+    /// `X-Forwarded-For`; take it from there (only the last entry, the one our proxy wrote).
+    pub behind_proxy: bool,
     /// `SPIELRAUM_PUBLIC_URL`: where people reach the app, for links in emails; `http://{addr}` by default.
     pub public_url: String,
     /// How email leaves: SMTP (`SPIELRAUM_SMTP_URL`) or `.eml` files in a directory (`SPIELRAUM_MAIL_OUTBOX`,
@@ -89,6 +92,7 @@ impl Settings {
         };
         let demo = flag("SPIELRAUM_DEMO")?;
         let secure_cookies = flag("SPIELRAUM_SECURE_COOKIES")?;
+        let behind_proxy = flag("SPIELRAUM_BEHIND_PROXY")?;
 
         let site_dir = PathBuf::from(var("SPIELRAUM_SITE_DIR").unwrap_or_else(|| DEFAULT_SITE_DIR.to_owned()));
 
@@ -141,6 +145,7 @@ impl Settings {
             log_format,
             secret_key,
             secure_cookies,
+            behind_proxy,
             public_url,
             mail,
             mail_from,

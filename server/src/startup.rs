@@ -45,6 +45,7 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub leptos_options: LeptosOptions,
     pub secrets: Secrets,
+    pub behind_proxy: bool,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -111,7 +112,19 @@ fn leptos_options(settings: &Settings, addr: SocketAddr) -> LeptosOptions {
 }
 
 pub fn router(settings: &Settings, context: ServerContext, secrets: Secrets, addr: SocketAddr) -> Router {
-    let state = AppState { db: context.db.clone(), leptos_options: leptos_options(settings, addr), secrets };
+    let state = AppState {
+        db: context.db.clone(),
+        leptos_options: leptos_options(settings, addr),
+        secrets,
+        behind_proxy: settings.behind_proxy,
+    };
+    // Over https, browsers are told to never try plain http again.
+    let hsts = settings.secure_cookies.then(|| {
+        tower_http::set_header::SetResponseHeaderLayer::if_not_present(
+            axum::http::header::STRICT_TRANSPORT_SECURITY,
+            axum::http::HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        )
+    });
     let provide = move || provide_context(context.clone());
     let routes = generate_route_list(app::App);
 
@@ -147,6 +160,7 @@ pub fn router(settings: &Settings, context: ServerContext, secrets: Secrets, add
         .layer(axum::middleware::from_fn(http::negotiate_locale))
         .layer(axum::middleware::from_fn(http::trim_trailing_slash))
         .layer(axum::middleware::from_fn(http::security_headers))
+        .layer(tower::util::option_layer(hsts))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(
             TraceLayer::new_for_http()

@@ -406,3 +406,47 @@ async fn people_download_their_own_data_and_nothing_else() {
     let elsewhere = browser.get(app.url("/musterstadt/account/data.json")).send().await.expect("get");
     assert_eq!(elsewhere.status(), StatusCode::SEE_OTHER, "a Dresden session downloads nothing in Musterstadt");
 }
+
+#[tokio::test]
+async fn the_audit_log_cannot_be_changed_or_deleted_even_directly_in_the_database() {
+    use model::entity::audit_entry;
+    let app = TestApp::spawn().await;
+    app.signed_in("dresden", "admin@dresden.demo").await;
+    let db = app.db().await;
+    let entry = audit_entry::Entity::find().one(&db).await.expect("query").expect("a sign-in was audited");
+    let update = audit_entry::Entity::update_many()
+        .col_expr(audit_entry::Column::Action, sea_orm::sea_query::Expr::value("forged"))
+        .exec(&db)
+        .await;
+    assert!(update.is_err(), "UPDATE must fail");
+    assert!(audit_entry::Entity::delete_by_id(entry.id).exec(&db).await.is_err(), "DELETE must fail");
+    let still = audit_entry::Entity::find_by_id(entry.id).one(&db).await.expect("query").expect("still there");
+    assert_eq!(still.action, entry.action);
+}
+
+#[tokio::test]
+async fn behind_a_proxy_the_forwarded_address_is_throttled_and_audited() {
+    use model::entity::audit_entry;
+    let app = TestApp::spawn_with(|settings| {
+        settings.behind_proxy = true;
+        settings.secure_cookies = true;
+    })
+    .await;
+    let form = [("tenant", "dresden"), ("email", "admin@dresden.demo"), ("password", "spielraum-demo")];
+    let response = app
+        .client
+        .post(app.url("/fn/sign_in"))
+        .header("origin", &app.base)
+        .header("x-forwarded-for", "10.9.9.9, 203.0.113.7")
+        .form(&form)
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(response.headers()["strict-transport-security"].to_str().expect("ascii").contains("max-age"));
+    let cookie = response.headers()["set-cookie"].to_str().expect("ascii").to_owned();
+    assert!(cookie.starts_with("__Host-spielraum_session=") && cookie.contains("Secure"), "{cookie}");
+    let db = app.db().await;
+    let entries = audit_entry::Entity::find().all(&db).await.expect("audit");
+    assert_eq!(entries[0].client_addr.as_deref(), Some("203.0.113.7"));
+}

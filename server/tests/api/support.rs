@@ -31,6 +31,7 @@ impl TestApp {
             log_format: LogFormat::Text,
             secret_key: None,
             secure_cookies: false,
+            behind_proxy: false,
             public_url: "http://spielraum.test".to_owned(),
             mail: server::config::MailSettings::Outbox { dir: temp.path().join("outbox") },
             mail_from: "Spielraum <noreply@spielraum.test>".to_owned(),
