@@ -191,6 +191,9 @@ pub enum Key {
     MyDataTitle,
     MyDataIntro,
     MyDataDownload,
+    ContactDistrictsTitle,
+    ContactDistrictsIntro,
+    SaveDistricts,
 }
 
 /// The text of `key` in `locale`.
@@ -480,6 +483,12 @@ pub fn text(locale: Locale, key: Key) -> &'static str {
             "Download all personal data Spielraum keeps about you as a JSON file (GDPR Art. 15 and 20).",
         ),
         Key::MyDataDownload => ("Meine Daten herunterladen (JSON)", "Download my data (JSON)"),
+        Key::ContactDistrictsTitle => ("Zuständige Stadträume", "Districts responsible for"),
+        Key::ContactDistrictsIntro => (
+            "Für welche Stadträume ist diese bezirkliche Ansprechperson zuständig (Arbeitsauftrag §5e)?",
+            "Which districts is this district contact responsible for (work order §5e)?",
+        ),
+        Key::SaveDistricts => ("Stadträume speichern", "Save districts"),
     };
     match locale {
         Locale::De => de,

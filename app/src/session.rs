@@ -23,17 +23,25 @@ pub struct Me {
     pub name: String,
     pub email: Email,
     pub roles: Vec<Role>,
+    /// For district contacts: the districts they are responsible for.
+    pub districts: Vec<String>,
 }
 
 /// Who is signed in to `tenant` in this browser, if anyone.
 #[leptos::server(prefix = "/fn", endpoint = "whoami")]
 pub async fn whoami(tenant: String) -> Result<Option<Me>, AppError> {
     let context = crate::auth::RequestContext::current()?;
-    Ok(context.caller.filter(|caller| caller.tenant_slug.as_str() == tenant).map(|caller| Me {
-        name: caller.display_name,
-        email: caller.email,
-        roles: caller.roles,
-    }))
+    let Some(caller) = context.caller.filter(|caller| caller.tenant_slug.as_str() == tenant) else {
+        return Ok(None);
+    };
+    let districts = if caller.roles.contains(&Role::DistrictContact) {
+        let db = crate::ServerContext::current()?.db;
+        let scope = crate::store::TenantScope::of_caller(&db, &caller).await?;
+        crate::store::districts::of_contact(&db, &scope, caller.user_id).await?.into_iter().map(|d| d.name).collect()
+    } else {
+        Vec::new()
+    };
+    Ok(Some(Me { name: caller.display_name, email: caller.email, roles: caller.roles, districts }))
 }
 
 #[leptos::server(prefix = "/fn", endpoint = "sign_in")]

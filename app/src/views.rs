@@ -25,3 +25,11 @@ pub struct OrganisationView {
     pub id: Uuid,
     pub name: String,
 }
+
+/// A district to choose, e.g. for a district contact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DistrictChoice {
+    pub id: Uuid,
+    pub name: String,
+    pub chosen: bool,
+}

@@ -10,6 +10,7 @@ mod m20261129_000001_tenants_and_districts;
 mod m20261129_000002_instance_secrets;
 mod m20261129_000003_accounts;
 mod m20261129_000004_audit_log_append_only;
+mod m20261129_000005_district_contacts;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000002_instance_secrets::Migration),
             Box::new(m20261129_000003_accounts::Migration),
             Box::new(m20261129_000004_audit_log_append_only::Migration),
+            Box::new(m20261129_000005_district_contacts::Migration),
         ]
     }
 }

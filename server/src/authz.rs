@@ -50,7 +50,7 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         ("POST", "/fn/set_password" | "/fn/request_password_reset" | "/fn/set_language") => Public,
         ("POST", "/fn/my_tokens" | "/fn/create_token" | "/fn/revoke_token") => SignedIn,
         ("POST", "/fn/sign_out" | "/fn/change_password" | "/fn/my_sessions" | "/fn/end_session") => SignedIn,
-        ("POST", "/fn/admin_user") => Requires(Permission::ManageUsers),
+        ("POST", "/fn/admin_user" | "/fn/set_contact_districts") => Requires(Permission::ManageUsers),
         ("POST", "/fn/admin_users" | "/fn/invite_user" | "/fn/set_user_roles" | "/fn/set_user_active") => {
             Requires(Permission::ManageUsers)
         }

@@ -6,7 +6,7 @@
 
 use chrono::Utc;
 use model::DistrictKind;
-use model::entity::{district, organisation, role_grant, tenant, user};
+use model::entity::{district, district_contact, organisation, role_grant, tenant, user};
 use model::{Role, SeatType};
 use sea_orm::{ActiveValue::Set, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, TransactionTrait};
 use uuid::Uuid;
@@ -140,14 +140,17 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> Result<bool, DbErr> {
         })
         .exec(&txn)
         .await?;
-        let rows = demo.districts.into_iter().zip(1..).map(|((name, kind), position)| district::ActiveModel {
-            id: Set(Uuid::new_v4()),
-            tenant_id: Set(tenant_id),
-            name: Set(name),
-            kind: Set(kind.as_str().to_owned()),
-            position: Set(position),
-            retired_at: Set(None),
-            created_at: Set(now),
+        let district_ids: Vec<Uuid> = demo.districts.iter().map(|_| Uuid::new_v4()).collect();
+        let rows = demo.districts.into_iter().zip(1..).zip(&district_ids).map(|(((name, kind), position), id)| {
+            district::ActiveModel {
+                id: Set(*id),
+                tenant_id: Set(tenant_id),
+                name: Set(name),
+                kind: Set(kind.as_str().to_owned()),
+                position: Set(position),
+                retired_at: Set(None),
+                created_at: Set(now),
+            }
         });
         district::Entity::insert_many(rows).exec(&txn).await?;
 
@@ -178,6 +181,19 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> Result<bool, DbErr> {
             })
             .exec_without_returning(&txn)
             .await?;
+            if roles.iter().any(|r| matches!(r, DemoRole::Plain(Role::DistrictContact))) {
+                // The demo contact looks after the first three districts.
+                for district_id in district_ids.iter().take(3) {
+                    district_contact::Entity::insert(district_contact::ActiveModel {
+                        tenant_id: Set(tenant_id),
+                        user_id: Set(user_id),
+                        district_id: Set(*district_id),
+                        created_at: Set(now),
+                    })
+                    .exec_without_returning(&txn)
+                    .await?;
+                }
+            }
             for role in roles {
                 let role = match role {
                     DemoRole::Plain(role) => role,

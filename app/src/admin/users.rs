@@ -10,6 +10,8 @@ pub use crate::views::{OrganisationView, UserSummary};
 pub struct UserDirectory {
     pub users: Vec<UserSummary>,
     pub organisations: Vec<OrganisationView>,
+    /// For one user's page: the tenant's active districts, marked where the user is a district contact.
+    pub districts: Vec<crate::views::DistrictChoice>,
 }
 
 #[leptos::server(prefix = "/fn", endpoint = "admin_users")]
@@ -19,6 +21,7 @@ pub async fn admin_users(search: String) -> Result<UserDirectory, AppError> {
     Ok(UserDirectory {
         users: crate::store::users::list(db, &admin.tenant, &search).await?,
         organisations: crate::store::users::organisations(db, &admin.tenant).await?,
+        districts: Vec::new(),
     })
 }
 
@@ -31,9 +34,18 @@ pub async fn admin_user(user: Uuid) -> Result<UserDirectory, AppError> {
             let db = &admin.server.db;
             let row = crate::store::users::find(db, &admin.tenant, user).await?;
             let all = crate::store::users::list(db, &admin.tenant, &row.email).await?;
+            let chosen: Vec<Uuid> =
+                crate::store::districts::of_contact(db, &admin.tenant, user).await?.into_iter().map(|d| d.id).collect();
+            let districts = crate::store::districts::list_all(db, &admin.tenant)
+                .await?
+                .into_iter()
+                .filter(|d| d.retired_at.is_none() || chosen.contains(&d.id))
+                .map(|d| crate::views::DistrictChoice { chosen: chosen.contains(&d.id), id: d.id, name: d.name })
+                .collect();
             Ok::<_, AppError>(UserDirectory {
                 users: all.into_iter().filter(|u| u.id == user).collect(),
                 organisations: crate::store::users::organisations(db, &admin.tenant).await?,
+                districts,
             })
         }
         .await,
@@ -221,6 +233,32 @@ pub async fn resend_invitation(user: Uuid) -> Result<(), AppError> {
             admin.audit(&txn, "user.invitation_resent", "user", row.id, None, None).await?;
             txn.commit().await?;
             send_invitation(&admin, &row, &token, Purpose::Invitation.lifetime().num_days()).await;
+            Ok::<(), AppError>(())
+        }
+        .await,
+    )
+}
+
+/// Sets the districts a district contact is responsible for (checkboxes `districts[i]`; none = no district).
+#[leptos::server(prefix = "/fn", endpoint = "set_contact_districts")]
+pub async fn set_contact_districts(user: Uuid, districts: Option<Vec<Uuid>>) -> Result<(), AppError> {
+    use sea_orm::TransactionTrait;
+    crate::error::respond(
+        async move {
+            let admin = super::AdminContext::current().await?;
+            let districts = districts.unwrap_or_default();
+            let txn = admin.server.db.begin().await?;
+            let target = crate::store::users::find(&txn, &admin.tenant, user).await?;
+            let before: Vec<Uuid> = crate::store::districts::of_contact(&txn, &admin.tenant, target.id)
+                .await?
+                .iter()
+                .map(|d| d.id)
+                .collect();
+            let now = chrono::Utc::now();
+            crate::store::districts::set_contact_districts(&txn, &admin.tenant, target.id, &districts, now).await?;
+            let (before, after) = (serde_json::json!(before), serde_json::json!(districts));
+            admin.audit(&txn, "user.contact_districts_changed", "user", target.id, Some(before), Some(after)).await?;
+            txn.commit().await?;
             Ok::<(), AppError>(())
         }
         .await,

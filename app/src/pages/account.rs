@@ -36,6 +36,13 @@ pub fn AccountPage() -> impl IntoView {
                             <dl class="facts">
                                 <dt>{move || i18n.t(Key::EmailLabel)}</dt>
                                 <dd>{me.email.to_string()}</dd>
+                                {(!me.districts.is_empty()).then(|| {
+                                    let districts = me.districts.join(", ");
+                                    view! {
+                                        <dt>{move || i18n.t(Key::ContactDistrictsTitle)}</dt>
+                                        <dd id="my-districts">{districts}</dd>
+                                    }
+                                })}
                                 <dt>{move || i18n.t(Key::AccountRoles)}</dt>
                                 <dd>
                                     {if me.roles.is_empty() {

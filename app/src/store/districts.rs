@@ -140,3 +140,56 @@ pub async fn set_retired(
     model.retired_at = Set(retired.then_some(now));
     Ok(model.update(db).await?)
 }
+
+/// The districts a district contact is responsible for, in list order.
+pub async fn of_contact(
+    db: &impl ConnectionTrait,
+    scope: &TenantScope,
+    user_id: uuid::Uuid,
+) -> Result<Vec<district::Model>, AppError> {
+    use model::entity::district_contact;
+    let ids: Vec<uuid::Uuid> = district_contact::Entity::find()
+        .filter(district_contact::Column::TenantId.eq(scope.id()))
+        .filter(district_contact::Column::UserId.eq(user_id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|row| row.district_id)
+        .collect();
+    Ok(list_all(db, scope).await?.into_iter().filter(|d| ids.contains(&d.id)).collect())
+}
+
+/// Makes `districts` the ones `user_id` is responsible for. Every id must be a district of this tenant.
+pub async fn set_contact_districts(
+    db: &impl ConnectionTrait,
+    scope: &TenantScope,
+    user_id: uuid::Uuid,
+    districts: &[uuid::Uuid],
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), AppError> {
+    use model::entity::district_contact;
+    use sea_orm::ActiveValue::Set;
+    let known: Vec<uuid::Uuid> = list_all(db, scope).await?.into_iter().map(|d| d.id).collect();
+    if districts.iter().any(|id| !known.contains(id)) {
+        return Err(AppError::NotFound);
+    }
+    district_contact::Entity::delete_many()
+        .filter(district_contact::Column::TenantId.eq(scope.id()))
+        .filter(district_contact::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?;
+    let mut unique = districts.to_vec();
+    unique.sort();
+    unique.dedup();
+    for district_id in unique {
+        district_contact::Entity::insert(district_contact::ActiveModel {
+            tenant_id: Set(scope.id()),
+            user_id: Set(user_id),
+            district_id: Set(district_id),
+            created_at: Set(now),
+        })
+        .exec_without_returning(db)
+        .await?;
+    }
+    Ok(())
+}

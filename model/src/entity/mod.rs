@@ -6,6 +6,7 @@
 pub mod api_token;
 pub mod audit_entry;
 pub mod district;
+pub mod district_contact;
 pub mod instance_secret;
 pub mod one_time_token;
 pub mod organisation;

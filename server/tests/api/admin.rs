@@ -252,3 +252,37 @@ async fn the_audit_log_is_filtered_by_person_object_and_time() {
         app.call(&admin, "audit_lines", &[("person", ""), ("object", ""), ("from", "gestern"), ("to", "")]).await;
     assert_eq!(bad_date.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+#[tokio::test]
+async fn district_contacts_are_given_their_districts() {
+    let app = TestApp::spawn().await;
+    let contact = app.signed_in("dresden", "bezirk1@dresden.demo").await;
+    let me = json(app.call(&contact, "whoami", &[("tenant", "dresden")]).await).await;
+    assert_eq!(me["districts"], serde_json::json!(["Stadtraum 1", "Stadtraum 2", "Stadtraum 3"]), "demo data");
+
+    let admin = app.signed_in("dresden", "admin@dresden.demo").await;
+    let id = user_id(&app, &admin, "bezirk1").await;
+    let page = json(app.call(&admin, "admin_user", &[("user", id.as_str())]).await).await;
+    let choices = page["districts"].as_array().expect("choices").clone();
+    assert_eq!(choices.iter().filter(|c| c["chosen"] == true).count(), 3);
+    let pick = |i: usize| choices[i]["id"].as_str().expect("id").to_owned();
+    let (a, b) = (pick(16), pick(19));
+    let form = [("user", id.as_str()), ("districts[0]", a.as_str()), ("districts[3]", b.as_str())];
+    assert_eq!(app.call(&admin, "set_contact_districts", &form).await.status(), StatusCode::OK);
+    let me = json(app.call(&contact, "whoami", &[("tenant", "dresden")]).await).await;
+    assert_eq!(me["districts"].as_array().map(Vec::len), Some(2));
+    assert_eq!(me["districts"][0], "Stadtraum 17");
+
+    // None ticked: no districts.
+    assert_eq!(app.call(&admin, "set_contact_districts", &[("user", id.as_str())]).await.status(), StatusCode::OK);
+    let me = json(app.call(&contact, "whoami", &[("tenant", "dresden")]).await).await;
+    assert_eq!(me["districts"].as_array().map(Vec::len), Some(0));
+
+    // Another tenant's districts and another tenant's admin get nowhere.
+    let other = app.signed_in("musterstadt", "admin@musterstadt.demo").await;
+    let foreign = json(app.call(&other, "admin_districts", &[]).await).await[0]["id"].as_str().expect("id").to_owned();
+    let mixed = [("user", id.as_str()), ("districts[0]", foreign.as_str())];
+    assert_eq!(app.call(&admin, "set_contact_districts", &mixed).await.status(), StatusCode::NOT_FOUND);
+    let intrusion = [("user", id.as_str()), ("districts[0]", foreign.as_str())];
+    assert_eq!(app.call(&other, "set_contact_districts", &intrusion).await.status(), StatusCode::NOT_FOUND);
+}

@@ -1,6 +1,8 @@
 use super::{role_label, seat_key, status_key};
 use crate::AppError;
-use crate::admin::users::{AnonymiseUser, ResendInvitation, SetUserActive, SetUserRoles, admin_user};
+use crate::admin::users::{
+    AnonymiseUser, ResendInvitation, SetContactDistricts, SetUserActive, SetUserRoles, admin_user,
+};
 use crate::components::{CurrentTenant, ErrorNotice, Protected, SelectField, error_text, field_error};
 use crate::i18n::{I18n, Key};
 use crate::views::{OrganisationView, UserSummary};
@@ -14,6 +16,7 @@ use uuid::Uuid;
 
 #[derive(Clone, Copy)]
 struct UserActions {
+    districts: ServerAction<SetContactDistricts>,
     roles: ServerAction<SetUserRoles>,
     active: ServerAction<SetUserActive>,
     anonymise: ServerAction<AnonymiseUser>,
@@ -30,7 +33,9 @@ pub fn UserPage() -> impl IntoView {
     let active = ServerAction::<SetUserActive>::new();
     let anonymise = ServerAction::<AnonymiseUser>::new();
     let resend = ServerAction::<ResendInvitation>::new();
-    let versions = move || (roles.version().get(), active.version().get(), anonymise.version().get());
+    let districts = ServerAction::<SetContactDistricts>::new();
+    let versions =
+        move || (roles.version().get(), active.version().get(), anonymise.version().get(), districts.version().get());
     let detail = Resource::new(
         move || (id(), versions()),
         |(id, _)| async move {
@@ -40,7 +45,7 @@ pub fn UserPage() -> impl IntoView {
             }
         },
     );
-    let actions = UserActions { roles, active, anonymise, resend };
+    let actions = UserActions { districts, roles, active, anonymise, resend };
     view! {
         <Title text=move || format!("{} – Spielraum", i18n.t(Key::AdminUsers)) />
         <Protected permission=Permission::ManageUsers>
@@ -56,7 +61,7 @@ fn UserContent(
 ) -> impl IntoView {
     let i18n = I18n::expect();
     let CurrentTenant(tenant) = expect_context::<CurrentTenant>();
-    let UserActions { roles, active, anonymise, resend } = actions;
+    let UserActions { districts, roles, active, anonymise, resend } = actions;
     let back = format!("/{}/admin/users", tenant.slug);
     view! {
         <p><A href=back>{move || i18n.t(Key::BackToUsers)}</A></p>
@@ -65,9 +70,13 @@ fn UserContent(
                 match detail.await {
                     Ok(mut directory) if !directory.users.is_empty() => {
                         let user = directory.users.remove(0);
+                        let is_contact = user.roles.contains(&Role::DistrictContact);
                         view! {
                             <UserFacts user=user.clone() />
                             <RolesForm user=user.clone() organisations=directory.organisations action=roles />
+                            {is_contact.then(|| view! {
+                                <ContactDistricts user=user.id choices=directory.districts.clone() action=districts />
+                            })}
                             <AccessForms user=user action=active resend anonymise />
                         }
                         .into_any()
@@ -233,5 +242,47 @@ fn AccessForms(
                 </ActionForm>
             </section>
         })}
+    }
+}
+
+#[component]
+fn ContactDistricts(
+    user: Uuid,
+    choices: Vec<crate::views::DistrictChoice>,
+    action: ServerAction<SetContactDistricts>,
+) -> impl IntoView {
+    let i18n = I18n::expect();
+    let saved = move || matches!(action.value().get(), Some(Ok(())));
+    view! {
+        <section class="card" aria-labelledby="contact-heading">
+            <h2 id="contact-heading">{move || i18n.t(Key::ContactDistrictsTitle)}</h2>
+            <div role="status">
+                {move || saved().then(|| view! { <p class="notice">{move || i18n.t(Key::Saved)}</p> })}
+            </div>
+            <ActionForm action attr:class="form">
+                <input type="hidden" name="user" value=user.to_string() />
+                <fieldset>
+                    <legend>{move || i18n.t(Key::ContactDistrictsIntro)}</legend>
+                    <div class="checkbox-grid" id="contact-districts">
+                        {choices.into_iter().enumerate().map(|(index, choice)| {
+                            let id = format!("contact-district-{index}");
+                            view! {
+                                <div class="checkbox">
+                                    <input
+                                        type="checkbox"
+                                        id=id.clone()
+                                        name=format!("districts[{index}]")
+                                        value=choice.id.to_string()
+                                        checked=choice.chosen
+                                    />
+                                    <label for=id>{choice.name}</label>
+                                </div>
+                            }
+                        }).collect_view()}
+                    </div>
+                </fieldset>
+                <button type="submit" class="button">{move || i18n.t(Key::SaveDistricts)}</button>
+            </ActionForm>
+        </section>
     }
 }
