@@ -34,7 +34,7 @@ describe("each role's navigation", () => {
       const { context, page, errors } = await openPage(browser);
       await signIn(page, email);
       const links = await mainNav(page).getByRole("link").allInnerTexts();
-      const expected = hasAdmin ? ["Übersicht", "Stadträume", "Verwaltung"] : ["Übersicht", "Stadträume"];
+      const expected = hasAdmin ? ["Übersicht", "Aufrufe", "Stadträume", "Verwaltung"] : ["Übersicht", "Aufrufe", "Stadträume"];
       assert.deepEqual(links, expected);
       if (!hasAdmin) {
         const response = await page.goto(`${BASE}/dresden/admin/users`);

@@ -43,6 +43,8 @@ pub enum InvalidReason {
     Taken,
     /// A link that is unknown, used or expired.
     LinkUnusable,
+    /// No longer changeable (a published call's questions, a closed call).
+    Frozen,
 }
 
 impl AppError {

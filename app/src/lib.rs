@@ -9,6 +9,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod calls;
 pub mod error;
 pub mod i18n;
 pub mod shell;

@@ -7,11 +7,12 @@
 use crate::components::{NotFound, TenantShell};
 use crate::i18n::I18n;
 use crate::pages::{
-    AccountPage, AdminHome, AuditPage, DistrictsAdminPage, DistrictsPage, ForgotPasswordPage, SetPasswordPage,
-    SettingsPage, SignInPage, SteeringPage, TenantDirectory, TenantHome, UserPage, UsersPage,
+    AccountPage, AdminCallPage, AdminCallsPage, AdminHome, AuditPage, CallPage, CallsPage, DistrictsAdminPage,
+    DistrictsPage, ForgotPasswordPage, SetPasswordPage, SettingsPage, SignInPage, SteeringPage, TenantDirectory,
+    TenantHome, UserPage, UsersPage,
 };
 use leptos::prelude::*;
-use leptos_meta::{Html, Link, MetaTags, provide_meta_context};
+use leptos_meta::{Link, MetaTags, provide_meta_context};
 use leptos_router::{
     SsrMode,
     components::{ParentRoute, Route, Router, Routes},
@@ -27,7 +28,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     set_content_security_policy();
     view! {
         <!DOCTYPE html>
-        <html>
+        // The language is fixed for a server response, so it is written here as a plain value rather than read
+        // from a signal while the document streams; in the browser, `App` keeps it in step with the switch.
+        <html lang=initial_locale().tag()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -83,11 +86,18 @@ fn initial_locale() -> Locale {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    #[cfg_attr(not(feature = "hydrate"), allow(unused_variables))]
     let i18n = I18n::provide(initial_locale());
     provide_context(crate::session::SessionEpoch(RwSignal::new(0)));
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        let tag = i18n.locale().tag();
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", tag);
+        }
+    });
 
     view! {
-        <Html attr:lang=move || i18n.locale().tag() />
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
         <Router>
             <Routes fallback=|| view! { <NotFound /> }>
@@ -96,6 +106,8 @@ pub fn App() -> impl IntoView {
                     // `/dresden/` redirects here on the server (see server::http::trailing_slash).
                     <Route path=path!("") view=TenantHome />
                     <Route path=path!("districts") view=DistrictsPage />
+                    <Route path=path!("calls") view=CallsPage />
+                    <Route path=path!("calls/:id") view=CallPage />
                     <Route path=path!("sign-in") view=SignInPage />
                     <Route path=path!("account") view=AccountPage />
                     <Route path=path!("forgot-password") view=ForgotPasswordPage />
@@ -107,6 +119,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("admin/steering") view=SteeringPage />
                     <Route path=path!("admin/settings") view=SettingsPage />
                     <Route path=path!("admin/audit") view=AuditPage />
+                    <Route path=path!("admin/calls") view=AdminCallsPage />
+                    <Route path=path!("admin/calls/:id") view=AdminCallPage />
                 </ParentRoute>
             </Routes>
         </Router>

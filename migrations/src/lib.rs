@@ -11,6 +11,7 @@ mod m20261129_000002_instance_secrets;
 mod m20261129_000003_accounts;
 mod m20261129_000004_audit_log_append_only;
 mod m20261129_000005_district_contacts;
+mod m20261129_000006_calls;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000003_accounts::Migration),
             Box::new(m20261129_000004_audit_log_append_only::Migration),
             Box::new(m20261129_000005_district_contacts::Migration),
+            Box::new(m20261129_000006_calls::Migration),
         ]
     }
 }

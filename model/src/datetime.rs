@@ -49,3 +49,34 @@ mod tests {
         assert_eq!(time_zone("Mars/Olympus"), DEFAULT_TIME_ZONE);
     }
 }
+
+/// Reads a local date and time as a form sends it (`2026-12-01T09:00`, seconds optional) in `zone`.
+/// A time that does not exist there (the hour skipped when summer time starts) is `None`; an ambiguous one
+/// (the hour repeated in autumn) takes the earlier instant.
+pub fn parse_local_date_time(text: &str, zone: Tz) -> Option<DateTime<Utc>> {
+    use chrono::{NaiveDateTime, TimeZone};
+    let text = text.trim();
+    let local = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M")
+        .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S"))
+        .ok()?;
+    zone.from_local_datetime(&local).earliest().map(|t| t.with_timezone(&Utc))
+}
+
+/// The value of a `datetime-local` input for `at` in `zone`.
+pub fn local_input_value(at: DateTime<Utc>, zone: Tz) -> String {
+    at.with_timezone(&zone).format("%Y-%m-%dT%H:%M").to_string()
+}
+
+#[cfg(test)]
+mod input_tests {
+    use super::*;
+
+    #[test]
+    fn form_times_are_berlin_times() {
+        let at = parse_local_date_time("2026-12-01T09:00", DEFAULT_TIME_ZONE).expect("valid");
+        assert_eq!(at.to_rfc3339(), "2026-12-01T08:00:00+00:00");
+        assert_eq!(local_input_value(at, DEFAULT_TIME_ZONE), "2026-12-01T09:00");
+        assert_eq!(parse_local_date_time("2026-03-29T02:30", DEFAULT_TIME_ZONE), None, "skipped hour");
+        assert_eq!(parse_local_date_time("morgen", DEFAULT_TIME_ZONE), None);
+    }
+}

@@ -37,6 +37,8 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         // Pages.
         ("GET", "/" | "/{tenant}" | "/{tenant}/districts" | "/{tenant}/sign-in") => Public,
         ("GET", "/{tenant}/forgot-password" | "/{tenant}/set-password") => Public,
+        ("GET", "/{tenant}/calls" | "/{tenant}/calls/{id}") => Public,
+        ("GET", "/{tenant}/admin/calls" | "/{tenant}/admin/calls/{id}") => Requires(Permission::ManageCalls),
         ("GET", "/{tenant}/account" | "/{tenant}/account/data.json") => SignedIn,
         ("GET", "/{tenant}/admin" | "/{tenant}/admin/users" | "/{tenant}/admin/users/{id}") => {
             Requires(Permission::ManageUsers)
@@ -63,6 +65,14 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         ("POST", "/fn/move_district" | "/fn/retire_district") => Requires(Permission::ManageDistricts),
         ("POST", "/fn/tenant_settings" | "/fn/update_tenant_settings") => Requires(Permission::ManageSettings),
         ("POST", "/fn/audit_lines") => Requires(Permission::ReadAuditLog),
+        ("POST", "/fn/public_calls" | "/fn/public_call") => Public,
+        ("POST", "/fn/admin_calls" | "/fn/admin_call" | "/fn/create_call" | "/fn/update_call") => {
+            Requires(Permission::ManageCalls)
+        }
+        ("POST", "/fn/publish_call" | "/fn/close_call" | "/fn/add_question" | "/fn/remove_question") => {
+            Requires(Permission::ManageCalls)
+        }
+        ("POST", "/fn/remove_lot") => Requires(Permission::ManageCalls),
         // REST API.
         ("GET", "/api/v1/openapi.json" | "/api/v1/tenants" | "/api/v1/tenants/{tenant}") => Public,
         ("GET", "/api/v1/tenants/{tenant}/districts") => Public,

@@ -218,6 +218,61 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> Result<bool, DbErr> {
             }
         }
     }
+    demo_calls(&txn, now).await?;
     txn.commit().await?;
     Ok(true)
+}
+
+/// Dresden's calls: the closed steering call of 2018, the closed practice call of 2018, and an open practice
+/// call for 2027 (SPEC §5).
+async fn demo_calls(db: &impl sea_orm::ConnectionTrait, now: chrono::DateTime<Utc>) -> Result<(), DbErr> {
+    use app::store::{TenantScope, calls};
+    use chrono::{Duration, NaiveDate, TimeZone};
+    use model::call::{Module, Schedule};
+    let failed = |err: app::AppError| DbErr::Custom(format!("demo call: {err}"));
+    let scope = TenantScope::resolve(db, "dresden").await.map_err(failed)?;
+    let berlin = |y, m, d, h| {
+        model::datetime::DEFAULT_TIME_ZONE
+            .with_ymd_and_hms(y, m, d, h, 0, 0)
+            .single()
+            .map(|t| t.with_timezone(&Utc))
+            .ok_or_else(|| DbErr::Custom("demo date".into()))
+    };
+    let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| DbErr::Custom("demo date".into()));
+    let decision_2019 = date(2019, 1, 31)?;
+    let open_closes = now + Duration::days(21);
+    let planned: [(Module, &str, &str, Schedule); 3] = [
+        (
+            Module::Steering,
+            "Steuerungsmodul Sozialraumkoordination 2019–2021",
+            "Gesucht wird ein freier Träger oder eine andere geeignete Institution, die das Projekt \
+             Sozialraumkoordination über mindestens drei Kalenderjahre steuert und inhaltlich begleitet \
+             (Beschluss A0446/18, Punkte 2–4). Für das Steuerungsmodul stehen mindestens 100.000 Euro für die \
+             ersten drei Jahre zur Verfügung.",
+            Schedule::new(berlin(2018, 11, 12, 8)?, berlin(2018, 12, 14, 12)?, decision_2019)
+                .map_err(|e| DbErr::Custom(e.to_string()))?,
+        ),
+        (
+            Module::Practice,
+            "Sozialraumkoordinationsstellen 2019",
+            "Je Stadtraum und Ortschaftsgruppe wird eine Sozialraumkoordinationsstelle mit 0,5 VzÄ in freier \
+             Trägerschaft vergeben (Beschluss A0446/18, Punkte 5–7). Der Jugendhilfeausschuss entscheidet \
+             spätestens in seiner Sitzung am 31. Januar 2019.",
+            Schedule::new(berlin(2018, 11, 12, 8)?, berlin(2018, 12, 21, 12)?, decision_2019)
+                .map_err(|e| DbErr::Custom(e.to_string()))?,
+        ),
+        (
+            Module::Practice,
+            "Sozialraumkoordinationsstellen ab 2027",
+            "Für die neue Förderperiode werden die Sozialraumkoordinationsstellen erneut ausgeschrieben. \
+             Bewerben Sie sich je Stadtraum mit Ihrer Erfahrung in der Gemeinwesenarbeit vor Ort.",
+            Schedule::new(now - Duration::days(3), open_closes, (open_closes + Duration::days(45)).date_naive())
+                .map_err(|e| DbErr::Custom(e.to_string()))?,
+        ),
+    ];
+    for (module, title, description, schedule) in planned {
+        let row = calls::create(db, &scope, module, title, description, schedule, now).await.map_err(failed)?;
+        calls::publish(db, &scope, row.id, schedule.opens_at.min(now)).await.map_err(failed)?;
+    }
+    Ok(())
 }

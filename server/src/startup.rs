@@ -161,6 +161,11 @@ pub fn router(settings: &Settings, context: ServerContext, secrets: Secrets, add
         .layer(axum::middleware::from_fn(http::trim_trailing_slash))
         .layer(axum::middleware::from_fn(http::security_headers))
         .layer(tower::util::option_layer(hsts))
+        // No request may hold a connection forever; a stuck one ends with 408 and a log line.
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            std::time::Duration::from_secs(30),
+        ))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(
             TraceLayer::new_for_http()

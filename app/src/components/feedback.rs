@@ -34,6 +34,7 @@ pub fn reason_key(reason: InvalidReason) -> Key {
         InvalidReason::WrongPassword => Key::ErrWrongPassword,
         InvalidReason::Taken => Key::ErrTaken,
         InvalidReason::LinkUnusable => Key::ErrLinkUnusable,
+        InvalidReason::Frozen => Key::ErrFrozen,
     }
 }
 

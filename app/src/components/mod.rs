@@ -1,5 +1,6 @@
 //! Building blocks shared by pages: the tenant's app shell, the language switch, and the error pages.
 
+mod countdown;
 mod feedback;
 mod language_switch;
 mod not_found;
@@ -7,6 +8,7 @@ mod protected;
 mod skip_link;
 mod tenant_shell;
 
+pub use countdown::Countdown;
 pub use feedback::{Field, SelectField, error_text, field_error};
 pub use language_switch::LanguageSwitch;
 pub use not_found::{ErrorNotice, NotFound};

@@ -67,6 +67,7 @@ fn Frame(tenant: TenantView) -> impl IntoView {
                 <nav aria-label=move || i18n.t(Key::MainNavigation) class="site-nav">
                     <ul>
                         <li><A href=base.clone() exact=true>{move || i18n.t(Key::NavOverview)}</A></li>
+                        <li><A href=format!("{base}/calls")>{move || i18n.t(Key::NavCalls)}</A></li>
                         <li><A href=format!("{base}/districts")>{move || i18n.t(Key::NavDistricts)}</A></li>
                         <RoleNavigation base=base.clone() />
                     </ul>

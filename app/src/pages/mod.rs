@@ -2,6 +2,7 @@
 
 mod account;
 mod admin;
+pub(crate) mod calls;
 mod directory;
 mod districts;
 mod home;
@@ -9,7 +10,11 @@ mod password_links;
 mod sign_in;
 
 pub use account::AccountPage;
-pub use admin::{AdminHome, AuditPage, DistrictsAdminPage, SettingsPage, SteeringPage, UserPage, UsersPage};
+pub use admin::{
+    AdminCallPage, AdminCallsPage, AdminHome, AuditPage, DistrictsAdminPage, SettingsPage, SteeringPage, UserPage,
+    UsersPage,
+};
+pub use calls::{CallPage, CallsPage};
 pub use directory::TenantDirectory;
 pub use districts::DistrictsPage;
 pub use home::TenantHome;

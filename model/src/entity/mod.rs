@@ -5,6 +5,9 @@
 
 pub mod api_token;
 pub mod audit_entry;
+pub mod call;
+pub mod call_lot;
+pub mod call_question;
 pub mod district;
 pub mod district_contact;
 pub mod instance_secret;

@@ -70,5 +70,6 @@ fn reason_text(reason: InvalidReason) -> &'static str {
         InvalidReason::WrongPassword => "is not the current password",
         InvalidReason::Taken => "is already in use",
         InvalidReason::LinkUnusable => "is unknown, used or expired",
+        InvalidReason::Frozen => "can no longer be changed",
     }
 }

@@ -3,6 +3,7 @@
 
 mod admin;
 mod auth;
+mod calls;
 mod cli;
 mod health;
 mod onboarding;

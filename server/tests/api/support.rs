@@ -40,8 +40,11 @@ impl TestApp {
         let app = Application::build(&settings).await.expect("server starts");
         let base = format!("http://{}", app.addr());
         tokio::spawn(app.run_until_stopped());
-        let client =
-            reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("http client");
+        let client = reqwest::Client::builder()
+            .timeout(std::time::Duration::from_secs(40))
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("http client");
         TestApp { base, client, database_url, site_dir: settings.site_dir, _temp: temp }
     }
 
@@ -62,6 +65,7 @@ impl TestApp {
     /// A client that keeps cookies, like a browser tab.
     pub fn browser(&self) -> reqwest::Client {
         reqwest::Client::builder()
+            .timeout(std::time::Duration::from_secs(40))
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
             .build()

@@ -11,6 +11,7 @@ pub fn AdminHome() -> impl IntoView {
     let CurrentTenant(tenant) = expect_context::<CurrentTenant>();
     let base = format!("/{}/admin", tenant.slug);
     let sections = [
+        ("calls", Key::AdminCalls),
         ("users", Key::AdminUsers),
         ("districts", Key::AdminDistricts),
         ("steering", Key::AdminSteering),

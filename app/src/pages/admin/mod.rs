@@ -1,6 +1,7 @@
 //! The administration's pages. Each is wrapped in `Protected` with the permission its server functions need.
 
 mod audit;
+mod calls;
 mod districts;
 mod home;
 mod settings;
@@ -9,6 +10,7 @@ mod user;
 mod users;
 
 pub use audit::AuditPage;
+pub use calls::{AdminCallPage, AdminCallsPage};
 pub use districts::DistrictsAdminPage;
 pub use home::AdminHome;
 pub use settings::SettingsPage;

@@ -1,0 +1,320 @@
+//! The administration's calls: the list with a form for a new draft, and one call's page (details,
+//! publishing and closing, lots and questions).
+
+use crate::AppError;
+use crate::calls::{
+    AddQuestion, CloseCall, CreateCall, PublishCall, RemoveLot, RemoveQuestion, UpdateCall, admin_call, admin_calls,
+};
+use crate::components::{CurrentTenant, ErrorNotice, Field, NotFound, Protected, SelectField, error_text, field_error};
+use crate::i18n::{I18n, Key};
+use crate::pages::calls::{CallFacts, QuestionItem, phase_key};
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use model::Permission;
+use model::call::{CallDetail, Phase};
+use model::datetime::{DEFAULT_TIME_ZONE, local_input_value};
+
+/// The message of a failed action that is not about one field.
+fn general_error(i18n: I18n, error: Option<AppError>) -> Option<String> {
+    error.filter(|e| !matches!(e, AppError::Invalid { .. })).map(|e| error_text(i18n.locale(), &e))
+}
+
+#[component]
+pub fn AdminCallsPage() -> impl IntoView {
+    let i18n = I18n::expect();
+    let CurrentTenant(tenant) = expect_context::<CurrentTenant>();
+    let create = ServerAction::<CreateCall>::new();
+    let calls = Resource::new(move || create.version().get(), |_| admin_calls());
+    let base = StoredValue::new(format!("/{}/admin/calls", tenant.slug));
+    let error = Signal::derive(move || create.value().get().and_then(Result::err));
+    let module_options = Signal::derive(move || {
+        vec![
+            ("practice".to_owned(), i18n.t(Key::ModulePractice).to_owned()),
+            ("steering".to_owned(), i18n.t(Key::HomeSteeringModule).to_owned()),
+        ]
+    });
+    view! {
+        <Title text=move || format!("{} – Spielraum", i18n.t(Key::AdminCalls)) />
+        <Protected permission=Permission::ManageCalls>
+            <h1>{move || i18n.t(Key::AdminCalls)}</h1>
+            <Transition fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match calls.await {
+                        Ok(list) if list.is_empty() => view! { <p>{move || i18n.t(Key::NoCalls)}</p> }.into_any(),
+                        Ok(list) => view! {
+                            <table class="table" id="admin-call-list">
+                                <caption class="visually-hidden">{move || i18n.t(Key::AdminCalls)}</caption>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{move || i18n.t(Key::TitleLabel)}</th>
+                                        <th scope="col">{move || i18n.t(Key::StatusLabel)}</th>
+                                        <th scope="col">{move || i18n.t(Key::LotsTitle)}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {list.into_iter().map(|call| {
+                                        let href = format!("{}/{}", base.get_value(), call.id);
+                                        view! {
+                                            <tr>
+                                                <th scope="row"><A href=href>{call.title.clone()}</A></th>
+                                                <td>{move || i18n.t(phase_key(call.phase))}</td>
+                                                <td>{call.lot_count}</td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }
+                        .into_any(),
+                        Err(_) => view! { <ErrorNotice /> }.into_any(),
+                    }
+                })}
+            </Transition>
+            <section class="card" aria-labelledby="new-call-heading">
+                <h2 id="new-call-heading">{move || i18n.t(Key::NewCallTitle)}</h2>
+                <p>{move || i18n.t(Key::NewCallIntro)}</p>
+                <div role="alert">
+                    {move || general_error(i18n, error.get()).map(|text| view! { <p class="notice notice--error">{text}</p> })}
+                </div>
+                <ActionForm action=create attr:class="form" attr:novalidate=true>
+                    <SelectField name="module" label=Key::ModuleLabel options=module_options error />
+                    <Field name="title" label=Key::TitleLabel required=true error />
+                    <TextArea name="description" label=Key::DescriptionLabel value=String::new() />
+                    <Field name="opens_at" label=Key::OpensAtLabel kind="datetime-local" required=true error />
+                    <Field name="closes_at" label=Key::ClosesAtLabel kind="datetime-local" required=true error />
+                    <Field name="decision_date" label=Key::DecisionDateLabel kind="date" required=true error />
+                    <button type="submit" class="button">{move || i18n.t(Key::CreateCall)}</button>
+                </ActionForm>
+            </section>
+        </Protected>
+    }
+}
+
+#[component]
+fn TextArea(name: &'static str, label: Key, value: String) -> impl IntoView {
+    let i18n = I18n::expect();
+    let id = format!("field-{name}");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{move || i18n.t(label)}</label>
+            <textarea id=id name=name rows="6">{value}</textarea>
+        </div>
+    }
+}
+
+#[derive(Clone, Copy)]
+struct CallActions {
+    update: ServerAction<UpdateCall>,
+    publish: ServerAction<PublishCall>,
+    close: ServerAction<CloseCall>,
+    add_question: ServerAction<AddQuestion>,
+    remove_question: ServerAction<RemoveQuestion>,
+    remove_lot: ServerAction<RemoveLot>,
+}
+
+#[component]
+pub fn AdminCallPage() -> impl IntoView {
+    let i18n = I18n::expect();
+    let params = use_params_map();
+    let actions = CallActions {
+        update: ServerAction::new(),
+        publish: ServerAction::new(),
+        close: ServerAction::new(),
+        add_question: ServerAction::new(),
+        remove_question: ServerAction::new(),
+        remove_lot: ServerAction::new(),
+    };
+    let versions = move || {
+        (
+            actions.update.version().get(),
+            actions.publish.version().get(),
+            actions.close.version().get(),
+            actions.add_question.version().get(),
+            actions.remove_question.version().get(),
+            actions.remove_lot.version().get(),
+        )
+    };
+    let call = Resource::new(
+        move || (params.read().get("id"), versions()),
+        |(id, _)| async move {
+            match id.and_then(|id| uuid::Uuid::parse_str(&id).ok()) {
+                Some(id) => admin_call(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    view! {
+        <Title text=move || format!("{} – Spielraum", i18n.t(Key::AdminCalls)) />
+        <Protected permission=Permission::ManageCalls>
+            <Transition fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match call.await {
+                        Ok(detail) => view! { <CallEditor detail actions /> }.into_any(),
+                        Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
+                        Err(_) => view! { <ErrorNotice /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </Protected>
+    }
+}
+
+#[component]
+fn CallEditor(detail: CallDetail, actions: CallActions) -> impl IntoView {
+    let i18n = I18n::expect();
+    let CurrentTenant(tenant) = expect_context::<CurrentTenant>();
+    let id = detail.summary.id;
+    let phase = detail.summary.phase;
+    let draft = phase == Phase::Draft;
+    let update_error = Signal::derive(move || actions.update.value().get().and_then(Result::err));
+    let question_error = Signal::derive(move || actions.add_question.value().get().and_then(Result::err));
+    let publish_error = Signal::derive(move || actions.publish.value().get().and_then(Result::err));
+    let public = format!("/{}/calls/{id}", tenant.slug);
+    let kind_options = Signal::derive(move || {
+        [
+            ("long_text", Key::KindLongText),
+            ("short_text", Key::KindShortText),
+            ("number", Key::KindNumber),
+            ("money", Key::KindMoney),
+            ("yes_no", Key::KindYesNo),
+            ("single_choice", Key::KindChoice),
+            ("file", Key::KindFile),
+        ]
+        .into_iter()
+        .map(|(value, key)| (value.to_owned(), i18n.t(key).to_owned()))
+        .collect::<Vec<_>>()
+    });
+    let field_message = move |error: Signal<Option<AppError>>, field: &'static str| {
+        move || {
+            error.with(|e| field_error(e, field)).map(|key| view! { <p class="field__error">{move || i18n.t(key)}</p> })
+        }
+    };
+    view! {
+        <p><A href=format!("/{}/admin/calls", tenant.slug)>{move || i18n.t(Key::AdminCalls)}</A></p>
+        <h1>{detail.summary.title.clone()}</h1>
+        <CallFacts summary=detail.summary.clone() />
+        {(phase != Phase::Draft).then(|| view! { <p><A href=public.clone()>{move || i18n.t(Key::OpenCall)}</A></p> })}
+        <div role="alert">
+            {move || general_error(i18n, publish_error.get()).map(|text| view! { <p class="notice notice--error">{text}</p> })}
+            {move || general_error(i18n, update_error.get()).map(|text| view! { <p class="notice notice--error">{text}</p> })}
+        </div>
+        <div class="row-actions">
+            {draft.then(|| view! {
+                <ActionForm action=actions.publish attr:class="inline-form">
+                    <input type="hidden" name="call" value=id.to_string() />
+                    <button type="submit" class="button">{move || i18n.t(Key::PublishCall)}</button>
+                </ActionForm>
+            })}
+            {(phase == Phase::Open).then(|| view! {
+                <ActionForm action=actions.close attr:class="inline-form">
+                    <input type="hidden" name="call" value=id.to_string() />
+                    <button type="submit" class="button button--danger">{move || i18n.t(Key::CloseCallNow)}</button>
+                </ActionForm>
+            })}
+        </div>
+        {(!draft).then(|| view! { <p class="notice">{move || i18n.t(Key::FrozenNotice)}</p> })}
+
+        {(phase != Phase::Closed).then(|| view! {
+            <section class="card" aria-labelledby="details-heading">
+                <h2 id="details-heading">{move || i18n.t(Key::CallDetailsTitle)}</h2>
+                <ActionForm action=actions.update attr:class="form" attr:novalidate=true>
+                    <input type="hidden" name="call" value=id.to_string() />
+                    <div class="field">
+                        <label for="field-title">{move || i18n.t(Key::TitleLabel)}</label>
+                        <input id="field-title" name="title" value=detail.summary.title.clone() required=true />
+                        {field_message(update_error, "title")}
+                    </div>
+                    <TextArea name="description" label=Key::DescriptionLabel value=detail.description.clone() />
+                    <div class="field">
+                        <label for="field-opens_at">{move || i18n.t(Key::OpensAtLabel)}</label>
+                        <input id="field-opens_at" name="opens_at" type="datetime-local"
+                            value=local_input_value(detail.summary.opens_at, DEFAULT_TIME_ZONE) />
+                        {field_message(update_error, "opens_at")}
+                    </div>
+                    <div class="field">
+                        <label for="field-closes_at">{move || i18n.t(Key::ClosesAtLabel)}</label>
+                        <input id="field-closes_at" name="closes_at" type="datetime-local"
+                            value=local_input_value(detail.summary.closes_at, DEFAULT_TIME_ZONE) />
+                        {field_message(update_error, "closes_at")}
+                    </div>
+                    <div class="field">
+                        <label for="field-decision_date">{move || i18n.t(Key::DecisionDateLabel)}</label>
+                        <input id="field-decision_date" name="decision_date" type="date"
+                            value=detail.summary.decision_date.format("%Y-%m-%d").to_string() />
+                        {field_message(update_error, "decision_date")}
+                    </div>
+                    <button type="submit" class="button">{move || i18n.t(Key::SaveButton)}</button>
+                </ActionForm>
+            </section>
+        })}
+
+        <section aria-labelledby="lots-heading">
+            <h2 id="lots-heading">{move || i18n.t(Key::LotsTitle)}</h2>
+            <ol class="lot-list" id="admin-lot-list">
+                {detail.lots.into_iter().map(|lot| view! {
+                    <li>
+                        {lot.title.clone()}
+                        {draft.then(|| view! {
+                            <ActionForm action=actions.remove_lot attr:class="inline-form">
+                                <input type="hidden" name="call" value=id.to_string() />
+                                <input type="hidden" name="lot" value=lot.id.to_string() />
+                                <button type="submit" class="button button--small">
+                                    {move || i18n.t(Key::RemoveButton)}
+                                    <span class="visually-hidden">": "{lot.title.clone()}</span>
+                                </button>
+                            </ActionForm>
+                        })}
+                    </li>
+                }).collect_view()}
+            </ol>
+        </section>
+
+        <section aria-labelledby="questions-heading">
+            <h2 id="questions-heading">{move || i18n.t(Key::QuestionsTitle)}</h2>
+            <ol class="question-list" id="admin-question-list">
+                {detail.questions.into_iter().map(|question| {
+                    let question_id = question.id;
+                    view! {
+                        <QuestionItem question>
+                            {draft.then(|| view! {
+                                <ActionForm action=actions.remove_question attr:class="inline-form">
+                                    <input type="hidden" name="call" value=id.to_string() />
+                                    <input type="hidden" name="question" value=question_id.to_string() />
+                                    <button type="submit" class="button button--small">{move || i18n.t(Key::RemoveButton)}</button>
+                                </ActionForm>
+                            })}
+                        </QuestionItem>
+                    }
+                }).collect_view()}
+            </ol>
+            {draft.then(|| view! {
+                <div class="card">
+                    <h3>{move || i18n.t(Key::AddQuestion)}</h3>
+                    <div role="alert">
+                        {move || general_error(i18n, question_error.get()).map(|text| view! { <p class="notice notice--error">{text}</p> })}
+                    </div>
+                    <ActionForm action=actions.add_question attr:class="form" attr:novalidate=true>
+                        <input type="hidden" name="call" value=id.to_string() />
+                        <SelectField name="kind" label=Key::QuestionKindLabel options=kind_options error=question_error />
+                        <Field name="label" label=Key::QuestionLabel required=true error=question_error />
+                        <Field name="help" label=Key::HelpLabel error=question_error />
+                        <div class="checkbox">
+                            <input type="checkbox" id="field-required" name="required" checked=true />
+                            <label for="field-required">{move || i18n.t(Key::RequiredLabel)}</label>
+                        </div>
+                        <Field name="max_chars" label=Key::MaxCharsLabel kind="number" error=question_error />
+                        <div class="field">
+                            <label for="field-options">{move || i18n.t(Key::OptionsLabel)}</label>
+                            <textarea id="field-options" name="options" rows="3"></textarea>
+                            {field_message(question_error, "options")}
+                        </div>
+                        <button type="submit" class="button">{move || i18n.t(Key::AddQuestion)}</button>
+                    </ActionForm>
+                </div>
+            })}
+        </section>
+    }
+}
