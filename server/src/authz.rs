@@ -76,6 +76,7 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         // REST API.
         ("GET", "/api/v1/openapi.json" | "/api/v1/tenants" | "/api/v1/tenants/{tenant}") => Public,
         ("GET", "/api/v1/tenants/{tenant}/districts") => Public,
+        ("GET", "/api/v1/tenants/{tenant}/calls" | "/api/v1/tenants/{tenant}/calls/{call}") => Public,
         ("POST", "/api/v1/auth/token") => Public,
         ("GET", "/api/v1/me") => SignedIn,
         _ => return None,

@@ -4,6 +4,7 @@
 //! Every handler is listed in [`ApiDoc`]; the test suite runs schemathesis against the document.
 
 mod auth;
+mod calls;
 mod error;
 mod tenants;
 
@@ -23,11 +24,20 @@ use utoipa::OpenApi;
         version = "1"
     ),
     servers((url = "/api/v1")),
-    paths(tenants::list_tenants, tenants::get_tenant, tenants::list_districts, auth::issue_token, auth::me),
+    paths(
+        tenants::list_tenants,
+        tenants::get_tenant,
+        tenants::list_districts,
+        calls::list_calls,
+        calls::get_call,
+        auth::issue_token,
+        auth::me
+    ),
     components(schemas(ErrorBody, model::TenantView, model::DistrictView, model::DistrictKind)),
     modifiers(&BearerAuth),
     tags(
         (name = "tenants", description = "Municipalities and their districts"),
+        (name = "calls", description = "Calls for expressions of interest"),
         (name = "auth", description = "Bearer tokens and the caller")
     )
 )]
@@ -70,6 +80,8 @@ pub fn router() -> Router<AppState> {
         .route("/tenants", get(tenants::list_tenants))
         .route("/tenants/{tenant}", get(tenants::get_tenant))
         .route("/tenants/{tenant}/districts", get(tenants::list_districts))
+        .route("/tenants/{tenant}/calls", get(calls::list_calls))
+        .route("/tenants/{tenant}/calls/{call}", get(calls::get_call))
         .route("/auth/token", axum::routing::post(auth::issue_token))
         .route("/me", get(auth::me))
         .fallback(not_found)

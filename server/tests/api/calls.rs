@@ -194,3 +194,29 @@ async fn the_demo_has_two_closed_calls_and_an_open_one() {
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("Sozialraumkoordinationsstellen ab 2027"));
 }
+
+#[tokio::test]
+async fn the_api_lists_published_calls_only_and_each_with_lots_and_questions() {
+    let app = TestApp::spawn().await;
+    let admin = app.signed_in("dresden", "admin@dresden.demo").await;
+    let hidden = draft(&app, &admin, "steering").await;
+    let (status, list) = app.get_json("/api/v1/tenants/dresden/calls").await;
+    assert_eq!(status, StatusCode::OK);
+    let calls = list.as_array().expect("list");
+    assert_eq!(calls.len(), 3);
+    assert!(calls.iter().all(|c| c["id"] != hidden.as_str()));
+    let open = calls.iter().find(|c| c["phase"] == "open").expect("the open demo call");
+    let (status, detail) =
+        app.get_json(&format!("/api/v1/tenants/dresden/calls/{}", open["id"].as_str().expect("id"))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(detail["lots"].as_array().map(Vec::len), Some(20));
+    assert_eq!(detail["questions"][0]["kind"]["type"], "long_text");
+
+    let (status, _) = app.get_json(&format!("/api/v1/tenants/dresden/calls/{hidden}")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "drafts are not public");
+    let (status, _) =
+        app.get_json(&format!("/api/v1/tenants/musterstadt/calls/{}", open["id"].as_str().expect("id"))).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "another tenant's call is not found");
+    let (status, body) = app.get_json("/api/v1/tenants/dresden/calls/not-a-uuid").await;
+    assert_eq!((status, body["code"].as_str()), (StatusCode::BAD_REQUEST, Some("bad_request")));
+}
