@@ -22,6 +22,24 @@ fn handle_of(session_id: &str) -> String {
     Sha256::digest(session_id.as_bytes()).iter().take(12).map(|b| format!("{b:02x}")).collect()
 }
 
+/// The rules for a new password, as field errors: long enough, not too long, typed the same twice.
+#[cfg(feature = "ssr")]
+fn check_new_password(new_password: &str, confirm_password: &str) -> Result<(), AppError> {
+    use crate::InvalidReason;
+    use crate::auth::password::{self, PasswordRuleError};
+    password::check_rules(new_password).map_err(|rule| {
+        let reason = match rule {
+            PasswordRuleError::TooShort => InvalidReason::TooShort,
+            PasswordRuleError::TooLong => InvalidReason::TooLong,
+        };
+        AppError::invalid("new_password", reason)
+    })?;
+    if new_password != confirm_password {
+        return Err(AppError::invalid("confirm_password", InvalidReason::Mismatch));
+    }
+    Ok(())
+}
+
 #[leptos::server(prefix = "/fn", endpoint = "my_sessions")]
 pub async fn my_sessions() -> Result<Vec<SessionView>, AppError> {
     use model::entity::session;
@@ -91,7 +109,7 @@ pub async fn change_password(
 ) -> Result<(), AppError> {
     use crate::InvalidReason;
     use crate::audit::{self, Change};
-    use crate::auth::password::{self, PasswordRuleError};
+    use crate::auth::password;
     use model::entity::{session, user};
     use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
     crate::error::respond(
@@ -102,18 +120,7 @@ pub async fn change_password(
             if current_password.is_empty() {
                 return Err(AppError::invalid("current_password", InvalidReason::Required));
             }
-            password::check_rules(&new_password).map_err(|rule| {
-                AppError::invalid(
-                    "new_password",
-                    match rule {
-                        PasswordRuleError::TooShort => InvalidReason::TooShort,
-                        PasswordRuleError::TooLong => InvalidReason::TooLong,
-                    },
-                )
-            })?;
-            if new_password != confirm_password {
-                return Err(AppError::invalid("confirm_password", InvalidReason::Mismatch));
-            }
+            check_new_password(&new_password, &confirm_password)?;
             let txn = db.begin().await?;
             let row = user::Entity::find_by_id(caller.user_id).one(&txn).await?.ok_or(AppError::Unauthenticated)?;
             if !row.password_hash.as_deref().is_some_and(|phc| password::verify(phc, &current_password)) {
@@ -162,7 +169,7 @@ pub async fn set_password(
     use crate::audit::{self, Change};
     use crate::auth::accounts::STATUS_ACTIVE;
     use crate::auth::one_time;
-    use crate::auth::password::{self, PasswordRuleError};
+    use crate::auth::password;
     use model::entity::user;
     use sea_orm::{ActiveModelTrait, ActiveValue::Set, TransactionTrait};
     crate::error::respond(
@@ -170,18 +177,7 @@ pub async fn set_password(
             let context = crate::auth::RequestContext::current()?;
             let db = crate::ServerContext::current()?.db;
             let scope = crate::store::TenantScope::resolve(&db, &tenant).await?;
-            password::check_rules(&new_password).map_err(|rule| {
-                AppError::invalid(
-                    "new_password",
-                    match rule {
-                        PasswordRuleError::TooShort => InvalidReason::TooShort,
-                        PasswordRuleError::TooLong => InvalidReason::TooLong,
-                    },
-                )
-            })?;
-            if new_password != confirm_password {
-                return Err(AppError::invalid("confirm_password", InvalidReason::Mismatch));
-            }
+            check_new_password(&new_password, &confirm_password)?;
             let hash = password::hash(&new_password).map_err(AppError::internal)?;
             let now = Utc::now();
             let txn = db.begin().await?;
