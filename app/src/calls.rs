@@ -232,3 +232,43 @@ pub async fn remove_lot(call: Uuid, lot: Uuid) -> Result<(), AppError> {
         .await,
     )
 }
+
+#[leptos::server(prefix = "/fn", endpoint = "rename_lot")]
+pub async fn rename_lot(call: Uuid, lot: Uuid, title: String) -> Result<(), AppError> {
+    use sea_orm::TransactionTrait;
+    crate::error::respond(
+        async move {
+            let admin = crate::admin::AdminContext::current().await?;
+            let txn = admin.server.db.begin().await?;
+            let (before, after) = crate::store::calls::rename_lot(&txn, &admin.tenant, call, lot, &title).await?;
+            let (before, after) =
+                (serde_json::json!({"lot": lot, "title": before}), serde_json::json!({"lot": lot, "title": after}));
+            admin.audit(&txn, "call.lot_renamed", "call", call, Some(before), Some(after)).await?;
+            txn.commit().await?;
+            Ok::<(), AppError>(())
+        }
+        .await,
+    )
+}
+
+#[leptos::server(prefix = "/fn", endpoint = "move_question")]
+pub async fn move_question(call: Uuid, question: Uuid, direction: String) -> Result<(), AppError> {
+    use sea_orm::TransactionTrait;
+    crate::error::respond(
+        async move {
+            let admin = crate::admin::AdminContext::current().await?;
+            let up = match direction.as_str() {
+                "up" => true,
+                "down" => false,
+                _ => return Err(AppError::invalid("direction", crate::InvalidReason::Malformed)),
+            };
+            let txn = admin.server.db.begin().await?;
+            crate::store::calls::move_question(&txn, &admin.tenant, call, question, up).await?;
+            let after = serde_json::json!({"question": question, "direction": direction});
+            admin.audit(&txn, "call.question_moved", "call", call, None, Some(after)).await?;
+            txn.commit().await?;
+            Ok::<(), AppError>(())
+        }
+        .await,
+    )
+}

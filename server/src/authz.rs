@@ -72,7 +72,7 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         ("POST", "/fn/publish_call" | "/fn/close_call" | "/fn/add_question" | "/fn/remove_question") => {
             Requires(Permission::ManageCalls)
         }
-        ("POST", "/fn/remove_lot") => Requires(Permission::ManageCalls),
+        ("POST", "/fn/remove_lot" | "/fn/rename_lot" | "/fn/move_question") => Requires(Permission::ManageCalls),
         // REST API.
         ("GET", "/api/v1/openapi.json" | "/api/v1/tenants" | "/api/v1/tenants/{tenant}") => Public,
         ("GET", "/api/v1/tenants/{tenant}/districts") => Public,

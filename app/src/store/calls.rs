@@ -349,3 +349,62 @@ pub async fn district_name(
         .await?
         .map(|d| d.name))
 }
+
+/// Renames a lot of a draft call (e.g. "Stadtraum 3 (Pieschen)").
+pub async fn rename_lot(
+    db: &impl ConnectionTrait,
+    scope: &TenantScope,
+    call_id: Uuid,
+    lot: Uuid,
+    title: &str,
+) -> Result<(String, String), AppError> {
+    let row = find(db, scope, call_id, true).await?;
+    ensure_draft(&row)?;
+    let title = title.trim();
+    if title.is_empty() {
+        return Err(AppError::invalid("title", InvalidReason::Required));
+    }
+    if title.chars().count() > 200 {
+        return Err(AppError::invalid("title", InvalidReason::TooLong));
+    }
+    let current = call_lot::Entity::find_by_id(lot)
+        .filter(call_lot::Column::CallId.eq(row.id))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let before = current.title.clone();
+    let mut model: call_lot::ActiveModel = current.into();
+    model.title = Set(title.to_owned());
+    model.update(db).await?;
+    Ok((before, title.to_owned()))
+}
+
+/// Moves a question of a draft call one place up or down; positions are renumbered 1…n on the way.
+pub async fn move_question(
+    db: &impl ConnectionTrait,
+    scope: &TenantScope,
+    call_id: Uuid,
+    question: Uuid,
+    up: bool,
+) -> Result<(), AppError> {
+    let row = find(db, scope, call_id, true).await?;
+    ensure_draft(&row)?;
+    let mut all = call_question::Entity::find()
+        .filter(call_question::Column::CallId.eq(row.id))
+        .order_by_asc(call_question::Column::Position)
+        .all(db)
+        .await?;
+    let index = all.iter().position(|q| q.id == question).ok_or(AppError::NotFound)?;
+    let other = if up { index.checked_sub(1) } else { Some(index + 1).filter(|i| *i < all.len()) };
+    if let Some(other) = other {
+        all.swap(index, other);
+    }
+    for (position, question) in (1..).zip(all) {
+        if question.position != position {
+            let mut model: call_question::ActiveModel = question.into();
+            model.position = Set(position);
+            model.update(db).await?;
+        }
+    }
+    Ok(())
+}

@@ -220,3 +220,27 @@ async fn the_api_lists_published_calls_only_and_each_with_lots_and_questions() {
     let (status, body) = app.get_json("/api/v1/tenants/dresden/calls/not-a-uuid").await;
     assert_eq!((status, body["code"].as_str()), (StatusCode::BAD_REQUEST, Some("bad_request")));
 }
+
+#[tokio::test]
+async fn lots_are_renamed_and_questions_reordered_while_the_call_is_a_draft() {
+    let app = TestApp::spawn().await;
+    let admin = app.signed_in("dresden", "admin@dresden.demo").await;
+    let id = draft(&app, &admin, "steering").await;
+    let detail = json(app.call(&admin, "admin_call", &[("call", &id)]).await).await;
+    let lot = detail["lots"][0]["id"].as_str().expect("lot").to_owned();
+    let first = detail["questions"][0]["id"].as_str().expect("question").to_owned();
+
+    let rename = [("call", id.as_str()), ("lot", lot.as_str()), ("title", "Steuerung und Begleitung")];
+    assert_eq!(app.call(&admin, "rename_lot", &rename).await.status(), StatusCode::OK);
+    let empty = [("call", id.as_str()), ("lot", lot.as_str()), ("title", " ")];
+    assert_eq!(app.call(&admin, "rename_lot", &empty).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let down = [("call", id.as_str()), ("question", first.as_str()), ("direction", "down")];
+    assert_eq!(app.call(&admin, "move_question", &down).await.status(), StatusCode::OK);
+    let detail = json(app.call(&admin, "admin_call", &[("call", &id)]).await).await;
+    assert_eq!(detail["lots"][0]["title"], "Steuerung und Begleitung");
+    assert_eq!(detail["questions"][1]["id"], first.as_str(), "the first question moved down");
+
+    app.call(&admin, "publish_call", &[("call", &id)]).await;
+    assert_eq!(app.call(&admin, "move_question", &down).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(app.call(&admin, "rename_lot", &rename).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}

@@ -3,7 +3,8 @@
 
 use crate::AppError;
 use crate::calls::{
-    AddQuestion, CloseCall, CreateCall, PublishCall, RemoveLot, RemoveQuestion, UpdateCall, admin_call, admin_calls,
+    AddQuestion, CloseCall, CreateCall, MoveQuestion, PublishCall, RemoveLot, RemoveQuestion, RenameLot, UpdateCall,
+    admin_call, admin_calls,
 };
 use crate::components::{CurrentTenant, ErrorNotice, Field, NotFound, Protected, SelectField, error_text, field_error};
 use crate::i18n::{I18n, Key};
@@ -113,6 +114,8 @@ struct CallActions {
     add_question: ServerAction<AddQuestion>,
     remove_question: ServerAction<RemoveQuestion>,
     remove_lot: ServerAction<RemoveLot>,
+    rename_lot: ServerAction<RenameLot>,
+    move_question: ServerAction<MoveQuestion>,
 }
 
 #[component]
@@ -126,6 +129,8 @@ pub fn AdminCallPage() -> impl IntoView {
         add_question: ServerAction::new(),
         remove_question: ServerAction::new(),
         remove_lot: ServerAction::new(),
+        rename_lot: ServerAction::new(),
+        move_question: ServerAction::new(),
     };
     let versions = move || {
         (
@@ -135,6 +140,8 @@ pub fn AdminCallPage() -> impl IntoView {
             actions.add_question.version().get(),
             actions.remove_question.version().get(),
             actions.remove_lot.version().get(),
+            actions.rename_lot.version().get(),
+            actions.move_question.version().get(),
         )
     };
     let call = Resource::new(
@@ -254,21 +261,37 @@ fn CallEditor(detail: CallDetail, actions: CallActions) -> impl IntoView {
         <section aria-labelledby="lots-heading">
             <h2 id="lots-heading">{move || i18n.t(Key::LotsTitle)}</h2>
             <ol class="lot-list" id="admin-lot-list">
-                {detail.lots.into_iter().map(|lot| view! {
+                {detail.lots.into_iter().map(|lot| {
+                    let (lot_id, lot_title) = (lot.id, StoredValue::new(lot.title));
+                    view! {
                     <li>
-                        {lot.title.clone()}
+                        {if draft {
+                            let input_id = format!("lot-{lot_id}");
+                            view! {
+                                <ActionForm action=actions.rename_lot attr:class="inline-form">
+                                    <input type="hidden" name="call" value=id.to_string() />
+                                    <input type="hidden" name="lot" value=lot_id.to_string() />
+                                    <label class="visually-hidden" for=input_id.clone()>{move || i18n.t(Key::TitleLabel)}</label>
+                                    <input id=input_id name="title" value=lot_title.get_value() class="inline-input" />
+                                    <button type="submit" class="button button--small">{move || i18n.t(Key::RenameButton)}</button>
+                                </ActionForm>
+                            }
+                            .into_any()
+                        } else {
+                            view! { <span>{lot_title.get_value()}</span> }.into_any()
+                        }}
                         {draft.then(|| view! {
                             <ActionForm action=actions.remove_lot attr:class="inline-form">
                                 <input type="hidden" name="call" value=id.to_string() />
-                                <input type="hidden" name="lot" value=lot.id.to_string() />
+                                <input type="hidden" name="lot" value=lot_id.to_string() />
                                 <button type="submit" class="button button--small">
                                     {move || i18n.t(Key::RemoveButton)}
-                                    <span class="visually-hidden">": "{lot.title.clone()}</span>
+                                    <span class="visually-hidden">": "{lot_title.get_value()}</span>
                                 </button>
                             </ActionForm>
                         })}
                     </li>
-                }).collect_view()}
+                }}).collect_view()}
             </ol>
         </section>
 
@@ -280,6 +303,16 @@ fn CallEditor(detail: CallDetail, actions: CallActions) -> impl IntoView {
                     view! {
                         <QuestionItem question>
                             {draft.then(|| view! {
+                                <ActionForm action=actions.move_question attr:class="inline-form">
+                                    <input type="hidden" name="call" value=id.to_string() />
+                                    <input type="hidden" name="question" value=question_id.to_string() />
+                                    <button type="submit" name="direction" value="up" class="button button--small">
+                                        {move || i18n.t(Key::MoveUp)}
+                                    </button>
+                                    <button type="submit" name="direction" value="down" class="button button--small">
+                                        {move || i18n.t(Key::MoveDown)}
+                                    </button>
+                                </ActionForm>
                                 <ActionForm action=actions.remove_question attr:class="inline-form">
                                     <input type="hidden" name="call" value=id.to_string() />
                                     <input type="hidden" name="question" value=question_id.to_string() />
