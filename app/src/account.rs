@@ -18,8 +18,7 @@ pub struct SessionView {
 
 #[cfg(feature = "ssr")]
 fn handle_of(session_id: &str) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(session_id.as_bytes()).iter().take(12).map(|b| format!("{b:02x}")).collect()
+    crate::auth::sha256_hex(session_id)[..24].to_owned()
 }
 
 /// The rules for a new password, as field errors: long enough, not too long, typed the same twice.
@@ -309,11 +308,8 @@ pub async fn my_tokens() -> Result<Vec<TokenView>, AppError> {
 pub async fn create_token(name: String, days: String) -> Result<String, AppError> {
     use crate::InvalidReason;
     use crate::audit::{self, Change};
-    use base64::Engine as _;
     use model::entity::api_token;
-    use rand::RngCore as _;
     use sea_orm::{ActiveValue::Set, EntityTrait, TransactionTrait};
-    use sha2::{Digest, Sha256};
     crate::error::respond(
         async move {
             let context = crate::auth::RequestContext::current()?;
@@ -334,10 +330,7 @@ pub async fn create_token(name: String, days: String) -> Result<String, AppError
                     .filter(|d| (1..=365).contains(d))
                     .ok_or(AppError::invalid("days", InvalidReason::Malformed))?,
             };
-            let mut bytes = [0u8; 32];
-            rand::rng().fill_bytes(&mut bytes);
-            let token = format!("spr_{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes));
-            let hash: String = Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+            let (token, hash) = crate::auth::new_personal_token();
             let now = Utc::now();
             let id = uuid::Uuid::new_v4();
             let txn = db.begin().await?;

@@ -639,6 +639,27 @@ pub fn endonym(locale: Locale) -> &'static str {
     }
 }
 
+/// The name of a steering-group seat type.
+pub fn seat_key(seat: model::SeatType) -> Key {
+    match seat {
+        model::SeatType::Administration => Key::SeatAdministration,
+        model::SeatType::Committee => Key::SeatCommittee,
+        model::SeatType::ProjectCarrier => Key::SeatProjectCarrier,
+    }
+}
+
+/// A role as people read it, with the seat of a steering-group member (reactive inside a view closure).
+pub fn role_label(i18n: I18n, role: model::Role) -> String {
+    use model::Role;
+    match role {
+        Role::Admin => i18n.t(Key::RoleAdmin).to_owned(),
+        Role::Carrier { .. } => i18n.t(Key::RoleCarrier).to_owned(),
+        Role::Coordinator => i18n.t(Key::RoleCoordinator).to_owned(),
+        Role::DistrictContact => i18n.t(Key::RoleDistrictContact).to_owned(),
+        Role::Steering { seat } => format!("{} ({})", i18n.t(Key::RoleSteering), i18n.t(seat_key(seat))),
+    }
+}
+
 /// The current language of the page, shared by all components.
 #[derive(Debug, Clone, Copy)]
 pub struct I18n {

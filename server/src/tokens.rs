@@ -9,12 +9,9 @@
 use crate::startup::AppState;
 use app::AppError;
 use app::auth::{Caller, accounts};
-use base64::Engine as _;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::Utc;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use model::entity::api_token;
-use rand::RngCore as _;
 use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, EntityTrait, QueryFilter};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -23,7 +20,7 @@ use uuid::Uuid;
 pub const AUDIENCE: &str = "spielraum-api";
 pub const ISSUER: &str = "spielraum";
 pub const ACCESS_TOKEN_SECONDS: i64 = 3600;
-pub const PERSONAL_TOKEN_PREFIX: &str = "spr_";
+pub use app::auth::{PERSONAL_TOKEN_PREFIX, new_personal_token, sha256_hex};
 
 #[derive(Debug, Serialize, Deserialize)]
 struct Claims {
@@ -44,10 +41,6 @@ fn signing_key(state: &AppState) -> Vec<u8> {
 pub fn key_id(key: &[u8]) -> String {
     let digest = Sha256::digest(key);
     format!("v1-{}", &hex(&digest)[..12])
-}
-
-pub fn sha256_hex(text: &str) -> String {
-    hex(&Sha256::digest(text.as_bytes()))
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -71,15 +64,6 @@ pub fn issue_access_token(state: &AppState, caller: &Caller) -> Result<String, A
     header.kid = Some(key_id(&key));
     let key = EncodingKey::from_secret(&key).map_err(AppError::internal)?;
     jsonwebtoken::encode(&header, &claims, &key).map_err(AppError::internal)
-}
-
-/// A new personal token: the text to show once, and the hash to store.
-pub fn new_personal_token() -> (String, String) {
-    let mut bytes = [0u8; 32];
-    rand::rng().fill_bytes(&mut bytes);
-    let token = format!("{PERSONAL_TOKEN_PREFIX}{}", URL_SAFE_NO_PAD.encode(bytes));
-    let hash = sha256_hex(&token);
-    (token, hash)
 }
 
 /// The caller a bearer token stands for, or `None` if it is invalid, expired, revoked, or its user is no

@@ -24,6 +24,31 @@ pub mod session_keys {
     pub const CLIENT_ADDR: &str = "client_addr";
 }
 
+/// Hex SHA-256 of a secret text: what is stored of session handles, link tokens and API tokens.
+pub fn sha256_hex(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// 32 random bytes, URL-safe base64: the secret part of links and API tokens.
+pub fn random_token() -> String {
+    use base64::Engine as _;
+    use rand::RngCore as _;
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// Personal API tokens start with this, so the guard knows them from JWTs (and secret scanners find them).
+pub const PERSONAL_TOKEN_PREFIX: &str = "spr_";
+
+/// A new personal API token: the text to show once, and the hash to store.
+pub fn new_personal_token() -> (String, String) {
+    let token = format!("{PERSONAL_TOKEN_PREFIX}{}", random_token());
+    let hash = sha256_hex(&token);
+    (token, hash)
+}
+
 /// A signed-in, active user of one tenant, with the roles they hold now.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Caller {

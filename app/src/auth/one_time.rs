@@ -1,13 +1,9 @@
 //! Single-use, expiring links (invitations, password resets). The link carries a random token; the database
 //! keeps only its SHA-256, so a leaked database does not leak working links.
 
-use base64::Engine as _;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Duration, Utc};
 use model::entity::one_time_token;
-use rand::RngCore as _;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
-use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,10 +29,6 @@ impl Purpose {
     }
 }
 
-fn digest(token: &str) -> String {
-    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// Makes a new link token for `user_id`. Earlier unused tokens of the same purpose stop working, so only the
 /// newest invitation or reset link is valid.
 pub async fn issue(
@@ -53,15 +45,13 @@ pub async fn issue(
         .filter(one_time_token::Column::UsedAt.is_null())
         .exec(db)
         .await?;
-    let mut bytes = [0u8; 32];
-    rand::rng().fill_bytes(&mut bytes);
-    let token = URL_SAFE_NO_PAD.encode(bytes);
+    let token = super::random_token();
     one_time_token::Entity::insert(one_time_token::ActiveModel {
         id: Set(Uuid::new_v4()),
         tenant_id: Set(tenant_id),
         user_id: Set(user_id),
         purpose: Set(purpose.as_str().to_owned()),
-        token_hash: Set(digest(&token)),
+        token_hash: Set(super::sha256_hex(&token)),
         expires_at: Set(now + purpose.lifetime()),
         used_at: Set(None),
         created_at: Set(now),
@@ -88,7 +78,7 @@ pub async fn redeem(
     now: DateTime<Utc>,
 ) -> Result<Result<Uuid, Unusable>, DbErr> {
     let Some(row) = one_time_token::Entity::find()
-        .filter(one_time_token::Column::TokenHash.eq(digest(token)))
+        .filter(one_time_token::Column::TokenHash.eq(super::sha256_hex(token)))
         .filter(one_time_token::Column::TenantId.eq(tenant_id))
         .one(db)
         .await?

@@ -130,3 +130,19 @@ pub fn SelectField(
         </div>
     }
 }
+
+/// A new password typed twice, as the server checks it (`new_password`, `confirm_password`).
+#[component]
+pub fn NewPasswordFields(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    view! {
+        <Field name="new_password" label=Key::NewPassword kind="password" autocomplete="new-password" required=true error />
+        <Field
+            name="confirm_password"
+            label=Key::ConfirmPassword
+            kind="password"
+            autocomplete="new-password"
+            required=true
+            error
+        />
+    }
+}

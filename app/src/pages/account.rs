@@ -4,13 +4,12 @@ use crate::AppError;
 use crate::account::{
     ChangePassword, CreateToken, EndSession, RevokeToken, SessionView, TokenView, my_sessions, my_tokens,
 };
-use crate::components::{CurrentTenant, CurrentUser, ErrorNotice, Field, error_text};
-use crate::i18n::{I18n, Key};
+use crate::components::{CurrentTenant, CurrentUser, ErrorNotice, Field, NewPasswordFields, error_text};
+use crate::i18n::{I18n, Key, role_label};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use model::datetime::{DEFAULT_TIME_ZONE, format_date_time};
-use model::{Role, SeatType};
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
@@ -80,23 +79,6 @@ pub fn AccountPage() -> impl IntoView {
     }
 }
 
-fn role_label(i18n: I18n, role: Role) -> String {
-    match role {
-        Role::Admin => i18n.t(Key::RoleAdmin).to_owned(),
-        Role::Carrier { .. } => i18n.t(Key::RoleCarrier).to_owned(),
-        Role::Coordinator => i18n.t(Key::RoleCoordinator).to_owned(),
-        Role::DistrictContact => i18n.t(Key::RoleDistrictContact).to_owned(),
-        Role::Steering { seat } => {
-            let seat = match seat {
-                SeatType::Administration => Key::SeatAdministration,
-                SeatType::Committee => Key::SeatCommittee,
-                SeatType::ProjectCarrier => Key::SeatProjectCarrier,
-            };
-            format!("{} ({})", i18n.t(Key::RoleSteering), i18n.t(seat))
-        }
-    }
-}
-
 #[component]
 fn ChangePasswordForm() -> impl IntoView {
     let i18n = I18n::expect();
@@ -124,22 +106,7 @@ fn ChangePasswordForm() -> impl IntoView {
                     required=true
                     error
                 />
-                <Field
-                    name="new_password"
-                    label=Key::NewPassword
-                    kind="password"
-                    autocomplete="new-password"
-                    required=true
-                    error
-                />
-                <Field
-                    name="confirm_password"
-                    label=Key::ConfirmPassword
-                    kind="password"
-                    autocomplete="new-password"
-                    required=true
-                    error
-                />
+                <NewPasswordFields error />
                 <button type="submit" class="button" disabled=move || action.pending().get()>
                     {move || i18n.t(Key::SavePassword)}
                 </button>

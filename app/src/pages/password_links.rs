@@ -2,7 +2,7 @@
 //! invited user sets their first password).
 
 use crate::account::{RequestPasswordReset, SetPassword};
-use crate::components::{CurrentTenant, Field, error_text};
+use crate::components::{CurrentTenant, Field, NewPasswordFields, error_text};
 use crate::i18n::{I18n, Key};
 use crate::{AppError, InvalidReason};
 use leptos::form::ActionForm;
@@ -72,22 +72,7 @@ pub fn SetPasswordPage() -> impl IntoView {
             <ActionForm action attr:class="form" attr:novalidate=true>
                 <input type="hidden" name="tenant" value=tenant.slug.to_string() />
                 <input type="hidden" name="token" value=token />
-                <Field
-                    name="new_password"
-                    label=Key::NewPassword
-                    kind="password"
-                    autocomplete="new-password"
-                    required=true
-                    error
-                />
-                <Field
-                    name="confirm_password"
-                    label=Key::ConfirmPassword
-                    kind="password"
-                    autocomplete="new-password"
-                    required=true
-                    error
-                />
+                <NewPasswordFields error />
                 <button type="submit" class="button" disabled=move || action.pending().get()>
                     {move || i18n.t(Key::SetPasswordButton)}
                 </button>

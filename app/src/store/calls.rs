@@ -394,11 +394,7 @@ pub async fn move_question(
         .order_by_asc(call_question::Column::Position)
         .all(db)
         .await?;
-    let index = all.iter().position(|q| q.id == question).ok_or(AppError::NotFound)?;
-    let other = if up { index.checked_sub(1) } else { Some(index + 1).filter(|i| *i < all.len()) };
-    if let Some(other) = other {
-        all.swap(index, other);
-    }
+    super::ordering::move_one(&mut all, |q| q.id == question, up).ok_or(AppError::NotFound)?;
     for (position, question) in (1..).zip(all) {
         if question.position != position {
             let mut model: call_question::ActiveModel = question.into();

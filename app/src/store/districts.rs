@@ -111,11 +111,7 @@ pub async fn move_by_one(
 ) -> Result<(), AppError> {
     use sea_orm::{ActiveModelTrait, ActiveValue::Set};
     let mut all = list_all(db, scope).await?;
-    let index = all.iter().position(|d| d.id == id).ok_or(AppError::NotFound)?;
-    let other = if up { index.checked_sub(1) } else { Some(index + 1).filter(|i| *i < all.len()) };
-    if let Some(other) = other {
-        all.swap(index, other);
-    }
+    super::ordering::move_one(&mut all, |d| d.id == id, up).ok_or(AppError::NotFound)?;
     for (position, row) in (1..).zip(all) {
         if row.position != position {
             let mut model: district::ActiveModel = row.into();

@@ -6,6 +6,7 @@
 
 pub mod calls;
 pub mod districts;
+pub mod ordering;
 pub mod tenants;
 pub mod users;
 

@@ -18,26 +18,9 @@ pub use steering::SteeringPage;
 pub use user::UserPage;
 pub use users::UsersPage;
 
-use crate::i18n::{I18n, Key};
-use model::{Role, SeatType};
+pub(crate) use crate::i18n::{role_label, seat_key};
 
-pub(crate) fn role_label(i18n: I18n, role: Role) -> String {
-    match role {
-        Role::Admin => i18n.t(Key::RoleAdmin).to_owned(),
-        Role::Carrier { .. } => i18n.t(Key::RoleCarrier).to_owned(),
-        Role::Coordinator => i18n.t(Key::RoleCoordinator).to_owned(),
-        Role::DistrictContact => i18n.t(Key::RoleDistrictContact).to_owned(),
-        Role::Steering { seat } => format!("{} ({})", i18n.t(Key::RoleSteering), i18n.t(seat_key(seat))),
-    }
-}
-
-pub(crate) fn seat_key(seat: SeatType) -> Key {
-    match seat {
-        SeatType::Administration => Key::SeatAdministration,
-        SeatType::Committee => Key::SeatCommittee,
-        SeatType::ProjectCarrier => Key::SeatProjectCarrier,
-    }
-}
+use crate::i18n::Key;
 
 pub(crate) fn status_key(status: &str, invited: bool) -> Key {
     match status {
