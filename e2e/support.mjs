@@ -1,7 +1,8 @@
 // Browser-test helpers: Debian's Chromium driven by playwright-core, axe-core on every page visited, and
 // console errors (CSP violations, hydration panics) collected so that each test can fail on them.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
 
@@ -60,4 +61,32 @@ export async function assertAccessible(page) {
 /** Resolves once the wasm bundle has hydrated the page (the frontend marks <html data-hydrated>). */
 export async function waitForHydration(page) {
   await page.waitForSelector("html[data-hydrated]", { timeout: 30_000 });
+}
+
+/** The newest email to `address` in the server's outbox, quoted-printable decoded. */
+export function latestMail(address) {
+  const dir = process.env.SPIELRAUM_MAIL_OUTBOX;
+  assert.ok(dir, "SPIELRAUM_MAIL_OUTBOX names the server's outbox");
+  const mails = readdirSync(dir)
+    .map((name) => join(dir, name))
+    .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs)
+    .map((path) => decodeQuotedPrintable(readFileSync(path, "utf8")))
+    .filter((text) => text.includes(`To: ${address}`));
+  assert.ok(mails.length > 0, `a mail to ${address}`);
+  return mails.at(-1);
+}
+
+function decodeQuotedPrintable(raw) {
+  const joined = raw.replace(/=\r?\n/g, "");
+  const bytes = [];
+  for (let i = 0; i < joined.length; i++) {
+    const hex = joined.slice(i + 1, i + 3);
+    if (joined[i] === "=" && /^[0-9A-F]{2}$/.test(hex)) {
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else {
+      bytes.push(...Buffer.from(joined[i], "utf8"));
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
 }

@@ -23,7 +23,7 @@ fn handle_of(session_id: &str) -> String {
 
 /// The rules for a new password, as field errors: long enough, not too long, typed the same twice.
 #[cfg(feature = "ssr")]
-fn check_new_password(new_password: &str, confirm_password: &str) -> Result<(), AppError> {
+pub(crate) fn check_new_password(new_password: &str, confirm_password: &str) -> Result<(), AppError> {
     use crate::InvalidReason;
     use crate::auth::password::{self, PasswordRuleError};
     password::check_rules(new_password).map_err(|rule| {
@@ -167,7 +167,7 @@ pub async fn set_password(
     use crate::InvalidReason;
     use crate::audit::{self, Change};
     use crate::auth::accounts::STATUS_ACTIVE;
-    use crate::auth::one_time;
+    use crate::auth::one_time::{self, Purpose};
     use crate::auth::password;
     use model::entity::user;
     use sea_orm::{ActiveModelTrait, ActiveValue::Set, TransactionTrait};
@@ -181,7 +181,10 @@ pub async fn set_password(
             let now = Utc::now();
             let txn = db.begin().await?;
             let unusable = || AppError::invalid("token", InvalidReason::LinkUnusable);
-            let user_id = one_time::redeem(&txn, scope.id(), &token, now).await?.map_err(|_| unusable())?;
+            let user_id =
+                one_time::redeem(&txn, scope.id(), &token, &[Purpose::Invitation, Purpose::PasswordReset], now)
+                    .await?
+                    .map_err(|_| unusable())?;
             let row = crate::store::users::find(&txn, &scope, user_id).await?;
             if row.status != STATUS_ACTIVE {
                 return Err(unusable());

@@ -111,6 +111,9 @@ pub async fn update_call(
                 serde_json::json!({"title": row.title, "description": row.description, "opens_at": row.opens_at,
                     "closes_at": row.closes_at, "decision_date": row.decision_date})
             };
+            if after.published_at.is_some() && after.closes_at != before.closes_at {
+                crate::jobs::schedule_call(&txn, after.id, after.closes_at, after.opens_at, now).await?;
+            }
             admin.audit(&txn, "call.updated", "call", call, Some(image(&before)), Some(image(&after))).await?;
             txn.commit().await?;
             Ok::<(), AppError>(())
@@ -127,7 +130,9 @@ pub async fn publish_call(call: Uuid) -> Result<(), AppError> {
         async move {
             let admin = crate::admin::AdminContext::current().await?;
             let txn = admin.server.db.begin().await?;
-            let row = crate::store::calls::publish(&txn, &admin.tenant, call, chrono::Utc::now()).await?;
+            let now = chrono::Utc::now();
+            let row = crate::store::calls::publish(&txn, &admin.tenant, call, now).await?;
+            crate::jobs::schedule_call(&txn, row.id, row.closes_at, row.opens_at, now).await?;
             let after = serde_json::json!({"published_at": row.published_at});
             admin.audit(&txn, "call.published", "call", call, None, Some(after)).await?;
             txn.commit().await?;
@@ -145,7 +150,9 @@ pub async fn close_call(call: Uuid) -> Result<(), AppError> {
         async move {
             let admin = crate::admin::AdminContext::current().await?;
             let txn = admin.server.db.begin().await?;
-            let row = crate::store::calls::close_now(&txn, &admin.tenant, call, chrono::Utc::now()).await?;
+            let now = chrono::Utc::now();
+            let row = crate::store::calls::close_now(&txn, &admin.tenant, call, now).await?;
+            crate::jobs::schedule_call(&txn, row.id, row.closes_at, row.opens_at, now).await?;
             let after = serde_json::json!({"closes_at": row.closes_at});
             admin.audit(&txn, "call.closed", "call", call, None, Some(after)).await?;
             txn.commit().await?;

@@ -23,6 +23,12 @@ pub enum AppError {
     Forbidden,
     #[error("email or password is wrong")]
     SignInFailed,
+    /// A bid cannot be submitted yet: every field that keeps it from being complete.
+    #[error("incomplete: {problems:?}")]
+    Incomplete { problems: Vec<model::bid::FieldProblem> },
+    /// The call does not accept bids now (not yet open, or closed): the server's clock decides.
+    #[error("the call is not open")]
+    CallNotOpen,
     #[error("too many attempts; retry in {retry_after_minutes} minutes")]
     Throttled { retry_after_minutes: i64 },
     #[error("internal error")]
@@ -45,6 +51,16 @@ pub enum InvalidReason {
     LinkUnusable,
     /// No longer changeable (a published call's questions, a closed call).
     Frozen,
+    /// The email address of the account has not been confirmed yet.
+    Unconfirmed,
+    /// An uploaded file is empty.
+    EmptyFile,
+    /// An uploaded file exceeds the size limit.
+    FileTooLarge,
+    /// An uploaded file's name has path parts, control characters or is too long.
+    BadFileName,
+    /// An uploaded file is not a PDF, ODT or DOCX document (judged by its content).
+    WrongFileType,
 }
 
 impl AppError {
@@ -66,7 +82,8 @@ impl AppError {
         match self {
             AppError::NotFound => 404,
             AppError::BadRequest { .. } => 400,
-            AppError::Invalid { .. } => 422,
+            AppError::Invalid { .. } | AppError::Incomplete { .. } => 422,
+            AppError::CallNotOpen => 409,
             AppError::Unauthenticated | AppError::SignInFailed => 401,
             AppError::Forbidden => 403,
             AppError::Throttled { .. } => 429,
@@ -80,6 +97,8 @@ impl AppError {
             AppError::NotFound => "not_found",
             AppError::BadRequest { .. } => "bad_request",
             AppError::Invalid { .. } => "invalid",
+            AppError::Incomplete { .. } => "incomplete",
+            AppError::CallNotOpen => "call_not_open",
             AppError::Unauthenticated => "unauthenticated",
             AppError::Forbidden => "forbidden",
             AppError::SignInFailed => "sign_in_failed",

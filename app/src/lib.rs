@@ -9,9 +9,12 @@
 
 pub mod account;
 pub mod admin;
+pub mod bids;
 pub mod calls;
 pub mod error;
 pub mod i18n;
+pub mod notifications;
+pub mod organisations;
 pub mod shell;
 
 mod components;
@@ -20,11 +23,23 @@ pub mod session;
 pub mod views;
 
 #[cfg(feature = "ssr")]
+pub mod actor;
+#[cfg(feature = "ssr")]
+pub mod archive;
+#[cfg(feature = "ssr")]
+pub mod attachments;
+#[cfg(feature = "ssr")]
 pub mod audit;
 #[cfg(feature = "ssr")]
 pub mod auth;
 #[cfg(feature = "ssr")]
+pub mod jobs;
+#[cfg(feature = "ssr")]
 pub mod mail;
+#[cfg(feature = "ssr")]
+pub mod notify;
+#[cfg(feature = "ssr")]
+pub mod storage;
 #[cfg(feature = "ssr")]
 pub mod store;
 
@@ -39,6 +54,8 @@ pub struct ServerContext {
     pub mailer: mail::Mailer,
     /// Where people reach this installation, for links in emails (e.g. `https://spielraum.example.org`).
     pub public_url: String,
+    /// Where uploaded files live.
+    pub storage: storage::Storage,
 }
 
 #[cfg(feature = "ssr")]

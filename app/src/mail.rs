@@ -121,3 +121,106 @@ pub fn password_reset(to: &str, name: &str, tenant_name: &str, link: &str, minut
         ),
     }
 }
+
+fn berlin(at: chrono::DateTime<chrono::Utc>) -> (String, String) {
+    use model::Locale;
+    use model::datetime::{DEFAULT_TIME_ZONE, format_date_time};
+    (format_date_time(at, Locale::De, DEFAULT_TIME_ZONE), format_date_time(at, Locale::En, DEFAULT_TIME_ZONE))
+}
+
+/// The link that confirms a self-registered carrier's email address.
+pub fn email_confirmation(to: &str, name: &str, tenant_name: &str, link: &str, days: i64) -> Mail {
+    Mail {
+        to: to.to_owned(),
+        subject: format!("E-Mail-Adresse bestätigen – {tenant_name} / Confirm your email address"),
+        body: format!(
+            "Guten Tag {name},\n\n\
+             Sie haben Ihre Organisation bei Spielraum ({tenant_name}) registriert. Bitte bestätigen Sie Ihre \
+             E-Mail-Adresse über diesen Link (gültig {days} Tage, nur einmal verwendbar):\n\n{link}\n\n\
+             Wenn Sie sich nicht registriert haben, ignorieren Sie diese Nachricht.\n\n\
+             ---\n\nHello {name},\n\n\
+             you registered your organisation at Spielraum ({tenant_name}). Please confirm your email address \
+             with this link (valid for {days} days, single use):\n\n{link}\n\n\
+             If you did not register, ignore this message.\n"
+        ),
+    }
+}
+
+/// A call for expressions of interest was published.
+pub fn call_published(
+    to: &str,
+    tenant_name: &str,
+    title: &str,
+    closes_at: chrono::DateTime<chrono::Utc>,
+    link: &str,
+) -> Mail {
+    let (de, en) = berlin(closes_at);
+    Mail {
+        to: to.to_owned(),
+        subject: format!("Neuer Aufruf: {title} / New call"),
+        body: format!(
+            "{tenant_name} hat einen Aufruf zur Interessenbekundung veröffentlicht: {title}.\n\
+             Interessenbekundungen sind bis {de} möglich.\n\n{link}\n\n---\n\n\
+             {tenant_name} published a call for expressions of interest: {title}.\n\
+             Bids are accepted until {en}.\n\n{link}\n"
+        ),
+    }
+}
+
+/// The deadline of a call is near and the organisation has a draft that is not submitted.
+pub fn deadline_reminder(
+    to: &str,
+    title: &str,
+    closes_at: chrono::DateTime<chrono::Utc>,
+    days: i64,
+    link: &str,
+) -> Mail {
+    let (de, en) = berlin(closes_at);
+    let (tage, day_word) = if days == 1 { ("einem Tag", "one day") } else { ("7 Tagen", "7 days") };
+    Mail {
+        to: to.to_owned(),
+        subject: format!("Frist endet in {tage}: {title} / Deadline in {day_word}"),
+        body: format!(
+            "Ihre Organisation hat für den Aufruf „{title}“ einen Entwurf, der noch nicht eingereicht ist. \
+             Die Frist endet am {de}.\n\n{link}\n\n---\n\n\
+             Your organisation has a draft for the call \"{title}\" that is not submitted yet. The deadline is \
+             {en}.\n\n{link}\n"
+        ),
+    }
+}
+
+/// The call closed; bids are frozen.
+pub fn call_closed(to: &str, title: &str, link: &str) -> Mail {
+    Mail {
+        to: to.to_owned(),
+        subject: format!("Aufruf geschlossen: {title} / Call closed"),
+        body: format!(
+            "Die Frist des Aufrufs „{title}“ ist abgelaufen. Eingereichte Interessenbekundungen können nicht \
+             mehr geändert werden.\n\n{link}\n\n---\n\n\
+             The deadline of the call \"{title}\" has passed. Submitted bids can no longer change.\n\n{link}\n"
+        ),
+    }
+}
+
+/// The receipt of a submitted bid version.
+pub fn bid_receipt(
+    to: &str,
+    title: &str,
+    lot: &str,
+    number: i32,
+    submitted_at: chrono::DateTime<chrono::Utc>,
+    hash: &str,
+    link: &str,
+) -> Mail {
+    let (de, en) = berlin(submitted_at);
+    Mail {
+        to: to.to_owned(),
+        subject: format!("Eingangsbestätigung: {title} – {lot} / Receipt"),
+        body: format!(
+            "Ihre Interessenbekundung ist eingegangen.\n\n\
+             Aufruf: {title}\nLos: {lot}\nFassung: {number}\nEingang: {de}\nPrüfsumme (SHA-256): {hash}\n\n{link}\n\n\
+             ---\n\nYour bid has been received.\n\n\
+             Call: {title}\nLot: {lot}\nVersion: {number}\nReceived: {en}\nChecksum (SHA-256): {hash}\n\n{link}\n"
+        ),
+    }
+}

@@ -66,6 +66,7 @@ pub async fn sign_in(tenant: String, email: String, password: String, next: Opti
                 .await
                 .map_err(|err| match err {
                     SignInError::InvalidCredentials => AppError::SignInFailed,
+                    SignInError::Unconfirmed => AppError::invalid("email", crate::InvalidReason::Unconfirmed),
                     SignInError::Throttled { until } => {
                         AppError::Throttled { retry_after_minutes: (until - now).num_minutes().max(1) }
                     }

@@ -7,9 +7,10 @@
 use crate::components::{NotFound, TenantShell};
 use crate::i18n::I18n;
 use crate::pages::{
-    AccountPage, AdminCallPage, AdminCallsPage, AdminHome, AuditPage, CallPage, CallsPage, DistrictsAdminPage,
-    DistrictsPage, ForgotPasswordPage, SetPasswordPage, SettingsPage, SignInPage, SteeringPage, TenantDirectory,
-    TenantHome, UserPage, UsersPage,
+    AccountPage, AdminCallPage, AdminCallsPage, AdminHome, AdminOrganisationsPage, AuditPage, BidPage, BidVersionPage,
+    BidsPage, CallBidsPage, CallPage, CallsPage, ConfirmEmailPage, DistrictsAdminPage, DistrictsPage,
+    ForgotPasswordPage, NotificationsPage, OrganisationPage, RegisterPage, SetPasswordPage, SettingsPage, SignInPage,
+    SteeringPage, TenantDirectory, TenantHome, UserPage, UsersPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{Link, MetaTags, provide_meta_context};
@@ -108,6 +109,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("districts") view=DistrictsPage />
                     <Route path=path!("calls") view=CallsPage />
                     <Route path=path!("calls/:id") view=CallPage />
+                    <Route path=path!("calls/:id/bids") view=CallBidsPage />
+                    <Route path=path!("register") view=RegisterPage />
+                    <Route path=path!("confirm-email") view=ConfirmEmailPage />
+                    <Route path=path!("organisation") view=OrganisationPage />
+                    <Route path=path!("bids") view=BidsPage />
+                    <Route path=path!("bids/:id") view=BidPage />
+                    <Route path=path!("bids/:id/versions/:number") view=BidVersionPage />
+                    <Route path=path!("notifications") view=NotificationsPage />
                     <Route path=path!("sign-in") view=SignInPage />
                     <Route path=path!("account") view=AccountPage />
                     <Route path=path!("forgot-password") view=ForgotPasswordPage />
@@ -121,6 +130,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("admin/audit") view=AuditPage />
                     <Route path=path!("admin/calls") view=AdminCallsPage />
                     <Route path=path!("admin/calls/:id") view=AdminCallPage />
+                    <Route path=path!("admin/organisations") view=AdminOrganisationsPage />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -33,3 +33,12 @@ pub struct DistrictChoice {
     pub name: String,
     pub chosen: bool,
 }
+
+/// A member of a carrier organisation, as its members see each other.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberView {
+    pub name: String,
+    pub email: String,
+    /// Invited or registered, but not yet able to sign in (no password, or email not confirmed).
+    pub pending: bool,
+}

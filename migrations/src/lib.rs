@@ -12,6 +12,7 @@ mod m20261129_000003_accounts;
 mod m20261129_000004_audit_log_append_only;
 mod m20261129_000005_district_contacts;
 mod m20261129_000006_calls;
+mod m20261129_000007_bids;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000004_audit_log_append_only::Migration),
             Box::new(m20261129_000005_district_contacts::Migration),
             Box::new(m20261129_000006_calls::Migration),
+            Box::new(m20261129_000007_bids::Migration),
         ]
     }
 }

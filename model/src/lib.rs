@@ -7,12 +7,14 @@
 //!
 //! This crate must not know about HTTP, Leptos or the database connection.
 
+pub mod bid;
 pub mod call;
 pub mod datetime;
 pub mod district;
 pub mod email;
 pub mod locale;
 pub mod money;
+pub mod organisation;
 pub mod policy;
 pub mod role;
 pub mod tenant;

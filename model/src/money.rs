@@ -20,6 +20,7 @@ pub enum MoneyError {
 
 /// An amount of euros with exactly two decimal places. May be negative (reversals, balances).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(value_type = String, example = "32500.00"))]
 #[serde(try_from = "Decimal", into = "Decimal")]
 pub struct Money(Decimal);
 

@@ -4,8 +4,10 @@
 //! runs; rules that depend on the object (own organisation, after the deadline, recusal) are functions here
 //! too, so the whole policy reads in one file.
 
+use crate::call::Phase;
 use crate::role::{Role, RoleKind};
 use serde::{Deserialize, Serialize};
+use uuid::Uuid;
 
 /// Something a role may be allowed to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -25,6 +27,8 @@ pub enum Permission {
     WriteLedger,
     /// Read budgets and the ledger.
     ReadLedger,
+    /// Read every bid of a call once it has closed (see [`may_read_bid`]).
+    ReadBids,
     /// Score bids of closed calls (unless recused).
     ScoreBids,
     /// Accept or return quarterly reports.
@@ -38,7 +42,7 @@ pub enum Permission {
 }
 
 impl Permission {
-    pub const ALL: [Permission; 12] = [
+    pub const ALL: [Permission; 13] = [
         Permission::ManageUsers,
         Permission::ManageDistricts,
         Permission::ManageSettings,
@@ -46,6 +50,7 @@ impl Permission {
         Permission::ManageCalls,
         Permission::WriteLedger,
         Permission::ReadLedger,
+        Permission::ReadBids,
         Permission::ScoreBids,
         Permission::ReviewReports,
         Permission::ReadReports,
@@ -64,12 +69,13 @@ pub fn permissions_of(kind: RoleKind) -> &'static [Permission] {
             ManageSettings,
             ReadAuditLog,
             ManageCalls,
+            ReadBids,
             WriteLedger,
             ReadLedger,
             ReviewReports,
             ReadReports,
         ],
-        RoleKind::Steering => &[ReadLedger, ScoreBids, ReviewReports, ReadReports],
+        RoleKind::Steering => &[ReadLedger, ReadBids, ScoreBids, ReviewReports, ReadReports],
         RoleKind::Carrier => &[DraftBids],
         RoleKind::Coordinator => &[FileReports],
         RoleKind::DistrictContact => &[ReadReports],
@@ -79,6 +85,24 @@ pub fn permissions_of(kind: RoleKind) -> &'static [Permission] {
 /// True when any of `roles` brings `permission`.
 pub fn allows(roles: &[Role], permission: Permission) -> bool {
     roles.iter().any(|role| permissions_of(role.kind()).contains(&permission))
+}
+
+/// True when `roles` make the caller a member of `organisation`.
+pub fn member_of(roles: &[Role], organisation: Uuid) -> bool {
+    roles.iter().any(|role| matches!(role, Role::Carrier { organisation_id } if *organisation_id == organisation))
+}
+
+/// Sealed bids (SPEC §3A.4): before the call closes only the bidding organisation reads its bid; afterwards
+/// also whoever may read bids (steering group, administrators). Drafts never submitted stay the
+/// organisation's own.
+pub fn may_read_bid(roles: &[Role], organisation: Uuid, phase: Phase, ever_submitted: bool) -> bool {
+    member_of(roles, organisation) || (phase == Phase::Closed && ever_submitted && allows(roles, Permission::ReadBids))
+}
+
+/// Only the organisation's members change its bid, and only while the call is open: afterwards the bid is
+/// frozen for everyone, administrators included.
+pub fn may_change_bid(roles: &[Role], organisation: Uuid, phase: Phase) -> bool {
+    phase == Phase::Open && member_of(roles, organisation) && allows(roles, Permission::DraftBids)
 }
 
 /// What a route or server function requires of its caller.
@@ -117,7 +141,6 @@ pub fn decide(access: Access, caller_roles: Option<&[Role]>) -> Decision {
 mod tests {
     use super::*;
     use crate::role::SeatType;
-    use uuid::Uuid;
 
     fn carrier() -> Role {
         Role::Carrier { organisation_id: Uuid::nil() }
@@ -160,6 +183,36 @@ mod tests {
         let roles = [carrier(), Role::Coordinator];
         assert!(allows(&roles, Permission::DraftBids) && allows(&roles, Permission::FileReports));
         assert!(!allows(&roles, Permission::ManageUsers));
+    }
+
+    #[test]
+    fn bids_are_sealed_until_the_call_closes() {
+        let own = Uuid::from_u128(1);
+        let member = [Role::Carrier { organisation_id: own }];
+        let other_carrier = [Role::Carrier { organisation_id: Uuid::from_u128(2) }];
+        let steering = [Role::Steering { seat: SeatType::Committee }];
+        for phase in [Phase::Upcoming, Phase::Open] {
+            assert!(may_read_bid(&member, own, phase, true));
+            for roles in [&other_carrier[..], &steering, &[Role::Admin], &[Role::Coordinator], &[Role::DistrictContact]]
+            {
+                assert!(!may_read_bid(roles, own, phase, true), "{roles:?} in {phase:?}");
+            }
+        }
+        assert!(may_read_bid(&steering, own, Phase::Closed, true));
+        assert!(may_read_bid(&[Role::Admin], own, Phase::Closed, true));
+        assert!(!may_read_bid(&[Role::Admin], own, Phase::Closed, false), "never-submitted drafts stay private");
+        assert!(!may_read_bid(&other_carrier, own, Phase::Closed, true));
+        assert!(!may_read_bid(&[Role::Coordinator], own, Phase::Closed, true));
+    }
+
+    #[test]
+    fn bids_freeze_at_the_deadline_for_everyone() {
+        let own = Uuid::from_u128(1);
+        let member = [Role::Carrier { organisation_id: own }];
+        assert!(may_change_bid(&member, own, Phase::Open));
+        assert!(!may_change_bid(&member, own, Phase::Closed));
+        assert!(!may_change_bid(&member, own, Phase::Upcoming));
+        assert!(!may_change_bid(&[Role::Admin], own, Phase::Open));
     }
 
     #[test]

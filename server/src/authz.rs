@@ -27,8 +27,15 @@ pub const ABSOLUTE_SESSION_HOURS: i64 = 12;
 /// …and after this long without a request (idle timeout; see `startup`).
 pub const IDLE_SESSION_MINUTES: i64 = 60;
 
-/// Routes served by plain axum handlers outside Leptos and the API (the route sweep walks them too).
-pub const DOWNLOAD_ROUTES: &[&str] = &["/{tenant}/account/data.json"];
+/// Routes served by plain axum handlers outside Leptos and the API (the route sweep walks them too): GET
+/// downloads and the POST upload form's target. The guard answers 403 for them itself, since no page
+/// renders a notice.
+pub const DOWNLOAD_ROUTES: &[&str] = &[
+    "/{tenant}/account/data.json",
+    "/{tenant}/bids/{id}/attachments/{attachment}",
+    "/{tenant}/calls/{id}/lots/{lot}/bids.zip",
+];
+pub const UPLOAD_ROUTES: &[&str] = &["/{tenant}/bids/{id}/attachments"];
 
 /// What each route requires. Keys are axum's matched paths.
 pub fn access_for(method: &Method, path: &str) -> Option<Access> {
@@ -38,6 +45,15 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         ("GET", "/" | "/{tenant}" | "/{tenant}/districts" | "/{tenant}/sign-in") => Public,
         ("GET", "/{tenant}/forgot-password" | "/{tenant}/set-password") => Public,
         ("GET", "/{tenant}/calls" | "/{tenant}/calls/{id}") => Public,
+        ("GET", "/{tenant}/register" | "/{tenant}/confirm-email") => Public,
+        ("GET", "/{tenant}/organisation" | "/{tenant}/bids" | "/{tenant}/bids/{id}") => Requires(Permission::DraftBids),
+        ("GET", "/{tenant}/bids/{id}/versions/{number}" | "/{tenant}/notifications") => SignedIn,
+        ("GET", "/{tenant}/calls/{id}/bids" | "/{tenant}/calls/{id}/lots/{lot}/bids.zip") => {
+            Requires(Permission::ReadBids)
+        }
+        ("GET", "/{tenant}/admin/organisations") => Requires(Permission::ManageUsers),
+        ("GET", "/{tenant}/bids/{id}/attachments/{attachment}") => SignedIn,
+        ("POST", "/{tenant}/bids/{id}/attachments") => Requires(Permission::DraftBids),
         ("GET", "/{tenant}/admin/calls" | "/{tenant}/admin/calls/{id}") => Requires(Permission::ManageCalls),
         ("GET", "/{tenant}/account" | "/{tenant}/account/data.json") => SignedIn,
         ("GET", "/{tenant}/admin" | "/{tenant}/admin/users" | "/{tenant}/admin/users/{id}") => {
@@ -73,10 +89,36 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
             Requires(Permission::ManageCalls)
         }
         ("POST", "/fn/remove_lot" | "/fn/rename_lot" | "/fn/move_question") => Requires(Permission::ManageCalls),
+        ("POST", "/fn/register_organisation" | "/fn/confirm_email") => Public,
+        ("POST", "/fn/my_organisation" | "/fn/update_organisation" | "/fn/invite_colleague") => {
+            Requires(Permission::DraftBids)
+        }
+        ("POST", "/fn/admin_organisations" | "/fn/verify_organisation") => Requires(Permission::ManageUsers),
+        ("POST", "/fn/my_bids" | "/fn/start_bid" | "/fn/bid" | "/fn/save_draft" | "/fn/submit_bid") => {
+            Requires(Permission::DraftBids)
+        }
+        ("POST", "/fn/withdraw_bid" | "/fn/remove_attachment") => Requires(Permission::DraftBids),
+        ("POST", "/fn/bid_version" | "/fn/my_notifications" | "/fn/mark_notifications_read") => SignedIn,
+        ("POST", "/fn/call_bids") => Requires(Permission::ReadBids),
         // REST API.
         ("GET", "/api/v1/openapi.json" | "/api/v1/tenants" | "/api/v1/tenants/{tenant}") => Public,
         ("GET", "/api/v1/tenants/{tenant}/districts") => Public,
         ("GET", "/api/v1/tenants/{tenant}/calls" | "/api/v1/tenants/{tenant}/calls/{call}") => Public,
+        ("GET", "/api/v1/tenants/{tenant}/organisations") => Requires(Permission::ManageUsers),
+        ("GET", "/api/v1/tenants/{tenant}/organisation" | "/api/v1/tenants/{tenant}/bids") => {
+            Requires(Permission::DraftBids)
+        }
+        ("GET", "/api/v1/tenants/{tenant}/bids/{bid}") => Requires(Permission::DraftBids),
+        ("PUT", "/api/v1/tenants/{tenant}/bids/{bid}/draft") => Requires(Permission::DraftBids),
+        (
+            "POST",
+            "/api/v1/tenants/{tenant}/calls/{call}/lots/{lot}/bids"
+            | "/api/v1/tenants/{tenant}/bids/{bid}/submission"
+            | "/api/v1/tenants/{tenant}/bids/{bid}/withdrawal"
+            | "/api/v1/tenants/{tenant}/bids/{bid}/attachments",
+        ) => Requires(Permission::DraftBids),
+        ("GET", "/api/v1/tenants/{tenant}/bids/{bid}/versions/{number}") => SignedIn,
+        ("GET", "/api/v1/tenants/{tenant}/calls/{call}/bids") => Requires(Permission::ReadBids),
         ("POST", "/api/v1/auth/token") => Public,
         ("GET", "/api/v1/me") => SignedIn,
         _ => return None,
@@ -143,8 +185,14 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
         },
     };
     // A session belongs to one tenant: on another tenant's pages its holder is a visitor.
-    let path_tenant = (kind == RouteKind::Page && matched.starts_with("/{tenant}"))
-        .then(|| request.uri().path().trim_start_matches('/').split('/').next().unwrap_or_default().to_owned());
+    // The same holds for bearer tokens on the API's per-tenant routes.
+    let tenant_segment = match kind {
+        RouteKind::Page if matched.starts_with("/{tenant}") => Some(0),
+        RouteKind::Api if matched.starts_with("/api/v1/tenants/{tenant}") => Some(3),
+        _ => None,
+    };
+    let path_tenant = tenant_segment
+        .map(|index| request.uri().path().trim_start_matches('/').split('/').nth(index).unwrap_or_default().to_owned());
     let caller = caller.filter(|c| path_tenant.as_deref().is_none_or(|slug| c.tenant_slug.as_str() == slug));
 
     let decision = policy::decide(access, caller.as_ref().map(|c| c.roles.as_slice()));
@@ -159,6 +207,9 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
         (Decision::Forbidden, RouteKind::ServerFn) => return server_fn_error(AppError::Forbidden),
         (Decision::Unauthenticated, RouteKind::Api) => return ApiError(AppError::Unauthenticated).into_response(),
         (Decision::Forbidden, RouteKind::Api) => return ApiError(AppError::Forbidden).into_response(),
+        (Decision::Forbidden, RouteKind::Page) if is_file_route(&matched) => {
+            return (StatusCode::FORBIDDEN, "not allowed").into_response();
+        }
         // Pages render their own 403 notice (see app::components::Protected) with the same decision.
         (Decision::Forbidden, RouteKind::Page) | (Decision::Allow, _) => {}
     }
@@ -176,6 +227,10 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
     };
     request.extensions_mut().insert(context);
     next.run(request).await
+}
+
+fn is_file_route(matched: &str) -> bool {
+    DOWNLOAD_ROUTES.contains(&matched) || UPLOAD_ROUTES.contains(&matched)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

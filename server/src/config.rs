@@ -57,6 +57,19 @@ pub struct Settings {
     pub mail: MailSettings,
     /// `SPIELRAUM_MAIL_FROM`: the sender of all email.
     pub mail_from: String,
+    /// Where uploaded files go: `SPIELRAUM_S3_BUCKET` (with the standard `AWS_*` variables) or a local
+    /// directory, `SPIELRAUM_STORAGE_DIR` (default `data/files`).
+    pub storage: StorageSettings,
+    /// `SPIELRAUM_MAX_UPLOAD_MB`: the largest attachment accepted, in megabytes (default 10).
+    pub max_upload_bytes: u64,
+    /// `SPIELRAUM_JOB_INTERVAL_SECONDS`: how often this server looks for due background jobs (default 15).
+    pub job_interval_seconds: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorageSettings {
+    Local { dir: PathBuf },
+    S3 { bucket: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,7 +150,20 @@ impl Settings {
         let mail_from =
             var("SPIELRAUM_MAIL_FROM").unwrap_or_else(|| "Spielraum <noreply@spielraum.invalid>".to_owned());
 
+        let storage = match var("SPIELRAUM_S3_BUCKET").filter(|b| !b.trim().is_empty()) {
+            Some(bucket) => StorageSettings::S3 { bucket: bucket.trim().to_owned() },
+            None => StorageSettings::Local {
+                dir: PathBuf::from(var("SPIELRAUM_STORAGE_DIR").unwrap_or_else(|| "data/files".to_owned())),
+            },
+        };
+        let max_upload_mb = positive(var("SPIELRAUM_MAX_UPLOAD_MB"), 10, 1024, "SPIELRAUM_MAX_UPLOAD_MB")?;
+        let job_interval_seconds =
+            positive(var("SPIELRAUM_JOB_INTERVAL_SECONDS"), 15, 3600, "SPIELRAUM_JOB_INTERVAL_SECONDS")?;
+
         Ok(Settings {
+            storage,
+            max_upload_bytes: max_upload_mb * 1024 * 1024,
+            job_interval_seconds,
             database_url,
             addr,
             demo,
@@ -168,6 +194,15 @@ fn database_kind(url: &str) -> Result<DatabaseKind, ConfigError> {
             variable: "DATABASE_URL",
             message: "must start with sqlite: or postgres:// (for example sqlite://data/spielraum.db?mode=rwc)".into(),
         })
+    }
+}
+
+/// A whole number between 1 and `max`, or `default` when the variable is not set.
+fn positive(text: Option<String>, default: u64, max: u64, variable: &'static str) -> Result<u64, ConfigError> {
+    let Some(text) = text else { return Ok(default) };
+    match text.trim().parse::<u64>() {
+        Ok(value) if (1..=max).contains(&value) => Ok(value),
+        _ => Err(ConfigError { variable, message: format!("{text:?} is not a whole number from 1 to {max}") }),
     }
 }
 
@@ -216,6 +251,9 @@ mod tests {
             ("SPIELRAUM_SECRET_KEY", "c2hvcnQ="),
             ("SPIELRAUM_PUBLIC_URL", "spielraum.example.org"),
             ("SPIELRAUM_SMTP_URL", "mail.example.org"),
+            ("SPIELRAUM_MAX_UPLOAD_MB", "0"),
+            ("SPIELRAUM_MAX_UPLOAD_MB", "zehn"),
+            ("SPIELRAUM_JOB_INTERVAL_SECONDS", "-1"),
         ];
         for (variable, value) in cases {
             let err = settings(&[(variable, value)]).expect_err(variable);

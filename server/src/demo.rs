@@ -161,6 +161,16 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> Result<bool, DbErr> {
                 tenant_id: Set(tenant_id),
                 name: Set((*name).to_owned()),
                 created_at: Set(now),
+                legal_form: Set("e. V.".to_owned()),
+                register_number: Set(format!("VR {}", 1000 + id.as_u128() % 9000)),
+                street: Set("Musterstraße 1".to_owned()),
+                postcode: Set("01067".to_owned()),
+                city: Set("Dresden".to_owned()),
+                recognised: Set(true),
+                contact_name: Set("Geschäftsführung".to_owned()),
+                contact_email: Set(format!("kontakt-{}@dresden.demo", &id.simple().to_string()[..6])),
+                contact_phone: Set(String::new()),
+                verified_at: Set(Some(now)),
             })
             .exec_without_returning(&txn)
             .await?;
@@ -270,9 +280,109 @@ async fn demo_calls(db: &impl sea_orm::ConnectionTrait, now: chrono::DateTime<Ut
                 .map_err(|e| DbErr::Custom(e.to_string()))?,
         ),
     ];
+    let mut rows = Vec::new();
     for (module, title, description, schedule) in planned {
         let row = calls::create(db, &scope, module, title, description, schedule, now).await.map_err(failed)?;
         calls::publish(db, &scope, row.id, schedule.opens_at.min(now)).await.map_err(failed)?;
+        rows.push(row);
+    }
+    demo_bids(db, &scope, &rows, now).await.map_err(failed)
+}
+
+/// Bids of the demo carriers (organisations by index, as in `demo_tenants`): in the closed steering call two
+/// submitted bids; in the closed practice call of 2018 several bids in each of the first three lots; in the
+/// open call one submitted bid (traeger1, Stadtraum 1) and two drafts (traeger2, Stadtraum 1; traeger3,
+/// Stadtraum 3). traeger4 has no bid in the open call, so it can start from scratch.
+async fn demo_bids(
+    db: &impl sea_orm::ConnectionTrait,
+    scope: &app::store::TenantScope,
+    calls: &[model::entity::call::Model],
+    now: chrono::DateTime<Utc>,
+) -> Result<(), app::AppError> {
+    use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
+    let organisations = organisation::Entity::find()
+        .filter(organisation::Column::TenantId.eq(scope.id()))
+        .order_by_asc(organisation::Column::Name)
+        .all(db)
+        .await?;
+    // Sorted by name: Familienzentrum Heidepark, Jugendwerk Elbaue, Kinderring Loschwitz, Netzwerk Stadtteilarbeit.
+    let member = |organisation: Uuid| async move {
+        role_grant::Entity::find()
+            .filter(role_grant::Column::OrganisationId.eq(organisation))
+            .one(db)
+            .await
+            .map(|grant| grant.map(|g| g.user_id))
+    };
+    let [steering, practice_2018, practice_open] = calls else {
+        return Err(app::AppError::internal("demo calls missing"));
+    };
+    // (call, lot index, organisation index, submitted, requested per year in euros)
+    let plan: [(&model::entity::call::Model, usize, usize, bool, i64); 11] = [
+        (steering, 0, 1, true, 36_000),
+        (steering, 0, 3, true, 34_500),
+        (practice_2018, 0, 1, true, 27_500),
+        (practice_2018, 0, 3, true, 26_900),
+        (practice_2018, 0, 0, true, 28_100),
+        (practice_2018, 1, 3, true, 27_000),
+        (practice_2018, 1, 2, true, 27_300),
+        (practice_2018, 2, 0, true, 26_800),
+        (practice_open, 0, 1, true, 31_500),
+        (practice_open, 0, 3, false, 30_000),
+        (practice_open, 2, 0, false, 0),
+    ];
+    for (call, lot_index, organisation_index, submitted, amount) in plan {
+        let organisation = &organisations[organisation_index];
+        let user = member(organisation.id).await?;
+        let lot = model::entity::call_lot::Entity::find()
+            .filter(model::entity::call_lot::Column::CallId.eq(call.id))
+            .order_by_asc(model::entity::call_lot::Column::Position)
+            .all(db)
+            .await?
+            .into_iter()
+            .nth(lot_index)
+            .ok_or_else(|| app::AppError::internal("demo lot missing"))?;
+        let questions = app::store::calls::questions_of(db, call.id).await?;
+        let years = model::bid::budget_years(call.decision_date);
+        let mut draft =
+            model::bid::Draft { fte: if amount > 0 { "0,5".into() } else { String::new() }, ..Default::default() };
+        for question in &questions {
+            let text = match question.kind {
+                model::call::QuestionKind::LongText { .. } => format!(
+                    "{} arbeitet seit vielen Jahren in {} – mit offener Kinder- und Jugendarbeit, \
+                     Stadtteilrunden und Elternangeboten. Wir kennen die Akteure vor Ort und bringen sie \
+                     zusammen.",
+                    organisation.name, lot.title
+                ),
+                model::call::QuestionKind::ShortText => "Frau Beispiel, Bereichsleitung".to_owned(),
+                _ => continue,
+            };
+            draft.answers.insert(question.id, text);
+        }
+        if amount > 0 {
+            for year in &years {
+                draft.amounts.insert(*year, format!("{amount},00"));
+            }
+        }
+        let saved_at = if submitted { call.closes_at - chrono::Duration::days(2) } else { now };
+        let bid = model::entity::bid::ActiveModel {
+            id: Set(Uuid::new_v4()),
+            tenant_id: Set(scope.id()),
+            call_id: Set(call.id),
+            lot_id: Set(lot.id),
+            organisation_id: Set(organisation.id),
+            status: Set(model::bid::BidStatus::Draft.as_str().to_owned()),
+            draft: Set(serde_json::to_string(&draft).map_err(app::AppError::internal)?),
+            draft_saved_at: Set(saved_at),
+            draft_saved_by: Set(user),
+            created_at: Set(saved_at),
+        };
+        let bid = sea_orm::ActiveModelTrait::insert(bid, db).await?;
+        if submitted {
+            let subject = model::bid::Subject { call_id: call.id, lot_id: lot.id, organisation_id: organisation.id };
+            let content = model::bid::complete(subject, &draft, &questions, &years, &[])
+                .map_err(|problems| app::AppError::internal(format!("demo bid incomplete: {problems:?}")))?;
+            app::store::bids::submit(db, bid, &content, user.unwrap_or_default(), saved_at).await?;
+        }
     }
     Ok(())
 }

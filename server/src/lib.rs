@@ -3,7 +3,8 @@
 //!
 //! A guided tour: [`config`] reads the environment once; [`startup`] connects the database, runs migrations,
 //! loads demo data and builds the router; [`http`] holds the layers every response passes (request id and
-//! logs, security headers, language); [`api`] is the REST API with its OpenAPI document; [`cli`] is `main`.
+//! logs, security headers, language); [`uploads`] receives and serves bid attachments; [`worker`] runs the
+//! job queue; [`api`] is the REST API with its OpenAPI document; [`cli`] is `main`.
 //!
 //! Pages and their data access live in the `app` crate; this crate must not grow page logic.
 
@@ -21,3 +22,5 @@ pub mod sessions;
 pub mod startup;
 pub mod telemetry;
 pub mod tokens;
+pub mod uploads;
+pub mod worker;

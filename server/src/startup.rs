@@ -3,12 +3,13 @@
 //! [`Application::build`] is what `server serve` and every integration test call, so tests run the real
 //! server on a real port.
 
-use crate::config::{MailSettings, Settings};
+use crate::config::{MailSettings, Settings, StorageSettings};
 use crate::db::{self, DbSetupError};
 use crate::secrets::Secrets;
 use crate::sessions::DbSessionStore;
 use crate::{api, authz, demo, health, http};
 use app::mail::Mailer;
+use app::storage::Storage;
 use app::{ServerContext, shell};
 use axum::Router;
 use axum::extract::FromRef;
@@ -35,6 +36,8 @@ pub enum StartupError {
     Secrets(sea_orm::DbErr),
     #[error("email: {0}")]
     Mail(#[from] app::mail::MailError),
+    #[error("file storage: {0}")]
+    Storage(#[from] app::storage::StorageError),
     #[error("cannot listen on {addr}: {source}")]
     Bind { addr: SocketAddr, source: std::io::Error },
 }
@@ -43,6 +46,8 @@ pub enum StartupError {
 #[derive(Clone, Debug)]
 pub struct AppState {
     pub db: DatabaseConnection,
+    /// What the app crate needs (mailer, storage, public URL) for handlers outside Leptos.
+    pub server: ServerContext,
     pub leptos_options: LeptosOptions,
     pub secrets: Secrets,
     pub behind_proxy: bool,
@@ -61,6 +66,7 @@ impl FromRef<AppState> for DatabaseConnection {
 }
 
 pub struct Application {
+    context: ServerContext,
     listener: TcpListener,
     router: Router,
     addr: SocketAddr,
@@ -83,14 +89,24 @@ impl Application {
             MailSettings::Smtp { url } => Mailer::smtp(url, &settings.mail_from)?,
             MailSettings::Outbox { dir } => Mailer::outbox(dir.clone(), &settings.mail_from)?,
         };
-        let context = ServerContext { db, mailer, public_url: settings.public_url.clone() };
-        let router = router(settings, context, secrets, addr);
-        Ok(Application { listener, router, addr })
+        let storage = match &settings.storage {
+            StorageSettings::Local { dir } => Storage::local(dir, settings.max_upload_bytes)?,
+            StorageSettings::S3 { bucket } => Storage::s3(bucket, settings.max_upload_bytes)?,
+        };
+        let context = ServerContext { db, mailer, public_url: settings.public_url.clone(), storage };
+        crate::worker::spawn(context.clone(), settings.job_interval_seconds);
+        let router = router(settings, context.clone(), secrets, addr);
+        Ok(Application { context, listener, router, addr })
     }
 
     /// The address actually bound (port 0 in settings picks a free port).
     pub fn addr(&self) -> SocketAddr {
         self.addr
+    }
+
+    /// What the app crate gets (database, mailer, storage), e.g. for tests that run background jobs.
+    pub fn context(&self) -> ServerContext {
+        self.context.clone()
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
@@ -114,6 +130,7 @@ fn leptos_options(settings: &Settings, addr: SocketAddr) -> LeptosOptions {
 pub fn router(settings: &Settings, context: ServerContext, secrets: Secrets, addr: SocketAddr) -> Router {
     let state = AppState {
         db: context.db.clone(),
+        server: context.clone(),
         leptos_options: leptos_options(settings, addr),
         secrets,
         behind_proxy: settings.behind_proxy,
@@ -139,8 +156,16 @@ pub fn router(settings: &Settings, context: ServerContext, secrets: Secrets, add
     // Everything routed above `route_layer` passes the guard (crate::authz); what is added after it is
     // public by nature: probes, static files, and the JSON 404 of the API.
     Router::new()
-        .nest("/api/v1", api::router())
+        .nest("/api/v1", api::router(settings.max_upload_bytes))
         .route("/{tenant}/account/data.json", get(crate::export::my_data))
+        .route(
+            "/{tenant}/bids/{id}/attachments",
+            axum::routing::post(crate::uploads::upload_form)
+                // Room for the multipart framing around the largest accepted file.
+                .layer(axum::extract::DefaultBodyLimit::max(settings.max_upload_bytes as usize + 64 * 1024)),
+        )
+        .route("/{tenant}/bids/{id}/attachments/{attachment}", get(crate::uploads::download))
+        .route("/{tenant}/calls/{id}/lots/{lot}/bids.zip", get(crate::uploads::lot_archive))
         .leptos_routes_with_context(&state, routes, provide.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

@@ -84,7 +84,12 @@ pub async fn invite_user(
 }
 
 #[cfg(feature = "ssr")]
-async fn send_invitation(admin: &super::AdminContext, user: &model::entity::user::Model, token: &str, days: i64) {
+pub(crate) async fn send_invitation(
+    admin: &super::AdminContext,
+    user: &model::entity::user::Model,
+    token: &str,
+    days: i64,
+) {
     let link = format!("{}/{}/set-password?token={token}", admin.server.public_url, admin.tenant.view().slug);
     let mail = crate::mail::invitation(&user.email, &user.display_name, &admin.tenant.view().name, &link, days);
     if let Err(err) = admin.server.mailer.send(mail).await {

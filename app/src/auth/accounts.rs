@@ -11,6 +11,8 @@ use uuid::Uuid;
 pub const STATUS_ACTIVE: &str = "active";
 pub const STATUS_DEACTIVATED: &str = "deactivated";
 pub const STATUS_ANONYMISED: &str = "anonymised";
+/// Registered through the portal; becomes active when the email address is confirmed.
+pub const STATUS_UNCONFIRMED: &str = "unconfirmed";
 
 /// The active user `user_id` of tenant `tenant_id` with their roles, or `None` (unknown, deactivated, or of
 /// another tenant).
@@ -79,6 +81,9 @@ pub async fn roles_of(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<Ro
 pub enum SignInError {
     #[error("email or password is wrong")]
     InvalidCredentials,
+    /// The password is right, but the email address has not been confirmed yet.
+    #[error("the email address is not confirmed yet")]
+    Unconfirmed,
     #[error("too many failed attempts")]
     Throttled { until: DateTime<Utc> },
     #[error(transparent)]
@@ -110,7 +115,7 @@ pub async fn verify_credentials(
         Err(_) => None,
     };
     let verified = match row.as_ref() {
-        Some(user) if user.status == STATUS_ACTIVE => {
+        Some(user) if user.status == STATUS_ACTIVE || user.status == STATUS_UNCONFIRMED => {
             user.password_hash.as_deref().is_some_and(|phc| password::verify(phc, password_text))
         }
         _ => {
@@ -120,6 +125,8 @@ pub async fn verify_credentials(
     };
     throttle::record(db, tenant.id(), &typed, client_addr, verified, now).await?;
     match (verified, row) {
+        // Said only to someone who knows the password, so it reveals nothing about the account.
+        (true, Some(row)) if row.status == STATUS_UNCONFIRMED => Err(SignInError::Unconfirmed),
         (true, Some(row)) => {
             let mut active: user::ActiveModel = row.clone().into();
             active.last_sign_in_at = Set(Some(now));

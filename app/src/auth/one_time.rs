@@ -10,6 +10,8 @@ use uuid::Uuid;
 pub enum Purpose {
     Invitation,
     PasswordReset,
+    /// Confirms the email address of a self-registered carrier account.
+    EmailConfirmation,
 }
 
 impl Purpose {
@@ -17,13 +19,14 @@ impl Purpose {
         match self {
             Purpose::Invitation => "invitation",
             Purpose::PasswordReset => "password_reset",
+            Purpose::EmailConfirmation => "email_confirmation",
         }
     }
 
     /// How long a link of this kind stays valid.
     pub fn lifetime(self) -> Duration {
         match self {
-            Purpose::Invitation => Duration::days(7),
+            Purpose::Invitation | Purpose::EmailConfirmation => Duration::days(7),
             Purpose::PasswordReset => Duration::minutes(60),
         }
     }
@@ -75,11 +78,13 @@ pub async fn redeem(
     db: &impl ConnectionTrait,
     tenant_id: Uuid,
     token: &str,
+    purposes: &[Purpose],
     now: DateTime<Utc>,
 ) -> Result<Result<Uuid, Unusable>, DbErr> {
     let Some(row) = one_time_token::Entity::find()
         .filter(one_time_token::Column::TokenHash.eq(super::sha256_hex(token)))
         .filter(one_time_token::Column::TenantId.eq(tenant_id))
+        .filter(one_time_token::Column::Purpose.is_in(purposes.iter().map(|p| p.as_str())))
         .one(db)
         .await?
     else {

@@ -19,6 +19,8 @@ pub fn error_text(locale: Locale, error: &AppError) -> String {
                 (crate::i18n::text(locale, Key::ThrottledPrefix), crate::i18n::text(locale, Key::ThrottledSuffix));
             return format!("{prefix} {retry_after_minutes} {suffix}");
         }
+        AppError::Incomplete { .. } => Key::BidIncomplete,
+        AppError::CallNotOpen => Key::CallNotOpen,
         AppError::BadRequest { .. } | AppError::Internal => Key::ErrorText,
     };
     crate::i18n::text(locale, key).to_owned()
@@ -35,6 +37,11 @@ pub fn reason_key(reason: InvalidReason) -> Key {
         InvalidReason::Taken => Key::ErrTaken,
         InvalidReason::LinkUnusable => Key::ErrLinkUnusable,
         InvalidReason::Frozen => Key::ErrFrozen,
+        InvalidReason::Unconfirmed => Key::ErrUnconfirmed,
+        InvalidReason::EmptyFile => Key::ErrEmptyFile,
+        InvalidReason::FileTooLarge => Key::ErrFileTooLarge,
+        InvalidReason::BadFileName => Key::ErrBadFileName,
+        InvalidReason::WrongFileType => Key::ErrWrongFileType,
     }
 }
 
@@ -55,6 +62,9 @@ pub fn Field(
     #[prop(default = "text")] kind: &'static str,
     #[prop(optional)] autocomplete: Option<&'static str>,
     #[prop(optional)] required: bool,
+    /// The value it starts with (e.g. the stored profile).
+    #[prop(optional, into)]
+    value: Option<String>,
     /// The error of the last submission, if any.
     #[prop(into)]
     error: Signal<Option<AppError>>,
@@ -70,6 +80,7 @@ pub fn Field(
                 id=id
                 name=name
                 type=kind
+                value=value
                 autocomplete=autocomplete
                 required=required
                 aria-invalid=move || message().map(|_| "true")

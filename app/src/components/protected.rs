@@ -3,11 +3,11 @@ use crate::i18n::{I18n, Key};
 use leptos::prelude::*;
 use model::Permission;
 
-/// Shows `children` only to signed-in users holding `permission`; others get the 403 notice (and, on the
-/// server, status 403). The server's guard has already refused the data behind such a page; this keeps the
-/// page itself honest, on first load and after client-side navigation alike.
+/// Shows `children` only to signed-in users holding `permission` (any signed-in user without one); others
+/// get the 403 notice (and, on the server, status 403). The server's guard has already refused the data
+/// behind such a page; this keeps the page itself honest, on first load and after client-side navigation.
 #[component]
-pub fn Protected(permission: Permission, children: ChildrenFn) -> impl IntoView {
+pub fn Protected(#[prop(optional)] permission: Option<Permission>, children: ChildrenFn) -> impl IntoView {
     let i18n = I18n::expect();
     let CurrentUser(me) = expect_context::<CurrentUser>();
     let children = StoredValue::new(children);
@@ -15,7 +15,7 @@ pub fn Protected(permission: Permission, children: ChildrenFn) -> impl IntoView 
         <Suspense fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
             {move || Suspend::new(async move {
                 match me.await {
-                    Ok(Some(me)) if model::policy::allows(&me.roles, permission) => {
+                    Ok(Some(me)) if permission.is_none_or(|p| model::policy::allows(&me.roles, p)) => {
                         children.with_value(|children| children()).into_any()
                     }
                     Ok(Some(_)) => view! { <Forbidden /> }.into_any(),

@@ -95,10 +95,22 @@ fn RoleNavigation(base: String) -> impl IntoView {
             {move || {
                 let base = base.clone();
                 Suspend::new(async move {
-                    let roles = me.await.ok().flatten().map(|me| me.roles).unwrap_or_default();
-                    model::policy::allows(&roles, model::Permission::ManageUsers).then(|| view! {
-                        <li><A href=format!("{base}/admin")>{move || i18n.t(Key::NavAdmin)}</A></li>
-                    })
+                    let me = me.await.ok().flatten();
+                    let signed_in = me.is_some();
+                    let roles = me.map(|me| me.roles).unwrap_or_default();
+                    let allows = |permission| model::policy::allows(&roles, permission);
+                    view! {
+                        {allows(model::Permission::DraftBids).then(|| view! {
+                            <li><A href=format!("{base}/bids")>{move || i18n.t(Key::NavBids)}</A></li>
+                            <li><A href=format!("{base}/organisation")>{move || i18n.t(Key::NavOrganisation)}</A></li>
+                        })}
+                        {allows(model::Permission::ManageUsers).then(|| view! {
+                            <li><A href=format!("{base}/admin")>{move || i18n.t(Key::NavAdmin)}</A></li>
+                        })}
+                        {signed_in.then(|| view! {
+                            <li><A href=format!("{base}/notifications")>{move || i18n.t(Key::NavNotifications)}</A></li>
+                        })}
+                    }
                 })
             }}
         </Transition>

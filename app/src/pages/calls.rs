@@ -115,7 +115,7 @@ pub fn CallPage() -> impl IntoView {
             }
         },
     );
-    let sign_in = StoredValue::new(format!("/{}/sign-in", tenant.slug));
+    let base = StoredValue::new(format!("/{}", tenant.slug));
     view! {
         <Suspense fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
             {move || Suspend::new(async move {
@@ -150,7 +150,10 @@ pub fn CallPage() -> impl IntoView {
                             <section class="card" aria-labelledby="apply-heading">
                                 <h2 id="apply-heading">{move || i18n.t(Key::HowToApplyTitle)}</h2>
                                 <p>{move || i18n.t(Key::HowToApplyText)}</p>
-                                <p><A href=sign_in.get_value()>{move || i18n.t(Key::NavSignIn)}</A></p>
+                                <ul>
+                                    <li><A href=format!("{}/register", base.get_value())>{move || i18n.t(Key::RegisterLink)}</A></li>
+                                    <li><A href=format!("{}/bids", base.get_value())>{move || i18n.t(Key::ApplyLink)}</A></li>
+                                </ul>
                             </section>
                         }
                         .into_any()

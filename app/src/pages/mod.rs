@@ -2,10 +2,14 @@
 
 mod account;
 mod admin;
+mod bid_reading;
+pub(crate) mod bids;
 pub(crate) mod calls;
 mod directory;
 mod districts;
 mod home;
+mod notifications;
+mod organisations;
 mod password_links;
 mod sign_in;
 
@@ -14,9 +18,13 @@ pub use admin::{
     AdminCallPage, AdminCallsPage, AdminHome, AuditPage, DistrictsAdminPage, SettingsPage, SteeringPage, UserPage,
     UsersPage,
 };
+pub use bid_reading::{BidVersionPage, CallBidsPage};
+pub use bids::{BidPage, BidsPage};
 pub use calls::{CallPage, CallsPage};
 pub use directory::TenantDirectory;
 pub use districts::DistrictsPage;
 pub use home::TenantHome;
+pub use notifications::NotificationsPage;
+pub use organisations::{AdminOrganisationsPage, ConfirmEmailPage, OrganisationPage, RegisterPage};
 pub use password_links::{ForgotPasswordPage, SetPasswordPage};
 pub use sign_in::SignInPage;

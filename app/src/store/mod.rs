@@ -4,9 +4,11 @@
 //! tenant named in the URL. So a query cannot forget its tenant: rows of another tenant are simply not found.
 //! Functions here return views (`model::*View`), never entities.
 
+pub mod bids;
 pub mod calls;
 pub mod districts;
 pub mod ordering;
+pub mod organisations;
 pub mod tenants;
 pub mod users;
 

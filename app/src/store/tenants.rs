@@ -73,7 +73,12 @@ impl TenantScope {
     /// The scope of a signed-in caller's own tenant (the id comes from the session or token, never from
     /// the request body).
     pub async fn of_caller(db: &impl ConnectionTrait, caller: &crate::auth::Caller) -> Result<Self, AppError> {
-        let row = tenant::Entity::find_by_id(caller.tenant_id).one(db).await?.ok_or(AppError::NotFound)?;
+        Self::of_row(db, caller.tenant_id).await
+    }
+
+    /// The scope of the tenant a stored row belongs to, for background jobs (which act for no caller).
+    pub(crate) async fn of_row(db: &impl ConnectionTrait, tenant_id: Uuid) -> Result<Self, AppError> {
+        let row = tenant::Entity::find_by_id(tenant_id).one(db).await?.ok_or(AppError::NotFound)?;
         let view = row.view().map_err(AppError::internal)?;
         Ok(TenantScope { id: row.id, view })
     }

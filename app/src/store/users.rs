@@ -51,6 +51,36 @@ pub async fn create_invited(
     roles: &[Role],
     now: DateTime<Utc>,
 ) -> Result<(user::Model, String), AppError> {
+    let row = insert(db, tenant, email, name, None, STATUS_ACTIVE, roles, now).await?;
+    let token = one_time::issue(db, tenant.id(), row.id, Purpose::Invitation, now).await?;
+    Ok((row, token))
+}
+
+/// Creates a self-registered account with its password, unconfirmed until the email link is used.
+pub async fn create_registered(
+    db: &impl ConnectionTrait,
+    tenant: &TenantScope,
+    email: &Email,
+    name: &str,
+    password_hash: &str,
+    roles: &[Role],
+    now: DateTime<Utc>,
+) -> Result<user::Model, AppError> {
+    let status = crate::auth::accounts::STATUS_UNCONFIRMED;
+    insert(db, tenant, email, name, Some(password_hash.to_owned()), status, roles, now).await
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn insert(
+    db: &impl ConnectionTrait,
+    tenant: &TenantScope,
+    email: &Email,
+    name: &str,
+    password_hash: Option<String>,
+    status: &str,
+    roles: &[Role],
+    now: DateTime<Utc>,
+) -> Result<user::Model, AppError> {
     let taken = user::Entity::find()
         .filter(user::Column::TenantId.eq(tenant.id()))
         .filter(user::Column::Email.eq(email.as_str()))
@@ -65,9 +95,9 @@ pub async fn create_invited(
         tenant_id: Set(tenant.id()),
         email: Set(email.to_string()),
         display_name: Set(name.to_owned()),
-        password_hash: Set(None),
+        password_hash: Set(password_hash),
         locale: Set(None),
-        status: Set(STATUS_ACTIVE.to_owned()),
+        status: Set(status.to_owned()),
         created_at: Set(now),
         updated_at: Set(now),
         last_sign_in_at: Set(None),
@@ -75,8 +105,7 @@ pub async fn create_invited(
     .insert(db)
     .await?;
     replace_roles(db, tenant, row.id, roles, now).await?;
-    let token = one_time::issue(db, tenant.id(), row.id, Purpose::Invitation, now).await?;
-    Ok((row, token))
+    Ok(row)
 }
 
 /// Makes `roles` the user's roles. One role of each kind; a carrier role must name an organisation of this

@@ -5,12 +5,17 @@
 
 pub mod api_token;
 pub mod audit_entry;
+pub mod bid;
+pub mod bid_attachment;
+pub mod bid_version;
 pub mod call;
 pub mod call_lot;
 pub mod call_question;
 pub mod district;
 pub mod district_contact;
 pub mod instance_secret;
+pub mod job;
+pub mod notification;
 pub mod one_time_token;
 pub mod organisation;
 pub mod role_grant;

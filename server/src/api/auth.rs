@@ -67,6 +67,7 @@ pub async fn issue_token(
     .await
     .map_err(|err| match err {
         SignInError::InvalidCredentials => AppError::SignInFailed,
+        SignInError::Unconfirmed => AppError::invalid("email", app::InvalidReason::Unconfirmed),
         SignInError::Throttled { until } => {
             AppError::Throttled { retry_after_minutes: (until - Utc::now()).num_minutes().max(1) }
         }

@@ -16,6 +16,9 @@ pub struct ErrorBody {
     pub code: String,
     /// For people; may change.
     pub message: String,
+    /// With `incomplete`: every field that keeps a bid from being submitted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problems: Option<Vec<model::bid::FieldProblem>>,
 }
 
 #[derive(Debug)]
@@ -41,6 +44,13 @@ impl IntoResponse for ApiError {
             AppError::Invalid { field, reason } => {
                 (StatusCode::UNPROCESSABLE_ENTITY, format!("{field}: {}", reason_text(*reason)))
             }
+            AppError::Incomplete { problems } => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                format!("The bid is incomplete: {} field(s) need attention.", problems.len()),
+            ),
+            AppError::CallNotOpen => {
+                (StatusCode::CONFLICT, "The call does not accept bids now (not open yet, or closed).".to_owned())
+            }
             AppError::Unauthenticated => (StatusCode::UNAUTHORIZED, "Authentication required.".to_owned()),
             AppError::Forbidden => (StatusCode::FORBIDDEN, "Your roles do not allow this.".to_owned()),
             AppError::SignInFailed => (StatusCode::UNAUTHORIZED, "Email or password is wrong.".to_owned()),
@@ -52,7 +62,13 @@ impl IntoResponse for ApiError {
                 (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side; it has been logged.".to_owned())
             }
         };
-        let mut response = (status, Json(ErrorBody { code: self.0.code().to_owned(), message })).into_response();
+        let code = self.0.code().to_owned();
+        let problems = match self.0 {
+            AppError::Incomplete { problems } => Some(problems),
+            _ => None,
+        };
+        let body = ErrorBody { code, message, problems };
+        let mut response = (status, Json(body)).into_response();
         if status == StatusCode::UNAUTHORIZED {
             response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
@@ -71,5 +87,10 @@ fn reason_text(reason: InvalidReason) -> &'static str {
         InvalidReason::Taken => "is already in use",
         InvalidReason::LinkUnusable => "is unknown, used or expired",
         InvalidReason::Frozen => "can no longer be changed",
+        InvalidReason::Unconfirmed => "is not confirmed yet (use the link sent by email)",
+        InvalidReason::EmptyFile => "is empty",
+        InvalidReason::FileTooLarge => "is larger than the upload limit",
+        InvalidReason::BadFileName => "has a file name with path parts, control characters or over 200 characters",
+        InvalidReason::WrongFileType => "is not a PDF, ODT or DOCX document (judged by content and extension)",
     }
 }

@@ -4,6 +4,7 @@
 //! Every handler is listed in [`ApiDoc`]; the test suite runs schemathesis against the document.
 
 mod auth;
+mod bids;
 mod calls;
 mod error;
 mod tenants;
@@ -30,6 +31,17 @@ use utoipa::OpenApi;
         tenants::list_districts,
         calls::list_calls,
         calls::get_call,
+        bids::list_organisations,
+        bids::my_organisation,
+        bids::list_bids,
+        bids::start_bid,
+        bids::get_bid,
+        bids::save_draft,
+        bids::submit_bid,
+        bids::withdraw_bid,
+        bids::upload,
+        bids::get_version,
+        bids::call_bids,
         auth::issue_token,
         auth::me
     ),
@@ -38,6 +50,7 @@ use utoipa::OpenApi;
     tags(
         (name = "tenants", description = "Municipalities and their districts"),
         (name = "calls", description = "Calls for expressions of interest"),
+        (name = "bids", description = "Carrier organisations and their bids (sealed until the call closes)"),
         (name = "auth", description = "Bearer tokens and the caller")
     )
 )]
@@ -74,7 +87,10 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Ctx {
     }
 }
 
-pub fn router() -> Router<AppState> {
+/// The API's routes; `max_upload_bytes` bounds the attachment upload's body.
+pub fn router(max_upload_bytes: u64) -> Router<AppState> {
+    use axum::routing::{post, put};
+    let upload_limit = axum::extract::DefaultBodyLimit::max(max_upload_bytes as usize + 64 * 1024);
     Router::new()
         .route("/openapi.json", get(openapi))
         .route("/tenants", get(tenants::list_tenants))
@@ -82,6 +98,17 @@ pub fn router() -> Router<AppState> {
         .route("/tenants/{tenant}/districts", get(tenants::list_districts))
         .route("/tenants/{tenant}/calls", get(calls::list_calls))
         .route("/tenants/{tenant}/calls/{call}", get(calls::get_call))
+        .route("/tenants/{tenant}/calls/{call}/bids", get(bids::call_bids))
+        .route("/tenants/{tenant}/calls/{call}/lots/{lot}/bids", post(bids::start_bid))
+        .route("/tenants/{tenant}/organisations", get(bids::list_organisations))
+        .route("/tenants/{tenant}/organisation", get(bids::my_organisation))
+        .route("/tenants/{tenant}/bids", get(bids::list_bids))
+        .route("/tenants/{tenant}/bids/{bid}", get(bids::get_bid))
+        .route("/tenants/{tenant}/bids/{bid}/draft", put(bids::save_draft))
+        .route("/tenants/{tenant}/bids/{bid}/submission", post(bids::submit_bid))
+        .route("/tenants/{tenant}/bids/{bid}/withdrawal", post(bids::withdraw_bid))
+        .route("/tenants/{tenant}/bids/{bid}/attachments", post(bids::upload).layer(upload_limit))
+        .route("/tenants/{tenant}/bids/{bid}/versions/{number}", get(bids::get_version))
         .route("/auth/token", axum::routing::post(auth::issue_token))
         .route("/me", get(auth::me))
         .fallback(not_found)

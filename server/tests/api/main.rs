@@ -3,10 +3,13 @@
 
 mod admin;
 mod auth;
+mod bids;
+mod bids_api;
 mod calls;
 mod cli;
 mod health;
 mod onboarding;
+mod organisations;
 mod pages;
 mod rest;
 mod routes;

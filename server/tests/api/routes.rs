@@ -50,6 +50,9 @@ fn all_routes() -> Vec<(Kind, Method, String)> {
     for path in server::authz::DOWNLOAD_ROUTES {
         routes.push((Kind::Page, Method::GET, (*path).to_owned()));
     }
+    for path in server::authz::UPLOAD_ROUTES {
+        routes.push((Kind::Page, Method::POST, (*path).to_owned()));
+    }
     routes.sort_by(|a, b| a.2.cmp(&b.2));
     routes.dedup();
     routes
@@ -115,14 +118,19 @@ async fn every_route_answers_every_caller_as_the_policy_says() {
         };
         for (kind, method, path) in all_routes() {
             let Some(access) = access_for(&method, &path) else { continue };
-            // Pages of Dresden: a session of another tenant counts as nobody there.
+            // Pages and per-tenant API routes of Dresden: a session or token of another tenant counts as
+            // nobody there.
+            let per_tenant = kind == Kind::Page || path.starts_with("/api/v1/tenants/{tenant}");
             let roles = match kind {
-                Kind::Page if caller.tenant != "dresden" => None,
+                _ if per_tenant && caller.tenant != "dresden" => None,
                 _ => caller.email.map(|_| caller.roles.as_slice()),
             };
             let expected = decide(access, roles);
             let url = app.url(&path.replace("{tenant}", "dresden"));
             let response = match kind {
+                Kind::Page if method == Method::POST => {
+                    browser.post(&url).header("origin", &app.base).form(&[("x", "")]).send().await
+                }
                 Kind::Page => browser.get(&url).send().await,
                 Kind::ServerFn => browser.post(&url).header("origin", &app.base).form(&[("x", "")]).send().await,
                 Kind::Api => {

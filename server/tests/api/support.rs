@@ -10,8 +10,13 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub database_url: String,
     pub site_dir: PathBuf,
+    /// The running server's context, to run background jobs at a chosen time.
+    pub context: app::ServerContext,
     _temp: tempfile::TempDir,
 }
+
+/// The upload limit of test servers (small, so "too large" is cheap to test).
+pub const MAX_UPLOAD_BYTES: u64 = 64 * 1024;
 
 impl TestApp {
     /// A server with the demo tenants loaded.
@@ -35,17 +40,22 @@ impl TestApp {
             public_url: "http://spielraum.test".to_owned(),
             mail: server::config::MailSettings::Outbox { dir: temp.path().join("outbox") },
             mail_from: "Spielraum <noreply@spielraum.test>".to_owned(),
+            storage: server::config::StorageSettings::Local { dir: temp.path().join("files") },
+            max_upload_bytes: MAX_UPLOAD_BYTES,
+            // Tests run due jobs themselves (`run_jobs`), at the time they choose.
+            job_interval_seconds: 3600,
         };
         adjust(&mut settings);
         let app = Application::build(&settings).await.expect("server starts");
         let base = format!("http://{}", app.addr());
+        let context = app.context();
         tokio::spawn(app.run_until_stopped());
         let client = reqwest::Client::builder()
             .timeout(std::time::Duration::from_secs(40))
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("http client");
-        TestApp { base, client, database_url, site_dir: settings.site_dir, _temp: temp }
+        TestApp { base, client, database_url, site_dir: settings.site_dir, context, _temp: temp }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -119,7 +129,12 @@ impl TestApp {
             .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
             .unwrap_or_default();
         files.sort_by_key(|path| std::fs::metadata(path).and_then(|m| m.modified()).ok());
-        files.iter().filter_map(|path| std::fs::read_to_string(path).ok()).collect()
+        files.iter().filter_map(|path| std::fs::read_to_string(path).ok()).map(|raw| quoted_printable(&raw)).collect()
+    }
+
+    /// Runs the background jobs due at `now` (as if the clock said so); returns how many ran.
+    pub async fn run_jobs(&self, now: chrono::DateTime<chrono::Utc>) -> usize {
+        app::jobs::run_due(&self.context, "test-worker", now).await.expect("jobs run")
     }
 
     pub async fn db(&self) -> sea_orm::DatabaseConnection {
@@ -146,4 +161,29 @@ pub async fn fresh_database(temp: &tempfile::TempDir) -> String {
         }
         _ => format!("sqlite://{}?mode=rwc", temp.path().join("test.db").display()),
     }
+}
+
+/// Undoes quoted-printable encoding (soft line breaks, `=XX` bytes), so tests read mails as people do.
+fn quoted_printable(raw: &str) -> String {
+    let joined = raw.replace("=\r\n", "").replace("=\n", "");
+    let bytes = joined.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'=', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }

@@ -203,7 +203,12 @@ fn CallEditor(detail: CallDetail, actions: CallActions) -> impl IntoView {
         <p><A href=format!("/{}/admin/calls", tenant.slug)>{move || i18n.t(Key::AdminCalls)}</A></p>
         <h1>{detail.summary.title.clone()}</h1>
         <CallFacts summary=detail.summary.clone() />
-        {(phase != Phase::Draft).then(|| view! { <p><A href=public.clone()>{move || i18n.t(Key::OpenCall)}</A></p> })}
+        {(phase != Phase::Draft).then(|| view! {
+            <p>
+                <A href=public.clone()>{move || i18n.t(Key::OpenCall)}</A>" · "
+                <A href=format!("{}/bids", public.clone())>{move || i18n.t(Key::CallBidsTitle)}</A>
+            </p>
+        })}
         <div role="alert">
             {move || general_error(i18n, publish_error.get()).map(|text| view! { <p class="notice notice--error">{text}</p> })}
             {move || general_error(i18n, update_error.get()).map(|text| view! { <p class="notice notice--error">{text}</p> })}

@@ -12,6 +12,7 @@ pub fn AdminHome() -> impl IntoView {
     let base = format!("/{}/admin", tenant.slug);
     let sections = [
         ("calls", Key::AdminCalls),
+        ("organisations", Key::OrganisationsTitle),
         ("users", Key::AdminUsers),
         ("districts", Key::AdminDistricts),
         ("steering", Key::AdminSteering),

@@ -1,0 +1,105 @@
+//! The archive of one lot's bids (server only): after a call has closed, readers download every submitted bid
+//! of a lot as one zip file — per bid a folder with the answers as text, the version as JSON (with its hash)
+//! and the attachments.
+
+use crate::AppError;
+use crate::actor::Actor;
+use chrono::{DateTime, Utc};
+use model::Locale;
+use model::bid::{Answer, SubmittedBid};
+use model::datetime::{DEFAULT_TIME_ZONE, format_date_time};
+use std::io::Write as _;
+use uuid::Uuid;
+
+/// The bid as plain text (German, the committee's language).
+pub fn bid_text(bid: &SubmittedBid) -> String {
+    let locale = Locale::De;
+    let mut text = format!(
+        "Interessenbekundung\n\nAufruf: {}\nLos: {}\nTräger: {}\nFassung: {}\nEingang: {}\nPrüfsumme (SHA-256): {}\n\n",
+        bid.summary.call_title,
+        bid.summary.lot_title,
+        bid.summary.organisation_name,
+        bid.version.number,
+        format_date_time(bid.version.submitted_at, locale, DEFAULT_TIME_ZONE),
+        bid.version.content_hash,
+    );
+    for answered in &bid.content.answers {
+        let answer = match &answered.answer {
+            None => "—".to_owned(),
+            Some(Answer::Text(t) | Answer::Choice(t)) => t.clone(),
+            Some(Answer::Number(n)) => n.to_string(),
+            Some(Answer::Money(m)) => m.format(locale),
+            Some(Answer::YesNo(yes)) => if *yes { "Ja" } else { "Nein" }.to_owned(),
+            Some(Answer::Files(ids)) => bid
+                .content
+                .attachments
+                .iter()
+                .filter(|a| ids.contains(&a.id))
+                .map(|a| a.file_name.clone())
+                .collect::<Vec<_>>()
+                .join(", "),
+        };
+        text.push_str(&format!("{}\n{}\n\n", answered.label, answer));
+    }
+    text.push_str("Beantragte Mittel\n");
+    for year in &bid.content.amounts {
+        text.push_str(&format!("  {}: {}\n", year.year, year.amount.format(locale)));
+    }
+    text.push_str(&format!(
+        "  Summe: {}\nVollzeitäquivalente: {}\n",
+        bid.content.total().format(locale),
+        bid.content.fte.value()
+    ));
+    if !bid.content.attachments.is_empty() {
+        text.push_str("\nAnlagen\n");
+        for a in &bid.content.attachments {
+            text.push_str(&format!("  {} ({} Bytes, SHA-256 {})\n", a.file_name, a.size_bytes, a.sha256));
+        }
+    }
+    text
+}
+
+/// A name that is safe as a folder in a zip file on every system.
+fn folder_name(index: usize, name: &str) -> String {
+    let cleaned: String =
+        name.chars().map(|c| if c.is_alphanumeric() || " .-_".contains(c) { c } else { '_' }).take(80).collect();
+    format!("{:02} {}", index + 1, cleaned.trim())
+}
+
+/// Builds the zip of a lot's submitted bids, with their attachments read from the storage.
+pub async fn lot_archive(actor: &Actor, call: Uuid, lot: Uuid, now: DateTime<Utc>) -> Result<Vec<u8>, AppError> {
+    let db = &actor.server.db;
+    let bids =
+        crate::store::bids::of_closed_call(db, &actor.tenant, &actor.caller().roles, call, Some(lot), now).await?;
+    if bids.is_empty() {
+        // An existing lot without bids still gets an (empty) archive; another call's lot does not exist here.
+        let detail = crate::store::calls::detail(db, &actor.tenant, call, false, now).await?;
+        if !detail.lots.iter().any(|l| l.id == lot) {
+            return Err(AppError::NotFound);
+        }
+    }
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    for (index, bid) in bids.iter().enumerate() {
+        let folder = folder_name(index, &bid.summary.organisation_name);
+        files.push((format!("{folder}/interessenbekundung.txt"), bid_text(bid).into_bytes()));
+        let json = serde_json::to_vec_pretty(bid).map_err(AppError::internal)?;
+        files.push((format!("{folder}/interessenbekundung.json"), json));
+        for attachment in &bid.content.attachments {
+            let row = crate::store::bids::attachment(db, bid.summary.id, attachment.id).await?;
+            let bytes = actor.server.storage.get(&row.storage_key).await.map_err(AppError::internal)?;
+            let name = format!("{folder}/anlagen/{}-{}", &attachment.sha256[..8], attachment.file_name);
+            files.push((name, bytes.to_vec()));
+        }
+    }
+    tokio::task::spawn_blocking(move || zip_files(files)).await.map_err(AppError::internal)?
+}
+
+fn zip_files(files: Vec<(String, Vec<u8>)>) -> Result<Vec<u8>, AppError> {
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in files {
+        writer.start_file(name, options).map_err(AppError::internal)?;
+        writer.write_all(&bytes).map_err(AppError::internal)?;
+    }
+    Ok(writer.finish().map_err(AppError::internal)?.into_inner())
+}

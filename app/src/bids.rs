@@ -1,0 +1,413 @@
+//! Bids: the carrier's workspace (drafting with autosave, attachments, submitting, withdrawing, receipts)
+//! and, once a call has closed, reading for the steering group and the administration.
+//!
+//! The operations live in [`ops`] and take an [`crate::actor::Actor`], so the server functions here and the
+//! REST API run the same code with the same checks. Whether a bid may be read or changed is decided by
+//! `store::bids::authorize` with `model::policy`, on the server's clock.
+
+use crate::AppError;
+use model::bid::{BidSummary, BidView, LotCount, SubmittedBid, VersionView};
+use model::call::{CallDetail, CallSummary};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use uuid::Uuid;
+
+/// The carrier's overview: its bids, and the open calls it may bid for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BidsOverview {
+    pub organisation_name: String,
+    pub verified: bool,
+    pub bids: Vec<BidSummary>,
+    pub open_calls: Vec<CallDetail>,
+}
+
+/// A closed call's bids for readers, or only the counts while it is sealed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallBidsView {
+    pub call: CallSummary,
+    /// Per lot: how many bids (administrators; also after closing).
+    pub counts: Vec<LotCount>,
+    /// The submitted bids, once the call has closed.
+    pub bids: Option<Vec<SubmittedBid>>,
+}
+
+#[cfg(feature = "ssr")]
+pub mod ops {
+    use super::*;
+    use crate::actor::Actor;
+    use crate::store::bids::{self, Intent};
+    use chrono::{DateTime, Utc};
+    use model::bid::Draft;
+    use sea_orm::TransactionTrait;
+
+    /// Reads the draft from form fields named `answer-<question>`, `amount-<year>` and `fte`; other names are
+    /// ignored (and `save` drops answers to questions the call does not have).
+    pub fn draft_from_fields(fields: &BTreeMap<String, String>) -> Draft {
+        let mut draft = Draft::default();
+        for (name, value) in fields {
+            if let Some(id) = name.strip_prefix("answer-").and_then(|id| Uuid::parse_str(id).ok()) {
+                draft.answers.insert(id, value.clone());
+            } else if let Some(year) = name.strip_prefix("amount-").and_then(|y| y.parse::<i32>().ok()) {
+                draft.amounts.insert(year, value.clone());
+            } else if name == "fte" {
+                draft.fte = value.clone();
+            }
+        }
+        draft
+    }
+
+    pub async fn my_bids(actor: &Actor, now: DateTime<Utc>) -> Result<BidsOverview, AppError> {
+        let db = &actor.server.db;
+        let organisation = crate::store::organisations::find(db, &actor.tenant, actor.organisation()?).await?;
+        let bids = bids::of_organisation(db, &actor.tenant, organisation.id, now).await?;
+        let mut open_calls = Vec::new();
+        for call in crate::store::calls::list(db, &actor.tenant, false, now).await? {
+            if call.phase == model::call::Phase::Open {
+                open_calls.push(crate::store::calls::detail(db, &actor.tenant, call.id, false, now).await?);
+            }
+        }
+        Ok(BidsOverview {
+            organisation_name: organisation.name,
+            verified: organisation.verified_at.is_some(),
+            bids,
+            open_calls,
+        })
+    }
+
+    /// Opens the organisation's bid for a lot, making a draft if there is none.
+    pub async fn start(actor: &Actor, call: Uuid, lot: Uuid, now: DateTime<Utc>) -> Result<Uuid, AppError> {
+        let organisation = actor.organisation()?;
+        let txn = actor.server.db.begin().await?;
+        let id = bids::open_or_create(&txn, &actor.tenant, actor.caller(), call, lot, organisation, now).await?;
+        actor.audit(&txn, "bid.opened", "bid", id, None, Some(serde_json::json!({"call": call, "lot": lot}))).await?;
+        txn.commit().await?;
+        Ok(id)
+    }
+
+    /// The bid as its organisation sees it.
+    pub async fn view(actor: &Actor, bid: Uuid, now: DateTime<Utc>) -> Result<BidView, AppError> {
+        let db = &actor.server.db;
+        let authorized = bids::authorize(db, &actor.tenant, &actor.caller().roles, bid, Intent::Read, now).await?;
+        if !model::policy::member_of(&actor.caller().roles, authorized.bid.organisation_id) {
+            // Readers after closing see submitted versions, not the working draft.
+            return Err(AppError::NotFound);
+        }
+        bids::view(db, &authorized, now).await
+    }
+
+    /// Stores `draft` on an authorized bid, keeping only answers to the call's questions and amounts for its
+    /// budget years.
+    async fn store_draft(
+        txn: &sea_orm::DatabaseTransaction,
+        actor: &Actor,
+        authorized: &bids::Authorized,
+        mut draft: Draft,
+        now: DateTime<Utc>,
+    ) -> Result<DateTime<Utc>, AppError> {
+        let questions: Vec<Uuid> =
+            crate::store::calls::questions_of(txn, authorized.call.id).await?.iter().map(|q| q.id).collect();
+        let years = model::bid::budget_years(authorized.call.decision_date);
+        draft.answers.retain(|id, _| questions.contains(id));
+        draft.amounts.retain(|year, _| years.contains(year));
+        bids::save_draft(txn, authorized.bid.clone(), &draft, actor.caller().user_id, now).await
+    }
+
+    /// Saves the draft as typed; returns when it was saved.
+    pub async fn save(actor: &Actor, bid: Uuid, draft: Draft, now: DateTime<Utc>) -> Result<DateTime<Utc>, AppError> {
+        let txn = actor.server.db.begin().await?;
+        let authorized = bids::authorize(&txn, &actor.tenant, &actor.caller().roles, bid, Intent::Change, now).await?;
+        let saved = store_draft(&txn, actor, &authorized, draft, now).await?;
+        txn.commit().await?;
+        Ok(saved)
+    }
+
+    /// Submits the bid: complete, while the call is open; adds a version and plans the emailed receipt. With
+    /// `draft`, the draft is saved first (in the same transaction), so nothing typed since the last autosave
+    /// is missing from the submission.
+    pub async fn submit(
+        actor: &Actor,
+        bid: Uuid,
+        draft: Option<Draft>,
+        now: DateTime<Utc>,
+    ) -> Result<VersionView, AppError> {
+        let txn = actor.server.db.begin().await?;
+        let mut authorized =
+            bids::authorize(&txn, &actor.tenant, &actor.caller().roles, bid, Intent::Change, now).await?;
+        if let Some(draft) = draft {
+            store_draft(&txn, actor, &authorized, draft, now).await?;
+            authorized.bid =
+                bids::authorize(&txn, &actor.tenant, &actor.caller().roles, bid, Intent::Change, now).await?.bid;
+        }
+        let draft = bids::draft_of(&authorized.bid)?;
+        let questions = crate::store::calls::questions_of(&txn, authorized.call.id).await?;
+        let attachments = bids::attachments(&txn, authorized.bid.id).await?;
+        let years = model::bid::budget_years(authorized.call.decision_date);
+        let subject = model::bid::Subject {
+            call_id: authorized.call.id,
+            lot_id: authorized.bid.lot_id,
+            organisation_id: authorized.bid.organisation_id,
+        };
+        let content = match model::bid::complete(subject, &draft, &questions, &years, &attachments) {
+            Ok(content) => content,
+            Err(problems) => {
+                // The draft typed with the failed submission is kept.
+                txn.commit().await?;
+                return Err(AppError::Incomplete { problems });
+            }
+        };
+        let version = bids::submit(&txn, authorized.bid, &content, actor.caller().user_id, now).await?;
+        let after = serde_json::json!({"version": version.number, "content_hash": version.content_hash});
+        actor.audit(&txn, "bid.submitted", "bid", bid, None, Some(after)).await?;
+        let receipt = crate::jobs::Job::BidReceipt { bid, number: version.number };
+        crate::jobs::enqueue(&txn, &receipt, now, Some(format!("bid:{bid}:receipt:{}", version.number)), now).await?;
+        txn.commit().await?;
+        Ok(version)
+    }
+
+    pub async fn withdraw(actor: &Actor, bid: Uuid, now: DateTime<Utc>) -> Result<(), AppError> {
+        let txn = actor.server.db.begin().await?;
+        let authorized = bids::authorize(&txn, &actor.tenant, &actor.caller().roles, bid, Intent::Change, now).await?;
+        bids::withdraw(&txn, authorized.bid).await?;
+        actor.audit(&txn, "bid.withdrawn", "bid", bid, None, None).await?;
+        txn.commit().await?;
+        Ok(())
+    }
+
+    /// Checks and stores an uploaded file, then records it on the draft.
+    pub async fn upload(
+        actor: &Actor,
+        bid: Uuid,
+        question: Option<Uuid>,
+        file_name: &str,
+        bytes: bytes::Bytes,
+        now: DateTime<Utc>,
+    ) -> Result<model::bid::AttachmentRef, AppError> {
+        use crate::InvalidReason;
+        use crate::attachments::UploadError;
+        let db = &actor.server.db;
+        let authorized = bids::authorize(db, &actor.tenant, &actor.caller().roles, bid, Intent::Change, now).await?;
+        if let Some(question) = question {
+            let questions = crate::store::calls::questions_of(db, authorized.call.id).await?;
+            if !questions.iter().any(|q| q.id == question && q.kind == model::call::QuestionKind::File) {
+                return Err(AppError::invalid("question", InvalidReason::Malformed));
+            }
+        }
+        let storage = &actor.server.storage;
+        let checked = crate::attachments::check(file_name, &bytes, storage.max_upload_bytes).map_err(|err| {
+            let reason = match err {
+                UploadError::Empty => InvalidReason::EmptyFile,
+                UploadError::TooLarge => InvalidReason::FileTooLarge,
+                UploadError::BadName => InvalidReason::BadFileName,
+                UploadError::WrongType => InvalidReason::WrongFileType,
+            };
+            AppError::invalid("file", reason)
+        })?;
+        let key = format!("{}/bids/{}/{}", actor.tenant.id(), bid, Uuid::new_v4());
+        let size = bytes.len() as u64;
+        storage.put(&key, bytes).await.map_err(AppError::internal)?;
+        let recorded = async {
+            let txn = actor.server.db.begin().await?;
+            // The call may have closed while the file travelled: check again inside the transaction.
+            let authorized =
+                bids::authorize(&txn, &actor.tenant, &actor.caller().roles, bid, Intent::Change, Utc::now()).await?;
+            let attachment = bids::add_attachment(
+                &txn,
+                &authorized.bid,
+                question,
+                &checked,
+                size,
+                &key,
+                actor.caller().user_id,
+                now,
+            )
+            .await?;
+            let after = serde_json::json!({"attachment": attachment.id, "file_name": attachment.file_name,
+                "sha256": attachment.sha256, "size": size});
+            actor.audit(&txn, "bid.attachment_added", "bid", bid, None, Some(after)).await?;
+            txn.commit().await?;
+            Ok::<_, AppError>(attachment)
+        }
+        .await;
+        if recorded.is_err()
+            && let Err(err) = storage.delete(&key).await
+        {
+            tracing::warn!(error = %err, %key, "could not remove the file of a failed upload");
+        }
+        recorded
+    }
+
+    pub async fn remove_attachment(
+        actor: &Actor,
+        bid: Uuid,
+        attachment: Uuid,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let txn = actor.server.db.begin().await?;
+        bids::authorize(&txn, &actor.tenant, &actor.caller().roles, bid, Intent::Change, now).await?;
+        let row = bids::remove_attachment(&txn, bid, attachment, now).await?;
+        let before = serde_json::json!({"attachment": attachment, "file_name": row.file_name});
+        actor.audit(&txn, "bid.attachment_removed", "bid", bid, Some(before), None).await?;
+        txn.commit().await?;
+        Ok(())
+    }
+
+    /// An attachment's name, type and bytes, for whoever may read the bid. Readers after closing get only
+    /// files named by the submitted version.
+    pub async fn attachment(
+        actor: &Actor,
+        bid: Uuid,
+        attachment: Uuid,
+        now: DateTime<Utc>,
+    ) -> Result<(model::entity::bid_attachment::Model, bytes::Bytes), AppError> {
+        let db = &actor.server.db;
+        let authorized = bids::authorize(db, &actor.tenant, &actor.caller().roles, bid, Intent::Read, now).await?;
+        let row = bids::attachment(db, bid, attachment).await?;
+        if !model::policy::member_of(&actor.caller().roles, authorized.bid.organisation_id) {
+            let latest = bids::versions(db, bid).await?.pop().ok_or(AppError::NotFound)?;
+            let content: model::bid::Content = serde_json::from_str(&latest.content).map_err(AppError::internal)?;
+            if !content.attachments.iter().any(|a| a.id == attachment) {
+                return Err(AppError::NotFound);
+            }
+        }
+        let bytes = actor.server.storage.get(&row.storage_key).await.map_err(AppError::internal)?;
+        Ok((row, bytes))
+    }
+
+    /// One submitted version: for the organisation any time, for readers once the call has closed.
+    pub async fn version(actor: &Actor, bid: Uuid, number: i32, now: DateTime<Utc>) -> Result<SubmittedBid, AppError> {
+        let db = &actor.server.db;
+        let authorized = bids::authorize(db, &actor.tenant, &actor.caller().roles, bid, Intent::Read, now).await?;
+        let latest = bids::versions(db, bid).await?.last().map(|v| v.number);
+        let member = model::policy::member_of(&actor.caller().roles, authorized.bid.organisation_id);
+        // Readers see what counts: the version that stood at closing.
+        if !member && latest != Some(number) {
+            return Err(AppError::NotFound);
+        }
+        bids::version(db, &authorized, number, now).await
+    }
+
+    pub async fn call_bids(actor: &Actor, call: Uuid, now: DateTime<Utc>) -> Result<CallBidsView, AppError> {
+        let db = &actor.server.db;
+        let roles = &actor.caller().roles;
+        let summary = crate::store::calls::detail(db, &actor.tenant, call, false, now).await?.summary;
+        let counts = if model::policy::allows(roles, model::Permission::ManageCalls) {
+            bids::counts(db, &actor.tenant, call).await?
+        } else {
+            Vec::new()
+        };
+        let bids = if summary.phase == model::call::Phase::Closed {
+            Some(bids::of_closed_call(db, &actor.tenant, roles, call, None, now).await?)
+        } else {
+            None
+        };
+        Ok(CallBidsView { call: summary, counts, bids })
+    }
+}
+
+#[leptos::server(prefix = "/fn", endpoint = "my_bids")]
+pub async fn my_bids() -> Result<BidsOverview, AppError> {
+    crate::error::respond(
+        async move {
+            let actor = crate::actor::Actor::current().await?;
+            ops::my_bids(&actor, chrono::Utc::now()).await
+        }
+        .await,
+    )
+}
+
+/// Opens (or makes) the bid for a lot and goes to it.
+#[leptos::server(prefix = "/fn", endpoint = "start_bid")]
+pub async fn start_bid(call: Uuid, lot: Uuid) -> Result<(), AppError> {
+    crate::error::respond(
+        async move {
+            let actor = crate::actor::Actor::current().await?;
+            let id = ops::start(&actor, call, lot, chrono::Utc::now()).await?;
+            leptos_axum::redirect(&format!("/{}/bids/{id}", actor.tenant.view().slug));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+#[leptos::server(prefix = "/fn", endpoint = "bid")]
+pub async fn bid(bid: Uuid) -> Result<BidView, AppError> {
+    crate::error::respond(
+        async move {
+            let actor = crate::actor::Actor::current().await?;
+            ops::view(&actor, bid, chrono::Utc::now()).await
+        }
+        .await,
+    )
+}
+
+/// Saves the draft; `fields` are the form's fields (`answer-…`, `amount-…`, `fte`). Returns the save time.
+#[leptos::server(prefix = "/fn", endpoint = "save_draft")]
+pub async fn save_draft(
+    bid: Uuid,
+    fields: BTreeMap<String, String>,
+) -> Result<chrono::DateTime<chrono::Utc>, AppError> {
+    crate::error::respond(
+        async move {
+            let actor = crate::actor::Actor::current().await?;
+            ops::save(&actor, bid, ops::draft_from_fields(&fields), chrono::Utc::now()).await
+        }
+        .await,
+    )
+}
+
+/// Submits the bid; with `fields` (the draft form's), saves them first.
+#[leptos::server(prefix = "/fn", endpoint = "submit_bid")]
+pub async fn submit_bid(bid: Uuid, fields: Option<BTreeMap<String, String>>) -> Result<VersionView, AppError> {
+    crate::error::respond(
+        async move {
+            let actor = crate::actor::Actor::current().await?;
+            let draft = fields.as_ref().map(ops::draft_from_fields);
+            ops::submit(&actor, bid, draft, chrono::Utc::now()).await
+        }
+        .await,
+    )
+}
+
+#[leptos::server(prefix = "/fn", endpoint = "withdraw_bid")]
+pub async fn withdraw_bid(bid: Uuid) -> Result<(), AppError> {
+    crate::error::respond(
+        async move {
+            let actor = crate::actor::Actor::current().await?;
+            ops::withdraw(&actor, bid, chrono::Utc::now()).await
+        }
+        .await,
+    )
+}
+
+#[leptos::server(prefix = "/fn", endpoint = "remove_attachment")]
+pub async fn remove_attachment(bid: Uuid, attachment: Uuid) -> Result<(), AppError> {
+    crate::error::respond(
+        async move {
+            let actor = crate::actor::Actor::current().await?;
+            ops::remove_attachment(&actor, bid, attachment, chrono::Utc::now()).await
+        }
+        .await,
+    )
+}
+
+#[leptos::server(prefix = "/fn", endpoint = "bid_version")]
+pub async fn bid_version(bid: Uuid, number: i32) -> Result<SubmittedBid, AppError> {
+    crate::error::respond(
+        async move {
+            let actor = crate::actor::Actor::current().await?;
+            ops::version(&actor, bid, number, chrono::Utc::now()).await
+        }
+        .await,
+    )
+}
+
+#[leptos::server(prefix = "/fn", endpoint = "call_bids")]
+pub async fn call_bids(call: Uuid) -> Result<CallBidsView, AppError> {
+    crate::error::respond(
+        async move {
+            let actor = crate::actor::Actor::current().await?;
+            ops::call_bids(&actor, call, chrono::Utc::now()).await
+        }
+        .await,
+    )
+}

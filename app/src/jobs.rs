@@ -1,0 +1,170 @@
+//! The durable job queue (server only): work that must happen later or must not be lost — deadline reminders,
+//! the notices when a call is published or closes, submission receipts.
+//!
+//! Jobs are rows in the `jobs` table, so they survive restarts and are shared by every app server. A server
+//! claims a due job with a conditional update (`locked_until` in the past → its own lease); only one server's
+//! update can match, so two servers never run the same job at once. A job that fails is retried with
+//! back-off and given up after [`MAX_ATTEMPTS`], keeping its last error. Jobs are enqueued inside the
+//! transaction of the change that causes them, and a dedupe key keeps a job from being enqueued twice.
+
+use crate::AppError;
+use chrono::{DateTime, Duration, Utc};
+use model::entity::job;
+use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// How often a failing job is tried before it is given up.
+pub const MAX_ATTEMPTS: i32 = 5;
+/// How long a claimed job belongs to its server; a crashed server's jobs run again after this.
+pub const LEASE: Duration = Duration::minutes(5);
+
+/// Everything the queue knows how to do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Job {
+    /// Tell the tenant's carriers about a newly published call.
+    CallPublished { call: Uuid },
+    /// Remind organisations with unsubmitted drafts `days` before the deadline `closes_at`.
+    DeadlineReminder { call: Uuid, closes_at: DateTime<Utc>, days: i64 },
+    /// Tell bidders, the steering group and administrators that the call closed at `closes_at`.
+    CallClosed { call: Uuid, closes_at: DateTime<Utc> },
+    /// Email the receipt of a submitted bid version.
+    BidReceipt { bid: Uuid, number: i32 },
+}
+
+impl Job {
+    fn kind(&self) -> &'static str {
+        match self {
+            Job::CallPublished { .. } => "call_published",
+            Job::DeadlineReminder { .. } => "deadline_reminder",
+            Job::CallClosed { .. } => "call_closed",
+            Job::BidReceipt { .. } => "bid_receipt",
+        }
+    }
+}
+
+/// Adds a job to run at `run_at`. With a `dedupe_key`, a second job with the same key is silently dropped.
+pub async fn enqueue(
+    db: &impl ConnectionTrait,
+    job: &Job,
+    run_at: DateTime<Utc>,
+    dedupe_key: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let payload = serde_json::to_string(job).map_err(AppError::internal)?;
+    job::Entity::insert(job::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        kind: Set(job.kind().to_owned()),
+        payload: Set(payload),
+        dedupe_key: Set(dedupe_key),
+        run_at: Set(run_at),
+        attempts: Set(0),
+        locked_by: Set(None),
+        locked_until: Set(None),
+        done_at: Set(None),
+        last_error: Set(None),
+        created_at: Set(now),
+    })
+    .on_conflict(OnConflict::column(job::Column::DedupeKey).do_nothing().to_owned())
+    .exec_without_returning(db)
+    .await?;
+    Ok(())
+}
+
+/// Enqueues what a published call needs over its life: the notice, the two reminders and the closing
+/// notice. Called again when the deadline moves; jobs for an old deadline then find it changed and skip.
+pub async fn schedule_call(
+    db: &impl ConnectionTrait,
+    call: Uuid,
+    closes_at: DateTime<Utc>,
+    opens_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let stamp = closes_at.timestamp();
+    enqueue(db, &Job::CallPublished { call }, opens_at.max(now), Some(format!("call:{call}:published")), now).await?;
+    for days in [7, 1] {
+        let run_at = closes_at - Duration::days(days);
+        // A reminder whose moment has passed would only arrive late; it is left out.
+        if run_at > now {
+            let job = Job::DeadlineReminder { call, closes_at, days };
+            enqueue(db, &job, run_at, Some(format!("call:{call}:reminder:{days}:{stamp}")), now).await?;
+        }
+    }
+    let closed = Job::CallClosed { call, closes_at };
+    enqueue(db, &closed, closes_at, Some(format!("call:{call}:closed:{stamp}")), now).await
+}
+
+/// Claims the next due job for `worker`, or `None` when nothing is due.
+pub async fn claim(db: &impl ConnectionTrait, worker: &str, now: DateTime<Utc>) -> Result<Option<job::Model>, DbErr> {
+    let free = || {
+        Condition::all()
+            .add(job::Column::DoneAt.is_null())
+            .add(job::Column::RunAt.lte(now))
+            .add(Condition::any().add(job::Column::LockedUntil.is_null()).add(job::Column::LockedUntil.lt(now)))
+    };
+    // Another server may take the candidate first; then try the next one.
+    for _ in 0..5 {
+        let Some(candidate) =
+            job::Entity::find().filter(free()).order_by_asc(job::Column::RunAt).limit(1).one(db).await?
+        else {
+            return Ok(None);
+        };
+        let taken = job::Entity::update_many()
+            .col_expr(job::Column::LockedBy, Expr::value(worker))
+            .col_expr(job::Column::LockedUntil, Expr::value(now + LEASE))
+            .col_expr(job::Column::Attempts, Expr::col(job::Column::Attempts).add(1))
+            .filter(job::Column::Id.eq(candidate.id))
+            .filter(free())
+            .exec(db)
+            .await?;
+        if taken.rows_affected == 1 {
+            return job::Entity::find_by_id(candidate.id).one(db).await;
+        }
+    }
+    Ok(None)
+}
+
+async fn finish(
+    db: &impl ConnectionTrait,
+    row: &job::Model,
+    error: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let give_up = row.attempts >= MAX_ATTEMPTS;
+    let mut update = job::Entity::update_many()
+        .col_expr(job::Column::LockedBy, Expr::value(Option::<String>::None))
+        .col_expr(job::Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(job::Column::LastError, Expr::value(error.clone()));
+    update = match (&error, give_up) {
+        (None, _) | (Some(_), true) => update.col_expr(job::Column::DoneAt, Expr::value(Some(now))),
+        // Back off: 1, 4, 9, 16 minutes.
+        (Some(_), false) => {
+            let delay = Duration::minutes(i64::from(row.attempts) * i64::from(row.attempts));
+            update.col_expr(job::Column::RunAt, Expr::value(now + delay))
+        }
+    };
+    update.filter(job::Column::Id.eq(row.id)).exec(db).await?;
+    Ok(())
+}
+
+/// Runs every job due at `now`, one after the other; returns how many ran. Each server calls this on a timer;
+/// tests call it with a chosen `now`.
+pub async fn run_due(server: &crate::ServerContext, worker: &str, now: DateTime<Utc>) -> Result<usize, DbErr> {
+    let mut ran = 0;
+    while let Some(row) = claim(&server.db, worker, now).await? {
+        let outcome = match serde_json::from_str::<Job>(&row.payload) {
+            Ok(job) => crate::notify::handle(server, &job, now).await.map_err(|e| format!("{e}")),
+            Err(err) => Err(format!("payload does not parse: {err}")),
+        };
+        if let Err(error) = &outcome {
+            tracing::warn!(job = %row.id, kind = %row.kind, attempt = row.attempts, %error, "job failed");
+        }
+        finish(&server.db, &row, outcome.err(), Utc::now().max(now)).await?;
+        ran += 1;
+    }
+    Ok(ran)
+}

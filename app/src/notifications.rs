@@ -1,0 +1,73 @@
+//! In-app notifications: what the notifications page lists, and its server functions. The messages are
+//! written by the job queue (`crate::notify`).
+
+use crate::AppError;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// The kinds of in-app message; each has its sentence in the catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    CallPublished,
+    DeadlineSoon,
+    CallClosed,
+    BidReceipt,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::CallPublished => "call_published",
+            Kind::DeadlineSoon => "deadline_soon",
+            Kind::CallClosed => "call_closed",
+            Kind::BidReceipt => "bid_receipt",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        [Kind::CallPublished, Kind::DeadlineSoon, Kind::CallClosed, Kind::BidReceipt]
+            .into_iter()
+            .find(|k| k.as_str() == text)
+    }
+}
+
+/// What a message names: the call (and lot), and the deadline or the receipt's time and hash.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Params {
+    pub call_title: String,
+    #[serde(default)]
+    pub lot_title: Option<String>,
+    #[serde(default)]
+    pub at: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub content_hash: Option<String>,
+}
+
+/// A message as the notifications page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notice {
+    pub id: Uuid,
+    pub kind: Kind,
+    pub params: Params,
+    pub link: String,
+    pub created_at: DateTime<Utc>,
+    pub read: bool,
+}
+
+/// The caller's newest messages.
+#[leptos::server(prefix = "/fn", endpoint = "my_notifications")]
+pub async fn my_notifications() -> Result<Vec<Notice>, AppError> {
+    let context = crate::auth::RequestContext::current()?;
+    let db = crate::ServerContext::current()?.db;
+    Ok(crate::notify::of_user(&db, context.caller()?.user_id).await?)
+}
+
+/// Marks all of the caller's messages read.
+#[leptos::server(prefix = "/fn", endpoint = "mark_notifications_read")]
+pub async fn mark_notifications_read() -> Result<(), AppError> {
+    let context = crate::auth::RequestContext::current()?;
+    let db = crate::ServerContext::current()?.db;
+    Ok(crate::notify::mark_read(&db, context.caller()?.user_id, Utc::now()).await?)
+}

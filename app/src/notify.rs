@@ -1,0 +1,284 @@
+//! Notifications (server only): an in-app message and an email for each event of a call's life — published,
+//! 7 days and 1 day before the deadline (only to organisations with unsubmitted drafts), closed — and the
+//! receipt of a submitted bid. Run by the job queue ([`crate::jobs`]), so a failed email is retried and
+//! nothing is sent twice.
+
+use crate::ServerContext;
+use crate::auth::accounts::STATUS_ACTIVE;
+use crate::jobs::Job;
+use crate::mail::{self, Mail};
+pub use crate::notifications::{Kind, Notice, Params};
+use crate::store::TenantScope;
+use chrono::{DateTime, Utc};
+use model::bid::BidStatus;
+use model::entity::{bid, bid_version, call, call_lot, notification, role_grant, user};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use uuid::Uuid;
+
+#[derive(Debug, thiserror::Error)]
+pub enum NotifyError {
+    #[error(transparent)]
+    Database(#[from] DbErr),
+    #[error(transparent)]
+    Mail(#[from] mail::MailError),
+    #[error("{0}")]
+    App(String),
+}
+
+impl From<crate::AppError> for NotifyError {
+    fn from(err: crate::AppError) -> Self {
+        NotifyError::App(err.to_string())
+    }
+}
+
+/// Writes one in-app message per user.
+pub async fn record(
+    db: &impl ConnectionTrait,
+    tenant_id: Uuid,
+    users: &[Uuid],
+    kind: Kind,
+    params: &Params,
+    link: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let params = serde_json::to_string(params).unwrap_or_else(|_| "{}".to_owned());
+    for user_id in users {
+        notification::Entity::insert(notification::ActiveModel {
+            id: Set(Uuid::new_v4()),
+            tenant_id: Set(tenant_id),
+            user_id: Set(*user_id),
+            kind: Set(kind.as_str().to_owned()),
+            params: Set(params.clone()),
+            link: Set(link.to_owned()),
+            created_at: Set(now),
+            read_at: Set(None),
+        })
+        .exec_without_returning(db)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Active users of the tenant holding any of `roles` (role kinds as stored), optionally only of one
+/// organisation.
+async fn holders(
+    db: &impl ConnectionTrait,
+    tenant_id: Uuid,
+    roles: &[&str],
+    organisation: Option<Uuid>,
+) -> Result<Vec<user::Model>, DbErr> {
+    let mut grants = role_grant::Entity::find()
+        .filter(role_grant::Column::TenantId.eq(tenant_id))
+        .filter(role_grant::Column::Role.is_in(roles.iter().copied()));
+    if let Some(organisation) = organisation {
+        grants = grants.filter(role_grant::Column::OrganisationId.eq(organisation));
+    }
+    let ids: Vec<Uuid> = grants.all(db).await?.into_iter().map(|g| g.user_id).collect();
+    user::Entity::find()
+        .filter(user::Column::Id.is_in(ids))
+        .filter(user::Column::Status.eq(STATUS_ACTIVE))
+        .all(db)
+        .await
+}
+
+/// One message: what kind, about what, and where it leads.
+struct Message<'a> {
+    kind: Kind,
+    params: &'a Params,
+    link: &'a str,
+}
+
+/// Writes the in-app message for `users` and emails each of them.
+async fn tell(
+    server: &ServerContext,
+    tenant_id: Uuid,
+    users: &[user::Model],
+    message: Message<'_>,
+    mail_for: impl Fn(&user::Model, &str) -> Mail,
+    now: DateTime<Utc>,
+) -> Result<(), NotifyError> {
+    let ids: Vec<Uuid> = users.iter().map(|u| u.id).collect();
+    record(&server.db, tenant_id, &ids, message.kind, message.params, message.link, now).await?;
+    let url = format!("{}{}", server.public_url, message.link);
+    for user in users {
+        server.mailer.send(mail_for(user, &url)).await?;
+    }
+    Ok(())
+}
+
+async fn find_call(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<call::Model>, DbErr> {
+    call::Entity::find_by_id(id).one(db).await
+}
+
+/// Organisations with a bid in `call`, split by whether it stands submitted.
+async fn bidders(db: &impl ConnectionTrait, call: Uuid) -> Result<(Vec<Uuid>, Vec<Uuid>), DbErr> {
+    let rows = bid::Entity::find().filter(bid::Column::CallId.eq(call)).all(db).await?;
+    let mut submitted: Vec<Uuid> = Vec::new();
+    let mut unsubmitted: Vec<Uuid> = Vec::new();
+    for row in rows {
+        let list = if row.status == BidStatus::Submitted.as_str() { &mut submitted } else { &mut unsubmitted };
+        if !list.contains(&row.organisation_id) {
+            list.push(row.organisation_id);
+        }
+    }
+    // An organisation with one submitted and one unsubmitted bid still has a draft to finish.
+    Ok((submitted, unsubmitted))
+}
+
+/// Carries out one job of the queue.
+pub async fn handle(server: &ServerContext, job: &Job, now: DateTime<Utc>) -> Result<(), NotifyError> {
+    let db = &server.db;
+    match job {
+        Job::CallPublished { call } => {
+            let Some(call) = find_call(db, *call).await? else { return Ok(()) };
+            let scope = TenantScope::of_row(db, call.tenant_id).await?;
+            let link = format!("/{}/calls/{}", scope.view().slug, call.id);
+            let params = Params { call_title: call.title.clone(), at: Some(call.closes_at), ..Params::default() };
+            let users = holders(db, call.tenant_id, &["carrier"], None).await?;
+            let tenant_name = scope.view().name.clone();
+            tell(
+                server,
+                call.tenant_id,
+                &users,
+                Message { kind: Kind::CallPublished, params: &params, link: &link },
+                |u, url| mail::call_published(&u.email, &tenant_name, &call.title, call.closes_at, url),
+                now,
+            )
+            .await
+        }
+        Job::DeadlineReminder { call, closes_at, days } => {
+            let Some(call) = find_call(db, *call).await? else { return Ok(()) };
+            // The deadline moved since this reminder was planned: the new plan has its own reminders.
+            if call.closes_at != *closes_at || call.published_at.is_none() {
+                return Ok(());
+            }
+            let scope = TenantScope::of_row(db, call.tenant_id).await?;
+            let link = format!("/{}/bids", scope.view().slug);
+            let params = Params { call_title: call.title.clone(), at: Some(call.closes_at), ..Params::default() };
+            let (_, unsubmitted) = bidders(db, call.id).await?;
+            for organisation in unsubmitted {
+                let users = holders(db, call.tenant_id, &["carrier"], Some(organisation)).await?;
+                tell(
+                    server,
+                    call.tenant_id,
+                    &users,
+                    Message { kind: Kind::DeadlineSoon, params: &params, link: &link },
+                    |u, url| mail::deadline_reminder(&u.email, &call.title, call.closes_at, *days, url),
+                    now,
+                )
+                .await?;
+            }
+            Ok(())
+        }
+        Job::CallClosed { call, closes_at } => {
+            let Some(call) = find_call(db, *call).await? else { return Ok(()) };
+            if call.closes_at != *closes_at || call.published_at.is_none() {
+                return Ok(());
+            }
+            let scope = TenantScope::of_row(db, call.tenant_id).await?;
+            let params = Params { call_title: call.title.clone(), at: Some(call.closes_at), ..Params::default() };
+            let (submitted, unsubmitted) = bidders(db, call.id).await?;
+            let bids_link = format!("/{}/bids", scope.view().slug);
+            for organisation in submitted.iter().chain(unsubmitted.iter().filter(|o| !submitted.contains(o))) {
+                let users = holders(db, call.tenant_id, &["carrier"], Some(*organisation)).await?;
+                tell(
+                    server,
+                    call.tenant_id,
+                    &users,
+                    Message { kind: Kind::CallClosed, params: &params, link: &bids_link },
+                    |u, url| mail::call_closed(&u.email, &call.title, url),
+                    now,
+                )
+                .await?;
+            }
+            let readers = holders(db, call.tenant_id, &["steering", "admin"], None).await?;
+            let link = format!("/{}/calls/{}/bids", scope.view().slug, call.id);
+            tell(
+                server,
+                call.tenant_id,
+                &readers,
+                Message { kind: Kind::CallClosed, params: &params, link: &link },
+                |u, url| mail::call_closed(&u.email, &call.title, url),
+                now,
+            )
+            .await
+        }
+        Job::BidReceipt { bid, number } => {
+            let Some(bid) = bid::Entity::find_by_id(*bid).one(db).await? else { return Ok(()) };
+            let Some(version) = bid_version::Entity::find()
+                .filter(bid_version::Column::BidId.eq(bid.id))
+                .filter(bid_version::Column::Number.eq(*number))
+                .one(db)
+                .await?
+            else {
+                return Ok(());
+            };
+            let Some(call) = find_call(db, bid.call_id).await? else { return Ok(()) };
+            let lot = call_lot::Entity::find_by_id(bid.lot_id).one(db).await?.map(|l| l.title).unwrap_or_default();
+            let scope = TenantScope::of_row(db, bid.tenant_id).await?;
+            let link = format!("/{}/bids/{}/versions/{}", scope.view().slug, bid.id, version.number);
+            let params = Params {
+                call_title: call.title.clone(),
+                lot_title: Some(lot.clone()),
+                at: Some(version.submitted_at),
+                content_hash: Some(version.content_hash.clone()),
+            };
+            let users = holders(db, bid.tenant_id, &["carrier"], Some(bid.organisation_id)).await?;
+            tell(
+                server,
+                bid.tenant_id,
+                &users,
+                Message { kind: Kind::BidReceipt, params: &params, link: &link },
+                |u, url| {
+                    mail::bid_receipt(
+                        &u.email,
+                        &call.title,
+                        &lot,
+                        version.number,
+                        version.submitted_at,
+                        &version.content_hash,
+                        url,
+                    )
+                },
+                now,
+            )
+            .await
+        }
+    }
+}
+
+/// The user's newest messages.
+pub async fn of_user(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<Notice>, DbErr> {
+    use sea_orm::{QueryOrder, QuerySelect};
+    let rows = notification::Entity::find()
+        .filter(notification::Column::UserId.eq(user_id))
+        .order_by_desc(notification::Column::CreatedAt)
+        .limit(100)
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|row| {
+            Some(Notice {
+                id: row.id,
+                kind: Kind::parse(&row.kind)?,
+                params: serde_json::from_str(&row.params).unwrap_or_default(),
+                link: row.link,
+                created_at: row.created_at,
+                read: row.read_at.is_some(),
+            })
+        })
+        .collect())
+}
+
+/// Marks all of the user's messages read.
+pub async fn mark_read(db: &impl ConnectionTrait, user_id: Uuid, now: DateTime<Utc>) -> Result<(), DbErr> {
+    use sea_orm::sea_query::Expr;
+    notification::Entity::update_many()
+        .col_expr(notification::Column::ReadAt, Expr::value(Some(now)))
+        .filter(notification::Column::UserId.eq(user_id))
+        .filter(notification::Column::ReadAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(())
+}

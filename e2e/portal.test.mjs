@@ -1,0 +1,126 @@
+// The carrier portal in a real browser: a new carrier registers, confirms its address, drafts a bid that
+// saves as it types, uploads a document, submits and sees the receipt.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { BASE, latestMail, launch, openPage, visit, waitForHydration, assertAccessible } from "./support.mjs";
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const PDF = Buffer.from("%PDF-1.4\n% Konzept\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
+async function waitForMail(address, pattern) {
+  for (let i = 0; i < 50; i++) {
+    try {
+      const mail = latestMail(address);
+      if (pattern.test(mail)) return mail;
+    } catch {
+      // not there yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no mail to ${address} matching ${pattern}`);
+}
+
+describe("the carrier portal", () => {
+  test("a carrier registers, drafts, uploads, submits and gets a receipt", async () => {
+    const { context, page, errors } = await openPage(browser);
+    const email = `e2e-${Date.now()}@traeger.example`;
+
+    // From the public call page to the registration.
+    await visit(page, "/dresden/calls");
+    await page.locator("#call-list").getByRole("link", { name: "Sozialraumkoordinationsstellen ab 2027" }).click();
+    await page.getByRole("link", { name: "Organisation registrieren" }).click();
+    await page.getByRole("heading", { level: 1, name: "Träger registrieren" }).waitFor();
+    await waitForHydration(page);
+    await assertAccessible(page);
+    await page.getByLabel("Ihr Name").fill("Paula Portal");
+    await page.getByLabel("E-Mail-Adresse", { exact: true }).fill(email);
+    await page.getByLabel("Neues Passwort", { exact: true }).fill("ein sicheres Passwort");
+    await page.getByLabel("Neues Passwort wiederholen").fill("ein sicheres Passwort");
+    await page.getByLabel("Name der Organisation").fill("Stadtteilhaus Portal e. V.");
+    await page.getByLabel("Rechtsform").fill("e. V.");
+    await page.getByLabel("Straße und Hausnummer").fill("Portalweg 1");
+    await page.getByLabel("Postleitzahl").fill("0106");
+    await page.getByLabel("Ort", { exact: true }).fill("Dresden");
+    await page.getByLabel("Anerkannter Träger der freien Jugendhilfe (§ 75 SGB VIII)").check();
+    await page.getByLabel("Ansprechperson", { exact: true }).fill("Paula Portal");
+    await page.getByLabel("E-Mail-Adresse der Ansprechperson").fill("kontakt@portal.example");
+    await page.getByRole("button", { name: "Registrieren" }).click();
+    // A wrong postcode is named at its field; nothing else is lost.
+    await page.locator("#field-postcode-error").waitFor();
+    await assertAccessible(page);
+    assert.equal(await page.getByLabel("Name der Organisation").inputValue(), "Stadtteilhaus Portal e. V.");
+    await page.getByLabel("Postleitzahl").fill("01067");
+    await page.getByRole("button", { name: "Registrieren" }).click();
+    await page.locator("#registered").waitFor();
+
+    // The emailed link confirms the address.
+    const mail = await waitForMail(email, /confirm-email\?token=/);
+    const link = mail.match(/https?:\/\/\S*confirm-email\?token=[A-Za-z0-9_-]+/)[0];
+    await page.goto(`${BASE}${new URL(link).pathname}${new URL(link).search}`);
+    await waitForHydration(page);
+    await assertAccessible(page);
+    await page.getByRole("button", { name: "E-Mail-Adresse bestätigen" }).click();
+    await page.locator("#confirmed").waitFor();
+
+    // Sign in and start a bid for Stadtraum 5.
+    await page.goto(`${BASE}/dresden/sign-in`);
+    await waitForHydration(page);
+    await page.getByLabel("E-Mail-Adresse").fill(email);
+    await page.getByLabel("Passwort").fill("ein sicheres Passwort");
+    await page.getByRole("button", { name: "Anmelden" }).click();
+    await page.getByRole("button", { name: "Abmelden" }).waitFor();
+    await page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: "Interessenbekundungen" }).click();
+    await page.getByRole("heading", { level: 1, name: "Interessenbekundungen" }).waitFor();
+    await assertAccessible(page);
+    await page
+      .locator("li", { hasText: /^Stadtraum 5\b/ })
+      .getByRole("button", { name: "Interessenbekundung beginnen" })
+      .click();
+    await page.getByRole("heading", { level: 1, name: "Stadtraum 5" }).waitFor();
+    await waitForHydration(page);
+    await assertAccessible(page);
+
+    // Typing saves by itself.
+    const experience = "Seit 2010 offene Jugendarbeit und Stadtteilrunde in Stadtraum 5.";
+    await page.locator("textarea").first().fill(experience);
+    await page.locator("#save-state", { hasText: "Entwurf gespeichert" }).waitFor();
+    await page.getByLabel(/Ansprechperson für die Sozialraumkoordinationsstelle/).fill("Paula Portal, Vorstand");
+    await page.getByLabel(/Beantragter Betrag für/).first().fill("31.500,00");
+    await page.getByLabel(/Stellenanteil/).fill("0,5");
+
+    // Uploading right away still keeps what was just typed.
+    await page.getByLabel("Datei").setInputFiles({ name: "Konzept.pdf", mimeType: "application/pdf", buffer: PDF });
+    await page.getByRole("button", { name: "Hochladen" }).click();
+    await page.getByText("Die Datei wurde hochgeladen.").waitFor();
+    await waitForHydration(page);
+    await assertAccessible(page);
+    await page.locator(".attachment-list").getByRole("link", { name: "Konzept.pdf" }).waitFor();
+    assert.equal(await page.getByLabel(/Stellenanteil/).inputValue(), "0,5");
+    assert.equal(await page.locator("textarea").first().inputValue(), experience);
+
+    // Submit and see the receipt with its checksum.
+    await page.getByRole("button", { name: "Verbindlich einreichen" }).click();
+    await page.locator("#receipt").waitFor();
+    const hash = (await page.locator("#receipt code.hash").innerText()).trim();
+    assert.match(hash, /^[0-9a-f]{64}$/);
+    await assertAccessible(page);
+    await page.getByRole("link", { name: "Eingangsbestätigung und eingereichte Fassung ansehen" }).click();
+    await page.locator("#content-hash", { hasText: hash }).waitFor();
+    await assertAccessible(page);
+    await page.getByText(experience).waitFor();
+
+    // The receipt also arrives by email.
+    const receipt = await waitForMail(email, new RegExp(hash));
+    assert.match(receipt, /Fassung: 1/);
+    // The browser reports the refused registration (422) as a failed resource load; anything else is a fault.
+    assert.deepEqual(errors.filter((e) => !e.includes("status of 422")), []);
+    await context.close();
+  });
+});

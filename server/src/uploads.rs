@@ -1,0 +1,138 @@
+//! Files of bids over plain HTTP: the upload form's target (multipart, works without JavaScript), attachment
+//! downloads and the per-lot archive. The handlers only translate HTTP; every check (who, when, what file)
+//! is in `app::bids::ops` and `app::archive`, the same code the API uses.
+
+use crate::api::{ApiError, Ctx};
+use crate::startup::AppState;
+use app::AppError;
+use app::actor::Actor;
+use axum::extract::{Multipart, Path, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use uuid::Uuid;
+
+/// What the upload form (or an API client) sent: the file and, for a file question, which one.
+pub struct Upload {
+    pub question: Option<Uuid>,
+    pub file_name: String,
+    pub bytes: bytes::Bytes,
+}
+
+/// Reads the multipart body.
+pub async fn read_upload(mut multipart: Multipart) -> Result<Upload, AppError> {
+    use app::InvalidReason;
+    // A body over the limit is "too large"; any other broken multipart body is a bad request.
+    let too_large = |err: axum::extract::multipart::MultipartError| {
+        if err.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+            AppError::invalid("file", InvalidReason::FileTooLarge)
+        } else {
+            AppError::BadRequest { message: err.body_text() }
+        }
+    };
+    let mut question = None;
+    let mut file = None;
+    while let Some(field) = multipart.next_field().await.map_err(too_large)? {
+        match field.name() {
+            Some("question") => {
+                let text = field.text().await.map_err(too_large)?;
+                if !text.trim().is_empty() {
+                    question = Some(
+                        Uuid::parse_str(text.trim())
+                            .map_err(|_| AppError::invalid("question", InvalidReason::Malformed))?,
+                    );
+                }
+            }
+            Some("file") => {
+                let name = field.file_name().unwrap_or_default().to_owned();
+                file = Some((name, field.bytes().await.map_err(too_large)?));
+            }
+            _ => {}
+        }
+    }
+    let (file_name, bytes) = file.ok_or(AppError::invalid("file", InvalidReason::Required))?;
+    Ok(Upload { question, file_name, bytes })
+}
+
+/// `POST /{tenant}/bids/{bid}/attachments`: the bid page's upload form. Answers with a redirect back to the
+/// bid, carrying the outcome in the query so the page can say what happened.
+pub async fn upload_form(
+    State(state): State<AppState>,
+    Path((tenant, bid)): Path<(String, String)>,
+    Ctx(context): Ctx,
+    multipart: Multipart,
+) -> Response {
+    let back = |outcome: &str| {
+        let location = format!("/{tenant}/bids/{bid}?upload={outcome}#attachments");
+        match HeaderValue::from_str(&location) {
+            Ok(value) => (StatusCode::SEE_OTHER, [(header::LOCATION, value)]).into_response(),
+            Err(_) => StatusCode::BAD_REQUEST.into_response(),
+        }
+    };
+    let Ok(bid_id) = Uuid::parse_str(&bid) else { return ApiError(AppError::NotFound).into_response() };
+    let result = async {
+        let actor = Actor::new(context, state.server.clone()).await?;
+        let upload = read_upload(multipart).await?;
+        app::bids::ops::upload(&actor, bid_id, upload.question, &upload.file_name, upload.bytes, chrono::Utc::now())
+            .await
+    }
+    .await;
+    match result {
+        Ok(_) => back("ok"),
+        Err(AppError::Invalid { reason, .. }) => {
+            back(serde_json::to_value(reason).ok().as_ref().and_then(|v| v.as_str()).unwrap_or("invalid"))
+        }
+        Err(AppError::CallNotOpen) => back("closed"),
+        Err(other) => ApiError(other).into_response(),
+    }
+}
+
+/// Serves a file as a download that the browser will not try to render or sniff.
+pub fn file_response(file_name: &str, media_type: &str, bytes: Vec<u8>) -> Response {
+    let ascii: String =
+        file_name.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_ ".contains(c) { c } else { '_' }).collect();
+    let encoded: String = file_name
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b".-_".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }
+        })
+        .collect();
+    let disposition = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}");
+    let mut response = bytes.into_response();
+    let headers = response.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(media_type) {
+        headers.insert(header::CONTENT_TYPE, value);
+    }
+    if let Ok(value) = HeaderValue::from_str(&disposition) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    response
+}
+
+/// `GET /{tenant}/bids/{bid}/attachments/{attachment}`.
+pub async fn download(
+    State(state): State<AppState>,
+    Path((_tenant, bid, attachment)): Path<(String, String, String)>,
+    Ctx(context): Ctx,
+) -> Result<Response, ApiError> {
+    let (Ok(bid), Ok(attachment)) = (Uuid::parse_str(&bid), Uuid::parse_str(&attachment)) else {
+        return Err(ApiError(AppError::NotFound));
+    };
+    let actor = Actor::new(context, state.server.clone()).await?;
+    let (row, bytes) = app::bids::ops::attachment(&actor, bid, attachment, chrono::Utc::now()).await?;
+    Ok(file_response(&row.file_name, &row.media_type, bytes.to_vec()))
+}
+
+/// `GET /{tenant}/calls/{call}/lots/{lot}/bids.zip`: every submitted bid of a lot, once the call has closed.
+pub async fn lot_archive(
+    State(state): State<AppState>,
+    Path((_tenant, call, lot)): Path<(String, String, String)>,
+    Ctx(context): Ctx,
+) -> Result<Response, ApiError> {
+    let (Ok(call), Ok(lot)) = (Uuid::parse_str(&call), Uuid::parse_str(&lot)) else {
+        return Err(ApiError(AppError::NotFound));
+    };
+    let actor = Actor::new(context, state.server.clone()).await?;
+    let zip = app::archive::lot_archive(&actor, call, lot, chrono::Utc::now()).await?;
+    Ok(file_response(&format!("interessenbekundungen-{lot}.zip"), "application/zip", zip))
+}

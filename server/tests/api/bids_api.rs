@@ -1,0 +1,138 @@
+//! Bids over the REST API: the same rules as the portal.
+
+use crate::bids::{json, open_call};
+use crate::support::TestApp;
+use reqwest::StatusCode;
+use serde_json::json;
+
+#[tokio::test]
+async fn a_carrier_bids_through_the_api_and_the_bid_stays_sealed() {
+    let app = TestApp::spawn().await;
+    let token = app.token("dresden", "traeger4@dresden.demo").await;
+    let call = open_call(&app).await;
+    let call_id = call["summary"]["id"].as_str().expect("call");
+    let lot_id = call["lots"][12]["id"].as_str().expect("lot");
+    let api = |path: &str| app.url(&format!("/api/v1/tenants/dresden{path}"));
+
+    let organisation = app.client.get(api("/organisation")).bearer_auth(&token).send().await.expect("get");
+    assert_eq!(json(organisation).await["profile"]["name"], "Kinderring Loschwitz e. V.");
+
+    let started = app
+        .client
+        .post(api(&format!("/calls/{call_id}/lots/{lot_id}/bids")))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(started.status(), StatusCode::CREATED);
+    let bid = json(started).await;
+    let bid_id = bid["id"].as_str().expect("bid").to_owned();
+    assert_eq!(bid["status"], "draft");
+
+    // Incomplete drafts are saved, and submission lists what is missing.
+    let question = call["questions"][0]["id"].as_str().expect("question");
+    let partial = json!({"answers": {question: "Erfahrung"}, "amounts": {}, "fte": ""});
+    let saved = app
+        .client
+        .put(api(&format!("/bids/{bid_id}/draft")))
+        .bearer_auth(&token)
+        .json(&partial)
+        .send()
+        .await
+        .expect("put");
+    assert_eq!(saved.status(), StatusCode::OK);
+    let refused =
+        app.client.post(api(&format!("/bids/{bid_id}/submission"))).bearer_auth(&token).send().await.expect("post");
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = json(refused).await;
+    assert_eq!(body["code"], "incomplete");
+    assert!(
+        body["problems"]
+            .as_array()
+            .expect("problems")
+            .iter()
+            .any(|p| p["field"] == "fte" && p["problem"] == "required")
+    );
+
+    // An attachment by content, then a complete draft, then the receipt.
+    let part = reqwest::multipart::Part::bytes(app::attachments::samples::pdf("API")).file_name("konzept.pdf");
+    let uploaded = app
+        .client
+        .post(api(&format!("/bids/{bid_id}/attachments")))
+        .bearer_auth(&token)
+        .multipart(reqwest::multipart::Form::new().part("file", part))
+        .send()
+        .await
+        .expect("upload");
+    assert_eq!(uploaded.status(), StatusCode::CREATED);
+    let part = reqwest::multipart::Part::bytes(b"#!/bin/sh\nrm -rf /".to_vec()).file_name("konzept.pdf");
+    let refused = app
+        .client
+        .post(api(&format!("/bids/{bid_id}/attachments")))
+        .bearer_auth(&token)
+        .multipart(reqwest::multipart::Form::new().part("file", part))
+        .send()
+        .await
+        .expect("upload");
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(json(refused).await["code"], "invalid");
+
+    let year = call["summary"]["decision_date"].as_str().expect("date")[..4].parse::<i32>().expect("year");
+    let mut answers = serde_json::Map::new();
+    for q in call["questions"].as_array().expect("questions") {
+        answers.insert(q["id"].as_str().expect("id").to_owned(), json!("Seit 2005 im Stadtteil aktiv."));
+    }
+    let complete = json!({"answers": answers, "amounts": {year.to_string(): "30000"}, "fte": "0.5"});
+    let saved = app
+        .client
+        .put(api(&format!("/bids/{bid_id}/draft")))
+        .bearer_auth(&token)
+        .json(&complete)
+        .send()
+        .await
+        .expect("put");
+    assert_eq!(saved.status(), StatusCode::OK);
+    let receipt =
+        app.client.post(api(&format!("/bids/{bid_id}/submission"))).bearer_auth(&token).send().await.expect("post");
+    assert_eq!(receipt.status(), StatusCode::CREATED);
+    let receipt = json(receipt).await;
+    assert_eq!(receipt["number"], 1);
+    let version =
+        app.client.get(api(&format!("/bids/{bid_id}/versions/1"))).bearer_auth(&token).send().await.expect("get");
+    let version = json(version).await;
+    assert_eq!(version["version"]["content_hash"], receipt["content_hash"]);
+    assert_eq!(version["content"]["attachments"].as_array().map(Vec::len), Some(1));
+    let list = json(app.client.get(api("/bids")).bearer_auth(&token).send().await.expect("get")).await;
+    assert!(list.as_array().expect("list").iter().any(|b| b["id"] == bid_id.as_str()));
+
+    // Sealed: the steering group gets nothing yet, another carrier not even the bid, another tenant no entry.
+    let steering = app.token("dresden", "steuerung2@dresden.demo").await;
+    let sealed =
+        app.client.get(api(&format!("/bids/{bid_id}/versions/1"))).bearer_auth(&steering).send().await.expect("get");
+    assert_eq!(sealed.status(), StatusCode::NOT_FOUND);
+    let listing =
+        json(app.client.get(api(&format!("/calls/{call_id}/bids"))).bearer_auth(&steering).send().await.expect("get"))
+            .await;
+    assert!(listing["bids"].is_null());
+    let other = app.token("dresden", "traeger1@dresden.demo").await;
+    let foreign_bid = app.client.get(api(&format!("/bids/{bid_id}"))).bearer_auth(&other).send().await.expect("get");
+    assert_eq!(foreign_bid.status(), StatusCode::NOT_FOUND);
+    let withdraw =
+        app.client.post(api(&format!("/bids/{bid_id}/withdrawal"))).bearer_auth(&other).send().await.expect("post");
+    assert_eq!(withdraw.status(), StatusCode::NOT_FOUND);
+    let musterstadt = app.token("musterstadt", "admin@musterstadt.demo").await;
+    let cross =
+        app.client.get(api(&format!("/calls/{call_id}/bids"))).bearer_auth(&musterstadt).send().await.expect("get");
+    assert_eq!(cross.status(), StatusCode::UNAUTHORIZED, "a token of another tenant counts for nothing here");
+    let admins = app.client.get(api("/organisations")).bearer_auth(&musterstadt).send().await.expect("get");
+    assert_eq!(admins.status(), StatusCode::UNAUTHORIZED);
+    let dresden_admin = app.token("dresden", "admin@dresden.demo").await;
+    let organisations =
+        json(app.client.get(api("/organisations")).bearer_auth(&dresden_admin).send().await.expect("get")).await;
+    assert_eq!(organisations.as_array().map(Vec::len), Some(4));
+
+    // Withdrawing before the deadline works for the organisation.
+    let withdraw =
+        app.client.post(api(&format!("/bids/{bid_id}/withdrawal"))).bearer_auth(&token).send().await.expect("post");
+    assert_eq!(withdraw.status(), StatusCode::NO_CONTENT);
+}
