@@ -84,10 +84,11 @@ pub async fn lot_archive(actor: &Actor, call: Uuid, lot: Uuid, now: DateTime<Utc
         files.push((format!("{folder}/interessenbekundung.txt"), bid_text(bid).into_bytes()));
         let json = serde_json::to_vec_pretty(bid).map_err(AppError::internal)?;
         files.push((format!("{folder}/interessenbekundung.json"), json));
-        for attachment in &bid.content.attachments {
+        for (number, attachment) in (1..).zip(&bid.content.attachments) {
             let row = crate::store::bids::attachment(db, bid.summary.id, attachment.id).await?;
             let bytes = actor.server.storage.get(&row.storage_key).await.map_err(AppError::internal)?;
-            let name = format!("{folder}/anlagen/{}-{}", &attachment.sha256[..8], attachment.file_name);
+            // Numbered, so two uploads with the same name stay two entries.
+            let name = format!("{folder}/anlagen/{number:02} {}", attachment.file_name);
             files.push((name, bytes.to_vec()));
         }
     }

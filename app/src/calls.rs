@@ -111,7 +111,10 @@ pub async fn update_call(
                 serde_json::json!({"title": row.title, "description": row.description, "opens_at": row.opens_at,
                     "closes_at": row.closes_at, "decision_date": row.decision_date})
             };
-            if after.published_at.is_some() && after.closes_at != before.closes_at {
+            // New times, new plan (a call that has opened keeps its "published" notice).
+            let moved =
+                after.closes_at != before.closes_at || (after.opens_at != before.opens_at && before.opens_at > now);
+            if after.published_at.is_some() && moved {
                 crate::jobs::schedule_call(&txn, after.id, after.closes_at, after.opens_at, now).await?;
             }
             admin.audit(&txn, "call.updated", "call", call, Some(image(&before)), Some(image(&after))).await?;

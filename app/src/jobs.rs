@@ -26,14 +26,16 @@ pub const LEASE: Duration = Duration::minutes(5);
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Job {
-    /// Tell the tenant's carriers about a newly published call.
-    CallPublished { call: Uuid },
+    /// Tell the tenant's carriers about a newly published call, when it opens at `opens_at`.
+    CallPublished { call: Uuid, opens_at: DateTime<Utc> },
     /// Remind organisations with unsubmitted drafts `days` before the deadline `closes_at`.
     DeadlineReminder { call: Uuid, closes_at: DateTime<Utc>, days: i64 },
     /// Tell bidders, the steering group and administrators that the call closed at `closes_at`.
     CallClosed { call: Uuid, closes_at: DateTime<Utc> },
     /// Email the receipt of a submitted bid version.
     BidReceipt { bid: Uuid, number: i32 },
+    /// Send one email (planned by the jobs above, or directly, e.g. a registration's confirmation link).
+    Email { mail: crate::mail::Mail },
 }
 
 impl Job {
@@ -43,6 +45,7 @@ impl Job {
             Job::DeadlineReminder { .. } => "deadline_reminder",
             Job::CallClosed { .. } => "call_closed",
             Job::BidReceipt { .. } => "bid_receipt",
+            Job::Email { .. } => "email",
         }
     }
 }
@@ -76,7 +79,7 @@ pub async fn enqueue(
 }
 
 /// Enqueues what a published call needs over its life: the notice, the two reminders and the closing
-/// notice. Called again when the deadline moves; jobs for an old deadline then find it changed and skip.
+/// notice. Called again when its times move; jobs planned for old times then find them changed and skip.
 pub async fn schedule_call(
     db: &impl ConnectionTrait,
     call: Uuid,
@@ -85,7 +88,9 @@ pub async fn schedule_call(
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let stamp = closes_at.timestamp();
-    enqueue(db, &Job::CallPublished { call }, opens_at.max(now), Some(format!("call:{call}:published")), now).await?;
+    let published = Job::CallPublished { call, opens_at };
+    let key = format!("call:{call}:published:{}", opens_at.timestamp());
+    enqueue(db, &published, opens_at.max(now), Some(key), now).await?;
     for days in [7, 1] {
         let run_at = closes_at - Duration::days(days);
         // A reminder whose moment has passed would only arrive late; it is left out.
@@ -147,7 +152,8 @@ async fn finish(
             update.col_expr(job::Column::RunAt, Expr::value(now + delay))
         }
     };
-    update.filter(job::Column::Id.eq(row.id)).exec(db).await?;
+    // Only the holder of the lease finishes the job; a worker whose lease ran out leaves it to the next one.
+    update.filter(job::Column::Id.eq(row.id)).filter(job::Column::LockedBy.eq(row.locked_by.clone())).exec(db).await?;
     Ok(())
 }
 
@@ -157,7 +163,7 @@ pub async fn run_due(server: &crate::ServerContext, worker: &str, now: DateTime<
     let mut ran = 0;
     while let Some(row) = claim(&server.db, worker, now).await? {
         let outcome = match serde_json::from_str::<Job>(&row.payload) {
-            Ok(job) => crate::notify::handle(server, &job, now).await.map_err(|e| format!("{e}")),
+            Ok(job) => crate::notify::handle(server, row.id, &job, now).await.map_err(|e| format!("{e}")),
             Err(err) => Err(format!("payload does not parse: {err}")),
         };
         if let Err(error) = &outcome {

@@ -42,8 +42,8 @@ impl std::fmt::Debug for Mailer {
     }
 }
 
-/// A message ready to send.
-#[derive(Debug, Clone)]
+/// A message ready to send (also stored in the job queue until it is sent).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Mail {
     pub to: String,
     pub subject: String,
@@ -142,6 +142,25 @@ pub fn email_confirmation(to: &str, name: &str, tenant_name: &str, link: &str, d
              you registered your organisation at Spielraum ({tenant_name}). Please confirm your email address \
              with this link (valid for {days} days, single use):\n\n{link}\n\n\
              If you did not register, ignore this message.\n"
+        ),
+    }
+}
+
+/// Someone tried to register an address that already has an account.
+pub fn already_registered(to: &str, name: &str, tenant_name: &str, reset_link: &str) -> Mail {
+    Mail {
+        to: to.to_owned(),
+        subject: format!("Ihr Konto bei Spielraum – {tenant_name} / Your Spielraum account"),
+        body: format!(
+            "Guten Tag {name},\n\n\
+             mit Ihrer E-Mail-Adresse wurde gerade versucht, eine Organisation bei Spielraum ({tenant_name}) zu \
+             registrieren. Sie haben dort bereits ein Konto. Falls Sie Ihr Passwort vergessen haben, setzen Sie es \
+             hier zurück:\n\n{reset_link}\n\n\
+             Wenn Sie das nicht waren, ignorieren Sie diese Nachricht.\n\n\
+             ---\n\nHello {name},\n\n\
+             someone just tried to register an organisation at Spielraum ({tenant_name}) with your email address. \
+             You already have an account there. If you forgot your password, reset it here:\n\n{reset_link}\n\n\
+             If this was not you, ignore this message.\n"
         ),
     }
 }

@@ -1,7 +1,8 @@
 //! Notifications (server only): an in-app message and an email for each event of a call's life — published,
 //! 7 days and 1 day before the deadline (only to organisations with unsubmitted drafts), closed — and the
-//! receipt of a submitted bid. Run by the job queue ([`crate::jobs`]), so a failed email is retried and
-//! nothing is sent twice.
+//! receipt of a submitted bid. Run by the job queue ([`crate::jobs`]): a job writes its in-app messages and
+//! one email job per recipient in one transaction, so a failed email is retried alone and nobody gets a
+//! message twice.
 
 use crate::ServerContext;
 use crate::auth::accounts::STATUS_ACTIVE;
@@ -88,22 +89,34 @@ struct Message<'a> {
     link: &'a str,
 }
 
-/// Writes the in-app message for `users` and emails each of them.
-async fn tell(
-    server: &ServerContext,
-    tenant_id: Uuid,
-    users: &[user::Model],
-    message: Message<'_>,
-    mail_for: impl Fn(&user::Model, &str) -> Mail,
+/// Where a job's messages go: in-app rows and email jobs, written in the job's transaction.
+struct Outbox<'a> {
+    db: &'a sea_orm::DatabaseTransaction,
+    public_url: &'a str,
+    /// The job that tells; its id makes the email jobs' dedupe keys.
+    job_id: Uuid,
     now: DateTime<Utc>,
-) -> Result<(), NotifyError> {
-    let ids: Vec<Uuid> = users.iter().map(|u| u.id).collect();
-    record(&server.db, tenant_id, &ids, message.kind, message.params, message.link, now).await?;
-    let url = format!("{}{}", server.public_url, message.link);
-    for user in users {
-        server.mailer.send(mail_for(user, &url)).await?;
+}
+
+impl Outbox<'_> {
+    /// Writes the in-app message for `users` and plans an email to each of them.
+    async fn tell(
+        &self,
+        tenant_id: Uuid,
+        users: &[user::Model],
+        message: Message<'_>,
+        mail_for: impl Fn(&user::Model, &str) -> Mail,
+    ) -> Result<(), NotifyError> {
+        let ids: Vec<Uuid> = users.iter().map(|u| u.id).collect();
+        record(self.db, tenant_id, &ids, message.kind, message.params, message.link, self.now).await?;
+        let url = format!("{}{}", self.public_url, message.link);
+        for user in users {
+            let key = format!("mail:{}:{}:{}", self.job_id, message.kind.as_str(), user.id);
+            let job = Job::Email { mail: mail_for(user, &url) };
+            crate::jobs::enqueue(self.db, &job, self.now, Some(key), self.now).await?;
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 async fn find_call(db: &impl ConnectionTrait, id: Uuid) -> Result<Option<call::Model>, DbErr> {
@@ -126,25 +139,42 @@ async fn bidders(db: &impl ConnectionTrait, call: Uuid) -> Result<(Vec<Uuid>, Ve
 }
 
 /// Carries out one job of the queue.
-pub async fn handle(server: &ServerContext, job: &Job, now: DateTime<Utc>) -> Result<(), NotifyError> {
-    let db = &server.db;
+pub async fn handle(server: &ServerContext, job_id: Uuid, job: &Job, now: DateTime<Utc>) -> Result<(), NotifyError> {
+    use sea_orm::TransactionTrait;
+    if let Job::Email { mail } = job {
+        server.mailer.send(mail.clone()).await?;
+        return Ok(());
+    }
+    let txn = server.db.begin().await?;
+    let outbox = Outbox { db: &txn, public_url: &server.public_url, job_id, now };
+    plan(&outbox, job).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Decides who hears what about `job`.
+async fn plan(outbox: &Outbox<'_>, job: &Job) -> Result<(), NotifyError> {
+    let db = outbox.db;
     match job {
-        Job::CallPublished { call } => {
+        Job::Email { .. } => Ok(()),
+        Job::CallPublished { call, opens_at } => {
             let Some(call) = find_call(db, *call).await? else { return Ok(()) };
+            if call.opens_at != *opens_at || call.published_at.is_none() {
+                return Ok(());
+            }
             let scope = TenantScope::of_row(db, call.tenant_id).await?;
             let link = format!("/{}/calls/{}", scope.view().slug, call.id);
             let params = Params { call_title: call.title.clone(), at: Some(call.closes_at), ..Params::default() };
             let users = holders(db, call.tenant_id, &["carrier"], None).await?;
             let tenant_name = scope.view().name.clone();
-            tell(
-                server,
-                call.tenant_id,
-                &users,
-                Message { kind: Kind::CallPublished, params: &params, link: &link },
-                |u, url| mail::call_published(&u.email, &tenant_name, &call.title, call.closes_at, url),
-                now,
-            )
-            .await
+            outbox
+                .tell(
+                    call.tenant_id,
+                    &users,
+                    Message { kind: Kind::CallPublished, params: &params, link: &link },
+                    |u, url| mail::call_published(&u.email, &tenant_name, &call.title, call.closes_at, url),
+                )
+                .await
         }
         Job::DeadlineReminder { call, closes_at, days } => {
             let Some(call) = find_call(db, *call).await? else { return Ok(()) };
@@ -158,15 +188,14 @@ pub async fn handle(server: &ServerContext, job: &Job, now: DateTime<Utc>) -> Re
             let (_, unsubmitted) = bidders(db, call.id).await?;
             for organisation in unsubmitted {
                 let users = holders(db, call.tenant_id, &["carrier"], Some(organisation)).await?;
-                tell(
-                    server,
-                    call.tenant_id,
-                    &users,
-                    Message { kind: Kind::DeadlineSoon, params: &params, link: &link },
-                    |u, url| mail::deadline_reminder(&u.email, &call.title, call.closes_at, *days, url),
-                    now,
-                )
-                .await?;
+                outbox
+                    .tell(
+                        call.tenant_id,
+                        &users,
+                        Message { kind: Kind::DeadlineSoon, params: &params, link: &link },
+                        |u, url| mail::deadline_reminder(&u.email, &call.title, call.closes_at, *days, url),
+                    )
+                    .await?;
             }
             Ok(())
         }
@@ -181,27 +210,25 @@ pub async fn handle(server: &ServerContext, job: &Job, now: DateTime<Utc>) -> Re
             let bids_link = format!("/{}/bids", scope.view().slug);
             for organisation in submitted.iter().chain(unsubmitted.iter().filter(|o| !submitted.contains(o))) {
                 let users = holders(db, call.tenant_id, &["carrier"], Some(*organisation)).await?;
-                tell(
-                    server,
-                    call.tenant_id,
-                    &users,
-                    Message { kind: Kind::CallClosed, params: &params, link: &bids_link },
-                    |u, url| mail::call_closed(&u.email, &call.title, url),
-                    now,
-                )
-                .await?;
+                outbox
+                    .tell(
+                        call.tenant_id,
+                        &users,
+                        Message { kind: Kind::CallClosed, params: &params, link: &bids_link },
+                        |u, url| mail::call_closed(&u.email, &call.title, url),
+                    )
+                    .await?;
             }
             let readers = holders(db, call.tenant_id, &["steering", "admin"], None).await?;
             let link = format!("/{}/calls/{}/bids", scope.view().slug, call.id);
-            tell(
-                server,
-                call.tenant_id,
-                &readers,
-                Message { kind: Kind::CallClosed, params: &params, link: &link },
-                |u, url| mail::call_closed(&u.email, &call.title, url),
-                now,
-            )
-            .await
+            outbox
+                .tell(
+                    call.tenant_id,
+                    &readers,
+                    Message { kind: Kind::CallClosed, params: &params, link: &link },
+                    |u, url| mail::call_closed(&u.email, &call.title, url),
+                )
+                .await
         }
         Job::BidReceipt { bid, number } => {
             let Some(bid) = bid::Entity::find_by_id(*bid).one(db).await? else { return Ok(()) };
@@ -224,25 +251,24 @@ pub async fn handle(server: &ServerContext, job: &Job, now: DateTime<Utc>) -> Re
                 content_hash: Some(version.content_hash.clone()),
             };
             let users = holders(db, bid.tenant_id, &["carrier"], Some(bid.organisation_id)).await?;
-            tell(
-                server,
-                bid.tenant_id,
-                &users,
-                Message { kind: Kind::BidReceipt, params: &params, link: &link },
-                |u, url| {
-                    mail::bid_receipt(
-                        &u.email,
-                        &call.title,
-                        &lot,
-                        version.number,
-                        version.submitted_at,
-                        &version.content_hash,
-                        url,
-                    )
-                },
-                now,
-            )
-            .await
+            outbox
+                .tell(
+                    bid.tenant_id,
+                    &users,
+                    Message { kind: Kind::BidReceipt, params: &params, link: &link },
+                    |u, url| {
+                        mail::bid_receipt(
+                            &u.email,
+                            &call.title,
+                            &lot,
+                            version.number,
+                            version.submitted_at,
+                            &version.content_hash,
+                            url,
+                        )
+                    },
+                )
+                .await
         }
     }
 }

@@ -87,34 +87,86 @@ pub async fn register_organisation(
                 contact_phone,
             )
             .check()?;
-            let hash = crate::auth::password::hash(&new_password).map_err(AppError::internal)?;
             let now = chrono::Utc::now();
             let txn = server.db.begin().await?;
-            let organisation = crate::store::organisations::create(&txn, &scope, &profile, now).await?;
-            let role = model::Role::Carrier { organisation_id: organisation.id };
-            let user = crate::store::users::create_registered(&txn, &scope, &email, &name, &hash, &[role], now).await?;
-            let token = one_time::issue(&txn, scope.id(), user.id, Purpose::EmailConfirmation, now).await?;
-            let change = crate::audit::Change {
-                tenant_id: Some(scope.id()),
-                action: "organisation.registered",
-                object_type: "organisation",
-                object_id: Some(organisation.id.to_string()),
-                before: None,
-                after: Some(serde_json::json!({"name": organisation.name, "user": user.id, "email": user.email})),
-            };
-            crate::audit::record(&txn, &context, change).await?;
-            txn.commit().await?;
-            let link = format!("{}/{}/confirm-email?token={token}", server.public_url, scope.view().slug);
-            let days = Purpose::EmailConfirmation.lifetime().num_days();
-            let mail =
-                crate::mail::email_confirmation(&user.email, &user.display_name, &scope.view().name, &link, days);
-            if let Err(err) = server.mailer.send(mail).await {
-                tracing::error!(error = %err, user = %user.id, "confirmation email could not be sent");
+            if registrations_from(&txn, &context.client_addr, now).await? >= REGISTRATIONS_PER_HOUR {
+                return Err(AppError::Throttled { retry_after_minutes: 60 });
             }
+            let tenant_name = scope.view().name.clone();
+            let confirm_link =
+                |token: &str| format!("{}/{}/confirm-email?token={token}", server.public_url, scope.view().slug);
+            let days = Purpose::EmailConfirmation.lifetime().num_days();
+            // The answer is the same whether the address is known or not; the email says what happened.
+            let mail = match crate::store::users::find_by_email(&txn, &scope, &email).await? {
+                Some(existing) if existing.status == crate::auth::accounts::STATUS_UNCONFIRMED => {
+                    let token = one_time::issue(&txn, scope.id(), existing.id, Purpose::EmailConfirmation, now).await?;
+                    crate::mail::email_confirmation(
+                        &existing.email,
+                        &existing.display_name,
+                        &tenant_name,
+                        &confirm_link(&token),
+                        days,
+                    )
+                }
+                Some(existing) => {
+                    let reset = format!("{}/{}/forgot-password", server.public_url, scope.view().slug);
+                    crate::mail::already_registered(&existing.email, &existing.display_name, &tenant_name, &reset)
+                }
+                None => {
+                    let hash = crate::auth::password::hash(&new_password).map_err(AppError::internal)?;
+                    let organisation = crate::store::organisations::create(&txn, &scope, &profile, now).await?;
+                    let role = model::Role::Carrier { organisation_id: organisation.id };
+                    let user = crate::store::users::create_registered(&txn, &scope, &email, &name, &hash, &[role], now)
+                        .await?;
+                    let token = one_time::issue(&txn, scope.id(), user.id, Purpose::EmailConfirmation, now).await?;
+                    let change = crate::audit::Change {
+                        tenant_id: Some(scope.id()),
+                        action: "organisation.registered",
+                        object_type: "organisation",
+                        object_id: Some(organisation.id.to_string()),
+                        before: None,
+                        after: Some(
+                            serde_json::json!({"name": organisation.name, "user": user.id, "email": user.email}),
+                        ),
+                    };
+                    crate::audit::record(&txn, &context, change).await?;
+                    crate::mail::email_confirmation(
+                        &user.email,
+                        &user.display_name,
+                        &tenant_name,
+                        &confirm_link(&token),
+                        days,
+                    )
+                }
+            };
+            // Sent by the job queue, so a mail server hiccup delays the link instead of losing it.
+            crate::jobs::enqueue(&txn, &crate::jobs::Job::Email { mail }, now, None, now).await?;
+            txn.commit().await?;
             Ok::<(), AppError>(())
         }
         .await,
     )
+}
+
+/// How many organisations may be registered from one address per hour (a bound against abuse).
+#[cfg(feature = "ssr")]
+const REGISTRATIONS_PER_HOUR: u64 = 10;
+
+/// Registrations from `client_addr` in the last hour, counted in the audit log.
+#[cfg(feature = "ssr")]
+async fn registrations_from(
+    db: &impl sea_orm::ConnectionTrait,
+    client_addr: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<u64, AppError> {
+    use model::entity::audit_entry;
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+    Ok(audit_entry::Entity::find()
+        .filter(audit_entry::Column::Action.eq("organisation.registered"))
+        .filter(audit_entry::Column::ClientAddr.eq(client_addr))
+        .filter(audit_entry::Column::At.gt(now - chrono::Duration::hours(1)))
+        .count(db)
+        .await?)
 }
 
 /// Confirms an email address with the link's token; the account can then sign in.
@@ -190,12 +242,10 @@ pub async fn update_organisation(
     contact_email: String,
     contact_phone: String,
 ) -> Result<(), AppError> {
-    use sea_orm::TransactionTrait;
     crate::error::respond(
         async move {
             let actor = crate::actor::Actor::current().await?;
-            let id = actor.organisation()?;
-            let profile = profile_input(
+            let input = profile_input(
                 organisation_name,
                 legal_form,
                 register_number,
@@ -206,17 +256,34 @@ pub async fn update_organisation(
                 contact_name,
                 contact_email,
                 contact_phone,
-            )
-            .check()?;
-            let txn = actor.server.db.begin().await?;
-            let (before, after) = crate::store::organisations::update(&txn, &actor.tenant, id, &profile).await?;
-            let image = |row| serde_json::to_value(crate::store::organisations::view(row).profile).ok();
-            actor.audit(&txn, "organisation.updated", "organisation", id, image(before), image(after)).await?;
-            txn.commit().await?;
+            );
+            ops::update(&actor, &input).await?;
             Ok::<(), AppError>(())
         }
         .await,
     )
+}
+
+#[cfg(feature = "ssr")]
+pub mod ops {
+    use super::*;
+    use sea_orm::TransactionTrait;
+
+    /// Replaces the caller's organisation's profile, with the audit line.
+    pub async fn update(
+        actor: &crate::actor::Actor,
+        input: &model::organisation::ProfileInput,
+    ) -> Result<Organisation, AppError> {
+        let id = actor.organisation()?;
+        let profile = input.check()?;
+        let txn = actor.server.db.begin().await?;
+        let (before, after) = crate::store::organisations::update(&txn, &actor.tenant, id, &profile).await?;
+        let (before, after) = (crate::store::organisations::view(before), crate::store::organisations::view(after));
+        let image = |view: &Organisation| serde_json::to_value(view).ok();
+        actor.audit(&txn, "organisation.updated", "organisation", id, image(&before), image(&after)).await?;
+        txn.commit().await?;
+        Ok(after)
+    }
 }
 
 /// Invites a colleague into the caller's organisation: an account with the same carrier role.
@@ -249,8 +316,13 @@ pub async fn invite_colleague(name: String, email: String) -> Result<(), AppErro
 /// The tenant's organisations, for the administration.
 #[leptos::server(prefix = "/fn", endpoint = "admin_organisations")]
 pub async fn admin_organisations() -> Result<Vec<Organisation>, AppError> {
-    let actor = crate::actor::Actor::current().await?;
-    crate::store::organisations::list(&actor.server.db, &actor.tenant).await
+    crate::error::respond(
+        async move {
+            let actor = crate::actor::Actor::current().await?;
+            crate::store::organisations::list(&actor.server.db, &actor.tenant).await
+        }
+        .await,
+    )
 }
 
 /// Records that an administrator checked an organisation (register, recognition), or takes it back.

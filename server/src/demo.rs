@@ -286,6 +286,10 @@ async fn demo_calls(db: &impl sea_orm::ConnectionTrait, now: chrono::DateTime<Ut
         calls::publish(db, &scope, row.id, schedule.opens_at.min(now)).await.map_err(failed)?;
         rows.push(row);
     }
+    // The open call's reminders and closing notice, as if it had been published through the administration.
+    if let Some(open) = rows.last() {
+        app::jobs::schedule_call(db, open.id, open.closes_at, open.opens_at, now).await.map_err(failed)?;
+    }
     demo_bids(db, &scope, &rows, now).await.map_err(failed)
 }
 
@@ -381,7 +385,8 @@ async fn demo_bids(
             let subject = model::bid::Subject { call_id: call.id, lot_id: lot.id, organisation_id: organisation.id };
             let content = model::bid::complete(subject, &draft, &questions, &years, &[])
                 .map_err(|problems| app::AppError::internal(format!("demo bid incomplete: {problems:?}")))?;
-            app::store::bids::submit(db, bid, &content, user.unwrap_or_default(), saved_at).await?;
+            let user = user.ok_or_else(|| app::AppError::internal("demo organisation without a member"))?;
+            app::store::bids::submit(db, bid, &content, user, saved_at).await?;
         }
     }
     Ok(())

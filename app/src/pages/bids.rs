@@ -208,13 +208,23 @@ fn Editor(
     let submit_error = Signal::derive(move || {
         submit.value().get().and_then(Result::err).filter(|e| !matches!(e, AppError::Incomplete { .. }))
     });
+    let tracker = autosave::Tracker::new(view.draft_saved_at);
     Effect::new(move |_| match save.value().get() {
         Some(Ok(at)) => {
-            state.set(SaveState::Saved(at));
-            autosave::forget(bid_id);
-            if upload_waits.get_untracked() {
-                upload_waits.set(false);
-                autosave::send_form(upload_ref);
+            tracker.saved(at);
+            if tracker.all_saved() {
+                state.set(SaveState::Saved(at));
+                autosave::forget(bid_id);
+                if upload_waits.get_untracked() {
+                    upload_waits.set(false);
+                    autosave::send_form(upload_ref);
+                }
+            } else {
+                state.set(SaveState::Unsaved);
+                if upload_waits.get_untracked() {
+                    // Typed again while saving: save that too before the page goes to the upload.
+                    autosave::flush(form_ref, save, tracker);
+                }
             }
         }
         Some(Err(err)) => state.set(SaveState::Failed(err)),
@@ -225,37 +235,42 @@ fn Editor(
             state.set(SaveState::Saving);
         }
     });
-    // Text kept in this browser from a session that ended before the server had it.
+    // Text kept in this browser from a session that ended before the server had it, unless the draft has
+    // been saved since (by a colleague, or in another tab).
     Effect::new(move |_| {
-        if open && autosave::restore(bid_id, form_ref) {
+        if open && autosave::restore(bid_id, form_ref, tracker) {
             state.set(SaveState::Unsaved);
-            autosave::flush(form_ref, save);
+            tracker.edited();
+            autosave::flush(form_ref, save, tracker);
         }
     });
 
     let on_input = move |_| {
         if open {
             state.set(SaveState::Unsaved);
-            autosave::remember(bid_id, form_ref);
-            autosave::schedule(form_ref, save, state);
+            let edit = tracker.edited();
+            autosave::remember(bid_id, form_ref, tracker);
+            autosave::schedule(form_ref, save, tracker, edit);
         }
     };
-    let on_submit = move |ev: leptos::ev::SubmitEvent| autosave::submit(ev, form_ref, save, submit);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| autosave::submit(ev, form_ref, save, submit, tracker);
     let on_upload = move |ev: leptos::ev::SubmitEvent| {
-        if state.get_untracked() == SaveState::Unsaved {
+        if !tracker.all_saved() {
             ev.prevent_default();
             upload_waits.set(true);
-            autosave::flush(form_ref, save);
+            autosave::flush(form_ref, save, tracker);
         }
     };
 
     let slug = tenant.slug.to_string();
     let base = StoredValue::new(slug.clone());
+    let summary_questions = view.questions.clone();
     let upload_outcome = move || query.read().get("upload");
     let title = format!("{} – {}", view.lot_title, view.call_title);
     let draft = view.draft.clone();
     let questions = view.questions.clone();
     let file_questions: Vec<Question> = questions.iter().filter(|q| q.kind == QuestionKind::File).cloned().collect();
+    let file_questions_for_errors = file_questions.clone();
     let attachments = view.attachments.clone();
     let versions = view.versions.clone();
     let status = view.status;
@@ -310,8 +325,11 @@ fn Editor(
                 <div class="notice notice--error" id="problems">
                     <p>{move || i18n.t(Key::BidIncomplete)}</p>
                     <ul>
-                        {problems.get().into_iter().map(|p| view! {
-                            <li><a href=format!("#field-{}", p.field)>{move || i18n.t(problem_key(p.problem))}</a></li>
+                        {problems.get().into_iter().map(|p| {
+                            let (anchor, name) = field_name(&summary_questions, &p.field);
+                            view! {
+                                <li><a href=anchor>{move || name(i18n)}": "{move || i18n.t(problem_key(p.problem))}</a></li>
+                            }
                         }).collect_view()}
                     </ul>
                 </div>
@@ -352,6 +370,21 @@ fn Editor(
 
         <section id="attachments" aria-labelledby="attachments-heading">
             <h2 id="attachments-heading">{move || i18n.t(Key::AttachmentsTitle)}</h2>
+            {move || {
+                let missing: Vec<(String, Key)> = problems.with(|list| {
+                    file_questions_for_errors
+                        .iter()
+                        .filter_map(|q| {
+                            let problem = list.iter().find(|p| p.field == answer_field(q.id))?;
+                            Some((q.label.clone(), problem_key(problem.problem)))
+                        })
+                        .collect()
+                });
+                missing
+                    .into_iter()
+                    .map(|(label, key)| view! { <p class="field__error">{label}": "{move || i18n.t(key)}</p> })
+                    .collect_view()
+            }}
             {move || upload_outcome().map(|outcome| {
                 let (class, key) = upload_message(&outcome);
                 view! { <p class=class role="alert">{move || i18n.t(key)}</p> }
@@ -441,6 +474,25 @@ fn Editor(
     }
 }
 
+/// Where a problem's field is on the page, and what it is called: the question, the budget year, the FTE.
+/// File questions are answered by the upload form.
+fn field_name(questions: &[Question], field: &str) -> (String, Box<dyn Fn(I18n) -> String + Send + Sync>) {
+    if let Some(question) = questions.iter().find(|q| answer_field(q.id) == field) {
+        let label = question.label.clone();
+        let anchor =
+            if question.kind == QuestionKind::File { "#field-file".to_owned() } else { format!("#field-{field}") };
+        return (anchor, Box::new(move |_| label.clone()));
+    }
+    let anchor = format!("#field-{field}");
+    match field.strip_prefix("amount-") {
+        Some(year) => {
+            let year = year.to_owned();
+            (anchor, Box::new(move |i18n: I18n| format!("{} {year}", i18n.t(Key::AmountForYear))))
+        }
+        None => (anchor, Box::new(|i18n: I18n| i18n.t(Key::FteLabel).to_owned())),
+    }
+}
+
 fn upload_message(outcome: &str) -> (&'static str, Key) {
     let error = "notice notice--error";
     match outcome {
@@ -514,6 +566,7 @@ fn AnswerField(question: Question, value: String, problems: Signal<Vec<FieldProb
         }
     };
     let required = question.required;
+    let grouped = matches!(question.kind, QuestionKind::YesNo | QuestionKind::SingleChoice { .. });
     let label = question.label.clone();
     let help = match &question.kind {
         QuestionKind::LongText { max_chars } => format!("{} {} {max_chars}", question.help, i18n.t(Key::AtMostChars)),
@@ -533,7 +586,7 @@ fn AnswerField(question: Question, value: String, problems: Signal<Vec<FieldProb
                 }
             };
             view! {
-                <div class="choices" id=id.clone() role="radiogroup" aria-describedby=described.clone()>
+                <div class="choices" id=id.clone() aria-describedby=described.clone()>
                     {options.into_iter().enumerate().map(|(i, (option, text))| {
                         let option_id = format!("{id}-{i}");
                         let checked = value == option;
@@ -557,27 +610,90 @@ fn AnswerField(question: Question, value: String, problems: Signal<Vec<FieldProb
             .into_any()
         }
     };
-    view! {
-        <div class="field">
-            <label for=id.clone() class="question-label">
-                {label}
-                " "<span class="question-meta">"("{move || i18n.t(if required { Key::RequiredMark } else { Key::OptionalMark })}")"</span>
-            </label>
-            <p class="field-hint" id=help_id>{help}</p>
-            {input}
-            {move || message.get().map(|key| view! { <p class="field__error" id=error_id.clone()>{move || i18n.t(key)}</p> })}
-        </div>
+    let mark = move || i18n.t(if required { Key::RequiredMark } else { Key::OptionalMark });
+    let error = move || {
+        message.get().map(|key| view! { <p class="field__error" id=error_id.clone()>{move || i18n.t(key)}</p> })
+    };
+    if grouped {
+        // A group of choices is named by its legend, not by a label.
+        view! {
+            <fieldset class="field field--group">
+                <legend class="question-label">{label}" "<span class="question-meta">"("{mark}")"</span></legend>
+                <p class="field-hint" id=help_id>{help}</p>
+                {input}
+                {error}
+            </fieldset>
+        }
+        .into_any()
+    } else {
+        view! {
+            <div class="field">
+                <label for=id.clone() class="question-label">{label}" "<span class="question-meta">"("{mark}")"</span></label>
+                <p class="field-hint" id=help_id>{help}</p>
+                {input}
+                {error}
+            </div>
+        }
+        .into_any()
     }
 }
 
 /// The browser side of saving as you type (does nothing during server rendering).
 mod autosave {
-    use super::SaveState;
     use crate::bids::{SaveDraft, SubmitBid};
+    use chrono::{DateTime, Utc};
     use leptos::prelude::*;
     use uuid::Uuid;
 
     type FormRef = NodeRef<leptos::html::Form>;
+
+    /// Counts edits and which of them the server has, so a save that was sent before the last keystroke
+    /// does not count as saving it; and remembers the draft's last save time on the server.
+    #[derive(Clone, Copy)]
+    pub struct Tracker {
+        edits: StoredValue<u64>,
+        sent: StoredValue<u64>,
+        saved: StoredValue<u64>,
+        base: StoredValue<DateTime<Utc>>,
+    }
+
+    impl Tracker {
+        pub fn new(base: DateTime<Utc>) -> Self {
+            Tracker {
+                edits: StoredValue::new(0),
+                sent: StoredValue::new(0),
+                saved: StoredValue::new(0),
+                base: StoredValue::new(base),
+            }
+        }
+
+        /// Notes an edit; returns its number.
+        pub fn edited(&self) -> u64 {
+            self.edits.update_value(|n| *n += 1);
+            self.edits.get_value()
+        }
+
+        #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+        fn is_latest(&self, edit: u64) -> bool {
+            self.edits.get_value() == edit
+        }
+
+        #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+        fn sending(&self) {
+            self.sent.set_value(self.edits.get_value());
+        }
+
+        /// The server saved what was sent last, at `at`.
+        pub fn saved(&self, at: DateTime<Utc>) {
+            self.saved.set_value(self.sent.get_value());
+            self.base.set_value(at);
+        }
+
+        /// True when the server has every edit.
+        pub fn all_saved(&self) -> bool {
+            self.saved.get_value() == self.edits.get_value()
+        }
+    }
 
     #[cfg(feature = "hydrate")]
     fn storage_key(bid: Uuid) -> String {
@@ -589,8 +705,16 @@ mod autosave {
         web_sys::window()?.local_storage().ok().flatten()
     }
 
+    /// What the browser keeps: the form's fields and the server's save time they were typed on top of.
+    #[cfg(feature = "hydrate")]
+    #[derive(serde::Serialize, serde::Deserialize)]
+    struct Copy {
+        base: DateTime<Utc>,
+        fields: Vec<(String, String)>,
+    }
+
     /// Saves the form now.
-    pub fn flush(form: FormRef, save: ServerAction<SaveDraft>) {
+    pub fn flush(form: FormRef, save: ServerAction<SaveDraft>, tracker: Tracker) {
         #[cfg(feature = "hydrate")]
         {
             use leptos::form::FromFormData as _;
@@ -598,35 +722,27 @@ mod autosave {
             if let Ok(data) = web_sys::FormData::new_with_form(&form)
                 && let Ok(args) = SaveDraft::from_form_data(&data)
             {
+                tracker.sending();
                 save.dispatch(args);
             }
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = (form, save);
+        let _ = (form, save, tracker);
     }
 
-    /// Saves the form once typing pauses for a moment.
-    pub fn schedule(form: FormRef, save: ServerAction<SaveDraft>, state: RwSignal<SaveState>) {
+    /// Saves the form once typing pauses for a moment after `edit`.
+    pub fn schedule(form: FormRef, save: ServerAction<SaveDraft>, tracker: Tracker, edit: u64) {
         #[cfg(feature = "hydrate")]
-        {
-            thread_local! {
-                static GENERATION: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
-            }
-            let mine = GENERATION.with(|g| {
-                g.set(g.get() + 1);
-                g.get()
-            });
-            set_timeout(
-                move || {
-                    if GENERATION.with(|g| g.get()) == mine && state.get_untracked() == SaveState::Unsaved {
-                        flush(form, save);
-                    }
-                },
-                std::time::Duration::from_millis(1200),
-            );
-        }
+        set_timeout(
+            move || {
+                if tracker.is_latest(edit) {
+                    flush(form, save, tracker);
+                }
+            },
+            std::time::Duration::from_millis(1200),
+        );
         #[cfg(not(feature = "hydrate"))]
-        let _ = (form, save, state);
+        let _ = (form, save, tracker, edit);
     }
 
     /// Sends the draft form with the button that was pressed: "save" or "submit" (which saves too).
@@ -635,6 +751,7 @@ mod autosave {
         form: FormRef,
         save: ServerAction<SaveDraft>,
         submit: ServerAction<SubmitBid>,
+        tracker: Tracker,
     ) {
         #[cfg(feature = "hydrate")]
         {
@@ -653,15 +770,16 @@ mod autosave {
                     submit.dispatch(args);
                 }
             } else if let Ok(args) = SaveDraft::from_form_data(&data) {
+                tracker.sending();
                 save.dispatch(args);
             }
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = (ev, form, save, submit);
+        let _ = (ev, form, save, submit, tracker);
     }
 
     /// Keeps what is in the form in this browser until the server has it.
-    pub fn remember(bid: Uuid, form: FormRef) {
+    pub fn remember(bid: Uuid, form: FormRef, tracker: Tracker) {
         #[cfg(feature = "hydrate")]
         {
             let (Some(form), Some(storage)) = (form.get_untracked(), local_storage()) else { return };
@@ -673,12 +791,13 @@ mod autosave {
                     fields.push((name, value));
                 }
             }
-            if let Ok(json) = serde_json::to_string(&fields) {
+            let copy = Copy { base: tracker.base.get_value(), fields };
+            if let Ok(json) = serde_json::to_string(&copy) {
                 let _ = storage.set_item(&storage_key(bid), &json);
             }
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = (bid, form);
+        let _ = (bid, form, tracker);
     }
 
     /// Forgets the browser's copy once the server has saved the draft.
@@ -691,15 +810,20 @@ mod autosave {
         let _ = bid;
     }
 
-    /// Puts a copy kept in this browser back into the form; true when there was one.
-    pub fn restore(bid: Uuid, form: FormRef) -> bool {
+    /// Puts a copy kept in this browser back into the form, if it was typed on top of the draft the server
+    /// still has; true when it did. A copy overtaken by a later save is dropped.
+    pub fn restore(bid: Uuid, form: FormRef, tracker: Tracker) -> bool {
         #[cfg(feature = "hydrate")]
         {
             use wasm_bindgen::JsCast as _;
             let (Some(form), Some(storage)) = (form.get(), local_storage()) else { return false };
             let Some(json) = storage.get_item(&storage_key(bid)).ok().flatten() else { return false };
-            let Ok(fields) = serde_json::from_str::<Vec<(String, String)>>(&json) else { return false };
-            for (name, value) in fields {
+            let Ok(copy) = serde_json::from_str::<Copy>(&json) else { return false };
+            if copy.base != tracker.base.get_value() {
+                let _ = storage.remove_item(&storage_key(bid));
+                return false;
+            }
+            for (name, value) in copy.fields {
                 let selector = format!("[name=\"{}\"]", name.replace('"', ""));
                 let Ok(nodes) = form.query_selector_all(&selector) else { continue };
                 for index in 0..nodes.length() {
@@ -719,7 +843,7 @@ mod autosave {
         }
         #[cfg(not(feature = "hydrate"))]
         {
-            let _ = (bid, form);
+            let _ = (bid, form, tracker);
             false
         }
     }

@@ -13,7 +13,10 @@ use model::bid::{AttachmentRef, BidStatus, BidSummary, BidView, Content, Draft, 
 use model::call::Phase;
 use model::entity::{bid, bid_attachment, bid_version, call, call_lot, organisation};
 use model::policy;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
 use uuid::Uuid;
 
 /// What the caller wants to do with a bid.
@@ -43,11 +46,13 @@ pub async fn authorize(
     intent: Intent,
     now: DateTime<Utc>,
 ) -> Result<Authorized, AppError> {
-    let bid = bid::Entity::find_by_id(id)
-        .filter(bid::Column::TenantId.eq(scope.id()))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let mut query = bid::Entity::find_by_id(id).filter(bid::Column::TenantId.eq(scope.id()));
+    if intent == Intent::Change {
+        // Changes of one bid queue up behind each other (PostgreSQL row lock; SQLite writes one at a time
+        // anyway), so two submissions cannot both take the same version number.
+        query = query.lock_exclusive();
+    }
+    let bid = query.one(db).await?.ok_or(AppError::NotFound)?;
     let call = super::calls::find(db, scope, bid.call_id, false).await?;
     let phase = phase_of(&call, now);
     // Others read only what stood submitted when the call closed (withdrawn bids do not count).
@@ -93,12 +98,14 @@ pub async fn open_or_create(
 ) -> Result<Uuid, AppError> {
     let call = super::calls::find(db, scope, call_id, false).await?;
     lot(db, call.id, lot_id).await?;
-    if let Some(existing) = bid::Entity::find()
-        .filter(bid::Column::LotId.eq(lot_id))
-        .filter(bid::Column::OrganisationId.eq(organisation_id))
-        .one(db)
-        .await?
-    {
+    let existing = || {
+        bid::Entity::find()
+            .filter(bid::Column::TenantId.eq(scope.id()))
+            .filter(bid::Column::LotId.eq(lot_id))
+            .filter(bid::Column::OrganisationId.eq(organisation_id))
+            .one(db)
+    };
+    if let Some(existing) = existing().await? {
         return Ok(existing.id);
     }
     if !policy::may_change_bid(&caller.roles, organisation_id, phase_of(&call, now)) {
@@ -116,10 +123,13 @@ pub async fn open_or_create(
         draft_saved_at: Set(now),
         draft_saved_by: Set(Some(caller.user_id)),
         created_at: Set(now),
-    }
-    .insert(db)
-    .await?;
-    Ok(row.id)
+    };
+    // A colleague (or a double click) may have started the same bid a moment ago: then theirs is opened.
+    bid::Entity::insert(row)
+        .on_conflict(OnConflict::columns([bid::Column::LotId, bid::Column::OrganisationId]).do_nothing().to_owned())
+        .exec_without_returning(db)
+        .await?;
+    existing().await?.map(|row| row.id).ok_or_else(|| AppError::internal("bid vanished after insert"))
 }
 
 /// Stores the draft as typed. Text that breaks the form's rules is kept; only absurd sizes are refused.
@@ -385,7 +395,8 @@ pub async fn of_closed_call(
     if phase != Phase::Closed || !policy::allows(roles, model::Permission::ReadBids) {
         return Err(AppError::Forbidden);
     }
-    let mut query = bid::Entity::find().filter(bid::Column::CallId.eq(call.id));
+    let mut query =
+        bid::Entity::find().filter(bid::Column::TenantId.eq(scope.id())).filter(bid::Column::CallId.eq(call.id));
     if let Some(lot_id) = lot_id {
         query = query.filter(bid::Column::LotId.eq(lot_id));
     }
@@ -413,7 +424,11 @@ pub async fn counts(db: &impl ConnectionTrait, scope: &TenantScope, call_id: Uui
         .order_by_asc(call_lot::Column::Position)
         .all(db)
         .await?;
-    let rows = bid::Entity::find().filter(bid::Column::CallId.eq(call.id)).all(db).await?;
+    let rows = bid::Entity::find()
+        .filter(bid::Column::TenantId.eq(scope.id()))
+        .filter(bid::Column::CallId.eq(call.id))
+        .all(db)
+        .await?;
     Ok(lots
         .into_iter()
         .map(|lot| {

@@ -89,7 +89,8 @@ pub async fn list(db: &impl ConnectionTrait, scope: &TenantScope) -> Result<Vec<
     Ok(rows.into_iter().map(view).collect())
 }
 
-/// Replaces the profile; returns the rows before and after (for the audit log).
+/// Replaces the profile; returns the rows before and after (for the audit log). A change of what the
+/// administration checked — name, legal form, register number, recognition — takes the verification back.
 pub async fn update(
     db: &impl ConnectionTrait,
     scope: &TenantScope,
@@ -99,6 +100,13 @@ pub async fn update(
     let before = find(db, scope, id).await?;
     let mut active: organisation::ActiveModel = before.clone().into();
     apply(&mut active, profile);
+    let identity_changed = before.name != profile.name
+        || before.legal_form != profile.legal_form
+        || before.register_number != profile.register_number
+        || before.recognised != profile.recognised;
+    if identity_changed {
+        active.verified_at = Set(None);
+    }
     Ok((before, active.update(db).await?))
 }
 

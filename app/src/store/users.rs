@@ -156,6 +156,19 @@ pub async fn replace_roles(
     Ok(())
 }
 
+/// The account of this tenant with `email`, if there is one.
+pub async fn find_by_email(
+    db: &impl ConnectionTrait,
+    tenant: &TenantScope,
+    email: &Email,
+) -> Result<Option<user::Model>, AppError> {
+    Ok(user::Entity::find()
+        .filter(user::Column::TenantId.eq(tenant.id()))
+        .filter(user::Column::Email.eq(email.as_str()))
+        .one(db)
+        .await?)
+}
+
 /// One user of the tenant, or not found (also for users of other tenants).
 pub async fn find(db: &impl ConnectionTrait, tenant: &TenantScope, user_id: Uuid) -> Result<user::Model, AppError> {
     user::Entity::find_by_id(user_id)

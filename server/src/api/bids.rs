@@ -9,6 +9,7 @@ use app::actor::Actor;
 use axum::Json;
 use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
+use axum::response::Response;
 use chrono::{DateTime, Utc};
 use model::bid::{AttachmentRef, BidSummary, BidView, Draft, LotCount, SubmittedBid, VersionView};
 use model::call::CallSummary;
@@ -299,4 +300,103 @@ pub async fn call_bids(
     let actor = actor(&state, context).await?;
     let view = app::bids::ops::call_bids(&actor, call, Utc::now()).await?;
     Ok(Json(CallBids { call: view.call, counts: view.counts, bids: view.bids }))
+}
+
+/// Replaces the caller's organisation's profile (same checks as the portal; a changed name, legal form,
+/// register number or recognition takes the administration's verification back).
+#[utoipa::path(put, path = "/tenants/{tenant}/organisation", tag = "bids", security(("bearer" = [])),
+    params(("tenant" = String, Path, description = TENANT)),
+    request_body = model::organisation::ProfileInput,
+    responses(
+        (status = 200, description = "The updated organisation", body = Organisation),
+        (status = 400, description = "Malformed body", body = ErrorBody),
+        (status = 401, description = "No valid bearer token for this tenant", body = ErrorBody),
+        (status = 403, description = "Not a carrier", body = ErrorBody),
+        (status = 422, description = "A field is missing or malformed", body = ErrorBody),
+    ))]
+pub async fn update_organisation(
+    State(state): State<AppState>,
+    Path(_tenant): Path<String>,
+    Ctx(context): Ctx,
+    body: Result<Json<model::organisation::ProfileInput>, axum::extract::rejection::JsonRejection>,
+) -> Result<Json<Organisation>, ApiError> {
+    let Json(input) = body.map_err(|rejection| AppError::BadRequest { message: rejection.body_text() })?;
+    let actor = actor(&state, context).await?;
+    Ok(Json(app::organisations::ops::update(&actor, &input).await?))
+}
+
+/// Downloads an attachment: for the organisation any time, for readers once the call has closed (only
+/// files of the submitted version).
+#[utoipa::path(get, path = "/tenants/{tenant}/bids/{bid}/attachments/{attachment}", tag = "bids", security(("bearer" = [])),
+    params(
+        ("tenant" = String, Path, description = TENANT),
+        ("bid" = Uuid, Path, description = "The bid's id"),
+        ("attachment" = Uuid, Path, description = "The attachment's id"),
+    ),
+    responses(
+        (status = 200, description = "The file", content_type = "application/octet-stream"),
+        (status = 400, description = "Malformed id", body = ErrorBody),
+        (status = 401, description = "No valid bearer token for this tenant", body = ErrorBody),
+        (status = 404, description = "No such attachment, or sealed", body = ErrorBody),
+    ))]
+pub async fn download_attachment(
+    State(state): State<AppState>,
+    Path((_tenant, bid, attachment)): Path<(String, String, String)>,
+    Ctx(context): Ctx,
+) -> Result<Response, ApiError> {
+    let (bid, attachment) = (id(&bid, "bid")?, id(&attachment, "attachment")?);
+    let actor = actor(&state, context).await?;
+    let (row, bytes) = app::bids::ops::attachment(&actor, bid, attachment, Utc::now()).await?;
+    Ok(crate::uploads::file_response(&row.file_name, &row.media_type, bytes.to_vec()))
+}
+
+/// Takes an attachment out of the draft (earlier submitted versions keep naming it).
+#[utoipa::path(delete, path = "/tenants/{tenant}/bids/{bid}/attachments/{attachment}", tag = "bids", security(("bearer" = [])),
+    params(
+        ("tenant" = String, Path, description = TENANT),
+        ("bid" = Uuid, Path, description = "The bid's id"),
+        ("attachment" = Uuid, Path, description = "The attachment's id"),
+    ),
+    responses(
+        (status = 204, description = "Removed from the draft"),
+        (status = 400, description = "Malformed id", body = ErrorBody),
+        (status = 401, description = "No valid bearer token for this tenant", body = ErrorBody),
+        (status = 403, description = "Not a carrier", body = ErrorBody),
+        (status = 404, description = "No such attachment of the caller's organisation", body = ErrorBody),
+        (status = 409, description = "The call is not open", body = ErrorBody),
+    ))]
+pub async fn remove_attachment(
+    State(state): State<AppState>,
+    Path((_tenant, bid, attachment)): Path<(String, String, String)>,
+    Ctx(context): Ctx,
+) -> Result<StatusCode, ApiError> {
+    let (bid, attachment) = (id(&bid, "bid")?, id(&attachment, "attachment")?);
+    let actor = actor(&state, context).await?;
+    app::bids::ops::remove_attachment(&actor, bid, attachment, Utc::now()).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Every submitted bid of a lot as one zip file, once the call has closed.
+#[utoipa::path(get, path = "/tenants/{tenant}/calls/{call}/lots/{lot}/archive", tag = "bids", security(("bearer" = [])),
+    params(
+        ("tenant" = String, Path, description = TENANT),
+        ("call" = Uuid, Path, description = "The call's id"),
+        ("lot" = Uuid, Path, description = "The lot's id"),
+    ),
+    responses(
+        (status = 200, description = "The zip file", content_type = "application/zip"),
+        (status = 400, description = "Malformed id", body = ErrorBody),
+        (status = 401, description = "No valid bearer token for this tenant", body = ErrorBody),
+        (status = 403, description = "Not a reader of bids, or the call is still open", body = ErrorBody),
+        (status = 404, description = "No such call or lot", body = ErrorBody),
+    ))]
+pub async fn lot_archive(
+    State(state): State<AppState>,
+    Path((_tenant, call, lot)): Path<(String, String, String)>,
+    Ctx(context): Ctx,
+) -> Result<Response, ApiError> {
+    let (call, lot) = (id(&call, "call")?, id(&lot, "lot")?);
+    let actor = actor(&state, context).await?;
+    let zip = app::archive::lot_archive(&actor, call, lot, Utc::now()).await?;
+    Ok(crate::uploads::file_response(&format!("interessenbekundungen-{lot}.zip"), "application/zip", zip))
 }

@@ -42,6 +42,10 @@ use utoipa::OpenApi;
         bids::upload,
         bids::get_version,
         bids::call_bids,
+        bids::update_organisation,
+        bids::download_attachment,
+        bids::remove_attachment,
+        bids::lot_archive,
         auth::issue_token,
         auth::me
     ),
@@ -101,7 +105,7 @@ pub fn router(max_upload_bytes: u64) -> Router<AppState> {
         .route("/tenants/{tenant}/calls/{call}/bids", get(bids::call_bids))
         .route("/tenants/{tenant}/calls/{call}/lots/{lot}/bids", post(bids::start_bid))
         .route("/tenants/{tenant}/organisations", get(bids::list_organisations))
-        .route("/tenants/{tenant}/organisation", get(bids::my_organisation))
+        .route("/tenants/{tenant}/organisation", get(bids::my_organisation).put(bids::update_organisation))
         .route("/tenants/{tenant}/bids", get(bids::list_bids))
         .route("/tenants/{tenant}/bids/{bid}", get(bids::get_bid))
         .route("/tenants/{tenant}/bids/{bid}/draft", put(bids::save_draft))
@@ -109,6 +113,11 @@ pub fn router(max_upload_bytes: u64) -> Router<AppState> {
         .route("/tenants/{tenant}/bids/{bid}/withdrawal", post(bids::withdraw_bid))
         .route("/tenants/{tenant}/bids/{bid}/attachments", post(bids::upload).layer(upload_limit))
         .route("/tenants/{tenant}/bids/{bid}/versions/{number}", get(bids::get_version))
+        .route(
+            "/tenants/{tenant}/bids/{bid}/attachments/{attachment}",
+            get(bids::download_attachment).delete(bids::remove_attachment),
+        )
+        .route("/tenants/{tenant}/calls/{call}/lots/{lot}/archive", get(bids::lot_archive))
         .route("/auth/token", axum::routing::post(auth::issue_token))
         .route("/me", get(auth::me))
         .fallback(not_found)

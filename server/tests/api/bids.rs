@@ -401,7 +401,7 @@ async fn reminders_reach_organisations_with_unsubmitted_drafts_once() {
 
     // Published: every carrier hears of it.
     app.run_jobs(Utc::now()).await;
-    let published = app.outbox().into_iter().filter(|m| m.contains("Neuer Aufruf")).count();
+    let published = app.outbox().into_iter().filter(|m| m.contains("Neuer Aufruf: Steuerungsmodul 2028")).count();
     assert_eq!(published, 4, "one email per demo carrier");
 
     let visitor = app.browser();
@@ -443,7 +443,8 @@ async fn two_workers_never_claim_the_same_job() {
     let app = TestApp::spawn().await;
     let db = app.db().await;
     let now = Utc::now();
-    let job = app::jobs::Job::CallPublished { call: uuid::Uuid::new_v4() };
+    app.run_jobs(now).await; // what the demo data planned
+    let job = app::jobs::Job::CallPublished { call: uuid::Uuid::new_v4(), opens_at: now };
     app::jobs::enqueue(&db, &job, now, Some("test:once".into()), now).await.expect("enqueue");
     app::jobs::enqueue(&db, &job, now, Some("test:once".into()), now).await.expect("a duplicate is dropped");
     let other = app.db().await;

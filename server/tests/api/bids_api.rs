@@ -131,8 +131,47 @@ async fn a_carrier_bids_through_the_api_and_the_bid_stays_sealed() {
         json(app.client.get(api("/organisations")).bearer_auth(&dresden_admin).send().await.expect("get")).await;
     assert_eq!(organisations.as_array().map(Vec::len), Some(4));
 
-    // Withdrawing before the deadline works for the organisation.
+    // The organisation downloads its file; readers cannot before closing.
+    let attachment = version["content"]["attachments"][0]["id"].as_str().expect("attachment").to_owned();
+    let file = api(&format!("/bids/{bid_id}/attachments/{attachment}"));
+    let own = app.client.get(&file).bearer_auth(&token).send().await.expect("get");
+    assert_eq!(own.status(), StatusCode::OK);
+    assert_eq!(own.bytes().await.expect("bytes").to_vec(), app::attachments::samples::pdf("API"));
+    assert_eq!(app.client.get(&file).bearer_auth(&steering).send().await.expect("get").status(), StatusCode::NOT_FOUND);
+    let archive = api(&format!("/calls/{call_id}/lots/{lot_id}/archive"));
+    assert_eq!(
+        app.client.get(&archive).bearer_auth(&steering).send().await.expect("get").status(),
+        StatusCode::FORBIDDEN
+    );
+
+    // The profile can be changed over the API too, with the portal's checks.
+    let current = app.client.get(api("/organisation")).bearer_auth(&token).send().await.expect("get");
+    let mut profile = json(current).await["profile"].clone();
+    profile["postcode"] = json!("12");
+    let refused = app.client.put(api("/organisation")).bearer_auth(&token).json(&profile).send().await.expect("put");
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    profile["postcode"] = json!("01326");
+    let updated = app.client.put(api("/organisation")).bearer_auth(&token).json(&profile).send().await.expect("put");
+    assert_eq!(json(updated).await["profile"]["postcode"], "01326");
+
+    // Withdrawing before the deadline works for the organisation; a removed file leaves the draft.
     let withdraw =
         app.client.post(api(&format!("/bids/{bid_id}/withdrawal"))).bearer_auth(&token).send().await.expect("post");
     assert_eq!(withdraw.status(), StatusCode::NO_CONTENT);
+    let removed = app.client.delete(&file).bearer_auth(&token).send().await.expect("delete");
+    assert_eq!(removed.status(), StatusCode::NO_CONTENT);
+    let bid =
+        json(app.client.get(api(&format!("/bids/{bid_id}"))).bearer_auth(&token).send().await.expect("get")).await;
+    assert_eq!(bid["attachments"].as_array().map(Vec::len), Some(0));
+
+    // Submitted again and closed: readers get the archive.
+    let again =
+        app.client.post(api(&format!("/bids/{bid_id}/submission"))).bearer_auth(&token).send().await.expect("post");
+    assert_eq!(again.status(), StatusCode::CREATED);
+    let admin = app.signed_in("dresden", "admin@dresden.demo").await;
+    assert_eq!(app.call(&admin, "close_call", &[("call", call_id)]).await.status(), StatusCode::OK);
+    let zip = app.client.get(&archive).bearer_auth(&steering).send().await.expect("get");
+    assert_eq!(zip.status(), StatusCode::OK);
+    assert_eq!(zip.headers()["content-type"], "application/zip");
+    assert!(zip.bytes().await.expect("zip").starts_with(b"PK"));
 }
