@@ -95,9 +95,7 @@ fn RoleNavigation(base: String) -> impl IntoView {
             {move || {
                 let base = base.clone();
                 Suspend::new(async move {
-                    let me = me.await.ok().flatten();
-                    let signed_in = me.is_some();
-                    let roles = me.map(|me| me.roles).unwrap_or_default();
+                    let roles = me.await.ok().flatten().map(|me| me.roles).unwrap_or_default();
                     let allows = |permission| model::policy::allows(&roles, permission);
                     view! {
                         {allows(model::Permission::DraftBids).then(|| view! {
@@ -106,9 +104,6 @@ fn RoleNavigation(base: String) -> impl IntoView {
                         })}
                         {allows(model::Permission::ManageUsers).then(|| view! {
                             <li><A href=format!("{base}/admin")>{move || i18n.t(Key::NavAdmin)}</A></li>
-                        })}
-                        {signed_in.then(|| view! {
-                            <li><A href=format!("{base}/notifications")>{move || i18n.t(Key::NavNotifications)}</A></li>
                         })}
                     }
                 })
@@ -137,6 +132,9 @@ fn AccountMenu(base: String) -> impl IntoView {
                     match me.await {
                         Ok(Some(me)) => view! {
                             <div class="account-menu">
+                                <A href=format!("{base}/notifications") attr:class="account-menu__link">
+                                    {move || i18n.t(Key::NavNotifications)}
+                                </A>
                                 <A href=format!("{base}/account") attr:class="account-menu__link">
                                     <span class="visually-hidden">{move || i18n.t(Key::SignedInAs)}" "</span>
                                     {me.name}

@@ -569,7 +569,9 @@ fn AnswerField(question: Question, value: String, problems: Signal<Vec<FieldProb
     let grouped = matches!(question.kind, QuestionKind::YesNo | QuestionKind::SingleChoice { .. });
     let label = question.label.clone();
     let help = match &question.kind {
-        QuestionKind::LongText { max_chars } => format!("{} {} {max_chars}", question.help, i18n.t(Key::AtMostChars)),
+        QuestionKind::LongText { max_chars } => {
+            format!("{} ({} {max_chars})", question.help, i18n.t(Key::AtMostChars)).trim().to_owned()
+        }
         _ => question.help.clone(),
     };
     let input = match &question.kind {
