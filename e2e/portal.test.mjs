@@ -123,4 +123,36 @@ describe("the carrier portal", () => {
     assert.deepEqual(errors.filter((e) => !e.includes("status of 422")), []);
     await context.close();
   });
+
+  test("the steering group reads a closed call's bids and downloads a lot's archive", async () => {
+    const { context, page, errors } = await openPage(browser);
+    await visit(page, "/dresden/sign-in");
+    await waitForHydration(page);
+    await page.getByLabel("E-Mail-Adresse").fill("steuerung3@dresden.demo");
+    await page.getByLabel("Passwort").fill("spielraum-demo");
+    await page.getByRole("button", { name: "Anmelden" }).click();
+    await page.getByRole("button", { name: "Abmelden" }).waitFor();
+
+    await page.goto(`${BASE}/dresden/calls`);
+    await page.locator("#call-list").getByRole("link", { name: "Sozialraumkoordinationsstellen 2019" }).click();
+    await page.getByRole("heading", { level: 2, name: "Die Frist ist abgelaufen" }).waitFor();
+    await page.getByRole("link", { name: "Eingegangene Interessenbekundungen" }).click();
+    await page.getByRole("heading", { level: 1, name: "Eingegangene Interessenbekundungen" }).waitFor();
+    await assertAccessible(page);
+    const lot = page.locator("#submitted-bids section", { has: page.getByRole("heading", { name: "Stadtraum 1", exact: true }) });
+    assert.equal(await lot.getByRole("listitem").count(), 3, "three bids in Stadtraum 1");
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      lot.getByRole("link", { name: "Alle Interessenbekundungen dieses Loses herunterladen (ZIP)" }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), /\.zip$/);
+
+    await lot.getByRole("link", { name: "Jugendwerk Elbaue e. V." }).click();
+    await page.locator("#content-hash").waitFor();
+    await page.getByRole("heading", { level: 1, name: "Stadtraum 1 – Jugendwerk Elbaue e. V." }).waitFor();
+    await assertAccessible(page);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });

@@ -134,13 +134,27 @@ mod server_fn_compat {
 
 /// Sets the response status of a failed server function to the error's own (Leptos would answer 500 for
 /// every error). Server functions end with `respond(result)`.
+///
+/// A plain HTML form (no JavaScript) is answered differently: Leptos redirects back to the form's page with
+/// the error in the URL, where the page's action shows it like any other error. That redirect must keep its
+/// 3xx status, so the error's status is not set for requests that accept HTML.
 pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     #[cfg(feature = "ssr")]
     if let Err(error) = &result
+        && !from_html_form()
         && let (Some(options), Ok(status)) =
             (leptos::prelude::use_context::<leptos_axum::ResponseOptions>(), http::StatusCode::from_u16(error.status()))
     {
         options.set_status(status);
     }
     result
+}
+
+/// True when the current request came from a browser's own form submission (it accepts HTML), not from
+/// the hydrated page or an API client.
+#[cfg(feature = "ssr")]
+fn from_html_form() -> bool {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| parts.headers.get(http::header::ACCEPT)?.to_str().ok().map(|a| a.contains("text/html")))
+        .unwrap_or(false)
 }

@@ -363,6 +363,8 @@ pub enum Key {
     Yes,
     YourAccount,
     YourName,
+    CallClosedTitle,
+    CallClosedText,
 }
 
 /// The text of `key` in `locale`.
@@ -920,6 +922,11 @@ pub fn text(locale: Locale, key: Key) -> &'static str {
         Key::Yes => ("Ja", "Yes"),
         Key::YourAccount => ("Ihr Konto", "Your account"),
         Key::YourName => ("Ihr Name", "Your name"),
+        Key::CallClosedTitle => ("Die Frist ist abgelaufen", "The deadline has passed"),
+        Key::CallClosedText => (
+            "Dieser Aufruf nimmt keine Interessenbekundungen mehr an. Über die Vergabe entscheidet der Jugendhilfeausschuss.",
+            "This call no longer accepts bids. The youth welfare committee decides the awards.",
+        ),
     };
     match locale {
         Locale::De => de,

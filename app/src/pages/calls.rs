@@ -2,7 +2,7 @@
 
 use crate::AppError;
 use crate::calls::{public_call, public_calls};
-use crate::components::{Countdown, CurrentTenant, ErrorNotice, NotFound};
+use crate::components::{Countdown, CurrentTenant, CurrentUser, ErrorNotice, NotFound};
 use crate::i18n::{I18n, Key};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -116,6 +116,7 @@ pub fn CallPage() -> impl IntoView {
         },
     );
     let base = StoredValue::new(format!("/{}", tenant.slug));
+    let CurrentUser(me) = expect_context::<CurrentUser>();
     view! {
         <Suspense fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
             {move || Suspend::new(async move {
@@ -123,6 +124,10 @@ pub fn CallPage() -> impl IntoView {
                     Ok(detail) => {
                         let title = detail.summary.title.clone();
                         let phase = detail.summary.phase;
+                        let call_id = detail.summary.id;
+                        // Who may read the bids of a closed call gets the way there.
+                        let roles = me.await.ok().flatten().map(|me| me.roles).unwrap_or_default();
+                        let readers = model::policy::allows(&roles, model::Permission::ReadBids);
                         let (opens, closes, server_now) = (detail.summary.opens_at, detail.summary.closes_at, detail.server_now);
                         view! {
                             <Title text=format!("{title} – Spielraum") />
@@ -147,14 +152,30 @@ pub fn CallPage() -> impl IntoView {
                                     {detail.questions.into_iter().map(|question| view! { <QuestionItem question /> }).collect_view()}
                                 </ol>
                             </section>
-                            <section class="card" aria-labelledby="apply-heading">
-                                <h2 id="apply-heading">{move || i18n.t(Key::HowToApplyTitle)}</h2>
-                                <p>{move || i18n.t(Key::HowToApplyText)}</p>
-                                <ul>
-                                    <li><A href=format!("{}/register", base.get_value())>{move || i18n.t(Key::RegisterLink)}</A></li>
-                                    <li><A href=format!("{}/bids", base.get_value())>{move || i18n.t(Key::ApplyLink)}</A></li>
-                                </ul>
-                            </section>
+                            {if phase == Phase::Closed {
+                                view! {
+                                    <section class="card" aria-labelledby="closed-heading">
+                                        <h2 id="closed-heading">{move || i18n.t(Key::CallClosedTitle)}</h2>
+                                        <p>{move || i18n.t(Key::CallClosedText)}</p>
+                                        {readers.then(|| view! {
+                                            <p><A href=format!("{}/calls/{call_id}/bids", base.get_value())>{move || i18n.t(Key::CallBidsTitle)}</A></p>
+                                        })}
+                                    </section>
+                                }
+                                .into_any()
+                            } else {
+                                view! {
+                                    <section class="card" aria-labelledby="apply-heading">
+                                        <h2 id="apply-heading">{move || i18n.t(Key::HowToApplyTitle)}</h2>
+                                        <p>{move || i18n.t(Key::HowToApplyText)}</p>
+                                        <ul>
+                                            <li><A href=format!("{}/register", base.get_value())>{move || i18n.t(Key::RegisterLink)}</A></li>
+                                            <li><A href=format!("{}/bids", base.get_value())>{move || i18n.t(Key::ApplyLink)}</A></li>
+                                        </ul>
+                                    </section>
+                                }
+                                .into_any()
+                            }}
                         }
                         .into_any()
                     }

@@ -450,3 +450,24 @@ async fn behind_a_proxy_the_forwarded_address_is_throttled_and_audited() {
     let entries = audit_entry::Entity::find().all(&db).await.expect("audit");
     assert_eq!(entries[0].client_addr.as_deref(), Some("203.0.113.7"));
 }
+
+#[tokio::test]
+async fn without_javascript_a_failed_form_returns_to_its_page_with_the_message() {
+    let app = TestApp::spawn().await;
+    let browser = app.browser();
+    let page = app.url("/dresden/sign-in");
+    let response = browser
+        .post(app.url("/fn/sign_in"))
+        .header("origin", &app.base)
+        .header("accept", "text/html,application/xhtml+xml")
+        .header("referer", &page)
+        .form(&[("tenant", "dresden"), ("email", "admin@dresden.demo"), ("password", "falsch")])
+        .send()
+        .await
+        .expect("form post");
+    assert!(response.status().is_redirection(), "{}", response.status());
+    let location = response.headers()["location"].to_str().expect("ascii").to_owned();
+    assert!(location.starts_with(&page) && location.contains("__err="), "{location}");
+    let html = browser.get(&location).send().await.expect("page").text().await.expect("html");
+    assert!(html.contains("E-Mail-Adresse oder Passwort ist falsch."), "the page shows the error");
+}
