@@ -1,8 +1,6 @@
 //! What an uploaded file must be (server only): a PDF, ODT or DOCX document by its content, not by its name,
 //! within the size limit, under a name that is safe to show and to offer for download.
 
-use sha2::{Digest, Sha256};
-
 /// The document types a bid may carry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
@@ -112,8 +110,7 @@ pub fn check(name: &str, bytes: &[u8], max_bytes: u64) -> Result<CheckedFile, Up
     if extension.as_deref() != Some(kind.extension()) {
         return Err(UploadError::WrongType);
     }
-    let sha256 = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
-    Ok(CheckedFile { file_name, kind, sha256 })
+    Ok(CheckedFile { file_name, kind, sha256: crate::auth::sha256_hex(bytes) })
 }
 
 /// Small valid documents of each kind, for tests and demo data.

@@ -103,7 +103,7 @@ pub mod ops {
         authorized: &bids::Authorized,
         mut draft: Draft,
         now: DateTime<Utc>,
-    ) -> Result<DateTime<Utc>, AppError> {
+    ) -> Result<model::entity::bid::Model, AppError> {
         let questions: Vec<Uuid> =
             crate::store::calls::questions_of(txn, authorized.call.id).await?.iter().map(|q| q.id).collect();
         let years = model::bid::budget_years(authorized.call.decision_date);
@@ -118,7 +118,7 @@ pub mod ops {
         let authorized = bids::authorize(&txn, &actor.tenant, &actor.caller().roles, bid, Intent::Change, now).await?;
         let saved = store_draft(&txn, actor, &authorized, draft, now).await?;
         txn.commit().await?;
-        Ok(saved)
+        Ok(saved.draft_saved_at)
     }
 
     /// Submits the bid: complete, while the call is open; adds a version and plans the emailed receipt. With
@@ -134,9 +134,7 @@ pub mod ops {
         let mut authorized =
             bids::authorize(&txn, &actor.tenant, &actor.caller().roles, bid, Intent::Change, now).await?;
         if let Some(draft) = draft {
-            store_draft(&txn, actor, &authorized, draft, now).await?;
-            authorized.bid =
-                bids::authorize(&txn, &actor.tenant, &actor.caller().roles, bid, Intent::Change, now).await?.bid;
+            authorized.bid = store_draft(&txn, actor, &authorized, draft, now).await?;
         }
         let draft = bids::draft_of(&authorized.bid)?;
         let questions = crate::store::calls::questions_of(&txn, authorized.call.id).await?;

@@ -7,7 +7,7 @@ use crate::startup::AppState;
 use app::AppError;
 use app::actor::Actor;
 use axum::extract::{Multipart, Path, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use uuid::Uuid;
 
@@ -61,13 +61,8 @@ pub async fn upload_form(
     Ctx(context): Ctx,
     multipart: Multipart,
 ) -> Response {
-    let back = |outcome: &str| {
-        let location = format!("/{tenant}/bids/{bid}?upload={outcome}#attachments");
-        match HeaderValue::from_str(&location) {
-            Ok(value) => (StatusCode::SEE_OTHER, [(header::LOCATION, value)]).into_response(),
-            Err(_) => StatusCode::BAD_REQUEST.into_response(),
-        }
-    };
+    let back =
+        |outcome: &str| crate::authz::redirect_see_other(&format!("/{tenant}/bids/{bid}?upload={outcome}#attachments"));
     let Ok(bid_id) = Uuid::parse_str(&bid) else { return ApiError(AppError::NotFound).into_response() };
     let result = async {
         let actor = Actor::new(context, state.server.clone()).await?;

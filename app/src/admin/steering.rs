@@ -21,7 +21,7 @@ pub struct SteeringOverview {
 #[leptos::server(prefix = "/fn", endpoint = "steering_group")]
 pub async fn steering_group() -> Result<SteeringOverview, AppError> {
     use model::Role;
-    let admin = super::AdminContext::current().await?;
+    let admin = crate::actor::Actor::current().await?;
     let users = crate::store::users::list(&admin.server.db, &admin.tenant, "").await?;
     let mut members: Vec<SteeringMember> = users
         .into_iter()

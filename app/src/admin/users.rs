@@ -16,7 +16,7 @@ pub struct UserDirectory {
 
 #[leptos::server(prefix = "/fn", endpoint = "admin_users")]
 pub async fn admin_users(search: String) -> Result<UserDirectory, AppError> {
-    let admin = super::AdminContext::current().await?;
+    let admin = crate::actor::Actor::current().await?;
     let db = &admin.server.db;
     Ok(UserDirectory {
         users: crate::store::users::list(db, &admin.tenant, &search).await?,
@@ -30,7 +30,7 @@ pub async fn admin_users(search: String) -> Result<UserDirectory, AppError> {
 pub async fn admin_user(user: Uuid) -> Result<UserDirectory, AppError> {
     crate::error::respond(
         async move {
-            let admin = super::AdminContext::current().await?;
+            let admin = crate::actor::Actor::current().await?;
             let db = &admin.server.db;
             let row = crate::store::users::find(db, &admin.tenant, user).await?;
             let all = crate::store::users::list(db, &admin.tenant, &row.email).await?;
@@ -66,7 +66,7 @@ pub async fn invite_user(
     use sea_orm::TransactionTrait;
     crate::error::respond(
         async move {
-            let admin = super::AdminContext::current().await?;
+            let admin = crate::actor::Actor::current().await?;
             let name = users::check_name(&name)?;
             let email = users::check_email(&email)?;
             let role = parse_role(&role, seat.as_deref(), organisation.as_deref())?;
@@ -85,7 +85,7 @@ pub async fn invite_user(
 
 #[cfg(feature = "ssr")]
 pub(crate) async fn send_invitation(
-    admin: &super::AdminContext,
+    admin: &crate::actor::Actor,
     user: &model::entity::user::Model,
     token: &str,
     days: i64,
@@ -134,7 +134,7 @@ pub async fn set_user_roles(
     use sea_orm::TransactionTrait;
     crate::error::respond(
         async move {
-            let admin = super::AdminContext::current().await?;
+            let admin = crate::actor::Actor::current().await?;
             let mut roles = Vec::new();
             if admin_role.is_some() {
                 roles.push(Role::Admin);
@@ -179,7 +179,7 @@ pub async fn set_user_active(user: Uuid, active: bool) -> Result<(), AppError> {
     use sea_orm::TransactionTrait;
     crate::error::respond(
         async move {
-            let admin = super::AdminContext::current().await?;
+            let admin = crate::actor::Actor::current().await?;
             if user == admin.request.caller()?.user_id {
                 return Err(AppError::Forbidden);
             }
@@ -202,7 +202,7 @@ pub async fn anonymise_user(user: Uuid, confirm: Option<String>) -> Result<(), A
     use sea_orm::TransactionTrait;
     crate::error::respond(
         async move {
-            let admin = super::AdminContext::current().await?;
+            let admin = crate::actor::Actor::current().await?;
             if confirm.is_none() {
                 return Err(AppError::invalid("confirm", crate::InvalidReason::Required));
             }
@@ -227,7 +227,7 @@ pub async fn resend_invitation(user: Uuid) -> Result<(), AppError> {
     use sea_orm::TransactionTrait;
     crate::error::respond(
         async move {
-            let admin = super::AdminContext::current().await?;
+            let admin = crate::actor::Actor::current().await?;
             let txn = admin.server.db.begin().await?;
             let row = crate::store::users::find(&txn, &admin.tenant, user).await?;
             if row.password_hash.is_some() || row.status != crate::auth::accounts::STATUS_ACTIVE {
@@ -250,7 +250,7 @@ pub async fn set_contact_districts(user: Uuid, districts: Option<Vec<Uuid>>) -> 
     use sea_orm::TransactionTrait;
     crate::error::respond(
         async move {
-            let admin = super::AdminContext::current().await?;
+            let admin = crate::actor::Actor::current().await?;
             let districts = districts.unwrap_or_default();
             let txn = admin.server.db.begin().await?;
             let target = crate::store::users::find(&txn, &admin.tenant, user).await?;

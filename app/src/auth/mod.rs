@@ -24,10 +24,11 @@ pub mod session_keys {
     pub const CLIENT_ADDR: &str = "client_addr";
 }
 
-/// Hex SHA-256 of a secret text: what is stored of session handles, link tokens and API tokens.
-pub fn sha256_hex(text: &str) -> String {
+/// Hex SHA-256: what is stored of session handles, link tokens and API tokens, and the checksum of
+/// uploaded files and submitted bids.
+pub fn sha256_hex(bytes: impl AsRef<[u8]>) -> String {
     use sha2::{Digest, Sha256};
-    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(bytes.as_ref()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// 32 random bytes, URL-safe base64: the secret part of links and API tokens.

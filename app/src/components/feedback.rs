@@ -45,6 +45,11 @@ pub fn reason_key(reason: InvalidReason) -> Key {
     }
 }
 
+/// The message of a failed action that is not about one field (those show at their field).
+pub fn general_error(locale: Locale, error: Option<AppError>) -> Option<String> {
+    error.filter(|e| !matches!(e, AppError::Invalid { .. })).map(|e| error_text(locale, &e))
+}
+
 /// The message for `field` if `error` is about it.
 pub fn field_error(error: &Option<AppError>, field: &str) -> Option<Key> {
     match error {

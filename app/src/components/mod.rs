@@ -9,7 +9,7 @@ mod skip_link;
 mod tenant_shell;
 
 pub use countdown::Countdown;
-pub use feedback::{Field, NewPasswordFields, SelectField, error_text, field_error};
+pub use feedback::{Field, NewPasswordFields, SelectField, error_text, field_error, general_error};
 pub use language_switch::LanguageSwitch;
 pub use not_found::{ErrorNotice, NotFound};
 pub use protected::Protected;

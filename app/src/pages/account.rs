@@ -4,7 +4,7 @@ use crate::AppError;
 use crate::account::{
     ChangePassword, CreateToken, EndSession, RevokeToken, SessionView, TokenView, my_sessions, my_tokens,
 };
-use crate::components::{CurrentTenant, CurrentUser, ErrorNotice, Field, NewPasswordFields, error_text};
+use crate::components::{CurrentTenant, CurrentUser, ErrorNotice, Field, NewPasswordFields, general_error};
 use crate::i18n::{I18n, Key, role_label};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -85,8 +85,7 @@ fn ChangePasswordForm() -> impl IntoView {
     let action = ServerAction::<ChangePassword>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     let done = move || matches!(action.value().get(), Some(Ok(())));
-    let form_error =
-        move || error.get().filter(|e| !matches!(e, AppError::Invalid { .. })).map(|e| error_text(i18n.locale(), &e));
+    let form_error = move || general_error(i18n.locale(), error.get());
     view! {
         <section class="card" aria-labelledby="password-heading">
             <h2 id="password-heading">{move || i18n.t(Key::ChangePasswordTitle)}</h2>

@@ -2,7 +2,7 @@
 //! own page (profile, colleagues), and the administration's list with verification.
 
 use crate::AppError;
-use crate::components::{CurrentTenant, ErrorNotice, Field, NewPasswordFields, Protected, error_text};
+use crate::components::{CurrentTenant, ErrorNotice, Field, NewPasswordFields, Protected, error_text, general_error};
 use crate::i18n::{I18n, Key};
 use crate::organisations::{
     ConfirmEmail, InviteColleague, RegisterOrganisation, UpdateOrganisation, VerifyOrganisation, admin_organisations,
@@ -16,11 +16,6 @@ use leptos_router::hooks::use_query_map;
 use model::Permission;
 use model::datetime::{DEFAULT_TIME_ZONE, format_date};
 use model::organisation::ProfileInput;
-
-/// A message for errors that are not about one field.
-fn general_error(i18n: I18n, error: Option<AppError>) -> Option<String> {
-    error.filter(|e| !matches!(e, AppError::Invalid { .. })).map(|e| error_text(i18n.locale(), &e))
-}
 
 /// The organisation's profile fields, filled with `profile` (empty for a new registration).
 #[component]
@@ -61,7 +56,7 @@ pub fn RegisterPage() -> impl IntoView {
                 {move || done().then(|| view! { <p class="notice notice--success" id="registered">{move || i18n.t(Key::RegisteredCheckEmail)}</p> })}
             </div>
             <div role="alert">
-                {move || general_error(i18n, error.get()).map(|text| view! { <p class="notice notice--error">{text}</p> })}
+                {move || general_error(i18n.locale(), error.get()).map(|text| view! { <p class="notice notice--error">{text}</p> })}
             </div>
             <Show when=move || !done()>
                 <ActionForm action attr:class="form" attr:novalidate=true>
@@ -171,7 +166,7 @@ pub fn OrganisationPage() -> impl IntoView {
                                     <h3>{move || i18n.t(Key::InviteColleague)}</h3>
                                     <p>{move || i18n.t(Key::InviteColleagueIntro)}</p>
                                     <div role="alert">
-                                        {move || general_error(i18n, invite_error.get()).map(|text| view! { <p class="notice notice--error">{text}</p> })}
+                                        {move || general_error(i18n.locale(), invite_error.get()).map(|text| view! { <p class="notice notice--error">{text}</p> })}
                                     </div>
                                     <div role="status">
                                         {move || matches!(invite.value().get(), Some(Ok(()))).then(|| view! { <p class="notice notice--success">{move || i18n.t(Key::InvitationSent)}</p> })}

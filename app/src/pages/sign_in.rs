@@ -1,7 +1,6 @@
 //! The sign-in page of a tenant.
 
-use crate::AppError;
-use crate::components::{CurrentTenant, Field, error_text};
+use crate::components::{CurrentTenant, Field, general_error};
 use crate::i18n::{I18n, Key};
 use crate::session::{SessionEpoch, SignIn};
 use leptos::form::ActionForm;
@@ -25,8 +24,7 @@ pub fn SignInPage() -> impl IntoView {
             epoch.bump();
         }
     });
-    let form_error =
-        move || error.get().filter(|e| !matches!(e, AppError::Invalid { .. })).map(|e| error_text(i18n.locale(), &e));
+    let form_error = move || general_error(i18n.locale(), error.get());
     let tenant_name = tenant.name.clone();
     view! {
         <Title text=move || format!("{} – {} – Spielraum", i18n.t(Key::SignInTitle), tenant_name) />

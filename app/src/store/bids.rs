@@ -132,14 +132,15 @@ pub async fn open_or_create(
     existing().await?.map(|row| row.id).ok_or_else(|| AppError::internal("bid vanished after insert"))
 }
 
-/// Stores the draft as typed. Text that breaks the form's rules is kept; only absurd sizes are refused.
+/// Stores the draft as typed and returns the saved bid. Text that breaks the form's rules is kept; only
+/// absurd sizes are refused.
 pub async fn save_draft(
     db: &impl ConnectionTrait,
     bid: bid::Model,
     draft: &Draft,
     user_id: Uuid,
     now: DateTime<Utc>,
-) -> Result<DateTime<Utc>, AppError> {
+) -> Result<bid::Model, AppError> {
     if !draft.within_bounds() {
         return Err(AppError::invalid("draft", crate::InvalidReason::TooLong));
     }
@@ -147,8 +148,7 @@ pub async fn save_draft(
     active.draft = Set(serde_json::to_string(draft).map_err(AppError::internal)?);
     active.draft_saved_at = Set(now);
     active.draft_saved_by = Set(Some(user_id));
-    active.update(db).await?;
-    Ok(now)
+    Ok(active.update(db).await?)
 }
 
 fn attachment_ref(row: &bid_attachment::Model) -> AttachmentRef {

@@ -81,13 +81,7 @@ async fn insert(
     roles: &[Role],
     now: DateTime<Utc>,
 ) -> Result<user::Model, AppError> {
-    let taken = user::Entity::find()
-        .filter(user::Column::TenantId.eq(tenant.id()))
-        .filter(user::Column::Email.eq(email.as_str()))
-        .one(db)
-        .await?
-        .is_some();
-    if taken {
+    if find_by_email(db, tenant, email).await?.is_some() {
         return Err(AppError::invalid("email", InvalidReason::Taken));
     }
     let row = user::ActiveModel {

@@ -2,7 +2,7 @@
 //! same checks — one bid per lot and organisation, drafts saved as sent, submission only while the call is
 //! open by the server's clock, sealed bids until closing.
 
-use super::{ApiError, Ctx, ErrorBody};
+use super::{ApiError, Ctx, ErrorBody, id};
 use crate::startup::AppState;
 use app::AppError;
 use app::actor::Actor;
@@ -17,11 +17,6 @@ use model::organisation::Organisation;
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
-
-fn id(text: &str, what: &str) -> Result<Uuid, ApiError> {
-    Uuid::parse_str(text)
-        .map_err(|_| ApiError(AppError::BadRequest { message: format!("the {what} id is not a UUID") }))
-}
 
 async fn actor(state: &AppState, context: app::auth::RequestContext) -> Result<Actor, ApiError> {
     Ok(Actor::new(context, state.server.clone()).await?)

@@ -6,7 +6,6 @@ use app::store::{TenantScope, calls};
 use axum::Json;
 use axum::extract::{Path, State};
 use model::call::{CallDetail, CallSummary};
-use uuid::Uuid;
 
 /// The tenant's published calls, latest deadline first.
 #[utoipa::path(get, path = "/tenants/{tenant}/calls", tag = "calls",
@@ -38,8 +37,7 @@ pub async fn get_call(
     State(state): State<AppState>,
     Path((tenant, call)): Path<(String, String)>,
 ) -> Result<Json<CallDetail>, ApiError> {
-    let call = Uuid::parse_str(&call)
-        .map_err(|_| app::AppError::BadRequest { message: "the call id is not a UUID".to_owned() })?;
+    let call = super::id(&call, "call")?;
     let scope = TenantScope::resolve(&state.db, &tenant).await?;
     Ok(Json(calls::detail(&state.db, &scope, call, false, chrono::Utc::now()).await?))
 }

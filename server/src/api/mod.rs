@@ -123,6 +123,12 @@ pub fn router(max_upload_bytes: u64) -> Router<AppState> {
         .fallback(not_found)
 }
 
+/// A UUID from the path, or a JSON 400 naming what it should have been (axum's own rejection is plain text).
+pub fn id(text: &str, what: &str) -> Result<uuid::Uuid, ApiError> {
+    uuid::Uuid::parse_str(text)
+        .map_err(|_| ApiError(app::AppError::BadRequest { message: format!("the {what} id is not a UUID") }))
+}
+
 /// Anything under `/api/` that no endpoint claims: a JSON 404, never the HTML not-found page.
 pub async fn not_found() -> ApiError {
     ApiError(app::AppError::NotFound)

@@ -2,6 +2,7 @@
 //! uploads, and the job queue's reminders.
 
 use crate::support::{MAX_UPLOAD_BYTES, TestApp};
+use app::auth::sha256_hex;
 use chrono::{DateTime, Duration, Utc};
 use reqwest::StatusCode;
 use serde_json::Value;
@@ -60,11 +61,6 @@ pub async fn save(
 
 pub async fn submit(app: &TestApp, client: &reqwest::Client, bid: &str) -> reqwest::Response {
     app.call(client, "submit_bid", &[("bid", bid)]).await
-}
-
-fn sha256_hex(bytes: &[u8]) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[tokio::test]

@@ -6,7 +6,9 @@ use crate::calls::{
     AddQuestion, CloseCall, CreateCall, MoveQuestion, PublishCall, RemoveLot, RemoveQuestion, RenameLot, UpdateCall,
     admin_call, admin_calls,
 };
-use crate::components::{CurrentTenant, ErrorNotice, Field, NotFound, Protected, SelectField, error_text, field_error};
+use crate::components::{
+    CurrentTenant, ErrorNotice, Field, NotFound, Protected, SelectField, field_error, general_error,
+};
 use crate::i18n::{I18n, Key};
 use crate::pages::calls::{CallFacts, QuestionItem, phase_key};
 use leptos::form::ActionForm;
@@ -17,11 +19,6 @@ use leptos_router::hooks::use_params_map;
 use model::Permission;
 use model::call::{CallDetail, Phase};
 use model::datetime::{DEFAULT_TIME_ZONE, local_input_value};
-
-/// The message of a failed action that is not about one field.
-fn general_error(i18n: I18n, error: Option<AppError>) -> Option<String> {
-    error.filter(|e| !matches!(e, AppError::Invalid { .. })).map(|e| error_text(i18n.locale(), &e))
-}
 
 #[component]
 pub fn AdminCallsPage() -> impl IntoView {
@@ -78,7 +75,7 @@ pub fn AdminCallsPage() -> impl IntoView {
                 <h2 id="new-call-heading">{move || i18n.t(Key::NewCallTitle)}</h2>
                 <p>{move || i18n.t(Key::NewCallIntro)}</p>
                 <div role="alert">
-                    {move || general_error(i18n, error.get()).map(|text| view! { <p class="notice notice--error">{text}</p> })}
+                    {move || general_error(i18n.locale(), error.get()).map(|text| view! { <p class="notice notice--error">{text}</p> })}
                 </div>
                 <ActionForm action=create attr:class="form" attr:novalidate=true>
                     <SelectField name="module" label=Key::ModuleLabel options=module_options error />
@@ -210,8 +207,8 @@ fn CallEditor(detail: CallDetail, actions: CallActions) -> impl IntoView {
             </p>
         })}
         <div role="alert">
-            {move || general_error(i18n, publish_error.get()).map(|text| view! { <p class="notice notice--error">{text}</p> })}
-            {move || general_error(i18n, update_error.get()).map(|text| view! { <p class="notice notice--error">{text}</p> })}
+            {move || general_error(i18n.locale(), publish_error.get()).map(|text| view! { <p class="notice notice--error">{text}</p> })}
+            {move || general_error(i18n.locale(), update_error.get()).map(|text| view! { <p class="notice notice--error">{text}</p> })}
         </div>
         <div class="row-actions">
             {draft.then(|| view! {
@@ -332,7 +329,7 @@ fn CallEditor(detail: CallDetail, actions: CallActions) -> impl IntoView {
                 <div class="card">
                     <h3>{move || i18n.t(Key::AddQuestion)}</h3>
                     <div role="alert">
-                        {move || general_error(i18n, question_error.get()).map(|text| view! { <p class="notice notice--error">{text}</p> })}
+                        {move || general_error(i18n.locale(), question_error.get()).map(|text| view! { <p class="notice notice--error">{text}</p> })}
                     </div>
                     <ActionForm action=actions.add_question attr:class="form" attr:novalidate=true>
                         <input type="hidden" name="call" value=id.to_string() />

@@ -2,7 +2,7 @@ use crate::AppError;
 use crate::admin::districts::{
     AdminDistrict, CreateDistrict, MoveDistrict, RenameDistrict, RetireDistrict, admin_districts,
 };
-use crate::components::{ErrorNotice, Field, Protected, SelectField, error_text};
+use crate::components::{ErrorNotice, Field, Protected, SelectField, error_text, general_error};
 use crate::i18n::{I18n, Key};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -90,8 +90,8 @@ fn DistrictsContent(
         <section class="card" aria-labelledby="new-district-heading">
             <h2 id="new-district-heading">{move || i18n.t(Key::NewDistrictTitle)}</h2>
             <div role="alert">
-                {move || create_error.get().filter(|e| !matches!(e, AppError::Invalid { .. }))
-                    .map(|e| view! { <p class="notice notice--error">{error_text(i18n.locale(), &e)}</p> })}
+                {move || general_error(i18n.locale(), create_error.get())
+                    .map(|text| view! { <p class="notice notice--error">{text}</p> })}
             </div>
             <ActionForm action=create attr:class="form" attr:novalidate=true>
                 <Field name="name" label=Key::DistrictName required=true error=create_error />

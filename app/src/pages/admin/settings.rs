@@ -1,6 +1,5 @@
-use crate::AppError;
 use crate::admin::settings::{UpdateTenantSettings, tenant_settings};
-use crate::components::{ErrorNotice, Protected, SelectField, error_text, field_error};
+use crate::components::{ErrorNotice, Protected, SelectField, field_error, general_error};
 use crate::i18n::{I18n, Key};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -27,8 +26,8 @@ pub fn SettingsPage() -> impl IntoView {
                 {move || saved().then(|| view! { <p class="notice">{move || i18n.t(Key::Saved)}</p> })}
             </div>
             <div role="alert">
-                {move || error.get().filter(|e| !matches!(e, AppError::Invalid { .. }))
-                    .map(|e| view! { <p class="notice notice--error">{error_text(i18n.locale(), &e)}</p> })}
+                {move || general_error(i18n.locale(), error.get())
+                    .map(|text| view! { <p class="notice notice--error">{text}</p> })}
             </div>
             <Suspense fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
                 {move || Suspend::new(async move {

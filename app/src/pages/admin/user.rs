@@ -3,7 +3,7 @@ use crate::AppError;
 use crate::admin::users::{
     AnonymiseUser, ResendInvitation, SetContactDistricts, SetUserActive, SetUserRoles, admin_user,
 };
-use crate::components::{CurrentTenant, ErrorNotice, Protected, SelectField, error_text, field_error};
+use crate::components::{CurrentTenant, ErrorNotice, Protected, SelectField, field_error, general_error};
 use crate::i18n::{I18n, Key};
 use crate::views::{OrganisationView, UserSummary};
 use leptos::form::ActionForm;
@@ -140,8 +140,7 @@ fn RolesForm(
             .collect::<Vec<_>>()
     });
     let admin_error = move || error.with(|e| field_error(e, "admin_role"));
-    let form_error =
-        move || error.get().filter(|e| !matches!(e, AppError::Invalid { .. })).map(|e| error_text(i18n.locale(), &e));
+    let form_error = move || general_error(i18n.locale(), error.get());
     let checkbox = move |name: &'static str, key: Key, checked: bool| {
         view! {
             <div class="checkbox">

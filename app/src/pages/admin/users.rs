@@ -1,7 +1,7 @@
 use super::{role_label, seat_key, status_key};
 use crate::AppError;
 use crate::admin::users::{InviteUser, admin_users};
-use crate::components::{CurrentTenant, ErrorNotice, Field, Protected, SelectField, error_text};
+use crate::components::{CurrentTenant, ErrorNotice, Field, Protected, SelectField, general_error};
 use crate::i18n::{I18n, Key};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -105,8 +105,7 @@ fn InviteForm(action: ServerAction<InviteUser>, organisations: Vec<crate::views:
     let i18n = I18n::expect();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     let sent = move || matches!(action.value().get(), Some(Ok(())));
-    let form_error =
-        move || error.get().filter(|e| !matches!(e, AppError::Invalid { .. })).map(|e| error_text(i18n.locale(), &e));
+    let form_error = move || general_error(i18n.locale(), error.get());
     let role_options = Signal::derive(move || {
         [
             (RoleKind::Admin, Key::RoleAdmin),
