@@ -43,9 +43,8 @@ pub(crate) fn check_new_password(new_password: &str, confirm_password: &str) -> 
 pub async fn my_sessions() -> Result<Vec<SessionView>, AppError> {
     use model::entity::session;
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-    let context = crate::auth::RequestContext::current()?;
-    let caller = context.caller()?;
-    let db = crate::ServerContext::current()?.db;
+    let actor = crate::actor::Actor::signed_in().await?;
+    let (context, caller, db) = (&actor.request, actor.caller(), actor.server.db.clone());
     let rows = session::Entity::find()
         .filter(session::Column::UserId.eq(caller.user_id))
         .filter(session::Column::ExpiresAt.gt(Utc::now()))
@@ -72,9 +71,8 @@ pub async fn end_session(handle: String) -> Result<(), AppError> {
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
     crate::error::respond(
         async move {
-            let context = crate::auth::RequestContext::current()?;
-            let caller = context.caller()?;
-            let db = crate::ServerContext::current()?.db;
+            let actor = crate::actor::Actor::signed_in().await?;
+            let (context, caller, db) = (&actor.request, actor.caller(), actor.server.db.clone());
             let txn = db.begin().await?;
             // Only the caller's own sessions are candidates, so a handle of someone else's session is not found.
             let own = session::Entity::find().filter(session::Column::UserId.eq(caller.user_id)).all(&txn).await?;
@@ -82,7 +80,7 @@ pub async fn end_session(handle: String) -> Result<(), AppError> {
             session::Entity::delete_by_id(target.id).exec(&txn).await?;
             audit::record(
                 &txn,
-                &context,
+                context,
                 Change {
                     tenant_id: Some(caller.tenant_id),
                     action: "session.ended",
@@ -113,9 +111,8 @@ pub async fn change_password(
     use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
     crate::error::respond(
         async move {
-            let context = crate::auth::RequestContext::current()?;
-            let caller = context.caller()?;
-            let db = crate::ServerContext::current()?.db;
+            let actor = crate::actor::Actor::signed_in().await?;
+            let (context, caller, db) = (&actor.request, actor.caller(), actor.server.db.clone());
             if current_password.is_empty() {
                 return Err(AppError::invalid("current_password", InvalidReason::Required));
             }
@@ -137,7 +134,7 @@ pub async fn change_password(
             others.exec(&txn).await?;
             audit::record(
                 &txn,
-                &context,
+                context,
                 Change {
                     tenant_id: Some(caller.tenant_id),
                     action: "user.password_changed",
@@ -173,8 +170,8 @@ pub async fn set_password(
     use sea_orm::{ActiveModelTrait, ActiveValue::Set, TransactionTrait};
     crate::error::respond(
         async move {
-            let context = crate::auth::RequestContext::current()?;
-            let db = crate::ServerContext::current()?.db;
+            let crate::actor::Visitor { request: context, server } = crate::actor::Visitor::current()?;
+            let db = server.db;
             let scope = crate::store::TenantScope::resolve(&db, &tenant).await?;
             check_new_password(&new_password, &confirm_password)?;
             let hash = password::hash(&new_password).map_err(AppError::internal)?;
@@ -193,7 +190,7 @@ pub async fn set_password(
             model.password_hash = Set(Some(hash));
             model.updated_at = Set(now);
             model.update(&txn).await?;
-            crate::store::users::end_sessions(&txn, user_id).await?;
+            crate::store::users::end_sessions(&txn, &scope, user_id).await?;
             audit::record(
                 &txn,
                 &context,
@@ -226,8 +223,7 @@ pub async fn request_password_reset(tenant: String, email: String) -> Result<(),
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
     crate::error::respond(
         async move {
-            let context = crate::auth::RequestContext::current()?;
-            let server = crate::ServerContext::current()?;
+            let crate::actor::Visitor { request: context, server } = crate::actor::Visitor::current()?;
             let scope = crate::store::TenantScope::resolve(&server.db, &tenant).await?;
             let email = crate::store::users::check_email(&email)?;
             let now = Utc::now();
@@ -285,9 +281,8 @@ pub struct TokenView {
 pub async fn my_tokens() -> Result<Vec<TokenView>, AppError> {
     use model::entity::api_token;
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-    let context = crate::auth::RequestContext::current()?;
-    let caller = context.caller()?;
-    let db = crate::ServerContext::current()?.db;
+    let actor = crate::actor::Actor::signed_in().await?;
+    let (caller, db) = (actor.caller(), actor.server.db.clone());
     let rows = api_token::Entity::find()
         .filter(api_token::Column::UserId.eq(caller.user_id))
         .order_by_desc(api_token::Column::CreatedAt)
@@ -315,9 +310,8 @@ pub async fn create_token(name: String, days: String) -> Result<String, AppError
     use sea_orm::{ActiveValue::Set, EntityTrait, TransactionTrait};
     crate::error::respond(
         async move {
-            let context = crate::auth::RequestContext::current()?;
-            let caller = context.caller()?;
-            let db = crate::ServerContext::current()?.db;
+            let actor = crate::actor::Actor::signed_in().await?;
+            let (context, caller, db) = (&actor.request, actor.caller(), actor.server.db.clone());
             let name = name.trim().to_owned();
             if name.is_empty() {
                 return Err(AppError::invalid("name", InvalidReason::Required));
@@ -358,7 +352,7 @@ pub async fn create_token(name: String, days: String) -> Result<String, AppError
                 before: None,
                 after: Some(serde_json::json!({"name": name, "days": days})),
             };
-            audit::record(&txn, &context, change).await?;
+            audit::record(&txn, context, change).await?;
             txn.commit().await?;
             Ok::<String, AppError>(token)
         }
@@ -373,9 +367,8 @@ pub async fn revoke_token(token: uuid::Uuid) -> Result<(), AppError> {
     use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
     crate::error::respond(
         async move {
-            let context = crate::auth::RequestContext::current()?;
-            let caller = context.caller()?;
-            let db = crate::ServerContext::current()?.db;
+            let actor = crate::actor::Actor::signed_in().await?;
+            let (context, caller, db) = (&actor.request, actor.caller(), actor.server.db.clone());
             let txn = db.begin().await?;
             // Only the caller's own tokens: another user's token id is simply not found.
             let row = api_token::Entity::find_by_id(token)
@@ -394,7 +387,7 @@ pub async fn revoke_token(token: uuid::Uuid) -> Result<(), AppError> {
                 before: None,
                 after: None,
             };
-            audit::record(&txn, &context, change).await?;
+            audit::record(&txn, context, change).await?;
             txn.commit().await?;
             Ok::<(), AppError>(())
         }
@@ -415,9 +408,9 @@ pub async fn set_language(language: String) -> Result<(), AppError> {
             let locale =
                 Locale::from_tag(&language).ok_or(AppError::invalid("language", crate::InvalidReason::Malformed))?;
             crate::session::remember_language(locale);
-            let context = crate::auth::RequestContext::current()?;
-            let Some(caller) = context.caller.as_ref() else { return Ok(()) };
-            let db = crate::ServerContext::current()?.db;
+            let visitor = crate::actor::Visitor::current()?;
+            let Some(caller) = visitor.request.caller.as_ref() else { return Ok(()) };
+            let db = &visitor.server.db;
             let txn = db.begin().await?;
             let row = user::Entity::find_by_id(caller.user_id).one(&txn).await?.ok_or(AppError::Unauthenticated)?;
             let before = row.locale.clone();
@@ -432,7 +425,7 @@ pub async fn set_language(language: String) -> Result<(), AppError> {
                 before: Some(serde_json::json!({"locale": before})),
                 after: Some(serde_json::json!({"locale": locale.tag()})),
             };
-            audit::record(&txn, &context, change).await?;
+            audit::record(&txn, &visitor.request, change).await?;
             txn.commit().await?;
             Ok::<(), AppError>(())
         }

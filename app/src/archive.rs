@@ -69,8 +69,14 @@ fn folder_name(index: usize, name: &str) -> String {
 /// Builds the zip of a lot's submitted bids, with their attachments read from the storage.
 pub async fn lot_archive(actor: &Actor, call: Uuid, lot: Uuid, now: DateTime<Utc>) -> Result<Vec<u8>, AppError> {
     let db = &actor.server.db;
-    let bids =
-        crate::store::bids::of_closed_call(db, &actor.tenant, &actor.caller().roles, call, Some(lot), now).await?;
+    let mut bids = Vec::new();
+    for authorized in crate::store::bids::readable_of_call(db, &actor.tenant, actor.who(), call, Some(lot), now).await?
+    {
+        if let Some(latest) = crate::store::bids::latest(db, &authorized, now).await? {
+            bids.push((authorized, latest));
+        }
+    }
+    bids.sort_by(|(_, a), (_, b)| a.summary.organisation_name.cmp(&b.summary.organisation_name));
     if bids.is_empty() {
         // An existing lot without bids still gets an (empty) archive; another call's lot does not exist here.
         let detail = crate::store::calls::detail(db, &actor.tenant, call, false, now).await?;
@@ -79,13 +85,13 @@ pub async fn lot_archive(actor: &Actor, call: Uuid, lot: Uuid, now: DateTime<Utc
         }
     }
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    for (index, bid) in bids.iter().enumerate() {
+    for (index, (authorized, bid)) in bids.iter().enumerate() {
         let folder = folder_name(index, &bid.summary.organisation_name);
         files.push((format!("{folder}/interessenbekundung.txt"), bid_text(bid).into_bytes()));
         let json = serde_json::to_vec_pretty(bid).map_err(AppError::internal)?;
         files.push((format!("{folder}/interessenbekundung.json"), json));
         for (number, attachment) in (1..).zip(&bid.content.attachments) {
-            let row = crate::store::bids::attachment(db, bid.summary.id, attachment.id).await?;
+            let row = crate::store::bids::attachment(db, authorized, attachment.id).await?;
             let bytes = actor.server.storage.get(&row.storage_key).await.map_err(AppError::internal)?;
             // Numbered, so two uploads with the same name stay two entries.
             let name = format!("{folder}/anlagen/{number:02} {}", attachment.file_name);

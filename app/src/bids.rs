@@ -35,7 +35,7 @@ pub struct CallBidsView {
 pub mod ops {
     use super::*;
     use crate::actor::Actor;
-    use crate::store::bids::{self, Intent};
+    use crate::store::bids::{self, Authorized, Change};
     use chrono::{DateTime, Utc};
     use model::bid::Draft;
     use sea_orm::TransactionTrait;
@@ -59,7 +59,7 @@ pub mod ops {
     pub async fn my_bids(actor: &Actor, now: DateTime<Utc>) -> Result<BidsOverview, AppError> {
         let db = &actor.server.db;
         let organisation = crate::store::organisations::find(db, &actor.tenant, actor.organisation()?).await?;
-        let bids = bids::of_organisation(db, &actor.tenant, organisation.id, now).await?;
+        let bids = bids::of_organisation(db, &actor.tenant, actor.who(), organisation.id, now).await?;
         let mut open_calls = Vec::new();
         for call in crate::store::calls::list(db, &actor.tenant, false, now).await? {
             if call.phase == model::call::Phase::Open {
@@ -78,20 +78,16 @@ pub mod ops {
     pub async fn start(actor: &Actor, call: Uuid, lot: Uuid, now: DateTime<Utc>) -> Result<Uuid, AppError> {
         let organisation = actor.organisation()?;
         let txn = actor.server.db.begin().await?;
-        let id = bids::open_or_create(&txn, &actor.tenant, actor.caller(), call, lot, organisation, now).await?;
+        let id = bids::open_or_create(&txn, &actor.tenant, actor.who(), call, lot, organisation, now).await?;
         actor.audit(&txn, "bid.opened", "bid", id, None, Some(serde_json::json!({"call": call, "lot": lot}))).await?;
         txn.commit().await?;
         Ok(id)
     }
 
-    /// The bid as its organisation sees it.
+    /// The bid as its organisation sees it (readers after closing see submitted versions, not the draft).
     pub async fn view(actor: &Actor, bid: Uuid, now: DateTime<Utc>) -> Result<BidView, AppError> {
         let db = &actor.server.db;
-        let authorized = bids::authorize(db, &actor.tenant, &actor.caller().roles, bid, Intent::Read, now).await?;
-        if !model::policy::member_of(&actor.caller().roles, authorized.bid.organisation_id) {
-            // Readers after closing see submitted versions, not the working draft.
-            return Err(AppError::NotFound);
-        }
+        let authorized = bids::authorize_read(db, &actor.tenant, actor.who(), bid, now).await?;
         bids::view(db, &authorized, now).await
     }
 
@@ -100,25 +96,25 @@ pub mod ops {
     async fn store_draft(
         txn: &sea_orm::DatabaseTransaction,
         actor: &Actor,
-        authorized: &bids::Authorized,
+        authorized: Authorized<Change>,
         mut draft: Draft,
         now: DateTime<Utc>,
-    ) -> Result<model::entity::bid::Model, AppError> {
+    ) -> Result<Authorized<Change>, AppError> {
         let questions: Vec<Uuid> =
-            crate::store::calls::questions_of(txn, authorized.call.id).await?.iter().map(|q| q.id).collect();
-        let years = model::bid::budget_years(authorized.call.decision_date);
+            crate::store::calls::questions_of(txn, authorized.call()).await?.iter().map(|q| q.id).collect();
+        let years = model::bid::budget_years(authorized.call().decision_date);
         draft.answers.retain(|id, _| questions.contains(id));
         draft.amounts.retain(|year, _| years.contains(year));
-        bids::save_draft(txn, authorized.bid.clone(), &draft, actor.caller().user_id, now).await
+        bids::save_draft(txn, authorized, &draft, actor.caller().user_id, now).await
     }
 
     /// Saves the draft as typed; returns when it was saved.
     pub async fn save(actor: &Actor, bid: Uuid, draft: Draft, now: DateTime<Utc>) -> Result<DateTime<Utc>, AppError> {
         let txn = actor.server.db.begin().await?;
-        let authorized = bids::authorize(&txn, &actor.tenant, &actor.caller().roles, bid, Intent::Change, now).await?;
-        let saved = store_draft(&txn, actor, &authorized, draft, now).await?;
+        let authorized = bids::authorize_change(&txn, &actor.tenant, actor.who(), bid, now).await?;
+        let saved = store_draft(&txn, actor, authorized, draft, now).await?;
         txn.commit().await?;
-        Ok(saved.draft_saved_at)
+        Ok(saved.bid().draft_saved_at)
     }
 
     /// Submits the bid: complete, while the call is open; adds a version and plans the emailed receipt. With
@@ -131,19 +127,18 @@ pub mod ops {
         now: DateTime<Utc>,
     ) -> Result<VersionView, AppError> {
         let txn = actor.server.db.begin().await?;
-        let mut authorized =
-            bids::authorize(&txn, &actor.tenant, &actor.caller().roles, bid, Intent::Change, now).await?;
+        let mut authorized = bids::authorize_change(&txn, &actor.tenant, actor.who(), bid, now).await?;
         if let Some(draft) = draft {
-            authorized.bid = store_draft(&txn, actor, &authorized, draft, now).await?;
+            authorized = store_draft(&txn, actor, authorized, draft, now).await?;
         }
-        let draft = bids::draft_of(&authorized.bid)?;
-        let questions = crate::store::calls::questions_of(&txn, authorized.call.id).await?;
-        let attachments = bids::attachments(&txn, authorized.bid.id).await?;
-        let years = model::bid::budget_years(authorized.call.decision_date);
+        let draft = authorized.draft()?;
+        let questions = crate::store::calls::questions_of(&txn, authorized.call()).await?;
+        let attachments = bids::attachments(&txn, &authorized).await?;
+        let years = model::bid::budget_years(authorized.call().decision_date);
         let subject = model::bid::Subject {
-            call_id: authorized.call.id,
-            lot_id: authorized.bid.lot_id,
-            organisation_id: authorized.bid.organisation_id,
+            call_id: authorized.call().id,
+            lot_id: authorized.bid().lot_id,
+            organisation_id: authorized.bid().organisation_id,
         };
         let content = match model::bid::complete(subject, &draft, &questions, &years, &attachments) {
             Ok(content) => content,
@@ -153,7 +148,7 @@ pub mod ops {
                 return Err(AppError::Incomplete { problems });
             }
         };
-        let version = bids::submit(&txn, authorized.bid, &content, actor.caller().user_id, now).await?;
+        let version = bids::submit(&txn, authorized, &content, actor.caller().user_id, now).await?;
         let after = serde_json::json!({"version": version.number, "content_hash": version.content_hash});
         actor.audit(&txn, "bid.submitted", "bid", bid, None, Some(after)).await?;
         let receipt = crate::jobs::Job::BidReceipt { bid, number: version.number };
@@ -164,8 +159,8 @@ pub mod ops {
 
     pub async fn withdraw(actor: &Actor, bid: Uuid, now: DateTime<Utc>) -> Result<(), AppError> {
         let txn = actor.server.db.begin().await?;
-        let authorized = bids::authorize(&txn, &actor.tenant, &actor.caller().roles, bid, Intent::Change, now).await?;
-        bids::withdraw(&txn, authorized.bid).await?;
+        let authorized = bids::authorize_change(&txn, &actor.tenant, actor.who(), bid, now).await?;
+        bids::withdraw(&txn, authorized).await?;
         actor.audit(&txn, "bid.withdrawn", "bid", bid, None, None).await?;
         txn.commit().await?;
         Ok(())
@@ -183,9 +178,9 @@ pub mod ops {
         use crate::InvalidReason;
         use crate::attachments::UploadError;
         let db = &actor.server.db;
-        let authorized = bids::authorize(db, &actor.tenant, &actor.caller().roles, bid, Intent::Change, now).await?;
+        let authorized = bids::authorize_change(db, &actor.tenant, actor.who(), bid, now).await?;
         if let Some(question) = question {
-            let questions = crate::store::calls::questions_of(db, authorized.call.id).await?;
+            let questions = crate::store::calls::questions_of(db, authorized.call()).await?;
             if !questions.iter().any(|q| q.id == question && q.kind == model::call::QuestionKind::File) {
                 return Err(AppError::invalid("question", InvalidReason::Malformed));
             }
@@ -206,19 +201,10 @@ pub mod ops {
         let recorded = async {
             let txn = actor.server.db.begin().await?;
             // The call may have closed while the file travelled: check again inside the transaction.
-            let authorized =
-                bids::authorize(&txn, &actor.tenant, &actor.caller().roles, bid, Intent::Change, Utc::now()).await?;
-            let attachment = bids::add_attachment(
-                &txn,
-                &authorized.bid,
-                question,
-                &checked,
-                size,
-                &key,
-                actor.caller().user_id,
-                now,
-            )
-            .await?;
+            let authorized = bids::authorize_change(&txn, &actor.tenant, actor.who(), bid, Utc::now()).await?;
+            let attachment =
+                bids::add_attachment(&txn, &authorized, question, &checked, size, &key, actor.caller().user_id, now)
+                    .await?;
             let after = serde_json::json!({"attachment": attachment.id, "file_name": attachment.file_name,
                 "sha256": attachment.sha256, "size": size});
             actor.audit(&txn, "bid.attachment_added", "bid", bid, None, Some(after)).await?;
@@ -241,8 +227,8 @@ pub mod ops {
         now: DateTime<Utc>,
     ) -> Result<(), AppError> {
         let txn = actor.server.db.begin().await?;
-        bids::authorize(&txn, &actor.tenant, &actor.caller().roles, bid, Intent::Change, now).await?;
-        let row = bids::remove_attachment(&txn, bid, attachment, now).await?;
+        let authorized = bids::authorize_change(&txn, &actor.tenant, actor.who(), bid, now).await?;
+        let row = bids::remove_attachment(&txn, &authorized, attachment, now).await?;
         let before = serde_json::json!({"attachment": attachment, "file_name": row.file_name});
         actor.audit(&txn, "bid.attachment_removed", "bid", bid, Some(before), None).await?;
         txn.commit().await?;
@@ -250,7 +236,7 @@ pub mod ops {
     }
 
     /// An attachment's name, type and bytes, for whoever may read the bid. Readers after closing get only
-    /// files named by the submitted version.
+    /// files named by the submitted version (decided by the policy, applied by the store).
     pub async fn attachment(
         actor: &Actor,
         bid: Uuid,
@@ -258,43 +244,29 @@ pub mod ops {
         now: DateTime<Utc>,
     ) -> Result<(model::entity::bid_attachment::Model, bytes::Bytes), AppError> {
         let db = &actor.server.db;
-        let authorized = bids::authorize(db, &actor.tenant, &actor.caller().roles, bid, Intent::Read, now).await?;
-        let row = bids::attachment(db, bid, attachment).await?;
-        if !model::policy::member_of(&actor.caller().roles, authorized.bid.organisation_id) {
-            let latest = bids::versions(db, bid).await?.pop().ok_or(AppError::NotFound)?;
-            let content: model::bid::Content = serde_json::from_str(&latest.content).map_err(AppError::internal)?;
-            if !content.attachments.iter().any(|a| a.id == attachment) {
-                return Err(AppError::NotFound);
-            }
-        }
+        let authorized = bids::authorize_read(db, &actor.tenant, actor.who(), bid, now).await?;
+        let row = bids::attachment(db, &authorized, attachment).await?;
         let bytes = actor.server.storage.get(&row.storage_key).await.map_err(AppError::internal)?;
         Ok((row, bytes))
     }
 
-    /// One submitted version: for the organisation any time, for readers once the call has closed.
+    /// One submitted version: for the organisation any, for readers the one that stood at closing.
     pub async fn version(actor: &Actor, bid: Uuid, number: i32, now: DateTime<Utc>) -> Result<SubmittedBid, AppError> {
         let db = &actor.server.db;
-        let authorized = bids::authorize(db, &actor.tenant, &actor.caller().roles, bid, Intent::Read, now).await?;
-        let latest = bids::versions(db, bid).await?.last().map(|v| v.number);
-        let member = model::policy::member_of(&actor.caller().roles, authorized.bid.organisation_id);
-        // Readers see what counts: the version that stood at closing.
-        if !member && latest != Some(number) {
-            return Err(AppError::NotFound);
-        }
+        let authorized = bids::authorize_read(db, &actor.tenant, actor.who(), bid, now).await?;
         bids::version(db, &authorized, number, now).await
     }
 
     pub async fn call_bids(actor: &Actor, call: Uuid, now: DateTime<Utc>) -> Result<CallBidsView, AppError> {
         let db = &actor.server.db;
-        let roles = &actor.caller().roles;
         let summary = crate::store::calls::detail(db, &actor.tenant, call, false, now).await?.summary;
-        let counts = if model::policy::allows(roles, model::Permission::ManageCalls) {
-            bids::counts(db, &actor.tenant, call).await?
+        let counts = if model::policy::may_count_bids(actor.who()) {
+            bids::counts(db, &actor.tenant, actor.who(), call).await?
         } else {
             Vec::new()
         };
-        let bids = if summary.phase == model::call::Phase::Closed {
-            Some(bids::of_closed_call(db, &actor.tenant, roles, call, None, now).await?)
+        let bids = if model::policy::may_read_bids_of(actor.who(), summary.phase) {
+            Some(bids::of_closed_call(db, &actor.tenant, actor.who(), call, None, now).await?)
         } else {
             None
         };
@@ -306,7 +278,7 @@ pub mod ops {
 pub async fn my_bids() -> Result<BidsOverview, AppError> {
     crate::error::respond(
         async move {
-            let actor = crate::actor::Actor::current().await?;
+            let actor = crate::actor::Actor::require(model::Permission::DraftBids).await?;
             ops::my_bids(&actor, chrono::Utc::now()).await
         }
         .await,
@@ -318,7 +290,7 @@ pub async fn my_bids() -> Result<BidsOverview, AppError> {
 pub async fn start_bid(call: Uuid, lot: Uuid) -> Result<(), AppError> {
     crate::error::respond(
         async move {
-            let actor = crate::actor::Actor::current().await?;
+            let actor = crate::actor::Actor::require(model::Permission::DraftBids).await?;
             let id = ops::start(&actor, call, lot, chrono::Utc::now()).await?;
             leptos_axum::redirect(&format!("/{}/bids/{id}", actor.tenant.view().slug));
             Ok(())
@@ -331,7 +303,7 @@ pub async fn start_bid(call: Uuid, lot: Uuid) -> Result<(), AppError> {
 pub async fn bid(bid: Uuid) -> Result<BidView, AppError> {
     crate::error::respond(
         async move {
-            let actor = crate::actor::Actor::current().await?;
+            let actor = crate::actor::Actor::require(model::Permission::DraftBids).await?;
             ops::view(&actor, bid, chrono::Utc::now()).await
         }
         .await,
@@ -346,7 +318,7 @@ pub async fn save_draft(
 ) -> Result<chrono::DateTime<chrono::Utc>, AppError> {
     crate::error::respond(
         async move {
-            let actor = crate::actor::Actor::current().await?;
+            let actor = crate::actor::Actor::require(model::Permission::DraftBids).await?;
             ops::save(&actor, bid, ops::draft_from_fields(&fields), chrono::Utc::now()).await
         }
         .await,
@@ -358,7 +330,7 @@ pub async fn save_draft(
 pub async fn submit_bid(bid: Uuid, fields: Option<BTreeMap<String, String>>) -> Result<VersionView, AppError> {
     crate::error::respond(
         async move {
-            let actor = crate::actor::Actor::current().await?;
+            let actor = crate::actor::Actor::require(model::Permission::DraftBids).await?;
             let draft = fields.as_ref().map(ops::draft_from_fields);
             ops::submit(&actor, bid, draft, chrono::Utc::now()).await
         }
@@ -370,7 +342,7 @@ pub async fn submit_bid(bid: Uuid, fields: Option<BTreeMap<String, String>>) -> 
 pub async fn withdraw_bid(bid: Uuid) -> Result<(), AppError> {
     crate::error::respond(
         async move {
-            let actor = crate::actor::Actor::current().await?;
+            let actor = crate::actor::Actor::require(model::Permission::DraftBids).await?;
             ops::withdraw(&actor, bid, chrono::Utc::now()).await
         }
         .await,
@@ -381,7 +353,7 @@ pub async fn withdraw_bid(bid: Uuid) -> Result<(), AppError> {
 pub async fn remove_attachment(bid: Uuid, attachment: Uuid) -> Result<(), AppError> {
     crate::error::respond(
         async move {
-            let actor = crate::actor::Actor::current().await?;
+            let actor = crate::actor::Actor::require(model::Permission::DraftBids).await?;
             ops::remove_attachment(&actor, bid, attachment, chrono::Utc::now()).await
         }
         .await,
@@ -392,7 +364,7 @@ pub async fn remove_attachment(bid: Uuid, attachment: Uuid) -> Result<(), AppErr
 pub async fn bid_version(bid: Uuid, number: i32) -> Result<SubmittedBid, AppError> {
     crate::error::respond(
         async move {
-            let actor = crate::actor::Actor::current().await?;
+            let actor = crate::actor::Actor::signed_in().await?;
             ops::version(&actor, bid, number, chrono::Utc::now()).await
         }
         .await,
@@ -403,7 +375,7 @@ pub async fn bid_version(bid: Uuid, number: i32) -> Result<SubmittedBid, AppErro
 pub async fn call_bids(call: Uuid) -> Result<CallBidsView, AppError> {
     crate::error::respond(
         async move {
-            let actor = crate::actor::Actor::current().await?;
+            let actor = crate::actor::Actor::require(model::Permission::ReadBids).await?;
             ops::call_bids(&actor, call, chrono::Utc::now()).await
         }
         .await,

@@ -7,7 +7,7 @@ use uuid::Uuid;
 /// The published calls of a tenant (no sign-in needed).
 #[leptos::server(prefix = "/fn", endpoint = "public_calls")]
 pub async fn public_calls(tenant: String) -> Result<Vec<CallSummary>, AppError> {
-    let server = crate::ServerContext::current()?;
+    let server = crate::actor::Visitor::current()?.server;
     let scope = crate::store::TenantScope::resolve(&server.db, &tenant).await?;
     crate::store::calls::list(&server.db, &scope, false, chrono::Utc::now()).await
 }
@@ -17,7 +17,7 @@ pub async fn public_calls(tenant: String) -> Result<Vec<CallSummary>, AppError> 
 pub async fn public_call(tenant: String, call: Uuid) -> Result<CallDetail, AppError> {
     crate::error::respond(
         async move {
-            let server = crate::ServerContext::current()?;
+            let server = crate::actor::Visitor::current()?.server;
             let scope = crate::store::TenantScope::resolve(&server.db, &tenant).await?;
             crate::store::calls::detail(&server.db, &scope, call, false, chrono::Utc::now()).await
         }
@@ -27,7 +27,7 @@ pub async fn public_call(tenant: String, call: Uuid) -> Result<CallDetail, AppEr
 
 #[leptos::server(prefix = "/fn", endpoint = "admin_calls")]
 pub async fn admin_calls() -> Result<Vec<CallSummary>, AppError> {
-    let admin = crate::actor::Actor::current().await?;
+    let admin = crate::actor::Actor::require(model::Permission::ManageCalls).await?;
     crate::store::calls::list(&admin.server.db, &admin.tenant, true, chrono::Utc::now()).await
 }
 
@@ -35,7 +35,7 @@ pub async fn admin_calls() -> Result<Vec<CallSummary>, AppError> {
 pub async fn admin_call(call: Uuid) -> Result<CallDetail, AppError> {
     crate::error::respond(
         async move {
-            let admin = crate::actor::Actor::current().await?;
+            let admin = crate::actor::Actor::require(model::Permission::ManageCalls).await?;
             crate::store::calls::detail(&admin.server.db, &admin.tenant, call, true, chrono::Utc::now()).await
         }
         .await,
@@ -69,7 +69,7 @@ pub async fn create_call(
     use sea_orm::TransactionTrait;
     crate::error::respond(
         async move {
-            let admin = crate::actor::Actor::current().await?;
+            let admin = crate::actor::Actor::require(model::Permission::ManageCalls).await?;
             let module = model::call::Module::parse(&module)
                 .ok_or(AppError::invalid("module", crate::InvalidReason::Required))?;
             model::call::check_title(&title)?;
@@ -101,7 +101,7 @@ pub async fn update_call(
     use sea_orm::TransactionTrait;
     crate::error::respond(
         async move {
-            let admin = crate::actor::Actor::current().await?;
+            let admin = crate::actor::Actor::require(model::Permission::ManageCalls).await?;
             let schedule = schedule(&opens_at, &closes_at, &decision_date)?;
             let now = chrono::Utc::now();
             let txn = admin.server.db.begin().await?;
@@ -131,7 +131,7 @@ pub async fn publish_call(call: Uuid) -> Result<(), AppError> {
     use sea_orm::TransactionTrait;
     crate::error::respond(
         async move {
-            let admin = crate::actor::Actor::current().await?;
+            let admin = crate::actor::Actor::require(model::Permission::ManageCalls).await?;
             let txn = admin.server.db.begin().await?;
             let now = chrono::Utc::now();
             let row = crate::store::calls::publish(&txn, &admin.tenant, call, now).await?;
@@ -151,7 +151,7 @@ pub async fn close_call(call: Uuid) -> Result<(), AppError> {
     use sea_orm::TransactionTrait;
     crate::error::respond(
         async move {
-            let admin = crate::actor::Actor::current().await?;
+            let admin = crate::actor::Actor::require(model::Permission::ManageCalls).await?;
             let txn = admin.server.db.begin().await?;
             let now = chrono::Utc::now();
             let row = crate::store::calls::close_now(&txn, &admin.tenant, call, now).await?;
@@ -181,7 +181,7 @@ pub async fn add_question(
     use sea_orm::TransactionTrait;
     crate::error::respond(
         async move {
-            let admin = crate::actor::Actor::current().await?;
+            let admin = crate::actor::Actor::require(model::Permission::ManageCalls).await?;
             let kind = match kind.as_str() {
                 "long_text" => QuestionKind::LongText {
                     max_chars: match max_chars.trim() {
@@ -215,7 +215,7 @@ pub async fn remove_question(call: Uuid, question: Uuid) -> Result<(), AppError>
     use sea_orm::TransactionTrait;
     crate::error::respond(
         async move {
-            let admin = crate::actor::Actor::current().await?;
+            let admin = crate::actor::Actor::require(model::Permission::ManageCalls).await?;
             let txn = admin.server.db.begin().await?;
             crate::store::calls::remove_question(&txn, &admin.tenant, call, question).await?;
             let before = serde_json::json!({"question": question});
@@ -232,7 +232,7 @@ pub async fn remove_lot(call: Uuid, lot: Uuid) -> Result<(), AppError> {
     use sea_orm::TransactionTrait;
     crate::error::respond(
         async move {
-            let admin = crate::actor::Actor::current().await?;
+            let admin = crate::actor::Actor::require(model::Permission::ManageCalls).await?;
             let txn = admin.server.db.begin().await?;
             crate::store::calls::remove_lot(&txn, &admin.tenant, call, lot).await?;
             admin.audit(&txn, "call.lot_removed", "call", call, Some(serde_json::json!({"lot": lot})), None).await?;
@@ -248,7 +248,7 @@ pub async fn rename_lot(call: Uuid, lot: Uuid, title: String) -> Result<(), AppE
     use sea_orm::TransactionTrait;
     crate::error::respond(
         async move {
-            let admin = crate::actor::Actor::current().await?;
+            let admin = crate::actor::Actor::require(model::Permission::ManageCalls).await?;
             let txn = admin.server.db.begin().await?;
             let (before, after) = crate::store::calls::rename_lot(&txn, &admin.tenant, call, lot, &title).await?;
             let (before, after) =
@@ -266,7 +266,7 @@ pub async fn move_question(call: Uuid, question: Uuid, direction: String) -> Res
     use sea_orm::TransactionTrait;
     crate::error::respond(
         async move {
-            let admin = crate::actor::Actor::current().await?;
+            let admin = crate::actor::Actor::require(model::Permission::ManageCalls).await?;
             let up = match direction.as_str() {
                 "up" => true,
                 "down" => false,

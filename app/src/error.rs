@@ -61,6 +61,27 @@ pub enum InvalidReason {
     BadFileName,
     /// An uploaded file is not a PDF, ODT or DOCX document (judged by its content).
     WrongFileType,
+    /// Administrators do not grant carrier roles: they come from the organisation's registration and its
+    /// members' invitations (separation of duties, `model::policy::may_grant`).
+    CarrierRoleByCarrierOnly,
+    /// A carrier role does not combine with the administration role.
+    CarrierNotWithAdmin,
+    /// A carrier role does not combine with a seat in the steering group.
+    CarrierNotWithSteering,
+}
+
+impl InvalidReason {
+    /// The reason an administrator's change of roles is refused, and the field it belongs to.
+    pub fn of_grant_refusal(refusal: model::policy::GrantRefusal) -> (&'static str, Self) {
+        use model::policy::{GrantRefusal, RoleConflict};
+        match refusal {
+            GrantRefusal::CarrierRoleFromCarrierOnly => ("role", InvalidReason::CarrierRoleByCarrierOnly),
+            GrantRefusal::Conflict(RoleConflict::CarrierAndAdmin) => ("role", InvalidReason::CarrierNotWithAdmin),
+            GrantRefusal::Conflict(RoleConflict::CarrierAndSteering) => ("seat", InvalidReason::CarrierNotWithSteering),
+            GrantRefusal::Conflict(RoleConflict::SameKindTwice) => ("role", InvalidReason::Malformed),
+            GrantRefusal::OwnAdminRole => ("admin_role", InvalidReason::Required),
+        }
+    }
 }
 
 impl AppError {

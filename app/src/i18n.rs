@@ -259,6 +259,11 @@ pub enum Key {
     ErrFileTooLarge,
     ErrBadFileName,
     ErrWrongFileType,
+    ErrCarrierRoleByCarrierOnly,
+    ErrCarrierNotWithAdmin,
+    ErrCarrierNotWithSteering,
+    SeatOrganisationLabel,
+    KeepCarrierRole,
     AmountForYear,
     AnswersTitle,
     ApplyLink,
@@ -759,6 +764,23 @@ pub fn text(locale: Locale, key: Key) -> &'static str {
             "Nur PDF-, ODT- und DOCX-Dokumente sind erlaubt; der Inhalt der Datei passt nicht dazu oder nicht zur Dateiendung.",
             "Only PDF, ODT and DOCX documents are allowed; the file's content is none of these or does not match its extension.",
         ),
+        Key::ErrCarrierRoleByCarrierOnly => (
+            "Trägerrollen vergibt nur der Träger selbst: bei seiner Registrierung oder durch Einladung von Kolleginnen und Kollegen. Die Verwaltung kann sie nur entziehen.",
+            "Carrier roles are granted only by the carrier itself: when it registers, or by its members inviting colleagues. The administration can only take them away.",
+        ),
+        Key::ErrCarrierNotWithAdmin => (
+            "Eine Trägerrolle lässt sich nicht mit der Verwaltungsrolle verbinden: Wer Interessenbekundungen abgibt, darf die der anderen nicht verwalten.",
+            "A carrier role cannot be combined with the administration role: whoever bids must not administer the others' bids.",
+        ),
+        Key::ErrCarrierNotWithSteering => (
+            "Eine Trägerrolle lässt sich nicht mit einem Sitz in der Steuerungsgruppe verbinden. Für den Sitz des Projektträgers wählen Sie die Organisation beim Sitz.",
+            "A carrier role cannot be combined with a seat in the steering group. For the project carrier's seat, choose the organisation with the seat.",
+        ),
+        Key::SeatOrganisationLabel => (
+            "Organisation des Projektträgers (nur für dessen Sitz)",
+            "Project carrier's organisation (for its seat only)",
+        ),
+        Key::KeepCarrierRole => ("Trägerrolle behalten:", "Keep carrier role:"),
         Key::AmountForYear => ("Beantragter Betrag für", "Requested amount for"),
         Key::AnswersTitle => ("Antworten", "Answers"),
         Key::ApplyLink => ("Interessenbekundung abgeben (Anmeldung als Träger)", "Submit a bid (sign in as a carrier)"),
@@ -959,7 +981,7 @@ pub fn role_label(i18n: I18n, role: model::Role) -> String {
         Role::Carrier { .. } => i18n.t(Key::RoleCarrier).to_owned(),
         Role::Coordinator => i18n.t(Key::RoleCoordinator).to_owned(),
         Role::DistrictContact => i18n.t(Key::RoleDistrictContact).to_owned(),
-        Role::Steering { seat } => format!("{} ({})", i18n.t(Key::RoleSteering), i18n.t(seat_key(seat))),
+        Role::Steering { seat } => format!("{} ({})", i18n.t(Key::RoleSteering), i18n.t(seat_key(seat.kind()))),
     }
 }
 

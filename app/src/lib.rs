@@ -1,8 +1,8 @@
 //! Spielraum's user interface.
 //!
 //! Pages are rendered on the server (feature `ssr`) and hydrated in the browser (feature `hydrate`, through the
-//! `frontend` crate). Each feature area has its pages and its server functions side by side. Server functions
-//! read the database only through [`store`], which takes a tenant scope rather than bare ids.
+//! `frontend` crate). Each feature area has its pages and its server functions side by side. Every server
+//! function starts in [`actor`], which decides the caller's permission before it hands out the database.
 //!
 //! This crate must not read configuration, open connections or know about HTTP routing beyond Leptos' own: the
 //! `server` crate gives it a [`ServerContext`] for every request.
@@ -56,14 +56,4 @@ pub struct ServerContext {
     pub public_url: String,
     /// Where uploaded files live.
     pub storage: storage::Storage,
-}
-
-#[cfg(feature = "ssr")]
-impl ServerContext {
-    /// The context of the current request. The server provides it for every page and server function, so a
-    /// missing one is a wiring bug, reported as an internal error rather than a panic.
-    pub fn current() -> Result<Self, AppError> {
-        leptos::prelude::use_context::<Self>()
-            .ok_or_else(|| AppError::internal("ServerContext was not provided to this request"))
-    }
 }

@@ -59,15 +59,13 @@ pub struct Notice {
 /// The caller's newest messages.
 #[leptos::server(prefix = "/fn", endpoint = "my_notifications")]
 pub async fn my_notifications() -> Result<Vec<Notice>, AppError> {
-    let context = crate::auth::RequestContext::current()?;
-    let db = crate::ServerContext::current()?.db;
-    Ok(crate::notify::of_user(&db, context.caller()?.user_id).await?)
+    let actor = crate::actor::Actor::signed_in().await?;
+    Ok(crate::notify::of_user(&actor.server.db, actor.caller().user_id).await?)
 }
 
 /// Marks all of the caller's messages read.
 #[leptos::server(prefix = "/fn", endpoint = "mark_notifications_read")]
 pub async fn mark_notifications_read() -> Result<(), AppError> {
-    let context = crate::auth::RequestContext::current()?;
-    let db = crate::ServerContext::current()?.db;
-    Ok(crate::notify::mark_read(&db, context.caller()?.user_id, Utc::now()).await?)
+    let actor = crate::actor::Actor::signed_in().await?;
+    Ok(crate::notify::mark_read(&actor.server.db, actor.caller().user_id, Utc::now()).await?)
 }

@@ -68,8 +68,7 @@ pub async fn register_organisation(
     use sea_orm::TransactionTrait;
     crate::error::respond(
         async move {
-            let context = crate::auth::RequestContext::current()?;
-            let server = crate::ServerContext::current()?;
+            let crate::actor::Visitor { request: context, server } = crate::actor::Visitor::current()?;
             let scope = crate::store::TenantScope::resolve(&server.db, &tenant).await?;
             let name = crate::store::users::check_name(&name)?;
             let email = crate::store::users::check_email(&email)?;
@@ -178,8 +177,8 @@ pub async fn confirm_email(tenant: String, token: String) -> Result<(), AppError
     use sea_orm::{ActiveModelTrait, ActiveValue::Set, TransactionTrait};
     crate::error::respond(
         async move {
-            let context = crate::auth::RequestContext::current()?;
-            let db = crate::ServerContext::current()?.db;
+            let crate::actor::Visitor { request: context, server } = crate::actor::Visitor::current()?;
+            let db = server.db;
             let scope = crate::store::TenantScope::resolve(&db, &tenant).await?;
             let now = chrono::Utc::now();
             let unusable = || AppError::invalid("token", InvalidReason::LinkUnusable);
@@ -215,7 +214,7 @@ pub async fn confirm_email(tenant: String, token: String) -> Result<(), AppError
 pub async fn my_organisation() -> Result<OrganisationPage, AppError> {
     crate::error::respond(
         async move {
-            let actor = crate::actor::Actor::current().await?;
+            let actor = crate::actor::Actor::require(model::Permission::DraftBids).await?;
             let id = actor.organisation()?;
             let db = &actor.server.db;
             let organisation = crate::store::organisations::find(db, &actor.tenant, id).await?;
@@ -244,7 +243,7 @@ pub async fn update_organisation(
 ) -> Result<(), AppError> {
     crate::error::respond(
         async move {
-            let actor = crate::actor::Actor::current().await?;
+            let actor = crate::actor::Actor::require(model::Permission::DraftBids).await?;
             let input = profile_input(
                 organisation_name,
                 legal_form,
@@ -293,7 +292,7 @@ pub async fn invite_colleague(name: String, email: String) -> Result<(), AppErro
     use sea_orm::TransactionTrait;
     crate::error::respond(
         async move {
-            let actor = crate::actor::Actor::current().await?;
+            let actor = crate::actor::Actor::require(model::Permission::DraftBids).await?;
             let organisation_id = actor.organisation()?;
             let name = crate::store::users::check_name(&name)?;
             let email = crate::store::users::check_email(&email)?;
@@ -318,7 +317,7 @@ pub async fn invite_colleague(name: String, email: String) -> Result<(), AppErro
 pub async fn admin_organisations() -> Result<Vec<Organisation>, AppError> {
     crate::error::respond(
         async move {
-            let actor = crate::actor::Actor::current().await?;
+            let actor = crate::actor::Actor::require(model::Permission::ManageUsers).await?;
             crate::store::organisations::list(&actor.server.db, &actor.tenant).await
         }
         .await,
@@ -331,7 +330,7 @@ pub async fn verify_organisation(organisation: Uuid, verified: bool) -> Result<(
     use sea_orm::TransactionTrait;
     crate::error::respond(
         async move {
-            let actor = crate::actor::Actor::current().await?;
+            let actor = crate::actor::Actor::require(model::Permission::ManageUsers).await?;
             let txn = actor.server.db.begin().await?;
             let row = crate::store::organisations::set_verified(
                 &txn,

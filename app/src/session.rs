@@ -30,12 +30,12 @@ pub struct Me {
 /// Who is signed in to `tenant` in this browser, if anyone.
 #[leptos::server(prefix = "/fn", endpoint = "whoami")]
 pub async fn whoami(tenant: String) -> Result<Option<Me>, AppError> {
-    let context = crate::auth::RequestContext::current()?;
-    let Some(caller) = context.caller.filter(|caller| caller.tenant_slug.as_str() == tenant) else {
+    let visitor = crate::actor::Visitor::current()?;
+    let Some(caller) = visitor.request.caller.filter(|caller| caller.tenant_slug.as_str() == tenant) else {
         return Ok(None);
     };
     let districts = if caller.roles.contains(&Role::DistrictContact) {
-        let db = crate::ServerContext::current()?.db;
+        let db = visitor.server.db;
         let scope = crate::store::TenantScope::of_caller(&db, &caller).await?;
         crate::store::districts::of_contact(&db, &scope, caller.user_id).await?.into_iter().map(|d| d.name).collect()
     } else {
@@ -52,8 +52,8 @@ pub async fn sign_in(tenant: String, email: String, password: String, next: Opti
     use chrono::Utc;
     crate::error::respond(
         async move {
-            let context = RequestContext::current()?;
-            let db = crate::ServerContext::current()?.db;
+            let crate::actor::Visitor { request: context, server } = crate::actor::Visitor::current()?;
+            let db = server.db;
             let scope = crate::store::TenantScope::resolve(&db, &tenant).await?;
             if email.trim().is_empty() {
                 return Err(AppError::invalid("email", crate::InvalidReason::Required));
@@ -116,14 +116,13 @@ pub async fn sign_in(tenant: String, email: String, password: String, next: Opti
 #[leptos::server(prefix = "/fn", endpoint = "sign_out")]
 pub async fn sign_out() -> Result<(), AppError> {
     use crate::audit::{self, Change};
-    let context = crate::auth::RequestContext::current()?;
-    let caller = context.caller()?.clone();
-    let db = crate::ServerContext::current()?.db;
+    let actor = crate::actor::Actor::signed_in().await?;
+    let (context, caller, db) = (&actor.request, actor.caller().clone(), actor.server.db.clone());
     let session: tower_sessions::Session = leptos_axum::extract().await.map_err(AppError::internal)?;
     session.flush().await.map_err(AppError::internal)?;
     audit::record(
         &db,
-        &context,
+        context,
         Change {
             tenant_id: Some(caller.tenant_id),
             action: "auth.signed_out",

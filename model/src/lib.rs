@@ -27,5 +27,5 @@ pub use email::{Email, EmailError};
 pub use locale::Locale;
 pub use money::{Money, MoneyError};
 pub use policy::{Access, Decision, Permission};
-pub use role::{Role, RoleKind, SeatComposition, SeatType};
+pub use role::{Role, RoleKind, Seat, SeatComposition, SeatType};
 pub use tenant::{TenantSlug, TenantSlugError, TenantView};

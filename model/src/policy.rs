@@ -1,11 +1,16 @@
-//! Who may do what (SPEC §4): the one place where roles turn into permissions.
+//! Who may do what (SPEC §4): the one place where roles and facts about an object turn into decisions.
 //!
-//! The server attaches an [`Access`] to every route and server function and asks [`decide`] before the handler
-//! runs; rules that depend on the object (own organisation, after the deadline, recusal) are functions here
-//! too, so the whole policy reads in one file.
+//! Two layers, both here so that the whole policy reads in one file:
+//! - [`permissions_of`] turns a role into what it may do in general, and [`decide`] answers an [`Access`]
+//!   (public, signed in, a permission) — `app::actor` asks it at the start of every server function and REST
+//!   handler, and the server's guard asks it per route.
+//! - Rules that depend on the object take a fact struct ([`BidFacts`], [`ScoringFacts`]) and the caller
+//!   ([`Who`]), never positional flags, so a new fact (a recusal, a finalised score) is a new field and not a
+//!   new meaning for the third `bool`. The store loads the facts and asks; it never decides by itself.
 
+use crate::bid::BidStatus;
 use crate::call::Phase;
-use crate::role::{Role, RoleKind};
+use crate::role::{Role, RoleKind, Seat};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -27,9 +32,9 @@ pub enum Permission {
     WriteLedger,
     /// Read budgets and the ledger.
     ReadLedger,
-    /// Read every bid of a call once it has closed (see [`may_read_bid`]).
+    /// Read every bid of a call once it has closed (see [`bid_access`]).
     ReadBids,
-    /// Score bids of closed calls (unless recused).
+    /// Score bids of closed calls (unless recused, see [`may_score`]).
     ScoreBids,
     /// Accept or return quarterly reports.
     ReviewReports,
@@ -59,11 +64,13 @@ impl Permission {
     ];
 }
 
-/// The permissions each kind of role brings (SPEC §4).
-pub fn permissions_of(kind: RoleKind) -> &'static [Permission] {
+/// The permissions a role brings (SPEC §4). It looks at the whole role, seat included: every seat of the
+/// steering group scores and controls; the project-carrier seat's tie to its organisation is what recuses it
+/// from that organisation's bids (see [`is_recused`]).
+pub fn permissions_of(role: &Role) -> &'static [Permission] {
     use Permission::*;
-    match kind {
-        RoleKind::Admin => &[
+    match role {
+        Role::Admin => &[
             ManageUsers,
             ManageDistricts,
             ManageSettings,
@@ -75,34 +82,214 @@ pub fn permissions_of(kind: RoleKind) -> &'static [Permission] {
             ReviewReports,
             ReadReports,
         ],
-        RoleKind::Steering => &[ReadLedger, ReadBids, ScoreBids, ReviewReports, ReadReports],
-        RoleKind::Carrier => &[DraftBids],
-        RoleKind::Coordinator => &[FileReports],
-        RoleKind::DistrictContact => &[ReadReports],
+        Role::Steering { seat: Seat::Administration | Seat::Committee | Seat::ProjectCarrier { .. } } => {
+            &[ReadLedger, ReadBids, ScoreBids, ReviewReports, ReadReports]
+        }
+        Role::Carrier { .. } => &[DraftBids],
+        Role::Coordinator => &[FileReports],
+        Role::DistrictContact => &[ReadReports],
     }
 }
 
 /// True when any of `roles` brings `permission`.
 pub fn allows(roles: &[Role], permission: Permission) -> bool {
-    roles.iter().any(|role| permissions_of(role.kind()).contains(&permission))
+    roles.iter().any(|role| permissions_of(role).contains(&permission))
 }
 
-/// True when `roles` make the caller a member of `organisation`.
-pub fn member_of(roles: &[Role], organisation: Uuid) -> bool {
-    roles.iter().any(|role| matches!(role, Role::Carrier { organisation_id } if *organisation_id == organisation))
+/// The caller of an object rule: a signed-in user of the object's tenant with the roles they hold now.
+/// (The tenant is already settled when a rule is asked: objects of other tenants are never loaded.)
+#[derive(Debug, Clone, Copy)]
+pub struct Who<'a> {
+    pub user_id: Uuid,
+    pub roles: &'a [Role],
+}
+
+impl Who<'_> {
+    pub fn holds(self, permission: Permission) -> bool {
+        allows(self.roles, permission)
+    }
+
+    /// A member of the carrier organisation (who bids for it).
+    pub fn member_of(self, organisation: Uuid) -> bool {
+        self.roles
+            .iter()
+            .any(|role| matches!(role, Role::Carrier { organisation_id } if *organisation_id == organisation))
+    }
+
+    /// Tied to the organisation by any role: its member, or the steering seat it holds.
+    pub fn tied_to(self, organisation: Uuid) -> bool {
+        self.roles.iter().any(|role| role.organisation_id() == Some(organisation))
+    }
+}
+
+/// What a rule about one bid needs to know of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BidFacts {
+    /// The bidding organisation.
+    pub organisation_id: Uuid,
+    /// The phase of the bid's call, by the server's clock.
+    pub phase: Phase,
+    pub status: BidStatus,
+}
+
+/// How much of a bid a caller sees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BidAccess {
+    /// The bidding organisation: the working draft, every submitted version and every file.
+    Organisation,
+    /// A reader after closing (steering group, administration): only what counts — the latest submitted
+    /// version and the files it names. Drafts and earlier versions stay the organisation's.
+    Reader,
+}
+
+impl BidAccess {
+    pub fn sees_draft(self) -> bool {
+        self == BidAccess::Organisation
+    }
+
+    /// Whether version `number` may be read, `latest` being the bid's newest version.
+    pub fn sees_version(self, number: i32, latest: i32) -> bool {
+        self == BidAccess::Organisation || number == latest
+    }
+
+    /// Whether an attachment may be downloaded; `named_by_latest` says whether the latest submitted version
+    /// names it.
+    pub fn sees_file(self, named_by_latest: bool) -> bool {
+        self == BidAccess::Organisation || named_by_latest
+    }
 }
 
 /// Sealed bids (SPEC §3A.4): before the call closes only the bidding organisation reads its bid; afterwards
-/// also whoever may read bids (steering group, administrators). Drafts never submitted stay the
-/// organisation's own.
-pub fn may_read_bid(roles: &[Role], organisation: Uuid, phase: Phase, ever_submitted: bool) -> bool {
-    member_of(roles, organisation) || (phase == Phase::Closed && ever_submitted && allows(roles, Permission::ReadBids))
+/// also whoever may read bids, and only bids that stood submitted at closing (drafts never submitted and
+/// withdrawn bids stay the organisation's own). `None`: the caller must not learn that the bid exists.
+pub fn bid_access(who: Who<'_>, bid: &BidFacts) -> Option<BidAccess> {
+    if who.member_of(bid.organisation_id) {
+        Some(BidAccess::Organisation)
+    } else if bid.phase == Phase::Closed && bid.status == BidStatus::Submitted && who.holds(Permission::ReadBids) {
+        Some(BidAccess::Reader)
+    } else {
+        None
+    }
 }
 
-/// Only the organisation's members change its bid, and only while the call is open: afterwards the bid is
-/// frozen for everyone, administrators included.
-pub fn may_change_bid(roles: &[Role], organisation: Uuid, phase: Phase) -> bool {
-    phase == Phase::Open && member_of(roles, organisation) && allows(roles, Permission::DraftBids)
+/// Why a bid may not be changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeRefusal {
+    /// The organisation's own bid, but the call is not open (not yet, or no longer).
+    CallNotOpen,
+    /// Not the caller's bid to change.
+    NotAllowed,
+}
+
+/// Only the organisation's members change its bid (or start one), and only while the call is open:
+/// afterwards the bid is frozen for everyone, administrators included.
+pub fn may_change_bid(who: Who<'_>, bid: &BidFacts) -> Result<(), ChangeRefusal> {
+    if !(who.member_of(bid.organisation_id) && who.holds(Permission::DraftBids)) {
+        Err(ChangeRefusal::NotAllowed)
+    } else if bid.phase != Phase::Open {
+        Err(ChangeRefusal::CallNotOpen)
+    } else {
+        Ok(())
+    }
+}
+
+/// The list of a call's submitted bids: for readers of bids, once the call has closed.
+pub fn may_read_bids_of(who: Who<'_>, phase: Phase) -> bool {
+    phase == Phase::Closed && who.holds(Permission::ReadBids)
+}
+
+/// How many bids a call's lots have, also while sealed: all the administration may know before closing.
+pub fn may_count_bids(who: Who<'_>) -> bool {
+    who.holds(Permission::ManageCalls)
+}
+
+/// What a rule about scoring one bid needs to know (SPEC §3B).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScoringFacts {
+    pub bid: BidFacts,
+    /// The caller declared a conflict of interest with the bidding organisation.
+    pub declared_conflict: bool,
+    /// The caller has finalised their own score for this bid.
+    pub finalised_own: bool,
+}
+
+/// A member is recused from a bid when they declared a conflict with its organisation, or when a role ties
+/// them to it (the project-carrier seat for its own organisation's bids) — without having to declare it.
+pub fn is_recused(who: Who<'_>, facts: &ScoringFacts) -> bool {
+    facts.declared_conflict || who.tied_to(facts.bid.organisation_id)
+}
+
+/// Scoring: steering members, on bids readable after closing, unless recused.
+pub fn may_score(who: Who<'_>, facts: &ScoringFacts) -> bool {
+    who.holds(Permission::ScoreBids) && bid_access(who, &facts.bid).is_some() && !is_recused(who, facts)
+}
+
+/// Other members' scores on a bid stay hidden from a scorer until their own is final, and from a recused
+/// member always. Readers who do not score (the administration) see them once the call has closed.
+pub fn may_see_others_scores(who: Who<'_>, facts: &ScoringFacts) -> bool {
+    if bid_access(who, &facts.bid).is_none() || is_recused(who, facts) {
+        false
+    } else if who.holds(Permission::ScoreBids) {
+        facts.finalised_own
+    } else {
+        who.holds(Permission::ReadBids)
+    }
+}
+
+/// Roles that must not meet in one account (separation of duties).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoleConflict {
+    /// Two roles of one kind (two organisations, two seats).
+    SameKindTwice,
+    /// A carrier who administers the tenant could read competitors' sealed bids.
+    CarrierAndAdmin,
+    /// A carrier who sits in the steering group would score its own and its competitors' bids; the
+    /// project-carrier seat is tied to its organisation instead.
+    CarrierAndSteering,
+}
+
+/// Checks that `roles` may be held together by one account.
+pub fn check_combination(roles: &[Role]) -> Result<(), RoleConflict> {
+    let mut kinds: Vec<RoleKind> = roles.iter().map(|r| r.kind()).collect();
+    kinds.sort();
+    kinds.dedup();
+    let has = |kind| kinds.contains(&kind);
+    if kinds.len() != roles.len() {
+        Err(RoleConflict::SameKindTwice)
+    } else if has(RoleKind::Carrier) && has(RoleKind::Admin) {
+        Err(RoleConflict::CarrierAndAdmin)
+    } else if has(RoleKind::Carrier) && has(RoleKind::Steering) {
+        Err(RoleConflict::CarrierAndSteering)
+    } else {
+        Ok(())
+    }
+}
+
+/// Why an administrator may not give an account these roles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GrantRefusal {
+    Conflict(RoleConflict),
+    /// Membership of a carrier organisation comes only from the carrier side — its registration and its
+    /// members' invitations — so that nobody in the administration can make themselves, or an account they
+    /// then use, a reader of an organisation's sealed bids. Administrators may only take it away.
+    CarrierRoleFromCarrierOnly,
+    /// Administrators do not take away their own administration role (nobody locks themselves out).
+    OwnAdminRole,
+}
+
+/// May `granter` (an administrator) change `target`'s roles from `before` to `after`?
+pub fn may_grant(granter: Who<'_>, target: Uuid, before: &[Role], after: &[Role]) -> Result<(), GrantRefusal> {
+    check_combination(after).map_err(GrantRefusal::Conflict)?;
+    let new_carrier_role = after.iter().any(|role| role.kind() == RoleKind::Carrier && !before.contains(role));
+    if new_carrier_role {
+        return Err(GrantRefusal::CarrierRoleFromCarrierOnly);
+    }
+    if target == granter.user_id && !after.contains(&Role::Admin) {
+        return Err(GrantRefusal::OwnAdminRole);
+    }
+    Ok(())
 }
 
 /// What a route or server function requires of its caller.
@@ -140,16 +327,26 @@ pub fn decide(access: Access, caller_roles: Option<&[Role]>) -> Decision {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::role::SeatType;
+
+    const OWN: Uuid = Uuid::from_u128(1);
+    const OTHER: Uuid = Uuid::from_u128(2);
 
     fn carrier() -> Role {
         Role::Carrier { organisation_id: Uuid::nil() }
     }
 
+    fn who(roles: &[Role]) -> Who<'_> {
+        Who { user_id: Uuid::from_u128(99), roles }
+    }
+
+    fn bid(phase: Phase, status: BidStatus) -> BidFacts {
+        BidFacts { organisation_id: OWN, phase, status }
+    }
+
     #[test]
     fn the_table_of_spec_section_4() {
         use Permission::*;
-        let steering = Role::Steering { seat: SeatType::Committee };
+        let steering = Role::Steering { seat: Seat::Committee };
         // (permission, carrier, steering, coordinator, admin)
         let table = [
             (DraftBids, true, false, false, false),
@@ -171,6 +368,13 @@ mod tests {
     }
 
     #[test]
+    fn every_seat_scores() {
+        for seat in [Seat::Administration, Seat::Committee, Seat::ProjectCarrier { organisation_id: OWN }] {
+            assert!(allows(&[Role::Steering { seat }], Permission::ScoreBids), "{seat:?}");
+        }
+    }
+
+    #[test]
     fn district_contacts_only_read() {
         for permission in Permission::ALL {
             let expected = permission == Permission::ReadReports;
@@ -187,32 +391,115 @@ mod tests {
 
     #[test]
     fn bids_are_sealed_until_the_call_closes() {
-        let own = Uuid::from_u128(1);
-        let member = [Role::Carrier { organisation_id: own }];
-        let other_carrier = [Role::Carrier { organisation_id: Uuid::from_u128(2) }];
-        let steering = [Role::Steering { seat: SeatType::Committee }];
+        let member = [Role::Carrier { organisation_id: OWN }];
+        let other_carrier = [Role::Carrier { organisation_id: OTHER }];
+        let steering = [Role::Steering { seat: Seat::Committee }];
         for phase in [Phase::Upcoming, Phase::Open] {
-            assert!(may_read_bid(&member, own, phase, true));
+            assert_eq!(bid_access(who(&member), &bid(phase, BidStatus::Submitted)), Some(BidAccess::Organisation));
             for roles in [&other_carrier[..], &steering, &[Role::Admin], &[Role::Coordinator], &[Role::DistrictContact]]
             {
-                assert!(!may_read_bid(roles, own, phase, true), "{roles:?} in {phase:?}");
+                assert_eq!(bid_access(who(roles), &bid(phase, BidStatus::Submitted)), None, "{roles:?} in {phase:?}");
             }
         }
-        assert!(may_read_bid(&steering, own, Phase::Closed, true));
-        assert!(may_read_bid(&[Role::Admin], own, Phase::Closed, true));
-        assert!(!may_read_bid(&[Role::Admin], own, Phase::Closed, false), "never-submitted drafts stay private");
-        assert!(!may_read_bid(&other_carrier, own, Phase::Closed, true));
-        assert!(!may_read_bid(&[Role::Coordinator], own, Phase::Closed, true));
+        let closed = bid(Phase::Closed, BidStatus::Submitted);
+        assert_eq!(bid_access(who(&steering), &closed), Some(BidAccess::Reader));
+        assert_eq!(bid_access(who(&[Role::Admin]), &closed), Some(BidAccess::Reader));
+        for status in [BidStatus::Draft, BidStatus::Withdrawn] {
+            assert_eq!(bid_access(who(&[Role::Admin]), &bid(Phase::Closed, status)), None, "{status:?} stays private");
+        }
+        assert_eq!(bid_access(who(&other_carrier), &closed), None);
+        assert_eq!(bid_access(who(&[Role::Coordinator]), &closed), None);
+    }
+
+    #[test]
+    fn readers_see_only_the_latest_version_and_its_files() {
+        assert!(!BidAccess::Reader.sees_draft());
+        assert!(BidAccess::Reader.sees_version(3, 3) && !BidAccess::Reader.sees_version(2, 3));
+        assert!(BidAccess::Reader.sees_file(true) && !BidAccess::Reader.sees_file(false));
+        assert!(BidAccess::Organisation.sees_draft());
+        assert!(BidAccess::Organisation.sees_version(1, 3) && BidAccess::Organisation.sees_file(false));
     }
 
     #[test]
     fn bids_freeze_at_the_deadline_for_everyone() {
-        let own = Uuid::from_u128(1);
-        let member = [Role::Carrier { organisation_id: own }];
-        assert!(may_change_bid(&member, own, Phase::Open));
-        assert!(!may_change_bid(&member, own, Phase::Closed));
-        assert!(!may_change_bid(&member, own, Phase::Upcoming));
-        assert!(!may_change_bid(&[Role::Admin], own, Phase::Open));
+        let member = [Role::Carrier { organisation_id: OWN }];
+        assert_eq!(may_change_bid(who(&member), &bid(Phase::Open, BidStatus::Draft)), Ok(()));
+        for phase in [Phase::Closed, Phase::Upcoming] {
+            assert_eq!(may_change_bid(who(&member), &bid(phase, BidStatus::Draft)), Err(ChangeRefusal::CallNotOpen));
+        }
+        let open = bid(Phase::Open, BidStatus::Draft);
+        assert_eq!(may_change_bid(who(&[Role::Admin]), &open), Err(ChangeRefusal::NotAllowed));
+        assert_eq!(
+            may_change_bid(who(&[Role::Carrier { organisation_id: OTHER }]), &open),
+            Err(ChangeRefusal::NotAllowed)
+        );
+    }
+
+    #[test]
+    fn the_list_of_bids_opens_at_closing_and_counts_are_the_administrations() {
+        let steering = [Role::Steering { seat: Seat::Committee }];
+        assert!(may_read_bids_of(who(&steering), Phase::Closed));
+        assert!(!may_read_bids_of(who(&steering), Phase::Open));
+        assert!(!may_read_bids_of(who(&[carrier()]), Phase::Closed));
+        assert!(may_count_bids(who(&[Role::Admin])) && !may_count_bids(who(&steering)));
+    }
+
+    #[test]
+    fn recusal_hides_scoring_and_others_scores() {
+        let closed = bid(Phase::Closed, BidStatus::Submitted);
+        let member = [Role::Steering { seat: Seat::Committee }];
+        let facts = |declared_conflict, finalised_own| ScoringFacts { bid: closed, declared_conflict, finalised_own };
+        assert!(may_score(who(&member), &facts(false, false)));
+        assert!(!may_see_others_scores(who(&member), &facts(false, false)), "own score not final yet");
+        assert!(may_see_others_scores(who(&member), &facts(false, true)));
+        assert!(!may_score(who(&member), &facts(true, false)), "declared conflict");
+        assert!(!may_see_others_scores(who(&member), &facts(true, true)));
+        // The project-carrier seat is recused from its own organisation's bids without declaring it.
+        let own_seat = [Role::Steering { seat: Seat::ProjectCarrier { organisation_id: OWN } }];
+        assert!(is_recused(who(&own_seat), &facts(false, false)));
+        assert!(!may_score(who(&own_seat), &facts(false, false)));
+        let other_seat = [Role::Steering { seat: Seat::ProjectCarrier { organisation_id: OTHER } }];
+        assert!(may_score(who(&other_seat), &facts(false, false)));
+        // Administrators read, never score; nobody scores sealed bids.
+        assert!(!may_score(who(&[Role::Admin]), &facts(false, false)));
+        assert!(may_see_others_scores(who(&[Role::Admin]), &facts(false, false)));
+        let sealed = ScoringFacts {
+            bid: bid(Phase::Open, BidStatus::Submitted),
+            declared_conflict: false,
+            finalised_own: false,
+        };
+        assert!(!may_score(who(&member), &sealed));
+    }
+
+    #[test]
+    fn carrier_roles_do_not_combine_with_administration_or_steering() {
+        let seat = Role::Steering { seat: Seat::Committee };
+        assert_eq!(check_combination(&[carrier(), Role::Admin]), Err(RoleConflict::CarrierAndAdmin));
+        assert_eq!(check_combination(&[carrier(), seat]), Err(RoleConflict::CarrierAndSteering));
+        assert_eq!(
+            check_combination(&[carrier(), Role::Carrier { organisation_id: OTHER }]),
+            Err(RoleConflict::SameKindTwice)
+        );
+        assert_eq!(check_combination(&[carrier(), Role::Coordinator]), Ok(()));
+        assert_eq!(check_combination(&[Role::Admin, seat, Role::DistrictContact]), Ok(()));
+    }
+
+    #[test]
+    fn administrators_never_grant_carrier_roles() {
+        let admin_id = Uuid::from_u128(10);
+        let granter = Who { user_id: admin_id, roles: &[Role::Admin] };
+        let target = Uuid::from_u128(11);
+        let member = Role::Carrier { organisation_id: OWN };
+        assert_eq!(may_grant(granter, target, &[], &[member]), Err(GrantRefusal::CarrierRoleFromCarrierOnly));
+        assert_eq!(
+            may_grant(granter, admin_id, &[Role::Admin], &[Role::Admin, member]),
+            Err(GrantRefusal::Conflict(RoleConflict::CarrierAndAdmin))
+        );
+        let moved = Role::Carrier { organisation_id: OTHER };
+        assert_eq!(may_grant(granter, target, &[member], &[moved]), Err(GrantRefusal::CarrierRoleFromCarrierOnly));
+        assert_eq!(may_grant(granter, target, &[member], &[member, Role::Coordinator]), Ok(()), "kept, not granted");
+        assert_eq!(may_grant(granter, target, &[member], &[]), Ok(()), "taking away is fine");
+        assert_eq!(may_grant(granter, admin_id, &[Role::Admin], &[]), Err(GrantRefusal::OwnAdminRole));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Roles inside a tenant (SPEC §2). A user may hold several. Carrier and steering roles carry what makes
-//! them specific: the carrier's organisation and the steering member's seat.
+//! them specific: the carrier's organisation and the steering member's seat — and the project-carrier seat
+//! the organisation it comes from, so that the evaluation can recuse it from that organisation's bids.
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -72,6 +73,45 @@ impl RoleKind {
     }
 }
 
+/// One seat in the steering group. The project-carrier seat is held by a person of the steering-module
+/// carrier and names that organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "seat", rename_all = "snake_case")]
+pub enum Seat {
+    Administration,
+    Committee,
+    ProjectCarrier { organisation_id: Uuid },
+}
+
+impl Seat {
+    pub fn kind(self) -> SeatType {
+        match self {
+            Seat::Administration => SeatType::Administration,
+            Seat::Committee => SeatType::Committee,
+            Seat::ProjectCarrier { .. } => SeatType::ProjectCarrier,
+        }
+    }
+
+    /// The seat of `kind`; the project-carrier seat needs its organisation.
+    pub fn new(kind: SeatType, organisation_id: Option<Uuid>) -> Option<Self> {
+        match (kind, organisation_id) {
+            (SeatType::Administration, None) => Some(Seat::Administration),
+            (SeatType::Committee, None) => Some(Seat::Committee),
+            (SeatType::ProjectCarrier, Some(organisation_id)) => Some(Seat::ProjectCarrier { organisation_id }),
+            _ => None,
+        }
+    }
+
+    /// The organisation the seat is tied to (the project-carrier seat's).
+    pub fn organisation_id(self) -> Option<Uuid> {
+        match self {
+            Seat::ProjectCarrier { organisation_id } => Some(organisation_id),
+            _ => None,
+        }
+    }
+}
+
 /// A role as granted to one user.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -80,7 +120,10 @@ pub enum Role {
     /// Member of one carrier organisation; drafts and submits its bids.
     Carrier { organisation_id: Uuid },
     /// Steering-group member in one seat.
-    Steering { seat: SeatType },
+    Steering {
+        #[serde(flatten)]
+        seat: Seat,
+    },
     /// Holds coordination posts and files their reports.
     Coordinator,
     /// Youth-office staff administering the tenant.
@@ -97,6 +140,15 @@ impl Role {
             Role::Coordinator => RoleKind::Coordinator,
             Role::Admin => RoleKind::Admin,
             Role::DistrictContact => RoleKind::DistrictContact,
+        }
+    }
+
+    /// The organisation the role ties its holder to: a carrier's, or the project-carrier seat's.
+    pub fn organisation_id(self) -> Option<Uuid> {
+        match self {
+            Role::Carrier { organisation_id } => Some(organisation_id),
+            Role::Steering { seat } => seat.organisation_id(),
+            _ => None,
         }
     }
 }
@@ -149,6 +201,29 @@ mod tests {
         let skewed =
             [Administration, Administration, Administration, Administration, Committee, Committee, ProjectCarrier];
         assert!(!SeatComposition::count(skewed).is_as_resolved());
+    }
+
+    #[test]
+    fn seats_keep_their_json_shape() {
+        let committee = Role::Steering { seat: Seat::Committee };
+        assert_eq!(
+            serde_json::to_value(committee).expect("json"),
+            serde_json::json!({"role": "steering", "seat": "committee"})
+        );
+        let id = Uuid::from_u128(7);
+        let carrier_seat = Role::Steering { seat: Seat::ProjectCarrier { organisation_id: id } };
+        let json = serde_json::to_value(carrier_seat).expect("json");
+        assert_eq!(json, serde_json::json!({"role": "steering", "seat": "project_carrier", "organisation_id": id}));
+        assert_eq!(serde_json::from_value::<Role>(json).expect("json"), carrier_seat);
+        assert_eq!(carrier_seat.organisation_id(), Some(id));
+    }
+
+    #[test]
+    fn the_project_carrier_seat_needs_its_organisation() {
+        let id = Uuid::from_u128(1);
+        assert_eq!(Seat::new(SeatType::ProjectCarrier, None), None);
+        assert_eq!(Seat::new(SeatType::Committee, Some(id)), None);
+        assert_eq!(Seat::new(SeatType::ProjectCarrier, Some(id)), Some(Seat::ProjectCarrier { organisation_id: id }));
     }
 
     #[test]

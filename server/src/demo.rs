@@ -7,7 +7,7 @@
 use chrono::Utc;
 use model::DistrictKind;
 use model::entity::{district, district_contact, organisation, role_grant, tenant, user};
-use model::{Role, SeatType};
+use model::{Role, Seat};
 use sea_orm::{ActiveValue::Set, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, TransactionTrait};
 use uuid::Uuid;
 
@@ -25,6 +25,8 @@ struct DemoTenant {
 enum DemoRole {
     Plain(Role),
     CarrierOf(usize),
+    /// The project-carrier seat of the steering group, held for an organisation (by index).
+    ProjectCarrierSeatFor(usize),
 }
 
 /// The demo logins, as `scripts/run` prints them.
@@ -57,21 +59,19 @@ fn demo_tenants() -> Vec<DemoTenant> {
         "Andrea Admin (Jugendamt)".to_owned(),
         vec![DemoRole::Plain(Role::Admin)],
     )];
+    // Seats 3/3/1 (seed §3). The project carrier is Jugendwerk Elbaue e. V., which won the steering call of
+    // 2018; its seat is therefore recused from Jugendwerk Elbaue's own bids.
     let seats = [
-        SeatType::Administration,
-        SeatType::Administration,
-        SeatType::Administration,
-        SeatType::Committee,
-        SeatType::Committee,
-        SeatType::Committee,
-        SeatType::ProjectCarrier,
+        DemoRole::Plain(Role::Steering { seat: Seat::Administration }),
+        DemoRole::Plain(Role::Steering { seat: Seat::Administration }),
+        DemoRole::Plain(Role::Steering { seat: Seat::Administration }),
+        DemoRole::Plain(Role::Steering { seat: Seat::Committee }),
+        DemoRole::Plain(Role::Steering { seat: Seat::Committee }),
+        DemoRole::Plain(Role::Steering { seat: Seat::Committee }),
+        DemoRole::ProjectCarrierSeatFor(0),
     ];
     for (n, seat) in (1..).zip(seats) {
-        accounts.push((
-            format!("steuerung{n}@dresden.demo"),
-            format!("Steuerungsgruppe Mitglied {n}"),
-            vec![DemoRole::Plain(Role::Steering { seat })],
-        ));
+        accounts.push((format!("steuerung{n}@dresden.demo"), format!("Steuerungsgruppe Mitglied {n}"), vec![seat]));
     }
     for n in 1..=4 {
         accounts.push((
@@ -140,6 +140,8 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> Result<bool, DbErr> {
         })
         .exec(&txn)
         .await?;
+        let failed = |err: app::AppError| DbErr::Custom(format!("demo roles: {err}"));
+        let scope = app::store::TenantScope::resolve(&txn, demo.slug).await.map_err(failed)?;
         let district_ids: Vec<Uuid> = demo.districts.iter().map(|_| Uuid::new_v4()).collect();
         let rows = demo.districts.into_iter().zip(1..).zip(&district_ids).map(|(((name, kind), position), id)| {
             district::ActiveModel {
@@ -204,28 +206,17 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> Result<bool, DbErr> {
                     .await?;
                 }
             }
-            for role in roles {
-                let role = match role {
+            let roles: Vec<Role> = roles
+                .into_iter()
+                .map(|role| match role {
                     DemoRole::Plain(role) => role,
                     DemoRole::CarrierOf(index) => Role::Carrier { organisation_id: organisation_ids[index] },
-                };
-                let (organisation_id, seat) = match role {
-                    Role::Carrier { organisation_id } => (Some(organisation_id), None),
-                    Role::Steering { seat } => (None, Some(seat.as_str().to_owned())),
-                    _ => (None, None),
-                };
-                role_grant::Entity::insert(role_grant::ActiveModel {
-                    id: Set(Uuid::new_v4()),
-                    tenant_id: Set(tenant_id),
-                    user_id: Set(user_id),
-                    role: Set(role.kind().as_str().to_owned()),
-                    organisation_id: Set(organisation_id),
-                    seat: Set(seat),
-                    created_at: Set(now),
+                    DemoRole::ProjectCarrierSeatFor(index) => {
+                        Role::Steering { seat: Seat::ProjectCarrier { organisation_id: organisation_ids[index] } }
+                    }
                 })
-                .exec_without_returning(&txn)
-                .await?;
-            }
+                .collect();
+            app::store::users::replace_roles(&txn, &scope, user_id, &roles, now).await.map_err(failed)?;
         }
     }
     demo_calls(&txn, now).await?;
@@ -313,6 +304,7 @@ async fn demo_bids(
     let member = |organisation: Uuid| async move {
         role_grant::Entity::find()
             .filter(role_grant::Column::OrganisationId.eq(organisation))
+            .filter(role_grant::Column::Role.eq(model::RoleKind::Carrier.as_str()))
             .one(db)
             .await
             .map(|grant| grant.map(|g| g.user_id))
@@ -345,7 +337,7 @@ async fn demo_bids(
             .into_iter()
             .nth(lot_index)
             .ok_or_else(|| app::AppError::internal("demo lot missing"))?;
-        let questions = app::store::calls::questions_of(db, call.id).await?;
+        let questions = app::store::calls::questions_of(db, call).await?;
         let years = model::bid::budget_years(call.decision_date);
         let mut draft =
             model::bid::Draft { fte: if amount > 0 { "0,5".into() } else { String::new() }, ..Default::default() };
@@ -386,7 +378,11 @@ async fn demo_bids(
             let content = model::bid::complete(subject, &draft, &questions, &years, &[])
                 .map_err(|problems| app::AppError::internal(format!("demo bid incomplete: {problems:?}")))?;
             let user = user.ok_or_else(|| app::AppError::internal("demo organisation without a member"))?;
-            app::store::bids::submit(db, bid, &content, user, saved_at).await?;
+            // Submitted as the carrier would have, through the same rules, at the time it happened.
+            let roles = [Role::Carrier { organisation_id: organisation.id }];
+            let who = model::policy::Who { user_id: user, roles: &roles };
+            let authorized = app::store::bids::authorize_change(db, scope, who, bid.id, saved_at).await?;
+            app::store::bids::submit(db, authorized, &content, user, saved_at).await?;
         }
     }
     Ok(())

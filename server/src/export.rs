@@ -14,8 +14,8 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::json;
 
 pub async fn my_data(State(state): State<AppState>, Ctx(context): Ctx) -> Result<Response, ApiError> {
-    let caller = context.caller()?;
-    let db = &state.db;
+    let actor = app::actor::Actor::authorize(context, state.server.clone(), model::Access::SignedIn).await?;
+    let (caller, db) = (actor.caller(), &actor.server.db);
     let account = user::Entity::find_by_id(caller.user_id).one(db).await?.ok_or(AppError::Unauthenticated)?;
     let sessions = session::Entity::find().filter(session::Column::UserId.eq(caller.user_id)).all(db).await?;
     let tokens = api_token::Entity::find().filter(api_token::Column::UserId.eq(caller.user_id)).all(db).await?;

@@ -9,6 +9,7 @@ use app::actor::Actor;
 use axum::extract::{Multipart, Path, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
+use model::policy::{Access, Permission};
 use uuid::Uuid;
 
 /// What the upload form (or an API client) sent: the file and, for a file question, which one.
@@ -65,7 +66,7 @@ pub async fn upload_form(
         |outcome: &str| crate::authz::redirect_see_other(&format!("/{tenant}/bids/{bid}?upload={outcome}#attachments"));
     let Ok(bid_id) = Uuid::parse_str(&bid) else { return ApiError(AppError::NotFound).into_response() };
     let result = async {
-        let actor = Actor::new(context, state.server.clone()).await?;
+        let actor = Actor::authorize(context, state.server.clone(), Access::Requires(Permission::DraftBids)).await?;
         let upload = read_upload(multipart).await?;
         app::bids::ops::upload(&actor, bid_id, upload.question, &upload.file_name, upload.bytes, chrono::Utc::now())
             .await
@@ -113,7 +114,7 @@ pub async fn download(
     let (Ok(bid), Ok(attachment)) = (Uuid::parse_str(&bid), Uuid::parse_str(&attachment)) else {
         return Err(ApiError(AppError::NotFound));
     };
-    let actor = Actor::new(context, state.server.clone()).await?;
+    let actor = Actor::authorize(context, state.server.clone(), Access::SignedIn).await?;
     let (row, bytes) = app::bids::ops::attachment(&actor, bid, attachment, chrono::Utc::now()).await?;
     Ok(file_response(&row.file_name, &row.media_type, bytes.to_vec()))
 }
@@ -127,7 +128,7 @@ pub async fn lot_archive(
     let (Ok(call), Ok(lot)) = (Uuid::parse_str(&call), Uuid::parse_str(&lot)) else {
         return Err(ApiError(AppError::NotFound));
     };
-    let actor = Actor::new(context, state.server.clone()).await?;
+    let actor = Actor::authorize(context, state.server.clone(), Access::Requires(Permission::ReadBids)).await?;
     let zip = app::archive::lot_archive(&actor, call, lot, chrono::Utc::now()).await?;
     Ok(file_response(&format!("interessenbekundungen-{lot}.zip"), "application/zip", zip))
 }

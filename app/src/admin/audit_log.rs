@@ -27,7 +27,7 @@ pub async fn audit_lines(person: String, object: String, from: String, to: Strin
     use std::collections::HashMap;
     crate::error::respond(
         async move {
-            let admin = crate::actor::Actor::current().await?;
+            let admin = crate::actor::Actor::require(model::Permission::ReadAuditLog).await?;
             let db = &admin.server.db;
             let zone = model::datetime::DEFAULT_TIME_ZONE;
             let day = |text: &str, field: &str, end: bool| -> Result<Option<DateTime<Utc>>, AppError> {

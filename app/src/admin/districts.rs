@@ -15,7 +15,7 @@ pub struct AdminDistrict {
 
 #[leptos::server(prefix = "/fn", endpoint = "admin_districts")]
 pub async fn admin_districts() -> Result<Vec<AdminDistrict>, AppError> {
-    let admin = crate::actor::Actor::current().await?;
+    let admin = crate::actor::Actor::require(model::Permission::ManageDistricts).await?;
     let rows = crate::store::districts::list_all(&admin.server.db, &admin.tenant).await?;
     Ok(rows
         .into_iter()
@@ -33,7 +33,7 @@ pub async fn create_district(name: String, kind: String) -> Result<(), AppError>
     use sea_orm::TransactionTrait;
     crate::error::respond(
         async move {
-            let admin = crate::actor::Actor::current().await?;
+            let admin = crate::actor::Actor::require(model::Permission::ManageDistricts).await?;
             let name = crate::store::districts::check_name(&name)?;
             let kind = DistrictKind::parse(&kind).ok_or(AppError::invalid("kind", crate::InvalidReason::Required))?;
             let txn = admin.server.db.begin().await?;
@@ -52,7 +52,7 @@ pub async fn rename_district(district: Uuid, name: String) -> Result<(), AppErro
     use sea_orm::TransactionTrait;
     crate::error::respond(
         async move {
-            let admin = crate::actor::Actor::current().await?;
+            let admin = crate::actor::Actor::require(model::Permission::ManageDistricts).await?;
             let name = crate::store::districts::check_name(&name)?;
             let txn = admin.server.db.begin().await?;
             let (before, after) = crate::store::districts::rename(&txn, &admin.tenant, district, &name).await?;
@@ -70,7 +70,7 @@ pub async fn move_district(district: Uuid, direction: String) -> Result<(), AppE
     use sea_orm::TransactionTrait;
     crate::error::respond(
         async move {
-            let admin = crate::actor::Actor::current().await?;
+            let admin = crate::actor::Actor::require(model::Permission::ManageDistricts).await?;
             let up = match direction.as_str() {
                 "up" => true,
                 "down" => false,
@@ -92,7 +92,7 @@ pub async fn retire_district(district: Uuid, retired: bool) -> Result<(), AppErr
     use sea_orm::TransactionTrait;
     crate::error::respond(
         async move {
-            let admin = crate::actor::Actor::current().await?;
+            let admin = crate::actor::Actor::require(model::Permission::ManageDistricts).await?;
             let txn = admin.server.db.begin().await?;
             let now = chrono::Utc::now();
             crate::store::districts::set_retired(&txn, &admin.tenant, district, retired, now).await?;

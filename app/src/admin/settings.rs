@@ -14,7 +14,7 @@ pub struct SettingsView {
 #[leptos::server(prefix = "/fn", endpoint = "tenant_settings")]
 pub async fn tenant_settings() -> Result<SettingsView, AppError> {
     use sea_orm::EntityTrait;
-    let admin = crate::actor::Actor::current().await?;
+    let admin = crate::actor::Actor::require(model::Permission::ManageSettings).await?;
     let row = model::entity::tenant::Entity::find_by_id(admin.tenant.id())
         .one(&admin.server.db)
         .await?
@@ -32,7 +32,7 @@ pub async fn update_tenant_settings(name: String, default_locale: String) -> Res
     use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait, TransactionTrait};
     crate::error::respond(
         async move {
-            let admin = crate::actor::Actor::current().await?;
+            let admin = crate::actor::Actor::require(model::Permission::ManageSettings).await?;
             let name = name.trim().to_owned();
             if name.is_empty() {
                 return Err(AppError::invalid("name", InvalidReason::Required));

@@ -21,7 +21,7 @@ pub struct SteeringOverview {
 #[leptos::server(prefix = "/fn", endpoint = "steering_group")]
 pub async fn steering_group() -> Result<SteeringOverview, AppError> {
     use model::Role;
-    let admin = crate::actor::Actor::current().await?;
+    let admin = crate::actor::Actor::require(model::Permission::ManageUsers).await?;
     let users = crate::store::users::list(&admin.server.db, &admin.tenant, "").await?;
     let mut members: Vec<SteeringMember> = users
         .into_iter()
@@ -30,7 +30,7 @@ pub async fn steering_group() -> Result<SteeringOverview, AppError> {
             user.roles
                 .iter()
                 .filter_map(|role| match role {
-                    Role::Steering { seat } => Some(*seat),
+                    Role::Steering { seat } => Some(seat.kind()),
                     _ => None,
                 })
                 .map(|seat| SteeringMember { name: user.name.clone(), email: user.email.clone(), seat })

@@ -16,7 +16,7 @@ pub struct UserDirectory {
 
 #[leptos::server(prefix = "/fn", endpoint = "admin_users")]
 pub async fn admin_users(search: String) -> Result<UserDirectory, AppError> {
-    let admin = crate::actor::Actor::current().await?;
+    let admin = crate::actor::Actor::require(model::Permission::ManageUsers).await?;
     let db = &admin.server.db;
     Ok(UserDirectory {
         users: crate::store::users::list(db, &admin.tenant, &search).await?,
@@ -30,7 +30,7 @@ pub async fn admin_users(search: String) -> Result<UserDirectory, AppError> {
 pub async fn admin_user(user: Uuid) -> Result<UserDirectory, AppError> {
     crate::error::respond(
         async move {
-            let admin = crate::actor::Actor::current().await?;
+            let admin = crate::actor::Actor::require(model::Permission::ManageUsers).await?;
             let db = &admin.server.db;
             let row = crate::store::users::find(db, &admin.tenant, user).await?;
             let all = crate::store::users::list(db, &admin.tenant, &row.email).await?;
@@ -52,7 +52,8 @@ pub async fn admin_user(user: Uuid) -> Result<UserDirectory, AppError> {
     )
 }
 
-/// Invites a person: creates the account with one role and emails the link to set a password.
+/// Invites a person: creates the account with one role and emails the link to set a password. Carrier roles
+/// are not the administration's to give (see `model::policy::may_grant`); the refusal is audited.
 #[leptos::server(prefix = "/fn", endpoint = "invite_user")]
 pub async fn invite_user(
     name: String,
@@ -66,10 +67,13 @@ pub async fn invite_user(
     use sea_orm::TransactionTrait;
     crate::error::respond(
         async move {
-            let admin = crate::actor::Actor::current().await?;
+            let admin = crate::actor::Actor::require(model::Permission::ManageUsers).await?;
             let name = users::check_name(&name)?;
             let email = users::check_email(&email)?;
             let role = parse_role(&role, seat.as_deref(), organisation.as_deref())?;
+            if let Err(refusal) = model::policy::may_grant(admin.who(), uuid::Uuid::nil(), &[], &[role]) {
+                return Err(refuse_grant(&admin, None, &email.to_string(), &[role], refusal).await);
+            }
             let now = chrono::Utc::now();
             let txn = admin.server.db.begin().await?;
             let (user, token) = users::create_invited(&txn, &admin.tenant, &email, &name, &[role], now).await?;
@@ -81,6 +85,25 @@ pub async fn invite_user(
         }
         .await,
     )
+}
+
+/// Records a refused grant of roles in the audit log (in a transaction of its own: the change itself is not
+/// made) and returns the error the form shows.
+#[cfg(feature = "ssr")]
+async fn refuse_grant(
+    admin: &crate::actor::Actor,
+    user: Option<Uuid>,
+    email: &str,
+    roles: &[model::Role],
+    refusal: model::policy::GrantRefusal,
+) -> AppError {
+    let (field, reason) = crate::InvalidReason::of_grant_refusal(refusal);
+    let after = serde_json::json!({"email": email, "roles": roles, "refused": refusal});
+    let object = user.map(|id| id.to_string()).unwrap_or_default();
+    if let Err(err) = admin.audit(&admin.server.db, "user.roles_refused", "user", object, None, Some(after)).await {
+        tracing::error!(error = %err, "the refused grant of roles could not be audited");
+    }
+    AppError::invalid(field, reason)
 }
 
 #[cfg(feature = "ssr")]
@@ -98,28 +121,38 @@ pub(crate) async fn send_invitation(
     }
 }
 
-/// Reads one role from a form: its kind plus the seat (steering) or organisation (carrier).
+/// Reads one role from a form: its kind plus the seat (steering; the project-carrier seat with its
+/// organisation) or the organisation (carrier).
 #[cfg(feature = "ssr")]
 fn parse_role(kind: &str, seat: Option<&str>, organisation: Option<&str>) -> Result<model::Role, AppError> {
     use crate::InvalidReason;
-    use model::{Role, RoleKind, SeatType};
+    use model::{Role, RoleKind, Seat, SeatType};
     let kind = RoleKind::parse(kind).ok_or(AppError::invalid("role", InvalidReason::Required))?;
+    let organisation = organisation.filter(|o| !o.is_empty());
+    let organisation_id = organisation
+        .map(|id| Uuid::parse_str(id).map_err(|_| AppError::invalid("organisation", InvalidReason::Malformed)))
+        .transpose()?;
     Ok(match kind {
         RoleKind::Admin => Role::Admin,
         RoleKind::Coordinator => Role::Coordinator,
         RoleKind::DistrictContact => Role::DistrictContact,
-        RoleKind::Steering => Role::Steering {
-            seat: seat.and_then(SeatType::parse).ok_or(AppError::invalid("seat", InvalidReason::Required))?,
-        },
+        RoleKind::Steering => {
+            let seat = seat.and_then(SeatType::parse).ok_or(AppError::invalid("seat", InvalidReason::Required))?;
+            let organisation_id = organisation_id.filter(|_| seat == SeatType::ProjectCarrier);
+            Role::Steering {
+                seat: Seat::new(seat, organisation_id)
+                    .ok_or(AppError::invalid("organisation", InvalidReason::Required))?,
+            }
+        }
         RoleKind::Carrier => Role::Carrier {
-            organisation_id: organisation
-                .and_then(|id| Uuid::parse_str(id).ok())
-                .ok_or(AppError::invalid("organisation", InvalidReason::Required))?,
+            organisation_id: organisation_id.ok_or(AppError::invalid("organisation", InvalidReason::Required))?,
         },
     })
 }
 
 /// Replaces a user's roles. The user's sessions end, so the new roles apply from their next sign-in.
+/// `organisation` belongs to the project-carrier seat; a carrier role the user already holds is kept with
+/// `carrier_role` (the administration may take it away, never give it).
 #[leptos::server(prefix = "/fn", endpoint = "set_user_roles")]
 pub async fn set_user_roles(
     user: Uuid,
@@ -128,13 +161,17 @@ pub async fn set_user_roles(
     district_contact: Option<String>,
     seat: Option<String>,
     organisation: Option<String>,
+    carrier_role: Option<String>,
 ) -> Result<(), AppError> {
     use crate::store::users;
     use model::Role;
     use sea_orm::TransactionTrait;
     crate::error::respond(
         async move {
-            let admin = crate::actor::Actor::current().await?;
+            let admin = crate::actor::Actor::require(model::Permission::ManageUsers).await?;
+            let txn = admin.server.db.begin().await?;
+            let target = users::find(&txn, &admin.tenant, user).await?;
+            let before = crate::auth::accounts::roles_of(&txn, target.id).await?;
             let mut roles = Vec::new();
             if admin_role.is_some() {
                 roles.push(Role::Admin);
@@ -146,23 +183,20 @@ pub async fn set_user_roles(
                 roles.push(Role::DistrictContact);
             }
             if let Some(seat) = seat.filter(|s| !s.is_empty()) {
-                roles.push(parse_role("steering", Some(&seat), None)?);
+                roles.push(parse_role("steering", Some(&seat), organisation.as_deref())?);
             }
-            if let Some(organisation) = organisation.filter(|o| !o.is_empty()) {
-                roles.push(parse_role("carrier", None, Some(&organisation))?);
+            if carrier_role.is_some() {
+                roles.extend(before.iter().filter(|role| matches!(role, Role::Carrier { .. })));
             }
-            let caller = admin.request.caller()?;
-            if user == caller.user_id && !roles.contains(&Role::Admin) {
-                // Nobody locks themselves out of the administration by accident.
-                return Err(AppError::invalid("admin_role", crate::InvalidReason::Required));
+            roles.sort();
+            if let Err(refusal) = model::policy::may_grant(admin.who(), target.id, &before, &roles) {
+                drop(txn);
+                return Err(refuse_grant(&admin, Some(target.id), &target.email, &roles, refusal).await);
             }
             let now = chrono::Utc::now();
-            let txn = admin.server.db.begin().await?;
-            let target = users::find(&txn, &admin.tenant, user).await?;
-            let before = crate::auth::accounts::roles_of(&txn, target.id).await?;
             users::replace_roles(&txn, &admin.tenant, target.id, &roles, now).await?;
-            if before != roles && target.id != caller.user_id {
-                users::end_sessions(&txn, target.id).await?;
+            if before != roles && target.id != admin.caller().user_id {
+                users::end_sessions(&txn, &admin.tenant, target.id).await?;
             }
             let (before, after) = (serde_json::json!(before), serde_json::json!(roles));
             admin.audit(&txn, "user.roles_changed", "user", target.id, Some(before), Some(after)).await?;
@@ -179,7 +213,7 @@ pub async fn set_user_active(user: Uuid, active: bool) -> Result<(), AppError> {
     use sea_orm::TransactionTrait;
     crate::error::respond(
         async move {
-            let admin = crate::actor::Actor::current().await?;
+            let admin = crate::actor::Actor::require(model::Permission::ManageUsers).await?;
             if user == admin.request.caller()?.user_id {
                 return Err(AppError::Forbidden);
             }
@@ -202,7 +236,7 @@ pub async fn anonymise_user(user: Uuid, confirm: Option<String>) -> Result<(), A
     use sea_orm::TransactionTrait;
     crate::error::respond(
         async move {
-            let admin = crate::actor::Actor::current().await?;
+            let admin = crate::actor::Actor::require(model::Permission::ManageUsers).await?;
             if confirm.is_none() {
                 return Err(AppError::invalid("confirm", crate::InvalidReason::Required));
             }
@@ -227,7 +261,7 @@ pub async fn resend_invitation(user: Uuid) -> Result<(), AppError> {
     use sea_orm::TransactionTrait;
     crate::error::respond(
         async move {
-            let admin = crate::actor::Actor::current().await?;
+            let admin = crate::actor::Actor::require(model::Permission::ManageUsers).await?;
             let txn = admin.server.db.begin().await?;
             let row = crate::store::users::find(&txn, &admin.tenant, user).await?;
             if row.password_hash.is_some() || row.status != crate::auth::accounts::STATUS_ACTIVE {
@@ -250,7 +284,7 @@ pub async fn set_contact_districts(user: Uuid, districts: Option<Vec<Uuid>>) -> 
     use sea_orm::TransactionTrait;
     crate::error::respond(
         async move {
-            let admin = crate::actor::Actor::current().await?;
+            let admin = crate::actor::Actor::require(model::Permission::ManageUsers).await?;
             let districts = districts.unwrap_or_default();
             let txn = admin.server.db.begin().await?;
             let target = crate::store::users::find(&txn, &admin.tenant, user).await?;

@@ -4,7 +4,7 @@ use super::{Caller, password, throttle};
 use crate::store::TenantScope;
 use chrono::{DateTime, Utc};
 use model::entity::{role_grant, tenant, user};
-use model::{Email, Locale, Role, RoleKind, SeatType, TenantSlug};
+use model::{Email, Locale, Role, RoleKind, Seat, SeatType, TenantSlug};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
@@ -62,7 +62,9 @@ pub async fn roles_of(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<Ro
         .filter_map(|grant| {
             let role = match RoleKind::parse(&grant.role)? {
                 RoleKind::Carrier => Role::Carrier { organisation_id: grant.organisation_id? },
-                RoleKind::Steering => Role::Steering { seat: SeatType::parse(grant.seat.as_deref()?)? },
+                RoleKind::Steering => {
+                    Role::Steering { seat: Seat::new(SeatType::parse(grant.seat.as_deref()?)?, grant.organisation_id)? }
+                }
                 RoleKind::Coordinator => Role::Coordinator,
                 RoleKind::Admin => Role::Admin,
                 RoleKind::DistrictContact => Role::DistrictContact,

@@ -2,8 +2,8 @@
 //!
 //! The server's guard builds a [`RequestContext`] for every guarded request — from the session cookie for
 //! pages and server functions, from a bearer token for the API — after checking the route's access in
-//! `server::authz`. Server functions start from [`RequestContext::current`]; nothing here trusts a user id
-//! sent by the client.
+//! `server::authz`. Server functions reach it only through `crate::actor`, which decides their permission;
+//! nothing here trusts a user id sent by the client.
 
 pub mod accounts;
 pub mod one_time;
@@ -74,14 +74,6 @@ pub struct RequestContext {
 }
 
 impl RequestContext {
-    /// The context of the current server function or page render.
-    pub fn current() -> Result<Self, AppError> {
-        use leptos::prelude::use_context;
-        use_context::<http::request::Parts>()
-            .and_then(|parts| parts.extensions.get::<RequestContext>().cloned())
-            .ok_or_else(|| AppError::internal("RequestContext missing: route is not behind the guard"))
-    }
-
     /// The signed-in caller, or 401.
     pub fn caller(&self) -> Result<&Caller, AppError> {
         self.caller.as_ref().ok_or(AppError::Unauthenticated)

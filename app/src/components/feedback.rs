@@ -42,6 +42,9 @@ pub fn reason_key(reason: InvalidReason) -> Key {
         InvalidReason::FileTooLarge => Key::ErrFileTooLarge,
         InvalidReason::BadFileName => Key::ErrBadFileName,
         InvalidReason::WrongFileType => Key::ErrWrongFileType,
+        InvalidReason::CarrierRoleByCarrierOnly => Key::ErrCarrierRoleByCarrierOnly,
+        InvalidReason::CarrierNotWithAdmin => Key::ErrCarrierNotWithAdmin,
+        InvalidReason::CarrierNotWithSteering => Key::ErrCarrierNotWithSteering,
     }
 }
 

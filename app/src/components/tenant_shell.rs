@@ -19,7 +19,7 @@ pub struct CurrentUser(pub Resource<Result<Option<Me>, AppError>>);
 /// Looks up the tenant named in the URL, for the app shell.
 #[leptos::server(prefix = "/fn", endpoint = "tenant")]
 pub async fn get_tenant(slug: String) -> Result<TenantView, AppError> {
-    let context = crate::ServerContext::current()?;
+    let context = crate::actor::Visitor::current()?.server;
     let scope = crate::store::TenantScope::resolve(&context.db, &slug).await?;
     Ok(scope.view().clone())
 }

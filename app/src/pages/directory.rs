@@ -9,7 +9,7 @@ use model::TenantView;
 
 #[leptos::server(prefix = "/fn", endpoint = "tenants")]
 pub async fn list_tenants() -> Result<Vec<TenantView>, AppError> {
-    let context = crate::ServerContext::current()?;
+    let context = crate::actor::Visitor::current()?.server;
     crate::store::tenants::list(&context.db).await
 }
 

@@ -10,7 +10,7 @@ use model::{DistrictKind, DistrictView};
 
 #[leptos::server(prefix = "/fn", endpoint = "districts")]
 pub async fn list_districts(tenant: String) -> Result<Vec<DistrictView>, AppError> {
-    let context = crate::ServerContext::current()?;
+    let context = crate::actor::Visitor::current()?.server;
     let scope = crate::store::TenantScope::resolve(&context.db, &tenant).await?;
     crate::store::districts::list_active(&context.db, &scope).await
 }

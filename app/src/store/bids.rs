@@ -1,53 +1,88 @@
 //! Bids, their submitted versions and attachments (server only).
 //!
-//! Reading and changing a bid goes through [`authorize`], which loads the bid with its call inside the
-//! tenant and asks `model::policy` whether the caller may read or change it *now*. A bid the caller may
-//! not read is "not found", so sealed bids do not even reveal that they exist.
+//! Reading and changing a bid goes through [`authorize_read`] or [`authorize_change`], which load the bid
+//! with its call inside the tenant and ask `model::policy` whether the caller may read or change it *now*.
+//! They return an [`Authorized`] proof; every function here that touches one bid takes it, never a bare id,
+//! and applies what the proof says the caller sees (readers after closing: the latest version and its
+//! files, never the draft). A bid the caller may not read is "not found", so sealed bids do not even reveal
+//! that they exist.
 
 use super::TenantScope;
 use super::calls::phase_of;
 use crate::AppError;
 use chrono::{DateTime, Utc};
-use model::Role;
 use model::bid::{AttachmentRef, BidStatus, BidSummary, BidView, Content, Draft, LotCount, SubmittedBid, VersionView};
 use model::call::Phase;
 use model::entity::{bid, bid_attachment, bid_version, call, call_lot, organisation};
-use model::policy;
+use model::policy::{self, BidAccess, BidFacts, ChangeRefusal, Who};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
+use std::marker::PhantomData;
 use uuid::Uuid;
 
-/// What the caller wants to do with a bid.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Intent {
-    Read,
-    Change,
-}
+/// Marker of a bid loaded for reading.
+#[derive(Debug, Clone, Copy)]
+pub enum Read {}
+/// Marker of a bid loaded (and locked) for a change that the policy allowed.
+#[derive(Debug, Clone, Copy)]
+pub enum Change {}
 
-/// A bid the caller may use as intended, with its call and the call's phase at the time of the check.
+/// Proof that the caller may use this bid — read it, or with [`Change`] also change it — as decided by
+/// `model::policy` at the time of the check. Only this module makes one, so every store function that takes
+/// it can rely on the check, and a handler that skipped [`authorize_read`] or [`authorize_change`] does not
+/// compile.
 #[derive(Debug, Clone)]
-pub struct Authorized {
-    pub bid: bid::Model,
-    pub call: call::Model,
-    pub phase: Phase,
+pub struct Authorized<I> {
+    bid: bid::Model,
+    call: call::Model,
+    phase: Phase,
+    access: BidAccess,
+    intent: PhantomData<I>,
 }
 
-/// Loads bid `id` of this tenant for `roles` and checks `intent` against the policy at `now`.
-///
-/// Not readable → 404. Readable but not changeable: 409 when the call is not open (it closed, or has not
-/// opened), 403 otherwise.
-pub async fn authorize(
+impl<I> Authorized<I> {
+    pub fn bid(&self) -> &bid::Model {
+        &self.bid
+    }
+
+    pub fn call(&self) -> &call::Model {
+        &self.call
+    }
+
+    /// The call's phase at the time of the check.
+    pub fn phase(&self) -> Phase {
+        self.phase
+    }
+
+    /// How much of the bid the caller sees.
+    pub fn access(&self) -> BidAccess {
+        self.access
+    }
+
+    fn facts(bid: &bid::Model, phase: Phase) -> Result<BidFacts, AppError> {
+        Ok(BidFacts { organisation_id: bid.organisation_id, phase, status: status_of(bid)? })
+    }
+}
+
+impl Authorized<Change> {
+    /// The working draft (the organisation's, which a change implies).
+    pub fn draft(&self) -> Result<Draft, AppError> {
+        draft_of(&self.bid)
+    }
+}
+
+async fn load(
     db: &impl ConnectionTrait,
     scope: &TenantScope,
-    roles: &[Role],
+    who: Who<'_>,
     id: Uuid,
-    intent: Intent,
+    lock: bool,
     now: DateTime<Utc>,
-) -> Result<Authorized, AppError> {
+) -> Result<(bid::Model, call::Model, Phase, BidFacts, BidAccess), AppError> {
     let mut query = bid::Entity::find_by_id(id).filter(bid::Column::TenantId.eq(scope.id()));
-    if intent == Intent::Change {
+    if lock {
         // Changes of one bid queue up behind each other (PostgreSQL row lock; SQLite writes one at a time
         // anyway), so two submissions cannot both take the same version number.
         query = query.lock_exclusive();
@@ -55,26 +90,46 @@ pub async fn authorize(
     let bid = query.one(db).await?.ok_or(AppError::NotFound)?;
     let call = super::calls::find(db, scope, bid.call_id, false).await?;
     let phase = phase_of(&call, now);
-    // Others read only what stood submitted when the call closed (withdrawn bids do not count).
-    let submitted = bid.status == BidStatus::Submitted.as_str();
-    if !policy::may_read_bid(roles, bid.organisation_id, phase, submitted) {
-        return Err(AppError::NotFound);
-    }
-    if intent == Intent::Change && !policy::may_change_bid(roles, bid.organisation_id, phase) {
-        return Err(if policy::member_of(roles, bid.organisation_id) {
-            AppError::CallNotOpen
-        } else {
-            AppError::Forbidden
-        });
-    }
-    Ok(Authorized { bid, call, phase })
+    let facts = Authorized::<Read>::facts(&bid, phase)?;
+    // A bid the caller may not read does not exist for them (sealed bids do not reveal themselves).
+    let access = policy::bid_access(who, &facts).ok_or(AppError::NotFound)?;
+    Ok((bid, call, phase, facts, access))
+}
+
+/// Loads bid `id` of this tenant for reading by `who` at `now`; 404 when they may not read it.
+pub async fn authorize_read(
+    db: &impl ConnectionTrait,
+    scope: &TenantScope,
+    who: Who<'_>,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Authorized<Read>, AppError> {
+    let (bid, call, phase, _, access) = load(db, scope, who, id, false, now).await?;
+    Ok(Authorized { bid, call, phase, access, intent: PhantomData })
+}
+
+/// Loads and locks bid `id` of this tenant for a change by `who` at `now`. Not readable → 404; readable but
+/// not changeable: 409 when the call is not open (it closed, or has not opened), 403 otherwise.
+pub async fn authorize_change(
+    db: &impl ConnectionTrait,
+    scope: &TenantScope,
+    who: Who<'_>,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Authorized<Change>, AppError> {
+    let (bid, call, phase, facts, access) = load(db, scope, who, id, true, now).await?;
+    policy::may_change_bid(who, &facts).map_err(|refusal| match refusal {
+        ChangeRefusal::CallNotOpen => AppError::CallNotOpen,
+        ChangeRefusal::NotAllowed => AppError::Forbidden,
+    })?;
+    Ok(Authorized { bid, call, phase, access, intent: PhantomData })
 }
 
 fn status_of(row: &bid::Model) -> Result<BidStatus, AppError> {
     BidStatus::parse(&row.status).ok_or_else(|| AppError::internal(format!("bid {} status {}", row.id, row.status)))
 }
 
-pub fn draft_of(row: &bid::Model) -> Result<Draft, AppError> {
+fn draft_of(row: &bid::Model) -> Result<Draft, AppError> {
     serde_json::from_str(&row.draft).map_err(|e| AppError::internal(format!("bid {} draft: {e}", row.id)))
 }
 
@@ -90,7 +145,7 @@ async fn lot(db: &impl ConnectionTrait, call_id: Uuid, lot_id: Uuid) -> Result<c
 pub async fn open_or_create(
     db: &impl ConnectionTrait,
     scope: &TenantScope,
-    caller: &crate::auth::Caller,
+    who: Who<'_>,
     call_id: Uuid,
     lot_id: Uuid,
     organisation_id: Uuid,
@@ -105,12 +160,18 @@ pub async fn open_or_create(
             .filter(bid::Column::OrganisationId.eq(organisation_id))
             .one(db)
     };
+    let facts = BidFacts { organisation_id, phase: phase_of(&call, now), status: BidStatus::Draft };
     if let Some(existing) = existing().await? {
-        return Ok(existing.id);
+        // The organisation's own bid opens in any phase (frozen after closing); others' never.
+        return match policy::bid_access(who, &BidFacts { status: status_of(&existing)?, ..facts }) {
+            Some(BidAccess::Organisation) => Ok(existing.id),
+            _ => Err(AppError::NotFound),
+        };
     }
-    if !policy::may_change_bid(&caller.roles, organisation_id, phase_of(&call, now)) {
-        return Err(AppError::CallNotOpen);
-    }
+    policy::may_change_bid(who, &facts).map_err(|refusal| match refusal {
+        ChangeRefusal::CallNotOpen => AppError::CallNotOpen,
+        ChangeRefusal::NotAllowed => AppError::Forbidden,
+    })?;
     let draft = serde_json::to_string(&Draft::default()).map_err(AppError::internal)?;
     let row = bid::ActiveModel {
         id: Set(Uuid::new_v4()),
@@ -121,7 +182,7 @@ pub async fn open_or_create(
         status: Set(BidStatus::Draft.as_str().to_owned()),
         draft: Set(draft),
         draft_saved_at: Set(now),
-        draft_saved_by: Set(Some(caller.user_id)),
+        draft_saved_by: Set(Some(who.user_id)),
         created_at: Set(now),
     };
     // A colleague (or a double click) may have started the same bid a moment ago: then theirs is opened.
@@ -136,19 +197,20 @@ pub async fn open_or_create(
 /// absurd sizes are refused.
 pub async fn save_draft(
     db: &impl ConnectionTrait,
-    bid: bid::Model,
+    authorized: Authorized<Change>,
     draft: &Draft,
     user_id: Uuid,
     now: DateTime<Utc>,
-) -> Result<bid::Model, AppError> {
+) -> Result<Authorized<Change>, AppError> {
     if !draft.within_bounds() {
         return Err(AppError::invalid("draft", crate::InvalidReason::TooLong));
     }
+    let Authorized { bid, call, phase, access, intent } = authorized;
     let mut active: bid::ActiveModel = bid.into();
     active.draft = Set(serde_json::to_string(draft).map_err(AppError::internal)?);
     active.draft_saved_at = Set(now);
     active.draft_saved_by = Set(Some(user_id));
-    Ok(active.update(db).await?)
+    Ok(Authorized { bid: active.update(db).await?, call, phase, access, intent })
 }
 
 fn attachment_ref(row: &bid_attachment::Model) -> AttachmentRef {
@@ -162,10 +224,16 @@ fn attachment_ref(row: &bid_attachment::Model) -> AttachmentRef {
     }
 }
 
-/// The attachments of the bid's current draft, in upload order.
-pub async fn attachments(db: &impl ConnectionTrait, bid_id: Uuid) -> Result<Vec<AttachmentRef>, AppError> {
+/// The attachments of the bid's current draft, in upload order (the organisation's: the draft is theirs).
+pub async fn attachments<I>(
+    db: &impl ConnectionTrait,
+    authorized: &Authorized<I>,
+) -> Result<Vec<AttachmentRef>, AppError> {
+    if !authorized.access.sees_draft() {
+        return Err(AppError::NotFound);
+    }
     Ok(bid_attachment::Entity::find()
-        .filter(bid_attachment::Column::BidId.eq(bid_id))
+        .filter(bid_attachment::Column::BidId.eq(authorized.bid.id))
         .filter(bid_attachment::Column::RemovedAt.is_null())
         .order_by_asc(bid_attachment::Column::UploadedAt)
         .all(db)
@@ -175,8 +243,7 @@ pub async fn attachments(db: &impl ConnectionTrait, bid_id: Uuid) -> Result<Vec<
         .collect())
 }
 
-/// One attachment of a bid (also one removed from the draft, which earlier versions may name).
-pub async fn attachment(db: &impl ConnectionTrait, bid_id: Uuid, id: Uuid) -> Result<bid_attachment::Model, AppError> {
+async fn attachment_row(db: &impl ConnectionTrait, bid_id: Uuid, id: Uuid) -> Result<bid_attachment::Model, AppError> {
     bid_attachment::Entity::find_by_id(id)
         .filter(bid_attachment::Column::BidId.eq(bid_id))
         .one(db)
@@ -184,11 +251,32 @@ pub async fn attachment(db: &impl ConnectionTrait, bid_id: Uuid, id: Uuid) -> Re
         .ok_or(AppError::NotFound)
 }
 
+/// One attachment of a bid (also one removed from the draft, which earlier versions may name), if the
+/// caller may see it: the organisation every file, readers only those the latest version names.
+pub async fn attachment<I>(
+    db: &impl ConnectionTrait,
+    authorized: &Authorized<I>,
+    id: Uuid,
+) -> Result<bid_attachment::Model, AppError> {
+    let row = attachment_row(db, authorized.bid.id, id).await?;
+    let named_by_latest = match versions(db, authorized.bid.id).await?.pop() {
+        Some(latest) => {
+            let content: Content = serde_json::from_str(&latest.content).map_err(AppError::internal)?;
+            content.attachments.iter().any(|a| a.id == id)
+        }
+        None => false,
+    };
+    if !authorized.access.sees_file(named_by_latest) {
+        return Err(AppError::NotFound);
+    }
+    Ok(row)
+}
+
 /// Records an uploaded file (already stored under `storage_key`) as an attachment of the draft.
 #[allow(clippy::too_many_arguments)]
 pub async fn add_attachment(
     db: &impl ConnectionTrait,
-    bid: &bid::Model,
+    authorized: &Authorized<Change>,
     question_id: Option<Uuid>,
     file: &crate::attachments::CheckedFile,
     size: u64,
@@ -198,8 +286,8 @@ pub async fn add_attachment(
 ) -> Result<AttachmentRef, AppError> {
     let row = bid_attachment::ActiveModel {
         id: Set(Uuid::new_v4()),
-        tenant_id: Set(bid.tenant_id),
-        bid_id: Set(bid.id),
+        tenant_id: Set(authorized.bid.tenant_id),
+        bid_id: Set(authorized.bid.id),
         question_id: Set(question_id),
         file_name: Set(file.file_name.clone()),
         media_type: Set(file.kind.media_type().to_owned()),
@@ -218,11 +306,11 @@ pub async fn add_attachment(
 /// Takes an attachment out of the draft; the file stays for submitted versions that name it.
 pub async fn remove_attachment(
     db: &impl ConnectionTrait,
-    bid_id: Uuid,
+    authorized: &Authorized<Change>,
     id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<bid_attachment::Model, AppError> {
-    let row = attachment(db, bid_id, id).await?;
+    let row = attachment_row(db, authorized.bid.id, id).await?;
     if row.removed_at.is_some() {
         return Err(AppError::NotFound);
     }
@@ -235,7 +323,7 @@ fn version_view(row: &bid_version::Model) -> VersionView {
     VersionView { number: row.number, submitted_at: row.submitted_at, content_hash: row.content_hash.clone() }
 }
 
-pub async fn versions(db: &impl ConnectionTrait, bid_id: Uuid) -> Result<Vec<bid_version::Model>, AppError> {
+async fn versions(db: &impl ConnectionTrait, bid_id: Uuid) -> Result<Vec<bid_version::Model>, AppError> {
     Ok(bid_version::Entity::find()
         .filter(bid_version::Column::BidId.eq(bid_id))
         .order_by_asc(bid_version::Column::Number)
@@ -252,11 +340,12 @@ pub fn content_hash(content: &Content) -> Result<(String, String), AppError> {
 /// Adds a submitted version with the next number and marks the bid submitted.
 pub async fn submit(
     db: &impl ConnectionTrait,
-    bid: bid::Model,
+    authorized: Authorized<Change>,
     content: &Content,
     user_id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<VersionView, AppError> {
+    let bid = authorized.bid;
     let (hash, json) = content_hash(content)?;
     let number = versions(db, bid.id).await?.last().map_or(1, |v| v.number + 1);
     let row = bid_version::ActiveModel {
@@ -278,7 +367,8 @@ pub async fn submit(
 }
 
 /// Withdraws a submitted bid; its versions stay.
-pub async fn withdraw(db: &impl ConnectionTrait, bid: bid::Model) -> Result<(), AppError> {
+pub async fn withdraw(db: &impl ConnectionTrait, authorized: Authorized<Change>) -> Result<(), AppError> {
+    let bid = authorized.bid;
     if status_of(&bid)? != BidStatus::Submitted {
         return Err(AppError::invalid("status", crate::InvalidReason::Malformed));
     }
@@ -314,9 +404,16 @@ async fn summary(
     })
 }
 
-/// The bid as its organisation works on it.
-pub async fn view(db: &impl ConnectionTrait, authorized: &Authorized, now: DateTime<Utc>) -> Result<BidView, AppError> {
-    let Authorized { bid, call, phase } = authorized;
+/// The bid as its organisation works on it (readers after closing see submitted versions, not the draft).
+pub async fn view(
+    db: &impl ConnectionTrait,
+    authorized: &Authorized<Read>,
+    now: DateTime<Utc>,
+) -> Result<BidView, AppError> {
+    if !authorized.access.sees_draft() {
+        return Err(AppError::NotFound);
+    }
+    let Authorized { bid, call, phase, .. } = authorized;
     let summary = summary(db, bid, call, now).await?;
     Ok(BidView {
         id: bid.id,
@@ -329,9 +426,9 @@ pub async fn view(db: &impl ConnectionTrait, authorized: &Authorized, now: DateT
         status: summary.status,
         draft: draft_of(bid)?,
         draft_saved_at: bid.draft_saved_at,
-        attachments: attachments(db, bid.id).await?,
+        attachments: attachments(db, authorized).await?,
         versions: versions(db, bid.id).await?.iter().map(version_view).collect(),
-        questions: super::calls::questions_of(db, call.id).await?,
+        questions: super::calls::questions_of(db, call).await?,
         budget_years: model::bid::budget_years(call.decision_date),
         phase: *phase,
         closes_at: call.closes_at,
@@ -339,13 +436,18 @@ pub async fn view(db: &impl ConnectionTrait, authorized: &Authorized, now: DateT
     })
 }
 
-/// One submitted version with its content.
+/// One submitted version with its content: for the organisation any version, for readers the latest (what
+/// stood at closing).
 pub async fn version(
     db: &impl ConnectionTrait,
-    authorized: &Authorized,
+    authorized: &Authorized<Read>,
     number: i32,
     now: DateTime<Utc>,
 ) -> Result<SubmittedBid, AppError> {
+    let latest = versions(db, authorized.bid.id).await?.last().map(|v| v.number).ok_or(AppError::NotFound)?;
+    if !authorized.access.sees_version(number, latest) {
+        return Err(AppError::NotFound);
+    }
     let row = bid_version::Entity::find()
         .filter(bid_version::Column::BidId.eq(authorized.bid.id))
         .filter(bid_version::Column::Number.eq(number))
@@ -364,9 +466,13 @@ pub async fn version(
 pub async fn of_organisation(
     db: &impl ConnectionTrait,
     scope: &TenantScope,
+    who: Who<'_>,
     organisation_id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<Vec<BidSummary>, AppError> {
+    if !who.member_of(organisation_id) {
+        return Err(AppError::Forbidden);
+    }
     let rows = bid::Entity::find()
         .filter(bid::Column::TenantId.eq(scope.id()))
         .filter(bid::Column::OrganisationId.eq(organisation_id))
@@ -381,18 +487,19 @@ pub async fn of_organisation(
     Ok(list)
 }
 
-/// The submitted bids of a closed call, by lot: only for those who may read bids after closing.
-pub async fn of_closed_call(
+/// The bids of a closed call (or one lot of it) that `who` may read: those that stood submitted at closing.
+/// Forbidden while the call is sealed or for callers who do not read bids.
+pub async fn readable_of_call(
     db: &impl ConnectionTrait,
     scope: &TenantScope,
-    roles: &[Role],
+    who: Who<'_>,
     call_id: Uuid,
     lot_id: Option<Uuid>,
     now: DateTime<Utc>,
-) -> Result<Vec<SubmittedBid>, AppError> {
+) -> Result<Vec<Authorized<Read>>, AppError> {
     let call = super::calls::find(db, scope, call_id, false).await?;
     let phase = phase_of(&call, now);
-    if phase != Phase::Closed || !policy::allows(roles, model::Permission::ReadBids) {
+    if !policy::may_read_bids_of(who, phase) {
         return Err(AppError::Forbidden);
     }
     let mut query =
@@ -400,14 +507,40 @@ pub async fn of_closed_call(
     if let Some(lot_id) = lot_id {
         query = query.filter(bid::Column::LotId.eq(lot_id));
     }
-    let mut bids = Vec::new();
-    for row in query.all(db).await? {
-        if status_of(&row)? != BidStatus::Submitted {
-            continue;
+    let mut readable = Vec::new();
+    for bid in query.all(db).await? {
+        let facts = Authorized::<Read>::facts(&bid, phase)?;
+        if let Some(access) = policy::bid_access(who, &facts) {
+            readable.push(Authorized { bid, call: call.clone(), phase, access, intent: PhantomData });
         }
-        let Some(latest) = versions(db, row.id).await?.pop() else { continue };
-        let authorized = Authorized { bid: row, call: call.clone(), phase };
-        bids.push(version(db, &authorized, latest.number, now).await?);
+    }
+    Ok(readable)
+}
+
+/// The latest submitted version of a readable bid.
+pub async fn latest(
+    db: &impl ConnectionTrait,
+    authorized: &Authorized<Read>,
+    now: DateTime<Utc>,
+) -> Result<Option<SubmittedBid>, AppError> {
+    match versions(db, authorized.bid.id).await?.pop() {
+        Some(latest) => Ok(Some(version(db, authorized, latest.number, now).await?)),
+        None => Ok(None),
+    }
+}
+
+/// The submitted bids of a closed call, by lot and organisation, as readers see them.
+pub async fn of_closed_call(
+    db: &impl ConnectionTrait,
+    scope: &TenantScope,
+    who: Who<'_>,
+    call_id: Uuid,
+    lot_id: Option<Uuid>,
+    now: DateTime<Utc>,
+) -> Result<Vec<SubmittedBid>, AppError> {
+    let mut bids = Vec::new();
+    for authorized in readable_of_call(db, scope, who, call_id, lot_id, now).await? {
+        bids.extend(latest(db, &authorized, now).await?);
     }
     bids.sort_by(|a, b| {
         (a.summary.lot_title.as_str(), a.summary.organisation_name.as_str())
@@ -417,7 +550,15 @@ pub async fn of_closed_call(
 }
 
 /// How many bids each lot of a call has: all an administrator may know while the call is open.
-pub async fn counts(db: &impl ConnectionTrait, scope: &TenantScope, call_id: Uuid) -> Result<Vec<LotCount>, AppError> {
+pub async fn counts(
+    db: &impl ConnectionTrait,
+    scope: &TenantScope,
+    who: Who<'_>,
+    call_id: Uuid,
+) -> Result<Vec<LotCount>, AppError> {
+    if !policy::may_count_bids(who) {
+        return Err(AppError::Forbidden);
+    }
     let call = super::calls::find(db, scope, call_id, true).await?;
     let lots = call_lot::Entity::find()
         .filter(call_lot::Column::CallId.eq(call.id))

@@ -105,7 +105,7 @@ pub async fn detail(
         .into_iter()
         .map(|lot| LotView { id: lot.id, title: lot.title, district_id: lot.district_id })
         .collect();
-    let questions = questions_of(db, row.id).await?;
+    let questions = questions_of(db, &row).await?;
     Ok(CallDetail {
         summary: summary(db, &row, now).await?,
         description: row.description.clone(),
@@ -115,9 +115,10 @@ pub async fn detail(
     })
 }
 
-pub async fn questions_of(db: &impl ConnectionTrait, call_id: Uuid) -> Result<Vec<Question>, AppError> {
+/// The questions of a call loaded through [`find`] (so of the scope's tenant), in order.
+pub async fn questions_of(db: &impl ConnectionTrait, call: &call::Model) -> Result<Vec<Question>, AppError> {
     let rows = call_question::Entity::find()
-        .filter(call_question::Column::CallId.eq(call_id))
+        .filter(call_question::Column::CallId.eq(call.id))
         .order_by_asc(call_question::Column::Position)
         .all(db)
         .await?;

@@ -102,8 +102,8 @@ async fn insert(
     Ok(row)
 }
 
-/// Makes `roles` the user's roles. One role of each kind; a carrier role must name an organisation of this
-/// tenant.
+/// Makes `roles` the user's roles: a combination `model::policy::check_combination` allows, naming only
+/// organisations of this tenant.
 pub async fn replace_roles(
     db: &impl ConnectionTrait,
     tenant: &TenantScope,
@@ -111,15 +111,15 @@ pub async fn replace_roles(
     roles: &[Role],
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let mut kinds: Vec<_> = roles.iter().map(|r| r.kind()).collect();
-    kinds.sort();
-    kinds.dedup();
-    if kinds.len() != roles.len() {
-        return Err(AppError::invalid("roles", InvalidReason::Malformed));
+    // The last line of defence for every path that grants roles (administration, registration, colleagues'
+    // invitations, the demo): roles that must not meet in one account never reach the database.
+    if let Err(conflict) = model::policy::check_combination(roles) {
+        let (field, reason) = InvalidReason::of_grant_refusal(model::policy::GrantRefusal::Conflict(conflict));
+        return Err(AppError::invalid(field, reason));
     }
     for role in roles {
-        if let Role::Carrier { organisation_id } = role {
-            let found = model::entity::organisation::Entity::find_by_id(*organisation_id)
+        if let Some(organisation_id) = role.organisation_id() {
+            let found = model::entity::organisation::Entity::find_by_id(organisation_id)
                 .filter(model::entity::organisation::Column::TenantId.eq(tenant.id()))
                 .one(db)
                 .await?;
@@ -132,7 +132,7 @@ pub async fn replace_roles(
     for role in roles {
         let (organisation_id, seat) = match role {
             Role::Carrier { organisation_id } => (Some(*organisation_id), None),
-            Role::Steering { seat } => (None, Some(seat.as_str().to_owned())),
+            Role::Steering { seat } => (seat.organisation_id(), Some(seat.kind().as_str().to_owned())),
             _ => (None, None),
         };
         role_grant::Entity::insert(role_grant::ActiveModel {
@@ -204,8 +204,12 @@ pub async fn list(db: &impl ConnectionTrait, tenant: &TenantScope, search: &str)
 }
 
 /// Ends every browser session of a user (deactivation, password set by link, role change).
-pub async fn end_sessions(db: &impl ConnectionTrait, user_id: Uuid) -> Result<(), AppError> {
-    session::Entity::delete_many().filter(session::Column::UserId.eq(user_id)).exec(db).await?;
+pub async fn end_sessions(db: &impl ConnectionTrait, tenant: &TenantScope, user_id: Uuid) -> Result<(), AppError> {
+    session::Entity::delete_many()
+        .filter(session::Column::TenantId.eq(tenant.id()))
+        .filter(session::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?;
     Ok(())
 }
 
@@ -225,7 +229,7 @@ pub async fn set_status(
     model.updated_at = Set(now);
     let row = model.update(db).await?;
     if !active {
-        end_sessions(db, user_id).await?;
+        end_sessions(db, tenant, user_id).await?;
     }
     Ok(row)
 }
@@ -256,6 +260,6 @@ pub async fn anonymise(
         .filter(model::entity::api_token::Column::UserId.eq(user_id))
         .exec(db)
         .await?;
-    end_sessions(db, user_id).await?;
+    end_sessions(db, tenant, user_id).await?;
     Ok(row)
 }

@@ -106,8 +106,9 @@ pub struct Me {
         (status = 200, description = "The caller", body = Me),
         (status = 401, description = "No valid bearer token", body = ErrorBody),
     ))]
-pub async fn me(Ctx(context): Ctx) -> Result<Json<Me>, ApiError> {
-    let caller = context.caller()?;
+pub async fn me(State(state): State<AppState>, Ctx(context): Ctx) -> Result<Json<Me>, ApiError> {
+    let actor = app::actor::Actor::authorize(context, state.server.clone(), model::Access::SignedIn).await?;
+    let caller = actor.caller();
     Ok(Json(Me {
         tenant: caller.tenant_slug.to_string(),
         user_id: caller.user_id,

@@ -14,12 +14,14 @@ use chrono::{DateTime, Utc};
 use model::bid::{AttachmentRef, BidSummary, BidView, Draft, LotCount, SubmittedBid, VersionView};
 use model::call::CallSummary;
 use model::organisation::Organisation;
+use model::policy::{Access, Permission};
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-async fn actor(state: &AppState, context: app::auth::RequestContext) -> Result<Actor, ApiError> {
-    Ok(Actor::new(context, state.server.clone()).await?)
+/// The caller of one operation, with the permission it needs (see `app::actor`).
+async fn actor(state: &AppState, context: app::auth::RequestContext, access: Access) -> Result<Actor, ApiError> {
+    Ok(Actor::authorize(context, state.server.clone(), access).await?)
 }
 
 /// When a draft was saved.
@@ -63,7 +65,7 @@ pub async fn list_organisations(
     Path(_tenant): Path<String>,
     Ctx(context): Ctx,
 ) -> Result<Json<Vec<Organisation>>, ApiError> {
-    let actor = actor(&state, context).await?;
+    let actor = actor(&state, context, Access::Requires(Permission::ManageUsers)).await?;
     Ok(Json(app::store::organisations::list(&state.db, &actor.tenant).await?))
 }
 
@@ -80,7 +82,7 @@ pub async fn my_organisation(
     Path(_tenant): Path<String>,
     Ctx(context): Ctx,
 ) -> Result<Json<Organisation>, ApiError> {
-    let actor = actor(&state, context).await?;
+    let actor = actor(&state, context, Access::Requires(Permission::DraftBids)).await?;
     let row = app::store::organisations::find(&state.db, &actor.tenant, actor.organisation()?).await?;
     Ok(Json(app::store::organisations::view(row)))
 }
@@ -98,7 +100,7 @@ pub async fn list_bids(
     Path(_tenant): Path<String>,
     Ctx(context): Ctx,
 ) -> Result<Json<Vec<BidSummary>>, ApiError> {
-    let actor = actor(&state, context).await?;
+    let actor = actor(&state, context, Access::Requires(Permission::DraftBids)).await?;
     Ok(Json(app::bids::ops::my_bids(&actor, Utc::now()).await?.bids))
 }
 
@@ -123,7 +125,7 @@ pub async fn start_bid(
     Ctx(context): Ctx,
 ) -> Result<(StatusCode, Json<BidView>), ApiError> {
     let (call, lot) = (id(&call, "call")?, id(&lot, "lot")?);
-    let actor = actor(&state, context).await?;
+    let actor = actor(&state, context, Access::Requires(Permission::DraftBids)).await?;
     let now = Utc::now();
     let bid = app::bids::ops::start(&actor, call, lot, now).await?;
     Ok((StatusCode::CREATED, Json(app::bids::ops::view(&actor, bid, now).await?)))
@@ -145,7 +147,7 @@ pub async fn get_bid(
     Ctx(context): Ctx,
 ) -> Result<Json<BidView>, ApiError> {
     let bid = id(&bid, "bid")?;
-    let actor = actor(&state, context).await?;
+    let actor = actor(&state, context, Access::Requires(Permission::DraftBids)).await?;
     Ok(Json(app::bids::ops::view(&actor, bid, Utc::now()).await?))
 }
 
@@ -170,7 +172,7 @@ pub async fn save_draft(
 ) -> Result<Json<Saved>, ApiError> {
     let bid = id(&bid, "bid")?;
     let Json(draft) = body.map_err(|rejection| AppError::BadRequest { message: rejection.body_text() })?;
-    let actor = actor(&state, context).await?;
+    let actor = actor(&state, context, Access::Requires(Permission::DraftBids)).await?;
     let saved_at = app::bids::ops::save(&actor, bid, draft, Utc::now()).await?;
     Ok(Json(Saved { saved_at }))
 }
@@ -193,7 +195,7 @@ pub async fn submit_bid(
     Ctx(context): Ctx,
 ) -> Result<(StatusCode, Json<VersionView>), ApiError> {
     let bid = id(&bid, "bid")?;
-    let actor = actor(&state, context).await?;
+    let actor = actor(&state, context, Access::Requires(Permission::DraftBids)).await?;
     Ok((StatusCode::CREATED, Json(app::bids::ops::submit(&actor, bid, None, Utc::now()).await?)))
 }
 
@@ -215,7 +217,7 @@ pub async fn withdraw_bid(
     Ctx(context): Ctx,
 ) -> Result<StatusCode, ApiError> {
     let bid = id(&bid, "bid")?;
-    let actor = actor(&state, context).await?;
+    let actor = actor(&state, context, Access::Requires(Permission::DraftBids)).await?;
     app::bids::ops::withdraw(&actor, bid, Utc::now()).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -241,7 +243,7 @@ pub async fn upload(
 ) -> Result<(StatusCode, Json<AttachmentRef>), ApiError> {
     let bid = id(&bid, "bid")?;
     let multipart = multipart.map_err(|rejection| AppError::BadRequest { message: rejection.body_text() })?;
-    let actor = actor(&state, context).await?;
+    let actor = actor(&state, context, Access::Requires(Permission::DraftBids)).await?;
     let upload = crate::uploads::read_upload(multipart).await?;
     let stored =
         app::bids::ops::upload(&actor, bid, upload.question, &upload.file_name, upload.bytes, Utc::now()).await?;
@@ -271,7 +273,7 @@ pub async fn get_version(
     let number: i32 = number
         .parse()
         .map_err(|_| ApiError(AppError::BadRequest { message: "the version number is not a number".into() }))?;
-    let actor = actor(&state, context).await?;
+    let actor = actor(&state, context, Access::SignedIn).await?;
     Ok(Json(app::bids::ops::version(&actor, bid, number, Utc::now()).await?))
 }
 
@@ -292,7 +294,7 @@ pub async fn call_bids(
     Ctx(context): Ctx,
 ) -> Result<Json<CallBids>, ApiError> {
     let call = id(&call, "call")?;
-    let actor = actor(&state, context).await?;
+    let actor = actor(&state, context, Access::Requires(Permission::ReadBids)).await?;
     let view = app::bids::ops::call_bids(&actor, call, Utc::now()).await?;
     Ok(Json(CallBids { call: view.call, counts: view.counts, bids: view.bids }))
 }
@@ -316,7 +318,7 @@ pub async fn update_organisation(
     body: Result<Json<model::organisation::ProfileInput>, axum::extract::rejection::JsonRejection>,
 ) -> Result<Json<Organisation>, ApiError> {
     let Json(input) = body.map_err(|rejection| AppError::BadRequest { message: rejection.body_text() })?;
-    let actor = actor(&state, context).await?;
+    let actor = actor(&state, context, Access::Requires(Permission::DraftBids)).await?;
     Ok(Json(app::organisations::ops::update(&actor, &input).await?))
 }
 
@@ -340,7 +342,7 @@ pub async fn download_attachment(
     Ctx(context): Ctx,
 ) -> Result<Response, ApiError> {
     let (bid, attachment) = (id(&bid, "bid")?, id(&attachment, "attachment")?);
-    let actor = actor(&state, context).await?;
+    let actor = actor(&state, context, Access::SignedIn).await?;
     let (row, bytes) = app::bids::ops::attachment(&actor, bid, attachment, Utc::now()).await?;
     Ok(crate::uploads::file_response(&row.file_name, &row.media_type, bytes.to_vec()))
 }
@@ -366,7 +368,7 @@ pub async fn remove_attachment(
     Ctx(context): Ctx,
 ) -> Result<StatusCode, ApiError> {
     let (bid, attachment) = (id(&bid, "bid")?, id(&attachment, "attachment")?);
-    let actor = actor(&state, context).await?;
+    let actor = actor(&state, context, Access::Requires(Permission::DraftBids)).await?;
     app::bids::ops::remove_attachment(&actor, bid, attachment, Utc::now()).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -391,7 +393,7 @@ pub async fn lot_archive(
     Ctx(context): Ctx,
 ) -> Result<Response, ApiError> {
     let (call, lot) = (id(&call, "call")?, id(&lot, "lot")?);
-    let actor = actor(&state, context).await?;
+    let actor = actor(&state, context, Access::Requires(Permission::ReadBids)).await?;
     let zip = app::archive::lot_archive(&actor, call, lot, Utc::now()).await?;
     Ok(crate::uploads::file_response(&format!("interessenbekundungen-{lot}.zip"), "application/zip", zip))
 }

@@ -92,5 +92,10 @@ fn reason_text(reason: InvalidReason) -> &'static str {
         InvalidReason::FileTooLarge => "is larger than the upload limit",
         InvalidReason::BadFileName => "has a file name with path parts, control characters or over 200 characters",
         InvalidReason::WrongFileType => "is not a PDF, ODT or DOCX document (judged by content and extension)",
+        InvalidReason::CarrierRoleByCarrierOnly => {
+            "cannot be a carrier role: carriers grant those themselves (registration, colleagues' invitations)"
+        }
+        InvalidReason::CarrierNotWithAdmin => "cannot combine a carrier role with the administration role",
+        InvalidReason::CarrierNotWithSteering => "cannot combine a carrier role with a steering-group seat",
     }
 }

@@ -21,7 +21,7 @@ fn link_token(mail: &str) -> String {
 }
 
 #[tokio::test]
-async fn an_invited_carrier_sets_a_password_and_signs_in_with_the_role() {
+async fn administrators_cannot_grant_carrier_roles_and_the_attempt_is_audited() {
     let app = TestApp::spawn().await;
     let admin = app.signed_in("dresden", "admin@dresden.demo").await;
     let directory = json(app.call(&admin, "admin_users", &[("search", "")]).await).await;
@@ -33,10 +33,41 @@ async fn an_invited_carrier_sets_a_password_and_signs_in_with_the_role() {
         ("seat", ""),
         ("organisation", organisation.as_str()),
     ];
+    let response = app.call(&admin, "invite_user", &invite).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = json(response).await;
+    assert_eq!(body["reason"], "carrier_role_by_carrier_only");
+    let listed = json(app.call(&admin, "admin_users", &[("search", "nora")]).await).await;
+    assert_eq!(listed["users"].as_array().map(Vec::len), Some(0), "no account was made");
+    // Nor can a carrier account be made an administrator.
+    let carrier = user_id(&app, &admin, "traeger2@dresden.demo").await;
+    let keep_and_admin = [("user", carrier.as_str()), ("admin_role", "on"), ("carrier_role", "on")];
+    let response = app.call(&admin, "set_user_roles", &keep_and_admin).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(json(response).await["reason"], "carrier_not_with_admin");
+    let audit =
+        json(app.call(&admin, "audit_lines", &[("person", ""), ("object", ""), ("from", ""), ("to", "")]).await).await;
+    let refused = audit.as_array().expect("lines").iter().filter(|l| l["action"] == "user.roles_refused").count();
+    assert_eq!(refused, 2, "both refusals are audited");
+}
+
+#[tokio::test]
+async fn an_invited_person_sets_a_password_and_signs_in_with_the_role() {
+    let app = TestApp::spawn().await;
+    let admin = app.signed_in("dresden", "admin@dresden.demo").await;
+    let directory = json(app.call(&admin, "admin_users", &[("search", "")]).await).await;
+    let organisation = directory["organisations"][0]["id"].as_str().expect("organisation").to_owned();
+    let invite = [
+        ("name", "Nora Neu"),
+        ("email", "nora@traeger.example"),
+        ("role", "steering"),
+        ("seat", "project_carrier"),
+        ("organisation", organisation.as_str()),
+    ];
     assert_eq!(app.call(&admin, "invite_user", &invite).await.status(), StatusCode::OK);
     let listed = json(app.call(&admin, "admin_users", &[("search", "nora")]).await).await;
     assert_eq!(listed["users"][0]["invited"], true);
-    assert_eq!(listed["users"][0]["roles"][0]["role"], "carrier");
+    assert_eq!(listed["users"][0]["roles"][0]["role"], "steering");
 
     let mail = app.outbox().pop().expect("invitation email");
     assert!(mail.contains("nora@traeger.example"));

@@ -225,7 +225,9 @@ async fn the_token_endpoint_issues_short_lived_bearer_tokens() {
         app.client.get(app.url("/api/v1/me")).bearer_auth(token).send().await.expect("get").json().await.expect("json");
     assert_eq!(me["tenant"], "dresden");
     assert_eq!(me["email"], "steuerung7@dresden.demo");
-    assert_eq!(me["roles"], serde_json::json!([{"role": "steering", "seat": "project_carrier"}]));
+    assert_eq!(me["roles"][0]["role"], "steering");
+    assert_eq!(me["roles"][0]["seat"], "project_carrier");
+    assert!(me["roles"][0]["organisation_id"].is_string(), "the project-carrier seat names its organisation");
 }
 
 #[tokio::test]

@@ -174,7 +174,7 @@ async fn actor(app: &TestApp, tenant: &str, email: &str) -> app::actor::Actor {
         request_id: "test".into(),
         session_id: None,
     };
-    app::actor::Actor::new(request, app.context.clone()).await.expect("actor")
+    app::actor::Actor::authorize(request, app.context.clone(), model::Access::SignedIn).await.expect("actor")
 }
 
 #[tokio::test]

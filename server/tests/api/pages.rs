@@ -107,3 +107,34 @@ async fn a_trailing_slash_redirects_to_the_one_address_of_a_page() {
     assert_eq!(response.status(), StatusCode::PERMANENT_REDIRECT);
     assert_eq!(response.headers()["location"], "/dresden");
 }
+
+/// Regression (issue 8): a forbidden page rendered on the server must not carry its data in the streamed
+/// resources. Leptos calls the page's server functions directly while rendering, past the `/fn/…` guard, so
+/// each server function decides its permission itself.
+#[tokio::test]
+async fn forbidden_pages_carry_none_of_their_data() {
+    let app = TestApp::spawn().await;
+    let admin = app.signed_in("dresden", "admin@dresden.demo").await;
+    let rightful = admin.get(app.url("/dresden/admin/audit")).send().await.expect("get").text().await.expect("body");
+    assert!(
+        rightful.contains("auth.signed_in") && rightful.contains("admin@dresden.demo"),
+        "the audit page shows its reader who did what"
+    );
+    for email in
+        ["traeger2@dresden.demo", "steuerung4@dresden.demo", "koordination1@dresden.demo", "bezirk1@dresden.demo"]
+    {
+        let browser = app.signed_in("dresden", email).await;
+        for path in
+            ["/dresden/admin/audit", "/dresden/admin/users", "/dresden/admin/steering", "/dresden/admin/organisations"]
+        {
+            let response = browser.get(app.url(path)).send().await.expect("get");
+            assert_eq!(response.status(), reqwest::StatusCode::FORBIDDEN, "{email} {path}");
+            let body = response.text().await.expect("body");
+            for secret in
+                ["traeger1@dresden.demo", "admin@dresden.demo", "bid.submitted", "auth.signed_in", "Jugendwerk Elbaue"]
+            {
+                assert!(!body.contains(secret), "{email} {path} leaks {secret}");
+            }
+        }
+    }
+}

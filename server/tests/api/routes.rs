@@ -5,7 +5,7 @@
 use crate::support::TestApp;
 use axum::http::Method;
 use model::policy::{Access, Decision, decide};
-use model::{Role, SeatType};
+use model::{Role, Seat};
 use reqwest::StatusCode;
 use server::authz::access_for;
 use utoipa::OpenApi;
@@ -84,7 +84,7 @@ fn callers() -> Vec<Caller> {
             label: "steering",
             tenant: "dresden",
             email: Some("steuerung4@dresden.demo"),
-            roles: vec![Role::Steering { seat: SeatType::Committee }],
+            roles: vec![Role::Steering { seat: Seat::Committee }],
         },
         Caller { label: "carrier", tenant: "dresden", email: Some("traeger1@dresden.demo"), roles: vec![carrier] },
         Caller {

@@ -122,11 +122,16 @@ fn RolesForm(
         user.roles.contains(&Role::DistrictContact),
     );
     let seat = user.roles.iter().find_map(|r| match r {
-        Role::Steering { seat } => Some(seat.as_str().to_owned()),
+        Role::Steering { seat } => Some(*seat),
         _ => None,
     });
-    let organisation = user.roles.iter().find_map(|r| match r {
-        Role::Carrier { organisation_id } => Some(organisation_id.to_string()),
+    let seat_organisation = seat.and_then(|s| s.organisation_id()).map(|id| id.to_string());
+    let seat = seat.map(|s| s.kind().as_str().to_owned());
+    // A carrier role can be kept or taken away here, never given (see `model::policy::may_grant`).
+    let carrier_of = user.roles.iter().find_map(|r| match r {
+        Role::Carrier { organisation_id } => {
+            organisations.iter().find(|o| o.id == *organisation_id).map(|o| o.name.clone())
+        }
         _ => None,
     });
     let seat_options = Signal::derive(move || {
@@ -140,6 +145,7 @@ fn RolesForm(
             .collect::<Vec<_>>()
     });
     let admin_error = move || error.with(|e| field_error(e, "admin_role"));
+    let role_error = move || error.with(|e| field_error(e, "role"));
     let form_error = move || general_error(i18n.locale(), error.get());
     let checkbox = move |name: &'static str, key: Key, checked: bool| {
         view! {
@@ -159,6 +165,7 @@ fn RolesForm(
             <div role="alert">
                 {move || form_error().map(|text| view! { <p class="notice notice--error">{text}</p> })}
                 {move || admin_error().map(|key| view! { <p class="notice notice--error">{move || i18n.t(key)}</p> })}
+                {move || role_error().map(|key| view! { <p class="notice notice--error">{move || i18n.t(key)}</p> })}
             </div>
             <ActionForm action attr:class="form">
                 <input type="hidden" name="user" value=user.id.to_string() />
@@ -167,13 +174,19 @@ fn RolesForm(
                     {checkbox("admin_role", Key::RoleAdmin, is_admin)}
                     {checkbox("coordinator", Key::RoleCoordinator, is_coordinator)}
                     {checkbox("district_contact", Key::RoleDistrictContact, is_contact)}
+                    {carrier_of.map(|name| view! {
+                        <div class="checkbox">
+                            <input type="checkbox" id="field-carrier_role" name="carrier_role" checked=true />
+                            <label for="field-carrier_role">{move || i18n.t(Key::KeepCarrierRole)}" "{name.clone()}</label>
+                        </div>
+                    })}
                 </fieldset>
                 <SelectField name="seat" label=Key::SeatLabel options=seat_options selected=seat.unwrap_or_default() error />
                 <SelectField
                     name="organisation"
-                    label=Key::OrganisationLabel
+                    label=Key::SeatOrganisationLabel
                     options=organisation_options
-                    selected=organisation.unwrap_or_default()
+                    selected=seat_organisation.unwrap_or_default()
                     error
                 />
                 <button type="submit" class="button">{move || i18n.t(Key::SaveRoles)}</button>

@@ -110,7 +110,6 @@ fn InviteForm(action: ServerAction<InviteUser>, organisations: Vec<crate::views:
         [
             (RoleKind::Admin, Key::RoleAdmin),
             (RoleKind::Steering, Key::RoleSteering),
-            (RoleKind::Carrier, Key::RoleCarrier),
             (RoleKind::Coordinator, Key::RoleCoordinator),
             (RoleKind::DistrictContact, Key::RoleDistrictContact),
         ]
@@ -143,7 +142,7 @@ fn InviteForm(action: ServerAction<InviteUser>, organisations: Vec<crate::views:
                 <Field name="email" label=Key::EmailLabel kind="email" autocomplete="off" required=true error />
                 <SelectField name="role" label=Key::RoleLabel options=role_options error />
                 <SelectField name="seat" label=Key::SeatLabel options=seat_options error />
-                <SelectField name="organisation" label=Key::OrganisationLabel options=organisation_options error />
+                <SelectField name="organisation" label=Key::SeatOrganisationLabel options=organisation_options error />
                 <button type="submit" class="button" disabled=move || action.pending().get()>
                     {move || i18n.t(Key::InviteButton)}
                 </button>
