@@ -129,6 +129,17 @@ impl AppError {
     }
 }
 
+/// A refused change of a bid: the organisation's own bid outside the open phase is a conflict with the
+/// clock (409), anyone else's a refusal (403).
+impl From<model::policy::ChangeRefusal> for AppError {
+    fn from(refusal: model::policy::ChangeRefusal) -> Self {
+        match refusal {
+            model::policy::ChangeRefusal::CallNotOpen => AppError::CallNotOpen,
+            model::policy::ChangeRefusal::NotAllowed => AppError::Forbidden,
+        }
+    }
+}
+
 #[cfg(feature = "ssr")]
 impl From<sea_orm::DbErr> for AppError {
     fn from(err: sea_orm::DbErr) -> Self {

@@ -14,7 +14,7 @@ use chrono::{DateTime, Utc};
 use model::bid::{AttachmentRef, BidStatus, BidSummary, BidView, Content, Draft, LotCount, SubmittedBid, VersionView};
 use model::call::Phase;
 use model::entity::{bid, bid_attachment, bid_version, call, call_lot, organisation};
-use model::policy::{self, BidAccess, BidFacts, ChangeRefusal, Who};
+use model::policy::{self, BidAccess, BidFacts, Who};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -60,10 +60,6 @@ impl<I> Authorized<I> {
     pub fn access(&self) -> BidAccess {
         self.access
     }
-
-    fn facts(bid: &bid::Model, phase: Phase) -> Result<BidFacts, AppError> {
-        Ok(BidFacts { organisation_id: bid.organisation_id, phase, status: status_of(bid)? })
-    }
 }
 
 impl Authorized<Change> {
@@ -73,14 +69,19 @@ impl Authorized<Change> {
     }
 }
 
-async fn load(
+fn facts_of(bid: &bid::Model, phase: Phase) -> Result<BidFacts, AppError> {
+    Ok(BidFacts { organisation_id: bid.organisation_id, phase, status: status_of(bid)? })
+}
+
+/// Loads bid `id` of this tenant with its call and asks the policy whether `who` may read it at `now`.
+async fn load<I>(
     db: &impl ConnectionTrait,
     scope: &TenantScope,
     who: Who<'_>,
     id: Uuid,
     lock: bool,
     now: DateTime<Utc>,
-) -> Result<(bid::Model, call::Model, Phase, BidFacts, BidAccess), AppError> {
+) -> Result<(Authorized<I>, BidFacts), AppError> {
     let mut query = bid::Entity::find_by_id(id).filter(bid::Column::TenantId.eq(scope.id()));
     if lock {
         // Changes of one bid queue up behind each other (PostgreSQL row lock; SQLite writes one at a time
@@ -90,10 +91,10 @@ async fn load(
     let bid = query.one(db).await?.ok_or(AppError::NotFound)?;
     let call = super::calls::find(db, scope, bid.call_id, false).await?;
     let phase = phase_of(&call, now);
-    let facts = Authorized::<Read>::facts(&bid, phase)?;
+    let facts = facts_of(&bid, phase)?;
     // A bid the caller may not read does not exist for them (sealed bids do not reveal themselves).
     let access = policy::bid_access(who, &facts).ok_or(AppError::NotFound)?;
-    Ok((bid, call, phase, facts, access))
+    Ok((Authorized { bid, call, phase, access, intent: PhantomData }, facts))
 }
 
 /// Loads bid `id` of this tenant for reading by `who` at `now`; 404 when they may not read it.
@@ -104,8 +105,7 @@ pub async fn authorize_read(
     id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<Authorized<Read>, AppError> {
-    let (bid, call, phase, _, access) = load(db, scope, who, id, false, now).await?;
-    Ok(Authorized { bid, call, phase, access, intent: PhantomData })
+    Ok(load(db, scope, who, id, false, now).await?.0)
 }
 
 /// Loads and locks bid `id` of this tenant for a change by `who` at `now`. Not readable → 404; readable but
@@ -117,12 +117,9 @@ pub async fn authorize_change(
     id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<Authorized<Change>, AppError> {
-    let (bid, call, phase, facts, access) = load(db, scope, who, id, true, now).await?;
-    policy::may_change_bid(who, &facts).map_err(|refusal| match refusal {
-        ChangeRefusal::CallNotOpen => AppError::CallNotOpen,
-        ChangeRefusal::NotAllowed => AppError::Forbidden,
-    })?;
-    Ok(Authorized { bid, call, phase, access, intent: PhantomData })
+    let (authorized, facts) = load(db, scope, who, id, true, now).await?;
+    policy::may_change_bid(who, &facts)?;
+    Ok(authorized)
 }
 
 fn status_of(row: &bid::Model) -> Result<BidStatus, AppError> {
@@ -168,10 +165,7 @@ pub async fn open_or_create(
             _ => Err(AppError::NotFound),
         };
     }
-    policy::may_change_bid(who, &facts).map_err(|refusal| match refusal {
-        ChangeRefusal::CallNotOpen => AppError::CallNotOpen,
-        ChangeRefusal::NotAllowed => AppError::Forbidden,
-    })?;
+    policy::may_change_bid(who, &facts)?;
     let draft = serde_json::to_string(&Draft::default()).map_err(AppError::internal)?;
     let row = bid::ActiveModel {
         id: Set(Uuid::new_v4()),
@@ -509,7 +503,7 @@ pub async fn readable_of_call(
     }
     let mut readable = Vec::new();
     for bid in query.all(db).await? {
-        let facts = Authorized::<Read>::facts(&bid, phase)?;
+        let facts = facts_of(&bid, phase)?;
         if let Some(access) = policy::bid_access(who, &facts) {
             readable.push(Authorized { bid, call: call.clone(), phase, access, intent: PhantomData });
         }
