@@ -143,7 +143,7 @@ pub fn router(settings: &Settings, context: ServerContext, secrets: Secrets, add
         )
     });
     let provide = move || provide_context(context.clone());
-    let routes = generate_route_list(app::App);
+    let routes = route_list();
 
     let sessions = SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))
         .with_name(if settings.secure_cookies { "__Host-spielraum_session" } else { "spielraum_session" })
@@ -198,6 +198,14 @@ pub fn router(settings: &Settings, context: ServerContext, secrets: Secrets, add
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+}
+
+/// The app's routes, walked once per process. Walking them sets a process-wide flag in Leptos that makes
+/// every resource first polled meanwhile wait forever (leptos-rs/leptos#4773); a second router built while
+/// another serves (the integration tests build dozens in one process) would hang that one's requests.
+pub fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(app::App)).clone()
 }
 
 /// Deletes expired sessions every hour. Running on several servers at once is harmless: the delete is

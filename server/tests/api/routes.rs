@@ -20,7 +20,8 @@ enum Kind {
 /// Every route the server has, as (kind, method, matched path).
 fn all_routes() -> Vec<(Kind, Method, String)> {
     let mut routes = Vec::new();
-    for listing in leptos_axum::generate_route_list(app::App) {
+    // The server's own, cached list: walking the routes again while other tests serve would stall them.
+    for listing in server::startup::route_list() {
         for method in listing.methods() {
             let method = match method {
                 leptos_router::Method::Get => Method::GET,
