@@ -1,7 +1,7 @@
 //! The administration's workspace: people and roles, districts, seats, settings, audit log — and that an
 //! administrator of one tenant can touch nothing of another.
 
-use crate::support::TestApp;
+use crate::support::{TestApp, link_token};
 use reqwest::StatusCode;
 use serde_json::Value;
 
@@ -12,12 +12,6 @@ async fn json(response: reqwest::Response) -> Value {
 async fn user_id(app: &TestApp, admin: &reqwest::Client, email: &str) -> String {
     let directory = json(app.call(admin, "admin_users", &[("search", email)]).await).await;
     directory["users"][0]["id"].as_str().expect("user id").to_owned()
-}
-
-fn link_token(mail: &str) -> String {
-    let text = mail.replace("=\r\n", "").replace("=3D", "=");
-    let start = text.find("token=").expect("link") + "token=".len();
-    text[start..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect()
 }
 
 /// Invites Nora Neu with `role` and `seat`, naming the tenant's first organisation.
@@ -67,7 +61,7 @@ async fn an_invited_person_sets_a_password_and_signs_in_with_the_role() {
 
     let mail = app.outbox().pop().expect("invitation email");
     assert!(mail.contains("nora@traeger.example"));
-    let token = link_token(&mail);
+    let token = link_token(&mail, "token=");
     let browser = app.browser();
     let set = [
         ("tenant", "dresden"),

@@ -2,15 +2,10 @@
 //! administration, and colleagues invited into the organisation.
 
 use crate::bids::json;
-use crate::support::TestApp;
+use crate::support::{TestApp, link_token};
 use reqwest::StatusCode;
 
-fn link_token(mail: &str, path: &str) -> String {
-    let start = mail.find(path).expect("link in mail") + path.len();
-    mail[start..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect()
-}
-
-fn registration<'a>(email: &'a str, postcode: &'a str) -> Vec<(&'a str, &'a str)> {
+pub fn registration<'a>(email: &'a str, postcode: &'a str) -> Vec<(&'a str, &'a str)> {
     vec![
         ("tenant", "dresden"),
         ("name", "Erika Muster"),

@@ -187,3 +187,9 @@ fn quoted_printable(raw: &str) -> String {
     }
     String::from_utf8_lossy(&out).into_owned()
 }
+
+/// The token of the link that follows `after` (e.g. `/dresden/set-password?token=`) in a mail.
+pub fn link_token(mail: &str, after: &str) -> String {
+    let start = mail.find(after).unwrap_or_else(|| panic!("a link {after}… in the mail")) + after.len();
+    mail[start..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect()
+}

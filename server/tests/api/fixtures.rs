@@ -1,0 +1,257 @@
+//! The objects the route sweep acts on, made afresh in each caller's server through the app's own
+//! operations, so that every allowed call in the sweep has something real to act on and no call spoils
+//! another's object (each destructive call gets an object of its own).
+
+use crate::bids::{json, open_call};
+use crate::support::{TestApp, link_token};
+use chrono::{Duration, Utc};
+use model::datetime::{DEFAULT_TIME_ZONE, local_input_value};
+use model::entity::{bid, call, call_lot, organisation};
+use reqwest::StatusCode;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use serde_json::{Value, json};
+use std::collections::HashMap;
+
+/// Values by placeholder name, filled into the sweep table's paths and arguments as `{name}`.
+pub struct Fixtures(HashMap<&'static str, String>);
+
+/// The sweep's caller's own account, or (for a visitor) the one the visitor signs in with.
+pub struct Me<'a> {
+    pub tenant: &'a str,
+    pub email: &'a str,
+    pub signed_in: Option<&'a reqwest::Client>,
+}
+
+const CARRIER: &str = "traeger1@dresden.demo";
+pub const NEW_PASSWORD: &str = "ein-neues-Passwort-2026";
+
+impl Fixtures {
+    pub async fn prepare(app: &TestApp, me: Me<'_>) -> Fixtures {
+        let mut values = HashMap::new();
+        let db = app.db().await;
+        let admin = app.signed_in("dresden", "admin@dresden.demo").await;
+        let carrier = app.token("dresden", CARRIER).await;
+        let api = |path: &str| app.url(&format!("/api/v1/tenants/dresden{path}"));
+
+        // The open practice call, the closed steering call, and the carrier's bids in both.
+        let open = open_call(app).await;
+        let open_id = text(&open["summary"]["id"]);
+        let lot = |i: usize| text(&open["lots"][i]["id"]);
+        let steering = call::Entity::find()
+            .filter(call::Column::Module.eq("steering"))
+            .one(&db)
+            .await
+            .expect("query")
+            .expect("the demo's steering call");
+        let steering_lot = call_lot::Entity::find()
+            .filter(call_lot::Column::CallId.eq(steering.id))
+            .one(&db)
+            .await
+            .expect("query")
+            .expect("its lot");
+        let own = organisation::Entity::find()
+            .filter(organisation::Column::Name.eq("Jugendwerk Elbaue e. V."))
+            .one(&db)
+            .await
+            .expect("query")
+            .expect("traeger1's organisation");
+        let bid_in = |call_id: uuid::Uuid| {
+            bid::Entity::find()
+                .filter(bid::Column::CallId.eq(call_id))
+                .filter(bid::Column::OrganisationId.eq(own.id))
+                .order_by_asc(bid::Column::CreatedAt)
+                .one(&db)
+        };
+        let closed_bid = bid_in(steering.id).await.expect("query").expect("a bid in the steering call");
+        let submitted = bid_in(uuid::Uuid::parse_str(&open_id).expect("uuid")).await.expect("query").expect("bid");
+        values.insert("open_call", open_id.clone());
+        values.insert("lot_api_start", lot(9));
+        values.insert("lot_fn_start", lot(10));
+        values.insert("closed_call", steering.id.to_string());
+        values.insert("closed_lot", steering_lot.id.to_string());
+        values.insert("closed_bid", closed_bid.id.to_string());
+        values.insert("submitted_bid", submitted.id.to_string());
+
+        // Fresh bids of the carrier, one per destructive operation.
+        let year = text(&open["summary"]["decision_date"])[..4].to_owned();
+        let mut answers = serde_json::Map::new();
+        for question in open["questions"].as_array().expect("questions") {
+            answers.insert(text(&question["id"]), json!("Seit 2005 im Stadtteil aktiv."));
+        }
+        let complete = json!({"answers": answers, "amounts": {year: "30000"}, "fte": "0.5"});
+        values.insert("complete", complete.to_string());
+        let start = async |lot_id: String, filled: bool| {
+            let started = app
+                .client
+                .post(api(&format!("/calls/{open_id}/lots/{lot_id}/bids")))
+                .bearer_auth(&carrier)
+                .send()
+                .await
+                .expect("start");
+            assert_eq!(started.status(), StatusCode::CREATED, "start a bid");
+            let id = text(&json(started).await["id"]);
+            if filled {
+                let saved = app
+                    .client
+                    .put(api(&format!("/bids/{id}/draft")))
+                    .bearer_auth(&carrier)
+                    .json(&complete)
+                    .send()
+                    .await
+                    .expect("save");
+                assert_eq!(saved.status(), StatusCode::OK, "save a complete draft");
+            }
+            id
+        };
+        values.insert("b_api", start(lot(4), false).await);
+        let b_form = start(lot(5), true).await;
+        let b_withdraw = start(lot(6), true).await;
+        values.insert("b_submit", start(lot(7), true).await);
+        let submitted =
+            app.client.post(api(&format!("/bids/{b_withdraw}/submission"))).bearer_auth(&carrier).send().await;
+        assert_eq!(submitted.expect("submit").status(), StatusCode::CREATED, "submit a bid");
+        values.insert("b_withdraw", b_withdraw);
+        for name in ["att_read", "att_delete", "att_remove"] {
+            let part = reqwest::multipart::Part::bytes(app::attachments::samples::pdf(name)).file_name("konzept.pdf");
+            let uploaded = app
+                .client
+                .post(api(&format!("/bids/{b_form}/attachments")))
+                .bearer_auth(&carrier)
+                .multipart(reqwest::multipart::Form::new().part("file", part))
+                .send()
+                .await
+                .expect("upload");
+            assert_eq!(uploaded.status(), StatusCode::CREATED, "upload");
+            values.insert(name, text(&json(uploaded).await["id"]));
+        }
+        values.insert("b_form", b_form);
+        let profile = app.client.get(api("/organisation")).bearer_auth(&carrier).send().await.expect("profile");
+        values.insert("profile", json(profile).await["profile"].to_string());
+
+        // Draft calls of the administration: one to edit, one to publish, one published to close.
+        let when = |days: i64| local_input_value(Utc::now() + Duration::days(days), DEFAULT_TIME_ZONE);
+        values.insert("opens", when(-1));
+        values.insert("closes", when(10));
+        values.insert("decides", (Utc::now() + Duration::days(30)).format("%Y-%m-%d").to_string());
+        let draft = async |title: &str, questions: usize| {
+            let form = [
+                ("module", "practice".to_owned()),
+                ("title", title.to_owned()),
+                ("description", String::new()),
+                ("opens_at", when(-1)),
+                ("closes_at", when(10)),
+                ("decision_date", (Utc::now() + Duration::days(30)).format("%Y-%m-%d").to_string()),
+            ];
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let created = app.call(&admin, "create_call", &form).await;
+            assert_eq!(created.status(), StatusCode::OK, "create a call");
+            let id = created.headers()["location"].to_str().expect("ascii").rsplit('/').next().expect("id").to_owned();
+            for n in 0..questions {
+                let label = format!("Frage {n}");
+                let question = [
+                    ("call", id.as_str()),
+                    ("kind", "short_text"),
+                    ("label", label.as_str()),
+                    ("help", ""),
+                    ("required", "on"),
+                    ("max_chars", ""),
+                    ("options", ""),
+                ];
+                assert_eq!(app.call(&admin, "add_question", &question).await.status(), StatusCode::OK, "question");
+            }
+            let detail = json(app.call(&admin, "admin_call", &[("call", &id)]).await).await;
+            (id, detail)
+        };
+        let (d_call, detail) = draft("Aufruf zum Bearbeiten", 2).await;
+        values.insert("d_call", d_call);
+        values.insert("d_q1", text(&detail["questions"][0]["id"]));
+        values.insert("d_q2", text(&detail["questions"][1]["id"]));
+        values.insert("d_lot1", text(&detail["lots"][0]["id"]));
+        values.insert("d_lot2", text(&detail["lots"][1]["id"]));
+        values.insert("e_call", draft("Aufruf zum Veröffentlichen", 1).await.0);
+        let (p_call, _) = draft("Aufruf zum Schließen", 1).await;
+        assert_eq!(app.call(&admin, "publish_call", &[("call", &p_call)]).await.status(), StatusCode::OK, "publish");
+        values.insert("p_call", p_call);
+
+        // People: one invited (to look at, re-invite, give districts and roles, deactivate), one to
+        // anonymise; a district; an organisation to verify.
+        for (name, email, role, key) in [
+            ("Ina Eingeladen", "ina@sweep.example", "district_contact", "invited"),
+            ("Viktor Weg", "viktor@sweep.example", "coordinator", "victim"),
+        ] {
+            let form = [("name", name), ("email", email), ("role", role)];
+            assert_eq!(app.call(&admin, "invite_user", &form).await.status(), StatusCode::OK, "invite");
+            let directory = json(app.call(&admin, "admin_users", &[("search", email)]).await).await;
+            values.insert(key, text(&directory["users"][0]["id"]));
+        }
+        let districts = json(app.call(&admin, "admin_districts", &[]).await).await;
+        values.insert("district", text(&districts[0]["id"]));
+        values.insert("organisation", own.id.to_string());
+
+        // A password-reset link and a registration's confirmation link, as their emails carry them.
+        let visitor = app.browser();
+        let reset = [("tenant", "dresden"), ("email", "koordination2@dresden.demo")];
+        assert_eq!(app.call(&visitor, "request_password_reset", &reset).await.status(), StatusCode::OK);
+        let registration = crate::organisations::registration("erika@sweep.example", "01127");
+        let registered = app.call(&visitor, "register_organisation", &registration).await;
+        assert_eq!(registered.status(), StatusCode::OK, "register");
+        app.run_jobs(Utc::now()).await;
+        let mail = |to: &str, path: &str| {
+            let mail = app.outbox().into_iter().find(|m| m.contains(&format!("To: {to}")) && m.contains(path));
+            link_token(&mail.expect("the mail with the link"), &format!("{path}?token="))
+        };
+        values.insert("reset_token", mail("koordination2@dresden.demo", "/dresden/set-password"));
+        values.insert("confirm_token", mail("erika@sweep.example", "/dresden/confirm-email"));
+
+        // The caller's own: account, a second session to end, a personal token to revoke.
+        values.insert("me_tenant", me.tenant.to_owned());
+        values.insert("me_email", me.email.to_owned());
+        values.insert("new_password", NEW_PASSWORD.to_owned());
+        let (session, token) = match me.signed_in {
+            Some(browser) => {
+                let _laptop = app.signed_in(me.tenant, me.email).await;
+                let sessions = json(app.call(browser, "my_sessions", &[]).await).await;
+                let other = sessions.as_array().expect("sessions").iter().find(|s| s["current"] == false).cloned();
+                let made = app.call(browser, "create_token", &[("name", "Sweep"), ("days", "30")]).await;
+                assert_eq!(made.status(), StatusCode::OK, "create a token");
+                let tokens = json(app.call(browser, "my_tokens", &[]).await).await;
+                let token = tokens.as_array().expect("tokens").iter().find(|t| t["name"] == "Sweep").cloned();
+                (text(&other.expect("the other session")["handle"]), text(&token.expect("the token")["id"]))
+            }
+            None => ("no-session".to_owned(), uuid::Uuid::nil().to_string()),
+        };
+        values.insert("other_session", session);
+        values.insert("my_token", token);
+        Fixtures(values)
+    }
+
+    /// `template` with every `{name}` replaced by its value; an unknown name is a mistake in the table.
+    /// Other braces (of a JSON body) stay as they are.
+    pub fn fill(&self, template: &str) -> String {
+        let mut out = String::new();
+        let mut rest = template;
+        while let Some(start) = rest.find('{') {
+            out.push_str(&rest[..start]);
+            rest = &rest[start..];
+            let name_len = rest[1..].find(|c: char| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'));
+            match name_len {
+                Some(len) if len > 0 && rest[1 + len..].starts_with('}') => {
+                    let name = &rest[1..1 + len];
+                    let value = self.0.get(name).unwrap_or_else(|| panic!("no fixture {{{name}}} for {template}"));
+                    out.push_str(value);
+                    rest = &rest[len + 2..];
+                }
+                _ => {
+                    out.push('{');
+                    rest = &rest[1..];
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+fn text(value: &Value) -> String {
+    value.as_str().unwrap_or_else(|| panic!("expected a string, got {value}")).to_owned()
+}
