@@ -107,8 +107,8 @@ pub async fn change_password(
     use crate::InvalidReason;
     use crate::audit::{self, Change};
     use crate::auth::password;
-    use model::entity::{session, user};
-    use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+    use model::entity::user;
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait, TransactionTrait};
     crate::error::respond(
         async move {
             let actor = crate::actor::Actor::signed_in().await?;
@@ -126,12 +126,9 @@ pub async fn change_password(
             active.password_hash = Set(Some(password::hash(&new_password).map_err(AppError::internal)?));
             active.updated_at = Set(Utc::now());
             active.update(&txn).await?;
-            // Whoever else was signed in with the old password is signed out.
-            let mut others = session::Entity::delete_many().filter(session::Column::UserId.eq(caller.user_id));
-            if let Some(current) = &context.session_id {
-                others = others.filter(session::Column::Id.ne(current.as_str()));
-            }
-            others.exec(&txn).await?;
+            // Whoever else was signed in with the old password, or holds a token, loses that access.
+            let keep = context.session_id.as_deref();
+            crate::store::users::revoke_access(&txn, &actor.tenant, caller.user_id, keep, Utc::now()).await?;
             audit::record(
                 &txn,
                 context,
@@ -190,7 +187,7 @@ pub async fn set_password(
             model.password_hash = Set(Some(hash));
             model.updated_at = Set(now);
             model.update(&txn).await?;
-            crate::store::users::end_sessions(&txn, &scope, user_id).await?;
+            crate::store::users::revoke_access(&txn, &scope, user_id, None, now).await?;
             audit::record(
                 &txn,
                 &context,

@@ -13,6 +13,7 @@ mod m20261129_000004_audit_log_append_only;
 mod m20261129_000005_district_contacts;
 mod m20261129_000006_calls;
 mod m20261129_000007_bids;
+mod m20261202_000008_credential_generation;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000005_district_contacts::Migration),
             Box::new(m20261129_000006_calls::Migration),
             Box::new(m20261129_000007_bids::Migration),
+            Box::new(m20261202_000008_credential_generation::Migration),
         ]
     }
 }

@@ -190,6 +190,7 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> Result<bool, DbErr> {
                 created_at: Set(now),
                 updated_at: Set(now),
                 last_sign_in_at: Set(None),
+                credential_generation: Set(0),
             })
             .exec_without_returning(&txn)
             .await?;
@@ -359,7 +360,12 @@ async fn demo_bids(
                 draft.amounts.insert(*year, format!("{amount},00"));
             }
         }
-        let saved_at = if submitted { call.closes_at - chrono::Duration::days(2) } else { now };
+        // Two days before closing, or (in the open call) yesterday: never later than the moment of loading.
+        let saved_at = if submitted {
+            (call.closes_at - chrono::Duration::days(2)).min(now - chrono::Duration::days(1))
+        } else {
+            now
+        };
         let bid = model::entity::bid::ActiveModel {
             id: Set(Uuid::new_v4()),
             tenant_id: Set(scope.id()),

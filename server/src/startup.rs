@@ -183,6 +183,7 @@ pub fn router(settings: &Settings, context: ServerContext, secrets: Secrets, add
         .layer(axum::middleware::from_fn(authz::same_origin_only))
         .layer(sessions)
         .layer(axum::middleware::from_fn(http::negotiate_locale))
+        .layer(axum::middleware::from_fn(http::server_fn_status))
         .layer(axum::middleware::from_fn(http::trim_trailing_slash))
         .layer(axum::middleware::from_fn(http::security_headers))
         .layer(tower::util::option_layer(hsts))

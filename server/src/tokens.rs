@@ -31,6 +31,9 @@ struct Claims {
     iat: i64,
     exp: i64,
     jti: Uuid,
+    /// The account's credential generation at issue; a later change of password or rights voids the token.
+    #[serde(rename = "gen")]
+    generation: i32,
 }
 
 fn signing_key(state: &AppState) -> Vec<u8> {
@@ -59,6 +62,7 @@ pub fn issue_access_token(state: &AppState, caller: &Caller) -> Result<String, A
         iat: now,
         exp: now + ACCESS_TOKEN_SECONDS,
         jti: Uuid::new_v4(),
+        generation: caller.credential_generation,
     };
     let mut header = Header::new(Algorithm::HS256);
     header.kid = Some(key_id(&key));
@@ -105,7 +109,8 @@ pub async fn caller_of(state: &AppState, token: &str) -> Result<Option<Caller>, 
     if data.header.kid.as_deref() != Some(key_id(&key).as_str()) {
         return Ok(None);
     }
-    Ok(accounts::load_caller(&state.db, data.claims.sub, data.claims.tid).await?)
+    let caller = accounts::load_caller(&state.db, data.claims.sub, data.claims.tid).await?;
+    Ok(caller.filter(|caller| caller.credential_generation == data.claims.generation))
 }
 
 #[cfg(test)]

@@ -32,8 +32,7 @@ pub async fn admin_user(user: Uuid) -> Result<UserDirectory, AppError> {
         async move {
             let admin = crate::actor::Actor::require(model::Permission::ManageUsers).await?;
             let db = &admin.server.db;
-            let row = crate::store::users::find(db, &admin.tenant, user).await?;
-            let all = crate::store::users::list(db, &admin.tenant, &row.email).await?;
+            let person = crate::store::users::summary(db, &admin.tenant, user).await?;
             let chosen: Vec<Uuid> =
                 crate::store::districts::of_contact(db, &admin.tenant, user).await?.into_iter().map(|d| d.id).collect();
             let districts = crate::store::districts::list_all(db, &admin.tenant)
@@ -43,7 +42,7 @@ pub async fn admin_user(user: Uuid) -> Result<UserDirectory, AppError> {
                 .map(|d| crate::views::DistrictChoice { chosen: chosen.contains(&d.id), id: d.id, name: d.name })
                 .collect();
             Ok::<_, AppError>(UserDirectory {
-                users: all.into_iter().filter(|u| u.id == user).collect(),
+                users: vec![person],
                 organisations: crate::store::users::organisations(db, &admin.tenant).await?,
                 districts,
             })
@@ -196,7 +195,7 @@ pub async fn set_user_roles(
             let now = chrono::Utc::now();
             users::replace_roles(&txn, &admin.tenant, target.id, &roles, now).await?;
             if before != roles && target.id != admin.caller().user_id {
-                users::end_sessions(&txn, &admin.tenant, target.id).await?;
+                users::revoke_access(&txn, &admin.tenant, target.id, None, now).await?;
             }
             let (before, after) = (serde_json::json!(before), serde_json::json!(roles));
             admin.audit(&txn, "user.roles_changed", "user", target.id, Some(before), Some(after)).await?;

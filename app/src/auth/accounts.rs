@@ -51,6 +51,7 @@ async fn caller_from_rows(
         display_name: row.display_name,
         locale: row.locale.as_deref().and_then(Locale::from_tag),
         roles: roles_of(db, row.id).await?,
+        credential_generation: row.credential_generation,
     }))
 }
 

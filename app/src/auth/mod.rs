@@ -60,6 +60,8 @@ pub struct Caller {
     pub display_name: String,
     pub locale: Option<Locale>,
     pub roles: Vec<Role>,
+    /// The account's credential generation when it was loaded; access tokens of another one are void.
+    pub credential_generation: i32,
 }
 
 /// What the guard learned about a request. Put into the request extensions by `server::authz`, and only

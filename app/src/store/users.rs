@@ -95,6 +95,7 @@ async fn insert(
         created_at: Set(now),
         updated_at: Set(now),
         last_sign_in_at: Set(None),
+        credential_generation: Set(0),
     }
     .insert(db)
     .await?;
@@ -174,40 +175,74 @@ pub async fn find(db: &impl ConnectionTrait, tenant: &TenantScope, user_id: Uuid
 
 /// The tenant's users, optionally filtered by a search in name and email, by name.
 pub async fn list(db: &impl ConnectionTrait, tenant: &TenantScope, search: &str) -> Result<Vec<UserSummary>, AppError> {
+    use sea_orm::sea_query::{Expr, Func, LikeExpr};
     let mut query = user::Entity::find().filter(user::Column::TenantId.eq(tenant.id()));
     let search = search.trim().to_lowercase();
     if !search.is_empty() {
-        let pattern = format!("%{}%", search.replace(['\\', '%', '_'], ""));
+        // `_` and `%` are ordinary characters of an email address here, not wildcards.
+        let escaped = search.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+        let pattern = || LikeExpr::new(format!("%{escaped}%")).escape('\\');
         query = query.filter(
-            Condition::any().add(user::Column::Email.like(pattern.clone())).add(
-                sea_orm::sea_query::Expr::expr(sea_orm::sea_query::Func::lower(sea_orm::sea_query::Expr::col(
-                    user::Column::DisplayName,
-                )))
-                .like(pattern),
-            ),
+            Condition::any()
+                .add(user::Column::Email.like(pattern()))
+                .add(Expr::expr(Func::lower(Expr::col(user::Column::DisplayName))).like(pattern())),
         );
     }
     let rows = query.order_by_asc(user::Column::DisplayName).all(db).await?;
     let mut summaries = Vec::with_capacity(rows.len());
     for row in rows {
-        summaries.push(UserSummary {
-            roles: roles_of(db, row.id).await?,
-            invited: row.password_hash.is_none() && row.status == STATUS_ACTIVE,
-            id: row.id,
-            email: row.email,
-            name: row.display_name,
-            status: row.status,
-            last_sign_in_at: row.last_sign_in_at,
-        });
+        summaries.push(summary_of(db, row).await?);
     }
     Ok(summaries)
 }
 
-/// Ends every browser session of a user (deactivation, password set by link, role change).
-pub async fn end_sessions(db: &impl ConnectionTrait, tenant: &TenantScope, user_id: Uuid) -> Result<(), AppError> {
-    session::Entity::delete_many()
+/// One person of the tenant as the administration's list shows them.
+pub async fn summary(db: &impl ConnectionTrait, tenant: &TenantScope, user_id: Uuid) -> Result<UserSummary, AppError> {
+    summary_of(db, find(db, tenant, user_id).await?).await
+}
+
+async fn summary_of(db: &impl ConnectionTrait, row: user::Model) -> Result<UserSummary, AppError> {
+    Ok(UserSummary {
+        roles: roles_of(db, row.id).await?,
+        invited: row.password_hash.is_none() && row.status == STATUS_ACTIVE,
+        id: row.id,
+        email: row.email,
+        name: row.display_name,
+        status: row.status,
+        last_sign_in_at: row.last_sign_in_at,
+    })
+}
+
+/// Takes away every access a user holds on the strength of their old credentials or rights (password
+/// changed or reset, deactivation, roles changed): ends their browser sessions (but `keep`, the one making
+/// the change), revokes their personal API tokens, and moves their credential generation on, which retires
+/// the access tokens issued before (`server::tokens`).
+pub async fn revoke_access(
+    db: &impl ConnectionTrait,
+    tenant: &TenantScope,
+    user_id: Uuid,
+    keep: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    use model::entity::api_token;
+    use sea_orm::sea_query::Expr;
+    let mut sessions = session::Entity::delete_many()
         .filter(session::Column::TenantId.eq(tenant.id()))
-        .filter(session::Column::UserId.eq(user_id))
+        .filter(session::Column::UserId.eq(user_id));
+    if let Some(keep) = keep {
+        sessions = sessions.filter(session::Column::Id.ne(keep));
+    }
+    sessions.exec(db).await?;
+    api_token::Entity::update_many()
+        .col_expr(api_token::Column::RevokedAt, Expr::value(now))
+        .filter(api_token::Column::UserId.eq(user_id))
+        .filter(api_token::Column::RevokedAt.is_null())
+        .exec(db)
+        .await?;
+    user::Entity::update_many()
+        .col_expr(user::Column::CredentialGeneration, Expr::col(user::Column::CredentialGeneration).add(1))
+        .filter(user::Column::Id.eq(user_id))
+        .filter(user::Column::TenantId.eq(tenant.id()))
         .exec(db)
         .await?;
     Ok(())
@@ -229,7 +264,7 @@ pub async fn set_status(
     model.updated_at = Set(now);
     let row = model.update(db).await?;
     if !active {
-        end_sessions(db, tenant, user_id).await?;
+        revoke_access(db, tenant, user_id, None, now).await?;
     }
     Ok(row)
 }
@@ -260,6 +295,6 @@ pub async fn anonymise(
         .filter(model::entity::api_token::Column::UserId.eq(user_id))
         .exec(db)
         .await?;
-    end_sessions(db, tenant, user_id).await?;
+    revoke_access(db, tenant, user_id, None, now).await?;
     Ok(row)
 }

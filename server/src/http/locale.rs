@@ -12,11 +12,11 @@ pub async fn negotiate_locale(mut request: Request, next: Next) -> Response {
     if request.method() == Method::GET
         && let Some((locale, rest)) = request.uri().query().and_then(split_lang_param)
     {
-        // Remember the choice and come back to the same page without the parameter.
-        let location = match rest {
+        // Remember the choice and come back to the same page (of this site) without the parameter.
+        let location = super::same_site(&match rest {
             Some(rest) => format!("{}?{rest}", request.uri().path()),
             None => request.uri().path().to_owned(),
-        };
+        });
         let cookie = format!("{LANGUAGE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", locale.tag());
         let mut response = StatusCode::SEE_OTHER.into_response();
         if let (Ok(location), Ok(cookie)) = (HeaderValue::from_str(&location), HeaderValue::from_str(&cookie)) {
@@ -75,5 +75,17 @@ mod tests {
         assert_eq!(split_lang_param("page=2&lang=de"), Some((Locale::De, Some("page=2".into()))));
         assert_eq!(split_lang_param("lang=xx"), None);
         assert_eq!(split_lang_param("page=2"), None);
+    }
+
+    #[tokio::test]
+    async fn the_language_switch_never_leaves_the_site() {
+        use axum::body::Body;
+        use tower::ServiceExt;
+        let router =
+            axum::Router::new().fallback(|| async { "page" }).layer(axum::middleware::from_fn(negotiate_locale));
+        let request = Request::get("//evil.example?lang=en").body(Body::empty()).expect("request");
+        let response = router.oneshot(request).await.expect("response");
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(response.headers()[header::LOCATION], "/evil.example");
     }
 }

@@ -3,11 +3,13 @@
 
 mod locale;
 mod security_headers;
+mod server_fn_status;
 mod static_files;
 mod trailing_slash;
 
 pub use locale::negotiate_locale;
 pub use security_headers::security_headers;
+pub use server_fn_status::server_fn_status;
 pub use static_files::{pkg_service, public_files, site_root_hash_file};
 pub use trailing_slash::trim_trailing_slash;
 
@@ -15,6 +17,12 @@ use axum::http::Request;
 use tracing::Span;
 
 pub const REQUEST_ID_HEADER: &str = "x-request-id";
+
+/// A redirect target on this site made from a request's own path (and query): with exactly one leading
+/// slash, because browsers read `//evil.example` and `/\evil.example` as another host.
+pub fn same_site(path_and_query: &str) -> String {
+    format!("/{}", path_and_query.trim_start_matches(['/', '\\']))
+}
 
 /// The span of one request: method, path and the request id, which is also returned to the client in
 /// `x-request-id` so that a user's report can be matched to the log.
@@ -26,4 +34,15 @@ pub fn request_span<B>(request: &Request<B>) -> Span {
         path = %request.uri().path(),
         request_id = %request_id,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn redirects_stay_on_this_site() {
+        assert_eq!(super::same_site("/dresden?a=1"), "/dresden?a=1");
+        assert_eq!(super::same_site("//evil.example"), "/evil.example");
+        assert_eq!(super::same_site("/\\evil.example"), "/evil.example");
+        assert_eq!(super::same_site(""), "/");
+    }
 }

@@ -15,8 +15,7 @@ pub async fn trim_trailing_slash(request: Request, next: Next) -> Response {
             Some(query) => format!("{}?{query}", if trimmed.is_empty() { "/" } else { trimmed }),
             None => if trimmed.is_empty() { "/" } else { trimmed }.to_owned(),
         };
-        // "//evil.example" would be read as another host: only ever redirect to a single leading slash.
-        let target = format!("/{}", target.trim_start_matches('/'));
+        let target = super::same_site(&target);
         if let Ok(location) = HeaderValue::from_str(&target) {
             return (StatusCode::PERMANENT_REDIRECT, [(header::LOCATION, location)]).into_response();
         }

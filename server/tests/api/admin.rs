@@ -308,3 +308,21 @@ async fn district_contacts_are_given_their_districts() {
     let intrusion = [("user", id.as_str()), ("districts[0]", foreign.as_str())];
     assert_eq!(app.call(&other, "set_contact_districts", &intrusion).await.status(), StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn addresses_with_underscores_are_found_and_their_page_opens() {
+    let app = TestApp::spawn().await;
+    let admin = app.signed_in("dresden", "admin@dresden.demo").await;
+    for (name, email) in [("Max Muster", "max_muster@example.org"), ("Maxi Muster", "maxmuster@example.org")] {
+        let form = [("name", name), ("email", email), ("role", "coordinator")];
+        assert_eq!(app.call(&admin, "invite_user", &form).await.status(), StatusCode::OK);
+    }
+    // `_` is a character of the address, not a wildcard.
+    let found = json(app.call(&admin, "admin_users", &[("search", "max_")]).await).await;
+    let emails: Vec<&str> =
+        found["users"].as_array().expect("users").iter().filter_map(|u| u["email"].as_str()).collect();
+    assert_eq!(emails, ["max_muster@example.org"]);
+    let id = user_id(&app, &admin, "max_muster@example.org").await;
+    let page = json(app.call(&admin, "admin_user", &[("user", &id)]).await).await;
+    assert_eq!(page["users"][0]["email"], "max_muster@example.org");
+}

@@ -267,7 +267,7 @@ async fn expired_and_foreign_signed_tokens_are_refused() {
     let now = Utc::now().timestamp();
     let claims = |exp: i64| {
         serde_json::json!({"sub": admin.id, "tid": admin.tenant_id, "aud": "spielraum-api", "iss": "spielraum",
-            "iat": now - 7200, "exp": exp, "jti": uuid::Uuid::new_v4()})
+            "iat": now - 7200, "exp": exp, "jti": uuid::Uuid::new_v4(), "gen": admin.credential_generation})
     };
     let sign = |claims: &Value, secret: &[u8]| {
         let mut header = Header::new(jsonwebtoken::Algorithm::HS256);
@@ -281,6 +281,13 @@ async fn expired_and_foreign_signed_tokens_are_refused() {
     assert_eq!(me(sign(&claims(now + 600), key.expose())).await, StatusCode::OK, "a valid token works");
     assert_eq!(me(sign(&claims(now - 1), key.expose())).await, StatusCode::UNAUTHORIZED, "expired");
     assert_eq!(me(sign(&claims(now + 600), b"some other key of enough length!!")).await, StatusCode::UNAUTHORIZED);
+    let mut without_generation = claims(now + 600);
+    without_generation.as_object_mut().expect("claims").remove("gen");
+    assert_eq!(
+        me(sign(&without_generation, key.expose())).await,
+        StatusCode::UNAUTHORIZED,
+        "issued before generations"
+    );
 }
 
 #[tokio::test]

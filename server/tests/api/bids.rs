@@ -451,3 +451,23 @@ async fn two_workers_never_claim_the_same_job() {
     let later = now + app::jobs::LEASE + Duration::seconds(1);
     assert!(app::jobs::claim(&db, "worker-c", later).await.expect("claim").is_some(), "a crashed worker's lease ends");
 }
+
+#[tokio::test]
+async fn the_demo_records_nothing_later_than_the_moment_it_was_loaded() {
+    use model::entity::{audit_entry, bid, bid_version};
+    use sea_orm::EntityTrait;
+    let app = TestApp::spawn().await;
+    let now = chrono::Utc::now();
+    let db = app.db().await;
+    for row in bid::Entity::find().all(&db).await.expect("bids") {
+        assert!(row.created_at <= now && row.draft_saved_at <= now, "bid {} saved in the future", row.id);
+    }
+    let versions = bid_version::Entity::find().all(&db).await.expect("versions");
+    assert!(!versions.is_empty());
+    for row in versions {
+        assert!(row.submitted_at <= now, "version {} submitted at {} (now {now})", row.id, row.submitted_at);
+    }
+    for row in audit_entry::Entity::find().all(&db).await.expect("audit") {
+        assert!(row.at <= now, "audit {} at {}", row.action, row.at);
+    }
+}

@@ -244,3 +244,14 @@ async fn lots_are_renamed_and_questions_reordered_while_the_call_is_a_draft() {
     assert_eq!(app.call(&admin, "move_question", &down).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(app.call(&admin, "rename_lot", &rename).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+#[tokio::test]
+async fn a_server_function_called_without_its_arguments_is_a_bad_request() {
+    let app = TestApp::spawn().await;
+    let visitor = app.browser();
+    for form in [vec![("tenant", "dresden")], vec![("tenant", "dresden"), ("call", "keine-id")]] {
+        let response = app.call(&visitor, "public_call", &form).await;
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{form:?}");
+        assert_eq!(json(response).await["code"], "bad_request");
+    }
+}

@@ -81,3 +81,42 @@ async fn methods_a_route_does_not_have_are_405_not_errors() {
     let head = app.client.head(app.url("/api/v1/tenants")).send().await.expect("head");
     assert_eq!(head.status(), StatusCode::OK);
 }
+
+#[tokio::test]
+async fn a_new_password_or_new_roles_void_the_tokens_issued_before() {
+    let app = TestApp::spawn().await;
+    let me = |token: String| {
+        let request = app.client.get(app.url("/api/v1/me")).bearer_auth(token);
+        async move { request.send().await.expect("me").status() }
+    };
+    let browser = app.signed_in("dresden", "koordination2@dresden.demo").await;
+    let personal: String = app
+        .call(&browser, "create_token", &[("name", "Skript"), ("days", "30")])
+        .await
+        .json()
+        .await
+        .expect("the token");
+    let access = app.token("dresden", "koordination2@dresden.demo").await;
+    assert_eq!(me(personal.clone()).await, StatusCode::OK);
+    assert_eq!(me(access.clone()).await, StatusCode::OK);
+    let change = [
+        ("current_password", server::demo::DEMO_PASSWORD),
+        ("new_password", "ein ganz neues Passwort"),
+        ("confirm_password", "ein ganz neues Passwort"),
+    ];
+    assert_eq!(app.call(&browser, "change_password", &change).await.status(), StatusCode::OK);
+    assert_eq!(me(personal).await, StatusCode::UNAUTHORIZED, "the personal token is revoked");
+    assert_eq!(me(access).await, StatusCode::UNAUTHORIZED, "the access token is void");
+    assert_eq!(app.call(&browser, "whoami", &[("tenant", "dresden")]).await.status(), StatusCode::OK);
+
+    // A change of roles voids the access tokens of the person concerned too.
+    let access = app.token("dresden", "koordination3@dresden.demo").await;
+    assert_eq!(me(access.clone()).await, StatusCode::OK);
+    let admin = app.signed_in("dresden", "admin@dresden.demo").await;
+    let directory: serde_json::Value =
+        app.call(&admin, "admin_users", &[("search", "koordination3")]).await.json().await.expect("json");
+    let id = directory["users"][0]["id"].as_str().expect("id").to_owned();
+    let roles = [("user", id.as_str()), ("district_contact", "on")];
+    assert_eq!(app.call(&admin, "set_user_roles", &roles).await.status(), StatusCode::OK);
+    assert_eq!(me(access).await, StatusCode::UNAUTHORIZED);
+}
