@@ -424,7 +424,7 @@ async fn sweep(caller: &Caller) -> Vec<(char, String)> {
     let mut answers = Vec::new();
     for (method, route, path, args, _) in TABLE {
         let method = Method::from_bytes(method.as_bytes()).expect("method");
-        let path = fixtures.fill(&if path.is_empty() { route } else { path }.replace("{tenant}", "dresden"));
+        let path = request_path(&fixtures, route, path);
         let args = fixtures.fill(&args.replace("{password}", &password));
         let url = app.url(&path);
         let request = if route.starts_with("/api/") {
@@ -467,6 +467,11 @@ async fn sweep(caller: &Caller) -> Vec<(char, String)> {
         }
     }
     answers
+}
+
+/// The path a table row requests: its own, or (when it gives none) its route in Dresden.
+fn request_path(fixtures: &Fixtures, route: &str, path: &str) -> String {
+    fixtures.fill(&if path.is_empty() { route } else { path }.replace("{tenant}", "dresden"))
 }
 
 fn pdf() -> reqwest::multipart::Form {
@@ -512,7 +517,7 @@ async fn no_refused_page_carries_the_data_of_its_rightful_readers() {
         if *method != "GET" || route.starts_with("/api/") || !expected.contains(|c| c != 'A') {
             continue;
         }
-        let url = app.url(&fixtures.fill(&if path.is_empty() { route } else { path }.replace("{tenant}", "dresden")));
+        let url = app.url(&request_path(&fixtures, route, path));
         let mut markers = Vec::new();
         for (column, letter) in expected.chars().enumerate() {
             if letter == 'A' {
