@@ -369,14 +369,11 @@ fn the_table_is_not_all_public() {
 
 #[tokio::test]
 async fn every_route_answers_every_caller_as_the_table_says() {
-    let mut sweeps = tokio::task::JoinSet::new();
-    for (column, (_, caller)) in CALLERS.iter().enumerate() {
-        sweeps.spawn(async move { (column, sweep(caller).await) });
-    }
-    let mut observed = vec![Vec::new(); CALLERS.len()];
-    while let Some(done) = sweeps.join_next().await {
-        let (column, answers) = done.expect("a sweep finished");
-        observed[column] = answers;
+    // One caller after the other: several servers rendering at once in one process now and then trip
+    // Leptos' reactive arenas ("no Arena is active"), which is not what this test is about.
+    let mut observed = Vec::new();
+    for (_, caller) in &CALLERS {
+        observed.push(sweep(caller).await);
     }
     let mut differences = Vec::new();
     let mut snapshot = String::new();
