@@ -117,13 +117,21 @@ pub async fn change_password(
                 return Err(AppError::invalid("current_password", InvalidReason::Required));
             }
             check_new_password(&new_password, &confirm_password)?;
+            // The slow hashing happens before the transaction, so no lock waits for it.
+            let row = user::Entity::find_by_id(caller.user_id).one(&db).await?.ok_or(AppError::Unauthenticated)?;
+            let current_hash = row.password_hash.clone().unwrap_or_default();
+            if !password::verify(&current_hash, &current_password).await {
+                return Err(AppError::invalid("current_password", InvalidReason::WrongPassword));
+            }
+            let new_hash = password::hash(&new_password).await.map_err(AppError::internal)?;
             let txn = db.begin().await?;
             let row = user::Entity::find_by_id(caller.user_id).one(&txn).await?.ok_or(AppError::Unauthenticated)?;
-            if !row.password_hash.as_deref().is_some_and(|phc| password::verify(phc, &current_password)) {
+            if row.password_hash.as_deref().unwrap_or_default() != current_hash {
+                // Changed meanwhile by another request: the password just checked is no longer the current one.
                 return Err(AppError::invalid("current_password", InvalidReason::WrongPassword));
             }
             let mut active: user::ActiveModel = row.into();
-            active.password_hash = Set(Some(password::hash(&new_password).map_err(AppError::internal)?));
+            active.password_hash = Set(Some(new_hash));
             active.updated_at = Set(Utc::now());
             active.update(&txn).await?;
             // Whoever else was signed in with the old password, or holds a token, loses that access.
@@ -171,7 +179,7 @@ pub async fn set_password(
             let db = server.db;
             let scope = crate::store::TenantScope::resolve(&db, &tenant).await?;
             check_new_password(&new_password, &confirm_password)?;
-            let hash = password::hash(&new_password).map_err(AppError::internal)?;
+            let hash = password::hash(&new_password).await.map_err(AppError::internal)?;
             let now = Utc::now();
             let txn = db.begin().await?;
             let unusable = || AppError::invalid("token", InvalidReason::LinkUnusable);

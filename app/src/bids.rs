@@ -35,6 +35,7 @@ pub struct CallBidsView {
 pub mod ops {
     use super::*;
     use crate::actor::Actor;
+    use crate::store::Clock;
     use crate::store::bids::{self, Authorized, Change};
     use chrono::{DateTime, Utc};
     use model::bid::Draft;
@@ -98,21 +99,20 @@ pub mod ops {
         actor: &Actor,
         authorized: Authorized<Change>,
         mut draft: Draft,
-        now: DateTime<Utc>,
     ) -> Result<Authorized<Change>, AppError> {
         let questions: Vec<Uuid> =
             crate::store::calls::questions_of(txn, authorized.call()).await?.iter().map(|q| q.id).collect();
         let years = model::bid::budget_years(authorized.call().decision_date);
         draft.answers.retain(|id, _| questions.contains(id));
         draft.amounts.retain(|year, _| years.contains(year));
-        bids::save_draft(txn, authorized, &draft, actor.caller().user_id, now).await
+        bids::save_draft(txn, authorized, &draft, actor.caller().user_id).await
     }
 
     /// Saves the draft as typed; returns when it was saved.
-    pub async fn save(actor: &Actor, bid: Uuid, draft: Draft, now: DateTime<Utc>) -> Result<DateTime<Utc>, AppError> {
+    pub async fn save(actor: &Actor, bid: Uuid, draft: Draft, clock: Clock) -> Result<DateTime<Utc>, AppError> {
         let txn = actor.server.db.begin().await?;
-        let authorized = bids::authorize_change(&txn, &actor.tenant, actor.who(), bid, now).await?;
-        let saved = store_draft(&txn, actor, authorized, draft, now).await?;
+        let authorized = bids::authorize_change(&txn, &actor.tenant, actor.who(), bid, clock).await?;
+        let saved = store_draft(&txn, actor, authorized, draft).await?;
         txn.commit().await?;
         Ok(saved.bid().draft_saved_at)
     }
@@ -120,16 +120,12 @@ pub mod ops {
     /// Submits the bid: complete, while the call is open; adds a version and plans the emailed receipt. With
     /// `draft`, the draft is saved first (in the same transaction), so nothing typed since the last autosave
     /// is missing from the submission.
-    pub async fn submit(
-        actor: &Actor,
-        bid: Uuid,
-        draft: Option<Draft>,
-        now: DateTime<Utc>,
-    ) -> Result<VersionView, AppError> {
+    pub async fn submit(actor: &Actor, bid: Uuid, draft: Option<Draft>, clock: Clock) -> Result<VersionView, AppError> {
         let txn = actor.server.db.begin().await?;
-        let mut authorized = bids::authorize_change(&txn, &actor.tenant, actor.who(), bid, now).await?;
+        let mut authorized = bids::authorize_change(&txn, &actor.tenant, actor.who(), bid, clock).await?;
+        let now = authorized.at();
         if let Some(draft) = draft {
-            authorized = store_draft(&txn, actor, authorized, draft, now).await?;
+            authorized = store_draft(&txn, actor, authorized, draft).await?;
         }
         let draft = authorized.draft()?;
         let questions = crate::store::calls::questions_of(&txn, authorized.call()).await?;
@@ -148,7 +144,7 @@ pub mod ops {
                 return Err(AppError::Incomplete { problems });
             }
         };
-        let version = bids::submit(&txn, authorized, &content, actor.caller().user_id, now).await?;
+        let version = bids::submit(&txn, authorized, &content, actor.caller().user_id).await?;
         let after = serde_json::json!({"version": version.number, "content_hash": version.content_hash});
         actor.audit(&txn, "bid.submitted", "bid", bid, None, Some(after)).await?;
         let receipt = crate::jobs::Job::BidReceipt { bid, number: version.number };
@@ -157,9 +153,9 @@ pub mod ops {
         Ok(version)
     }
 
-    pub async fn withdraw(actor: &Actor, bid: Uuid, now: DateTime<Utc>) -> Result<(), AppError> {
+    pub async fn withdraw(actor: &Actor, bid: Uuid, clock: Clock) -> Result<(), AppError> {
         let txn = actor.server.db.begin().await?;
-        let authorized = bids::authorize_change(&txn, &actor.tenant, actor.who(), bid, now).await?;
+        let authorized = bids::authorize_change(&txn, &actor.tenant, actor.who(), bid, clock).await?;
         bids::withdraw(&txn, authorized).await?;
         actor.audit(&txn, "bid.withdrawn", "bid", bid, None, None).await?;
         txn.commit().await?;
@@ -173,12 +169,13 @@ pub mod ops {
         question: Option<Uuid>,
         file_name: &str,
         bytes: bytes::Bytes,
-        now: DateTime<Utc>,
+        clock: Clock,
     ) -> Result<model::bid::AttachmentRef, AppError> {
         use crate::InvalidReason;
         use crate::attachments::UploadError;
         let db = &actor.server.db;
-        let authorized = bids::authorize_change(db, &actor.tenant, actor.who(), bid, now).await?;
+        // Checked before the file travels to storage, and again in the transaction that records it.
+        let authorized = bids::authorize_change(db, &actor.tenant, actor.who(), bid, clock).await?;
         if let Some(question) = question {
             let questions = crate::store::calls::questions_of(db, authorized.call()).await?;
             if !questions.iter().any(|q| q.id == question && q.kind == model::call::QuestionKind::File) {
@@ -201,10 +198,9 @@ pub mod ops {
         let recorded = async {
             let txn = actor.server.db.begin().await?;
             // The call may have closed while the file travelled: check again inside the transaction.
-            let authorized = bids::authorize_change(&txn, &actor.tenant, actor.who(), bid, Utc::now()).await?;
-            let attachment =
-                bids::add_attachment(&txn, &authorized, question, &checked, size, &key, actor.caller().user_id, now)
-                    .await?;
+            let authorized = bids::authorize_change(&txn, &actor.tenant, actor.who(), bid, clock).await?;
+            let user = actor.caller().user_id;
+            let attachment = bids::add_attachment(&txn, &authorized, question, &checked, size, &key, user).await?;
             let after = serde_json::json!({"attachment": attachment.id, "file_name": attachment.file_name,
                 "sha256": attachment.sha256, "size": size});
             actor.audit(&txn, "bid.attachment_added", "bid", bid, None, Some(after)).await?;
@@ -220,15 +216,10 @@ pub mod ops {
         recorded
     }
 
-    pub async fn remove_attachment(
-        actor: &Actor,
-        bid: Uuid,
-        attachment: Uuid,
-        now: DateTime<Utc>,
-    ) -> Result<(), AppError> {
+    pub async fn remove_attachment(actor: &Actor, bid: Uuid, attachment: Uuid, clock: Clock) -> Result<(), AppError> {
         let txn = actor.server.db.begin().await?;
-        let authorized = bids::authorize_change(&txn, &actor.tenant, actor.who(), bid, now).await?;
-        let row = bids::remove_attachment(&txn, &authorized, attachment, now).await?;
+        let authorized = bids::authorize_change(&txn, &actor.tenant, actor.who(), bid, clock).await?;
+        let row = bids::remove_attachment(&txn, &authorized, attachment).await?;
         let before = serde_json::json!({"attachment": attachment, "file_name": row.file_name});
         actor.audit(&txn, "bid.attachment_removed", "bid", bid, Some(before), None).await?;
         txn.commit().await?;
@@ -319,7 +310,7 @@ pub async fn save_draft(
     crate::error::respond(
         async move {
             let actor = crate::actor::Actor::require(model::Permission::DraftBids).await?;
-            ops::save(&actor, bid, ops::draft_from_fields(&fields), chrono::Utc::now()).await
+            ops::save(&actor, bid, ops::draft_from_fields(&fields), crate::store::Clock::System).await
         }
         .await,
     )
@@ -332,7 +323,7 @@ pub async fn submit_bid(bid: Uuid, fields: Option<BTreeMap<String, String>>) -> 
         async move {
             let actor = crate::actor::Actor::require(model::Permission::DraftBids).await?;
             let draft = fields.as_ref().map(ops::draft_from_fields);
-            ops::submit(&actor, bid, draft, chrono::Utc::now()).await
+            ops::submit(&actor, bid, draft, crate::store::Clock::System).await
         }
         .await,
     )
@@ -343,7 +334,7 @@ pub async fn withdraw_bid(bid: Uuid) -> Result<(), AppError> {
     crate::error::respond(
         async move {
             let actor = crate::actor::Actor::require(model::Permission::DraftBids).await?;
-            ops::withdraw(&actor, bid, chrono::Utc::now()).await
+            ops::withdraw(&actor, bid, crate::store::Clock::System).await
         }
         .await,
     )
@@ -354,7 +345,7 @@ pub async fn remove_attachment(bid: Uuid, attachment: Uuid) -> Result<(), AppErr
     crate::error::respond(
         async move {
             let actor = crate::actor::Actor::require(model::Permission::DraftBids).await?;
-            ops::remove_attachment(&actor, bid, attachment, chrono::Utc::now()).await
+            ops::remove_attachment(&actor, bid, attachment, crate::store::Clock::System).await
         }
         .await,
     )

@@ -31,6 +31,9 @@ pub enum AppError {
     CallNotOpen,
     #[error("too many attempts; retry in {retry_after_minutes} minutes")]
     Throttled { retry_after_minutes: i64 },
+    /// The request body is larger than any this address takes (refused before it is read).
+    #[error("the request is larger than {limit_bytes} bytes")]
+    TooLarge { limit_bytes: u64 },
     #[error("internal error")]
     Internal,
 }
@@ -108,6 +111,7 @@ impl AppError {
             AppError::Unauthenticated | AppError::SignInFailed => 401,
             AppError::Forbidden => 403,
             AppError::Throttled { .. } => 429,
+            AppError::TooLarge { .. } => 413,
             AppError::Internal => 500,
         }
     }
@@ -124,6 +128,7 @@ impl AppError {
             AppError::Forbidden => "forbidden",
             AppError::SignInFailed => "sign_in_failed",
             AppError::Throttled { .. } => "throttled",
+            AppError::TooLarge { .. } => "too_large",
             AppError::Internal => "internal",
         }
     }
@@ -152,7 +157,11 @@ impl FromServerFnError for AppError {
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
-            ServerFnErrorErr::Args(message) | ServerFnErrorErr::MissingArg(message) => AppError::BadRequest { message },
+            // A body that cannot be read or decoded (cut off, over the size limit, not the encoding the
+            // function takes) is as much the caller's fault as a missing argument.
+            ServerFnErrorErr::Args(message)
+            | ServerFnErrorErr::MissingArg(message)
+            | ServerFnErrorErr::Deserialization(message) => AppError::BadRequest { message },
             other => AppError::internal(other),
         }
     }

@@ -257,6 +257,7 @@ pub enum Key {
     ErrUnconfirmed,
     ErrEmptyFile,
     ErrFileTooLarge,
+    ErrRequestTooLarge,
     ErrBadFileName,
     ErrWrongFileType,
     ErrCarrierRoleByCarrierOnly,
@@ -756,6 +757,10 @@ pub fn text(locale: Locale, key: Key) -> &'static str {
         ),
         Key::ErrEmptyFile => ("Die Datei ist leer.", "The file is empty."),
         Key::ErrFileTooLarge => ("Die Datei ist größer als erlaubt.", "The file is larger than allowed."),
+        Key::ErrRequestTooLarge => (
+            "Die Eingabe ist zu umfangreich, um sie anzunehmen. Bitte kürzen Sie sie.",
+            "The input is too large to accept. Please shorten it.",
+        ),
         Key::ErrBadFileName => (
             "Der Dateiname ist nicht zulässig (keine Pfadangaben oder Sonderzeichen, höchstens 200 Zeichen).",
             "The file name is not allowed (no paths or special characters, at most 200 characters).",

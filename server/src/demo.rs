@@ -127,7 +127,7 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> Result<bool, DbErr> {
     }
     let now = Utc::now();
     // One hash for all demo accounts: hashing is deliberately slow, and they share the password anyway.
-    let password_hash = app::auth::password::hash(DEMO_PASSWORD).map_err(|e| DbErr::Custom(e.to_string()))?;
+    let password_hash = app::auth::password::hash(DEMO_PASSWORD).await.map_err(|e| DbErr::Custom(e.to_string()))?;
     for demo in demo_tenants() {
         let tenant_id = Uuid::new_v4();
         tenant::Entity::insert(tenant::ActiveModel {
@@ -387,8 +387,9 @@ async fn demo_bids(
             // Submitted as the carrier would have, through the same rules, at the time it happened.
             let roles = [Role::Carrier { organisation_id: organisation.id }];
             let who = model::policy::Who { user_id: user, roles: &roles };
-            let authorized = app::store::bids::authorize_change(db, scope, who, bid.id, saved_at).await?;
-            app::store::bids::submit(db, authorized, &content, user, saved_at).await?;
+            let authorized =
+                app::store::bids::authorize_change(db, scope, who, bid.id, app::store::Clock::At(saved_at)).await?;
+            app::store::bids::submit(db, authorized, &content, user).await?;
         }
     }
     Ok(())

@@ -185,6 +185,10 @@ pub fn router(settings: &Settings, context: ServerContext, secrets: Secrets, add
         .layer(axum::middleware::from_fn(http::negotiate_locale))
         .layer(axum::middleware::from_fn(http::server_fn_status))
         .layer(axum::middleware::from_fn(http::trim_trailing_slash))
+        .layer(axum::middleware::from_fn_with_state(
+            http::BodyLimits::new(settings.max_upload_bytes),
+            http::limit_body_size,
+        ))
         .layer(axum::middleware::from_fn(http::security_headers))
         .layer(tower::util::option_layer(hsts))
         // No request may hold a connection forever; a stuck one ends with 408 and a log line.

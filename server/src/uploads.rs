@@ -68,8 +68,15 @@ pub async fn upload_form(
     let result = async {
         let actor = Actor::authorize(context, state.server.clone(), Access::Requires(Permission::DraftBids)).await?;
         let upload = read_upload(multipart).await?;
-        app::bids::ops::upload(&actor, bid_id, upload.question, &upload.file_name, upload.bytes, chrono::Utc::now())
-            .await
+        app::bids::ops::upload(
+            &actor,
+            bid_id,
+            upload.question,
+            &upload.file_name,
+            upload.bytes,
+            app::store::Clock::System,
+        )
+        .await
     }
     .await;
     match result {

@@ -104,9 +104,14 @@ pub async fn verify_credentials(
     now: DateTime<Utc>,
 ) -> Result<Caller, SignInError> {
     let typed = email_text.trim().to_lowercase();
-    if let Some(until) = throttle::retry_after(db, tenant.id(), &typed, client_addr, now).await? {
-        return Err(SignInError::Throttled { until });
-    }
+    let attempt = match throttle::begin(db, tenant.id(), &typed, client_addr, now).await? {
+        throttle::Verdict::Paused { until } => return Err(SignInError::Throttled { until }),
+        throttle::Verdict::SlowDown(attempt) => {
+            tokio::time::sleep(throttle::CLIENT_SLOWDOWN).await;
+            attempt
+        }
+        throttle::Verdict::Proceed(attempt) => attempt,
+    };
     let row = match Email::parse(&typed) {
         Ok(email) => {
             user::Entity::find()
@@ -117,16 +122,16 @@ pub async fn verify_credentials(
         }
         Err(_) => None,
     };
-    let verified = match row.as_ref() {
-        Some(user) if user.status == STATUS_ACTIVE || user.status == STATUS_UNCONFIRMED => {
-            user.password_hash.as_deref().is_some_and(|phc| password::verify(phc, password_text))
-        }
-        _ => {
-            password::verify_against_dummy(password_text);
+    let verified = match row.as_ref().filter(|user| user.status == STATUS_ACTIVE || user.status == STATUS_UNCONFIRMED) {
+        Some(user) => password::verify(user.password_hash.as_deref().unwrap_or_default(), password_text).await,
+        None => {
+            password::verify_against_dummy(password_text).await;
             false
         }
     };
-    throttle::record(db, tenant.id(), &typed, client_addr, verified, now).await?;
+    if verified {
+        throttle::succeeded(db, attempt).await?;
+    }
     match (verified, row) {
         // Said only to someone who knows the password, so it reveals nothing about the account.
         (true, Some(row)) if row.status == STATUS_UNCONFIRMED => Err(SignInError::Unconfirmed),

@@ -1,8 +1,14 @@
 //! Password hashing with argon2id (OWASP parameters: 19 MiB, 2 passes, 1 lane) and the password rules.
+//!
+//! Hashing is slow and memory-hard on purpose, so it runs on tokio's blocking threads, never on the async
+//! workers that serve every other request, and only as many at once as the machine has cores. Excess
+//! sign-ins wait for a slot: a burst of 100 costs 19 MiB per core, not 1.9 GiB, and the pages of everybody
+//! else keep answering meanwhile.
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
 use argon2::{Algorithm, Argon2, Params, Version};
 use std::sync::LazyLock;
+use tokio::sync::Semaphore;
 
 /// Shortest password accepted (NIST SP 800-63B asks for at least 8; we ask a little more).
 pub const MIN_LENGTH: usize = 10;
@@ -33,23 +39,49 @@ pub fn check_rules(password: &str) -> Result<(), PasswordRuleError> {
     }
 }
 
-/// A PHC string (`$argon2id$v=19$m=19456,t=2,p=1$…`) with a fresh salt.
-pub fn hash(password: &str) -> Result<String, argon2::password_hash::Error> {
+/// Runs one hashing job on a blocking thread once a slot is free. `None` if the job panicked.
+async fn bounded<T: Send + 'static>(job: impl FnOnce() -> T + Send + 'static) -> Option<T> {
+    static SLOTS: LazyLock<Semaphore> =
+        LazyLock::new(|| Semaphore::new(std::thread::available_parallelism().map(usize::from).unwrap_or(2)));
+    // The semaphore is never closed, so acquiring fails only in theory; then the job runs unbounded.
+    let _slot = SLOTS.acquire().await.ok();
+    tokio::task::spawn_blocking(job).await.ok()
+}
+
+fn hash_now(password: &str) -> Result<String, argon2::password_hash::Error> {
     let salt = SaltString::generate(&mut OsRng);
     Ok(hasher().hash_password(password.as_bytes(), &salt)?.to_string())
 }
 
-/// True when `password` matches `phc`. A malformed stored hash never matches.
-pub fn verify(phc: &str, password: &str) -> bool {
+fn verify_now(phc: &str, password: &str) -> bool {
     PasswordHash::new(phc).is_ok_and(|parsed| hasher().verify_password(password.as_bytes(), &parsed).is_ok())
 }
 
+/// A PHC string (`$argon2id$v=19$m=19456,t=2,p=1$…`) with a fresh salt.
+pub async fn hash(password: &str) -> Result<String, argon2::password_hash::Error> {
+    let password = password.to_owned();
+    bounded(move || hash_now(&password)).await.unwrap_or(Err(argon2::password_hash::Error::Crypto))
+}
+
+/// True when `password` matches `phc`. A malformed stored hash never matches, and neither does a password
+/// longer than any we accept (it is not hashed at all, so an attacker cannot make us hash megabytes).
+pub async fn verify(phc: &str, password: &str) -> bool {
+    if password.len() > MAX_BYTES || password.chars().count() > MAX_LENGTH {
+        return false;
+    }
+    let (phc, password) = (phc.to_owned(), password.to_owned());
+    bounded(move || verify_now(&phc, &password)).await.unwrap_or(false)
+}
+
+/// The most bytes a password of [`MAX_LENGTH`] characters can take in UTF-8.
+const MAX_BYTES: usize = MAX_LENGTH * 4;
+
 /// Spends the same time as a real check, for sign-ins of unknown accounts, so timing does not reveal
 /// whether an account exists.
-pub fn verify_against_dummy(password: &str) {
-    static DUMMY: LazyLock<Option<String>> = LazyLock::new(|| hash("not a real password, only for timing").ok());
+pub async fn verify_against_dummy(password: &str) {
+    static DUMMY: LazyLock<Option<String>> = LazyLock::new(|| hash_now("not a real password, only for timing").ok());
     if let Some(dummy) = DUMMY.as_deref() {
-        let _ = verify(dummy, password);
+        let _ = verify(dummy, password).await;
     }
 }
 
@@ -57,15 +89,23 @@ pub fn verify_against_dummy(password: &str) {
 mod tests {
     use super::*;
 
-    #[test]
-    fn hashes_verify_and_salts_differ() {
-        let first = hash("correct horse battery").expect("hash");
-        let second = hash("correct horse battery").expect("hash");
+    #[tokio::test]
+    async fn hashes_verify_and_salts_differ() {
+        let first = hash("correct horse battery").await.expect("hash");
+        let second = hash("correct horse battery").await.expect("hash");
         assert!(first.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{first}");
         assert_ne!(first, second);
-        assert!(verify(&first, "correct horse battery"));
-        assert!(!verify(&first, "correct horse battery "));
-        assert!(!verify("not a hash", "anything"));
+        assert!(verify(&first, "correct horse battery").await);
+        assert!(!verify(&first, "correct horse battery ").await);
+        assert!(!verify("not a hash", "anything").await);
+    }
+
+    #[tokio::test]
+    async fn a_password_longer_than_any_accepted_never_matches() {
+        let long = "ä".repeat(MAX_LENGTH + 1);
+        let phc = hash_now(&long).expect("hash");
+        assert!(verify_now(&phc, &long), "argon2 itself would accept it");
+        assert!(!verify(&phc, &long).await, "but it is refused before hashing");
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub fn error_text(locale: Locale, error: &AppError) -> String {
         }
         AppError::Incomplete { .. } => Key::BidIncomplete,
         AppError::CallNotOpen => Key::CallNotOpen,
+        AppError::TooLarge { .. } => Key::ErrRequestTooLarge,
         AppError::BadRequest { .. } | AppError::Internal => Key::ErrorText,
     };
     crate::i18n::text(locale, key).to_owned()

@@ -7,8 +7,8 @@
 //! files, never the draft). A bid the caller may not read is "not found", so sealed bids do not even reveal
 //! that they exist.
 
-use super::TenantScope;
 use super::calls::phase_of;
+use super::{Clock, TenantScope};
 use crate::AppError;
 use chrono::{DateTime, Utc};
 use model::bid::{AttachmentRef, BidStatus, BidSummary, BidView, Content, Draft, LotCount, SubmittedBid, VersionView};
@@ -16,9 +16,7 @@ use model::call::Phase;
 use model::entity::{bid, bid_attachment, bid_version, call, call_lot, organisation};
 use model::policy::{self, BidAccess, BidFacts, Who};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::marker::PhantomData;
 use uuid::Uuid;
 
@@ -39,6 +37,7 @@ pub struct Authorized<I> {
     call: call::Model,
     phase: Phase,
     access: BidAccess,
+    at: DateTime<Utc>,
     intent: PhantomData<I>,
 }
 
@@ -54,6 +53,11 @@ impl<I> Authorized<I> {
     /// The call's phase at the time of the check.
     pub fn phase(&self) -> Phase {
         self.phase
+    }
+
+    /// The time of the check; for a change, read once the bid's lock was held. A change records this time.
+    pub fn at(&self) -> DateTime<Utc> {
+        self.at
     }
 
     /// How much of the bid the caller sees.
@@ -73,28 +77,35 @@ fn facts_of(bid: &bid::Model, phase: Phase) -> Result<BidFacts, AppError> {
     Ok(BidFacts { organisation_id: bid.organisation_id, phase, status: status_of(bid)? })
 }
 
-/// Loads bid `id` of this tenant with its call and asks the policy whether `who` may read it at `now`.
+/// Loads bid `id` of this tenant with its call and asks the policy whether `who` may read it at the time
+/// `clock` tells. With `lock`, the bid's write lock is taken first and the clock read afterwards.
 async fn load<I>(
     db: &impl ConnectionTrait,
     scope: &TenantScope,
     who: Who<'_>,
     id: Uuid,
     lock: bool,
-    now: DateTime<Utc>,
+    clock: Clock,
 ) -> Result<(Authorized<I>, BidFacts), AppError> {
-    let mut query = bid::Entity::find_by_id(id).filter(bid::Column::TenantId.eq(scope.id()));
+    let this_bid = bid::Column::Id.eq(id).and(bid::Column::TenantId.eq(scope.id()));
     if lock {
-        // Changes of one bid queue up behind each other (PostgreSQL row lock; SQLite writes one at a time
-        // anyway), so two submissions cannot both take the same version number.
-        query = query.lock_exclusive();
+        // A no-op write takes the lock on both databases: PostgreSQL locks the row, SQLite the database
+        // (it writes one transaction at a time). Changes of one bid queue up here, so two submissions cannot
+        // take the same version number, and one that waited is judged by the time it got through.
+        bid::Entity::update_many()
+            .col_expr(bid::Column::Status, sea_orm::sea_query::Expr::col(bid::Column::Status).into())
+            .filter(this_bid.clone())
+            .exec(db)
+            .await?;
     }
-    let bid = query.one(db).await?.ok_or(AppError::NotFound)?;
+    let now = clock.now();
+    let bid = bid::Entity::find().filter(this_bid).one(db).await?.ok_or(AppError::NotFound)?;
     let call = super::calls::find(db, scope, bid.call_id, false).await?;
     let phase = phase_of(&call, now);
     let facts = facts_of(&bid, phase)?;
     // A bid the caller may not read does not exist for them (sealed bids do not reveal themselves).
     let access = policy::bid_access(who, &facts).ok_or(AppError::NotFound)?;
-    Ok((Authorized { bid, call, phase, access, intent: PhantomData }, facts))
+    Ok((Authorized { bid, call, phase, access, at: now, intent: PhantomData }, facts))
 }
 
 /// Loads bid `id` of this tenant for reading by `who` at `now`; 404 when they may not read it.
@@ -105,19 +116,20 @@ pub async fn authorize_read(
     id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<Authorized<Read>, AppError> {
-    Ok(load(db, scope, who, id, false, now).await?.0)
+    Ok(load(db, scope, who, id, false, Clock::At(now)).await?.0)
 }
 
-/// Loads and locks bid `id` of this tenant for a change by `who` at `now`. Not readable → 404; readable but
-/// not changeable: 409 when the call is not open (it closed, or has not opened), 403 otherwise.
+/// Locks bid `id` of this tenant and loads it for a change by `who` at the time `clock` tells once the lock
+/// is held. Not readable → 404; readable but not changeable: 409 when the call is not open (it closed, or
+/// has not opened), 403 otherwise. Call it first in the transaction, before anything else is read.
 pub async fn authorize_change(
     db: &impl ConnectionTrait,
     scope: &TenantScope,
     who: Who<'_>,
     id: Uuid,
-    now: DateTime<Utc>,
+    clock: Clock,
 ) -> Result<Authorized<Change>, AppError> {
-    let (authorized, facts) = load(db, scope, who, id, true, now).await?;
+    let (authorized, facts) = load(db, scope, who, id, true, clock).await?;
     policy::may_change_bid(who, &facts)?;
     Ok(authorized)
 }
@@ -194,17 +206,16 @@ pub async fn save_draft(
     authorized: Authorized<Change>,
     draft: &Draft,
     user_id: Uuid,
-    now: DateTime<Utc>,
 ) -> Result<Authorized<Change>, AppError> {
     if !draft.within_bounds() {
         return Err(AppError::invalid("draft", crate::InvalidReason::TooLong));
     }
-    let Authorized { bid, call, phase, access, intent } = authorized;
+    let Authorized { bid, call, phase, access, at, intent } = authorized;
     let mut active: bid::ActiveModel = bid.into();
     active.draft = Set(serde_json::to_string(draft).map_err(AppError::internal)?);
-    active.draft_saved_at = Set(now);
+    active.draft_saved_at = Set(at);
     active.draft_saved_by = Set(Some(user_id));
-    Ok(Authorized { bid: active.update(db).await?, call, phase, access, intent })
+    Ok(Authorized { bid: active.update(db).await?, call, phase, access, at, intent })
 }
 
 fn attachment_ref(row: &bid_attachment::Model) -> AttachmentRef {
@@ -267,7 +278,6 @@ pub async fn attachment<I>(
 }
 
 /// Records an uploaded file (already stored under `storage_key`) as an attachment of the draft.
-#[allow(clippy::too_many_arguments)]
 pub async fn add_attachment(
     db: &impl ConnectionTrait,
     authorized: &Authorized<Change>,
@@ -276,7 +286,6 @@ pub async fn add_attachment(
     size: u64,
     storage_key: &str,
     user_id: Uuid,
-    now: DateTime<Utc>,
 ) -> Result<AttachmentRef, AppError> {
     let row = bid_attachment::ActiveModel {
         id: Set(Uuid::new_v4()),
@@ -288,7 +297,7 @@ pub async fn add_attachment(
         size_bytes: Set(i64::try_from(size).map_err(AppError::internal)?),
         sha256: Set(file.sha256.clone()),
         storage_key: Set(storage_key.to_owned()),
-        uploaded_at: Set(now),
+        uploaded_at: Set(authorized.at),
         uploaded_by: Set(Some(user_id)),
         removed_at: Set(None),
     }
@@ -302,14 +311,13 @@ pub async fn remove_attachment(
     db: &impl ConnectionTrait,
     authorized: &Authorized<Change>,
     id: Uuid,
-    now: DateTime<Utc>,
 ) -> Result<bid_attachment::Model, AppError> {
     let row = attachment_row(db, authorized.bid.id, id).await?;
     if row.removed_at.is_some() {
         return Err(AppError::NotFound);
     }
     let mut active: bid_attachment::ActiveModel = row.into();
-    active.removed_at = Set(Some(now));
+    active.removed_at = Set(Some(authorized.at));
     Ok(active.update(db).await?)
 }
 
@@ -337,8 +345,8 @@ pub async fn submit(
     authorized: Authorized<Change>,
     content: &Content,
     user_id: Uuid,
-    now: DateTime<Utc>,
 ) -> Result<VersionView, AppError> {
+    let now = authorized.at;
     let bid = authorized.bid;
     let (hash, json) = content_hash(content)?;
     let number = versions(db, bid.id).await?.last().map_or(1, |v| v.number + 1);
@@ -505,7 +513,7 @@ pub async fn readable_of_call(
     for bid in query.all(db).await? {
         let facts = facts_of(&bid, phase)?;
         if let Some(access) = policy::bid_access(who, &facts) {
-            readable.push(Authorized { bid, call: call.clone(), phase, access, intent: PhantomData });
+            readable.push(Authorized { bid, call: call.clone(), phase, access, at: now, intent: PhantomData });
         }
     }
     Ok(readable)

@@ -6,10 +6,12 @@
 
 pub mod bids;
 pub mod calls;
+mod clock;
 pub mod districts;
 pub mod ordering;
 pub mod organisations;
 pub mod tenants;
 pub mod users;
 
+pub use clock::Clock;
 pub use tenants::TenantScope;

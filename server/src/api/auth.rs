@@ -51,7 +51,7 @@ pub async fn issue_token(
     let tenant = match app::store::TenantScope::resolve(&state.db, request.tenant.trim()).await {
         Ok(tenant) => tenant,
         Err(AppError::NotFound) => {
-            app::auth::password::verify_against_dummy(&request.password);
+            app::auth::password::verify_against_dummy(&request.password).await;
             return Err(AppError::SignInFailed.into());
         }
         Err(other) => return Err(other.into()),

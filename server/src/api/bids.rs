@@ -173,7 +173,7 @@ pub async fn save_draft(
     let bid = id(&bid, "bid")?;
     let Json(draft) = body.map_err(|rejection| AppError::BadRequest { message: rejection.body_text() })?;
     let actor = actor(&state, context, Access::Requires(Permission::DraftBids)).await?;
-    let saved_at = app::bids::ops::save(&actor, bid, draft, Utc::now()).await?;
+    let saved_at = app::bids::ops::save(&actor, bid, draft, app::store::Clock::System).await?;
     Ok(Json(Saved { saved_at }))
 }
 
@@ -196,7 +196,7 @@ pub async fn submit_bid(
 ) -> Result<(StatusCode, Json<VersionView>), ApiError> {
     let bid = id(&bid, "bid")?;
     let actor = actor(&state, context, Access::Requires(Permission::DraftBids)).await?;
-    Ok((StatusCode::CREATED, Json(app::bids::ops::submit(&actor, bid, None, Utc::now()).await?)))
+    Ok((StatusCode::CREATED, Json(app::bids::ops::submit(&actor, bid, None, app::store::Clock::System).await?)))
 }
 
 /// Withdraws a submitted bid before the deadline; its versions are kept.
@@ -218,7 +218,7 @@ pub async fn withdraw_bid(
 ) -> Result<StatusCode, ApiError> {
     let bid = id(&bid, "bid")?;
     let actor = actor(&state, context, Access::Requires(Permission::DraftBids)).await?;
-    app::bids::ops::withdraw(&actor, bid, Utc::now()).await?;
+    app::bids::ops::withdraw(&actor, bid, app::store::Clock::System).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -245,8 +245,15 @@ pub async fn upload(
     let multipart = multipart.map_err(|rejection| AppError::BadRequest { message: rejection.body_text() })?;
     let actor = actor(&state, context, Access::Requires(Permission::DraftBids)).await?;
     let upload = crate::uploads::read_upload(multipart).await?;
-    let stored =
-        app::bids::ops::upload(&actor, bid, upload.question, &upload.file_name, upload.bytes, Utc::now()).await?;
+    let stored = app::bids::ops::upload(
+        &actor,
+        bid,
+        upload.question,
+        &upload.file_name,
+        upload.bytes,
+        app::store::Clock::System,
+    )
+    .await?;
     Ok((StatusCode::CREATED, Json(stored)))
 }
 
@@ -369,7 +376,7 @@ pub async fn remove_attachment(
 ) -> Result<StatusCode, ApiError> {
     let (bid, attachment) = (id(&bid, "bid")?, id(&attachment, "attachment")?);
     let actor = actor(&state, context, Access::Requires(Permission::DraftBids)).await?;
-    app::bids::ops::remove_attachment(&actor, bid, attachment, Utc::now()).await?;
+    app::bids::ops::remove_attachment(&actor, bid, attachment, app::store::Clock::System).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -58,6 +58,10 @@ impl IntoResponse for ApiError {
                 StatusCode::TOO_MANY_REQUESTS,
                 format!("Too many failed attempts; try again in {retry_after_minutes} minutes."),
             ),
+            AppError::TooLarge { limit_bytes } => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                format!("The request body is larger than the {limit_bytes} bytes this endpoint accepts."),
+            ),
             AppError::Internal => {
                 (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side; it has been logged.".to_owned())
             }

@@ -1,12 +1,14 @@
 //! The layers every response passes through, outermost first: request id and request log, security headers,
 //! and the language of the request. Plus the static file service for the hydration bundle.
 
+mod body_limit;
 mod locale;
 mod security_headers;
 mod server_fn_status;
 mod static_files;
 mod trailing_slash;
 
+pub use body_limit::{BodyLimits, limit_body_size};
 pub use locale::negotiate_locale;
 pub use security_headers::security_headers;
 pub use server_fn_status::server_fn_status;

@@ -480,3 +480,81 @@ async fn without_javascript_a_failed_form_returns_to_its_page_with_the_message()
     let html = browser.get(&location).send().await.expect("page").text().await.expect("html");
     assert!(html.contains("E-Mail-Adresse oder Passwort ist falsch."), "the page shows the error");
 }
+
+#[tokio::test]
+async fn parallel_wrong_passwords_get_no_more_tries_than_the_limit() {
+    let app = TestApp::spawn().await;
+    let mut attempts = tokio::task::JoinSet::new();
+    for _ in 0..20 {
+        let (client, url) = (app.client.clone(), app.url("/api/v1/auth/token"));
+        attempts.spawn(async move {
+            let body = serde_json::json!({"tenant": "dresden", "email": "traeger3@dresden.demo", "password": "falsch"});
+            client.post(url).json(&body).send().await.expect("post").status()
+        });
+    }
+    let mut checked = 0;
+    while let Some(status) = attempts.join_next().await {
+        match status.expect("attempt") {
+            StatusCode::UNAUTHORIZED => checked += 1,
+            StatusCode::TOO_MANY_REQUESTS => {}
+            other => panic!("unexpected {other}"),
+        }
+    }
+    assert!(checked <= 5, "{checked} of 20 parallel attempts had their password checked");
+    // Parallel attempts may refuse each other early, but one after the other the account gets exactly
+    // the limit, no more.
+    loop {
+        let wrong = serde_json::json!({"tenant": "dresden", "email": "traeger3@dresden.demo", "password": "falsch"});
+        match app.client.post(app.url("/api/v1/auth/token")).json(&wrong).send().await.expect("post").status() {
+            StatusCode::UNAUTHORIZED => checked += 1,
+            StatusCode::TOO_MANY_REQUESTS => break,
+            other => panic!("unexpected {other}"),
+        }
+        assert!(checked <= 5, "more than 5 failures were checked");
+    }
+    assert_eq!(checked, 5, "the account gets its 5 tries");
+}
+
+#[tokio::test]
+async fn a_busy_address_is_slowed_down_but_correct_passwords_still_sign_in() {
+    let app = TestApp::spawn().await;
+    let client = app.browser();
+    for n in 0..7 {
+        let email = format!("niemand{n}@dresden.demo");
+        for _ in 0..5 {
+            let wrong = [("tenant", "dresden"), ("email", email.as_str()), ("password", "falsch")];
+            assert_eq!(app.call(&client, "sign_in", &wrong).await.status(), StatusCode::UNAUTHORIZED);
+        }
+    }
+    // 35 failures from this address: more than its limit, and yet another account signs in from it.
+    let started = std::time::Instant::now();
+    app.signed_in("dresden", "traeger2@dresden.demo").await;
+    assert!(started.elapsed() >= app::auth::throttle::CLIENT_SLOWDOWN, "the address is slowed down");
+}
+
+#[tokio::test]
+async fn oversized_request_bodies_are_refused_before_they_are_read() {
+    let app = TestApp::spawn().await;
+    let huge = "x".repeat(3 * 1024 * 1024);
+    let form = [("tenant", "dresden"), ("email", "admin@dresden.demo"), ("password", huge.as_str())];
+    let response = app.call(&app.browser(), "sign_in", &form).await;
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    let api = app
+        .client
+        .post(app.url("/api/v1/auth/token"))
+        .json(&serde_json::json!({"tenant": "dresden", "email": "admin@dresden.demo", "password": huge}))
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(api.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    let body: Value = api.json().await.expect("json");
+    assert!(body["message"].as_str().is_some_and(|m| !m.is_empty()), "{body}");
+}
+
+#[tokio::test]
+async fn a_password_longer_than_any_accepted_is_a_plain_failure() {
+    let app = TestApp::spawn().await;
+    let long = "x".repeat(10_000);
+    let form = [("tenant", "dresden"), ("email", "admin@dresden.demo"), ("password", long.as_str())];
+    assert_eq!(app.call(&app.browser(), "sign_in", &form).await.status(), StatusCode::UNAUTHORIZED);
+}

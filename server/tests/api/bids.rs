@@ -188,18 +188,25 @@ async fn the_server_clock_decides_the_deadline_to_the_second() {
     let bid_id = uuid::Uuid::parse_str(&bid).expect("uuid");
     let actor = actor(&app, "dresden", "traeger4@dresden.demo").await;
     use app::bids::ops;
+    use app::store::Clock;
     let draft = model::bid::Draft { fte: "0,5".into(), ..Default::default() };
 
     // One second after the deadline: nothing changes any more, not even the draft.
     let late = closes + Duration::seconds(1);
-    assert_eq!(ops::save(&actor, bid_id, draft.clone(), late).await, Err(app::AppError::CallNotOpen));
-    assert_eq!(ops::submit(&actor, bid_id, None, late).await.map(|v| v.number), Err(app::AppError::CallNotOpen));
+    assert_eq!(ops::save(&actor, bid_id, draft.clone(), Clock::At(late)).await, Err(app::AppError::CallNotOpen));
+    assert_eq!(
+        ops::submit(&actor, bid_id, None, Clock::At(late)).await.map(|v| v.number),
+        Err(app::AppError::CallNotOpen)
+    );
     // The closing second itself belongs to the closed phase.
-    assert_eq!(ops::submit(&actor, bid_id, None, closes).await.map(|v| v.number), Err(app::AppError::CallNotOpen));
+    assert_eq!(
+        ops::submit(&actor, bid_id, None, Clock::At(closes)).await.map(|v| v.number),
+        Err(app::AppError::CallNotOpen)
+    );
     // One second before: accepted.
-    let version = ops::submit(&actor, bid_id, None, closes - Duration::seconds(1)).await.expect("in time");
+    let version = ops::submit(&actor, bid_id, None, Clock::At(closes - Duration::seconds(1))).await.expect("in time");
     assert_eq!(version.number, 1);
-    assert_eq!(ops::withdraw(&actor, bid_id, late).await, Err(app::AppError::CallNotOpen));
+    assert_eq!(ops::withdraw(&actor, bid_id, Clock::At(late)).await, Err(app::AppError::CallNotOpen));
 
     // Closing early freezes the bid for its organisation, and the admin cannot change it either.
     let admin = app.signed_in("dresden", "admin@dresden.demo").await;
@@ -213,6 +220,39 @@ async fn the_server_clock_decides_the_deadline_to_the_second() {
     let view = json(app.call(&carrier, "bid", &[("bid", &bid)]).await).await;
     assert_eq!(view["draft"]["fte"], "0,5", "the frozen draft is unchanged");
     assert_eq!(view["phase"], "closed");
+}
+
+#[tokio::test]
+async fn a_submission_that_waited_on_the_lock_past_closing_is_too_late() {
+    use sea_orm::{ConnectionTrait, EntityTrait, Statement, TransactionTrait};
+    let app = TestApp::spawn().await;
+    let call = open_call(&app).await;
+    let carrier = app.signed_in("dresden", "traeger4@dresden.demo").await;
+    let bid = start(&app, &carrier, &call, 7).await;
+    assert_eq!(save(&app, &carrier, &bid, &complete_fields(&call)).await.status(), StatusCode::OK);
+    let bid_id = uuid::Uuid::parse_str(&bid).expect("uuid");
+    let actor = actor(&app, "dresden", "traeger4@dresden.demo").await;
+    let db = app.db().await;
+    // The call closes in a second; meanwhile another change of the bid holds its lock for two.
+    let call_id = uuid::Uuid::parse_str(call["summary"]["id"].as_str().expect("id")).expect("uuid");
+    let mut row: model::entity::call::ActiveModel =
+        model::entity::call::Entity::find_by_id(call_id).one(&db).await.expect("q").expect("call").into();
+    row.closes_at = sea_orm::ActiveValue::Set(Utc::now() + Duration::seconds(1));
+    sea_orm::ActiveModelTrait::update(row, &db).await.expect("closes soon");
+    let holder = db.begin().await.expect("begin");
+    let backend = holder.get_database_backend();
+    let lock = match backend {
+        sea_orm::DatabaseBackend::Postgres => "UPDATE bids SET status = status WHERE id = $1",
+        _ => "UPDATE bids SET status = status WHERE id = ?",
+    };
+    holder.execute(Statement::from_sql_and_values(backend, lock, [bid_id.into()])).await.expect("lock");
+    let waiting = tokio::spawn(async move {
+        app::bids::ops::submit(&actor, bid_id, None, app::store::Clock::System).await.map(|v| v.number)
+    });
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    holder.commit().await.expect("release");
+    // It asked before closing but got through after: judged by the time it got the lock.
+    assert_eq!(waiting.await.expect("task"), Err(app::AppError::CallNotOpen));
 }
 
 async fn upload(app: &TestApp, client: &reqwest::Client, bid: &str, name: &str, bytes: Vec<u8>) -> String {

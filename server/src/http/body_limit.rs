@@ -1,0 +1,56 @@
+//! Request bodies have a size limit, checked against `Content-Length` before anything reads them.
+//!
+//! Forms, server functions and JSON calls take at most [`FORM_LIMIT`]; the two upload addresses (the
+//! portal's form and the API's, both `POST …/attachments`) take the configured largest file plus its
+//! multipart framing. A body sent without a length is still bounded where it is read: axum's default limit
+//! of 2 MiB applies to every extractor and to Leptos' server functions.
+
+use crate::api::ApiError;
+use app::AppError;
+use axum::extract::{Request, State};
+use axum::http::{Method, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+/// The largest form or JSON body: a bid with every text field at its maximum is well below it.
+pub const FORM_LIMIT: u64 = 1024 * 1024;
+
+/// The limits one server applies.
+#[derive(Debug, Clone, Copy)]
+pub struct BodyLimits {
+    pub form: u64,
+    pub upload: u64,
+}
+
+impl BodyLimits {
+    pub fn new(max_upload_bytes: u64) -> Self {
+        // Room for the multipart framing around the largest accepted file.
+        BodyLimits { form: FORM_LIMIT, upload: max_upload_bytes + 64 * 1024 }
+    }
+
+    fn for_request(&self, request: &Request) -> u64 {
+        if request.method() == Method::POST && request.uri().path().ends_with("/attachments") {
+            self.upload
+        } else {
+            self.form
+        }
+    }
+}
+
+pub async fn limit_body_size(State(limits): State<BodyLimits>, request: Request, next: Next) -> Response {
+    let limit = limits.for_request(&request);
+    let declared =
+        request.headers().get(header::CONTENT_LENGTH).and_then(|value| value.to_str().ok()?.parse::<u64>().ok());
+    match declared {
+        Some(length) if length > limit => {
+            let error = AppError::TooLarge { limit_bytes: limit };
+            if request.uri().path().starts_with("/api/") {
+                ApiError(error).into_response()
+            } else {
+                // Server functions and forms: the app's own error, which the page shows in its language.
+                (axum::http::StatusCode::PAYLOAD_TOO_LARGE, axum::Json(error)).into_response()
+            }
+        }
+        _ => next.run(request).await,
+    }
+}
