@@ -223,7 +223,7 @@ pub async fn set_password(
 pub async fn request_password_reset(tenant: String, email: String) -> Result<(), AppError> {
     use crate::audit::{self, Change};
     use crate::auth::accounts::STATUS_ACTIVE;
-    use crate::auth::one_time::{self, Purpose};
+    use crate::jobs::{self, Letter};
     use model::entity::user;
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
     crate::error::respond(
@@ -240,11 +240,12 @@ pub async fn request_password_reset(tenant: String, email: String) -> Result<(),
                 .one(&txn)
                 .await?;
             let Some(row) = row else { return Ok(()) };
-            let recent = one_time::issued_since(&txn, row.id, Purpose::PasswordReset, now - chrono::Duration::hours(1));
+            let recent =
+                jobs::account_mails_since(&txn, row.id, Letter::PasswordReset, now - chrono::Duration::hours(1));
             if recent.await? >= 3 {
                 return Ok(());
             }
-            let token = one_time::issue(&txn, scope.id(), row.id, Purpose::PasswordReset, now).await?;
+            jobs::mail_account(&txn, row.id, Letter::PasswordReset, now).await?;
             audit::record(
                 &txn,
                 &context,
@@ -259,12 +260,6 @@ pub async fn request_password_reset(tenant: String, email: String) -> Result<(),
             )
             .await?;
             txn.commit().await?;
-            let link = format!("{}/{}/set-password?token={token}", server.public_url, scope.view().slug);
-            let minutes = Purpose::PasswordReset.lifetime().num_minutes();
-            let mail = crate::mail::password_reset(&row.email, &row.display_name, &scope.view().name, &link, minutes);
-            if let Err(err) = server.mailer.send(mail).await {
-                tracing::error!(error = %err, user = %row.id, "password-reset email could not be sent");
-            }
             Ok::<(), AppError>(())
         }
         .await,

@@ -6,6 +6,11 @@
 //! update can match, so two servers never run the same job at once. A job that fails is retried with
 //! back-off and given up after [`MAX_ATTEMPTS`], keeping its last error. Jobs are enqueued inside the
 //! transaction of the change that causes them, and a dedupe key keeps a job from being enqueued twice.
+//!
+//! Every email goes through the queue. A mail with a one-time link is queued as [`Job::AccountMail`] and
+//! written only when it is sent, with a link made then: the queue never holds a working link. Mail jobs name
+//! their recipient (`jobs.user_id`), are purged [`MAIL_RETENTION`] after they finished, and go when their
+//! recipient is anonymised.
 
 use crate::AppError;
 use chrono::{DateTime, Duration, Utc};
@@ -21,6 +26,8 @@ use uuid::Uuid;
 pub const MAX_ATTEMPTS: i32 = 5;
 /// How long a claimed job belongs to its server; a crashed server's jobs run again after this.
 pub const LEASE: Duration = Duration::minutes(5);
+/// How long a finished mail job (with its recipient's address and text) is kept, for support questions.
+pub const MAIL_RETENTION: Duration = Duration::days(30);
 
 /// Everything the queue knows how to do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,8 +41,40 @@ pub enum Job {
     CallClosed { call: Uuid, closes_at: DateTime<Utc> },
     /// Email the receipt of a submitted bid version.
     BidReceipt { bid: Uuid, number: i32 },
-    /// Send one email (planned by the jobs above, or directly, e.g. a registration's confirmation link).
-    Email { mail: crate::mail::Mail },
+    /// Send one email planned by the jobs above, to `user`.
+    Email {
+        #[serde(default)]
+        user: Option<Uuid>,
+        mail: crate::mail::Mail,
+    },
+    /// Write and send a mail about `user`'s account; a one-time link in it is made when it is sent.
+    AccountMail { user: Uuid, letter: Letter },
+}
+
+/// The mails about an account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Letter {
+    /// The link that sets the first password of an invited account.
+    Invitation,
+    /// The link that sets a new password.
+    PasswordReset,
+    /// The link that confirms a self-registered address.
+    EmailConfirmation,
+    /// Someone tried to register an address that has an account: where to reset the password.
+    AlreadyRegistered,
+}
+
+impl Letter {
+    /// The job kind of this letter (a column, for the log and for counting recent requests).
+    pub fn kind(self) -> &'static str {
+        match self {
+            Letter::Invitation => "invitation_mail",
+            Letter::PasswordReset => "password_reset_mail",
+            Letter::EmailConfirmation => "email_confirmation_mail",
+            Letter::AlreadyRegistered => "already_registered_mail",
+        }
+    }
 }
 
 impl Job {
@@ -46,8 +85,66 @@ impl Job {
             Job::CallClosed { .. } => "call_closed",
             Job::BidReceipt { .. } => "bid_receipt",
             Job::Email { .. } => "email",
+            Job::AccountMail { letter, .. } => letter.kind(),
         }
     }
+
+    /// The person a mail job is for.
+    fn recipient(&self) -> Option<Uuid> {
+        match self {
+            Job::Email { user, .. } => *user,
+            Job::AccountMail { user, .. } => Some(*user),
+            _ => None,
+        }
+    }
+}
+
+/// The job kinds that are mails.
+fn mail_kinds() -> Vec<&'static str> {
+    let letters = [Letter::Invitation, Letter::PasswordReset, Letter::EmailConfirmation, Letter::AlreadyRegistered];
+    std::iter::once("email").chain(letters.map(Letter::kind)).collect()
+}
+
+/// Plans a mail about `user`'s account, sent as soon as a server's worker gets to it.
+pub async fn mail_account(
+    db: &impl ConnectionTrait,
+    user: Uuid,
+    letter: Letter,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    enqueue(db, &Job::AccountMail { user, letter }, now, None, now).await
+}
+
+/// How many mails of `letter` were planned for `user` since `since` (to limit reset requests).
+pub async fn account_mails_since(
+    db: &impl ConnectionTrait,
+    user: Uuid,
+    letter: Letter,
+    since: DateTime<Utc>,
+) -> Result<u64, DbErr> {
+    use sea_orm::PaginatorTrait;
+    job::Entity::find()
+        .filter(job::Column::UserId.eq(user))
+        .filter(job::Column::Kind.eq(letter.kind()))
+        .filter(job::Column::CreatedAt.gt(since))
+        .count(db)
+        .await
+}
+
+/// Deletes mail jobs that finished before `now - MAIL_RETENTION`; returns how many.
+pub async fn purge_finished_mail(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<u64, DbErr> {
+    let result = job::Entity::delete_many()
+        .filter(job::Column::Kind.is_in(mail_kinds()))
+        .filter(job::Column::DoneAt.lt(now - MAIL_RETENTION))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected)
+}
+
+/// Deletes every mail job for `user`, sent or not (when they are anonymised).
+pub async fn forget_recipient(db: &impl ConnectionTrait, user: Uuid) -> Result<(), DbErr> {
+    job::Entity::delete_many().filter(job::Column::UserId.eq(user)).exec(db).await?;
+    Ok(())
 }
 
 /// Adds a job to run at `run_at`. With a `dedupe_key`, a second job with the same key is silently dropped.
@@ -71,6 +168,7 @@ pub async fn enqueue(
         done_at: Set(None),
         last_error: Set(None),
         created_at: Set(now),
+        user_id: Set(job.recipient()),
     })
     .on_conflict(OnConflict::column(job::Column::DedupeKey).do_nothing().to_owned())
     .exec_without_returning(db)

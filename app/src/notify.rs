@@ -112,7 +112,7 @@ impl Outbox<'_> {
         let url = format!("{}{}", self.public_url, message.link);
         for user in users {
             let key = format!("mail:{}:{}:{}", self.job_id, message.kind.as_str(), user.id);
-            let job = Job::Email { mail: mail_for(user, &url) };
+            let job = Job::Email { user: Some(user.id), mail: mail_for(user, &url) };
             crate::jobs::enqueue(self.db, &job, self.now, Some(key), self.now).await?;
         }
         Ok(())
@@ -141,9 +141,10 @@ async fn bidders(db: &impl ConnectionTrait, call: Uuid) -> Result<(Vec<Uuid>, Ve
 /// Carries out one job of the queue.
 pub async fn handle(server: &ServerContext, job_id: Uuid, job: &Job, now: DateTime<Utc>) -> Result<(), NotifyError> {
     use sea_orm::TransactionTrait;
-    if let Job::Email { mail } = job {
-        server.mailer.send(mail.clone()).await?;
-        return Ok(());
+    match job {
+        Job::Email { mail, .. } => return Ok(server.mailer.send(mail.clone()).await?),
+        Job::AccountMail { user, letter } => return account_mail(server, *user, *letter, now).await,
+        _ => {}
     }
     let txn = server.db.begin().await?;
     let outbox = Outbox { db: &txn, public_url: &server.public_url, job_id, now };
@@ -152,11 +153,60 @@ pub async fn handle(server: &ServerContext, job_id: Uuid, job: &Job, now: DateTi
     Ok(())
 }
 
+/// Writes and sends a mail about an account. A one-time link is made now and committed before the mail
+/// goes out, so no lock is held while the mail server answers; if sending fails, the retry makes a new
+/// link, which retires this one. A person who meanwhile was anonymised or deactivated gets nothing.
+async fn account_mail(
+    server: &ServerContext,
+    user_id: Uuid,
+    letter: crate::jobs::Letter,
+    now: DateTime<Utc>,
+) -> Result<(), NotifyError> {
+    use crate::auth::accounts::STATUS_UNCONFIRMED;
+    use crate::auth::one_time::{self, Purpose};
+    use crate::jobs::Letter;
+    use sea_orm::TransactionTrait;
+    let txn = server.db.begin().await?;
+    let Some(user) = user::Entity::find_by_id(user_id).one(&txn).await? else { return Ok(()) };
+    if user.status != STATUS_ACTIVE && user.status != STATUS_UNCONFIRMED {
+        return Ok(());
+    }
+    let scope = TenantScope::of_row(&txn, user.tenant_id).await?;
+    let (tenant, base) = (scope.view().name.clone(), format!("{}/{}", server.public_url, scope.view().slug));
+    let link = |purpose: Purpose, page: &'static str| {
+        let (txn, base) = (&txn, &base);
+        async move {
+            let token = one_time::issue(txn, user.tenant_id, user.id, purpose, now).await?;
+            Ok::<_, DbErr>(format!("{base}/{page}?token={token}"))
+        }
+    };
+    let (to, name) = (user.email.as_str(), user.display_name.as_str());
+    let mail = match letter {
+        Letter::Invitation => {
+            let days = Purpose::Invitation.lifetime().num_days();
+            mail::invitation(to, name, &tenant, &link(Purpose::Invitation, "set-password").await?, days)
+        }
+        Letter::PasswordReset => {
+            let minutes = Purpose::PasswordReset.lifetime().num_minutes();
+            mail::password_reset(to, name, &tenant, &link(Purpose::PasswordReset, "set-password").await?, minutes)
+        }
+        Letter::EmailConfirmation => {
+            let days = Purpose::EmailConfirmation.lifetime().num_days();
+            let url = link(Purpose::EmailConfirmation, "confirm-email").await?;
+            mail::email_confirmation(to, name, &tenant, &url, days)
+        }
+        Letter::AlreadyRegistered => mail::already_registered(to, name, &tenant, &format!("{base}/forgot-password")),
+    };
+    txn.commit().await?;
+    server.mailer.send(mail).await?;
+    Ok(())
+}
+
 /// Decides who hears what about `job`.
 async fn plan(outbox: &Outbox<'_>, job: &Job) -> Result<(), NotifyError> {
     let db = outbox.db;
     match job {
-        Job::Email { .. } => Ok(()),
+        Job::Email { .. } | Job::AccountMail { .. } => Ok(()),
         Job::CallPublished { call, opens_at } => {
             let Some(call) = find_call(db, *call).await? else { return Ok(()) };
             if call.opens_at != *opens_at || call.published_at.is_none() {

@@ -64,7 +64,7 @@ pub async fn register_organisation(
     contact_email: String,
     contact_phone: String,
 ) -> Result<(), AppError> {
-    use crate::auth::one_time::{self, Purpose};
+    use crate::jobs::Letter;
     use sea_orm::TransactionTrait;
     crate::error::respond(
         async move {
@@ -94,32 +94,17 @@ pub async fn register_organisation(
             if registrations_from(&txn, &context.client_addr, now).await? >= REGISTRATIONS_PER_HOUR {
                 return Err(AppError::Throttled { retry_after_minutes: 60 });
             }
-            let tenant_name = scope.view().name.clone();
-            let confirm_link =
-                |token: &str| format!("{}/{}/confirm-email?token={token}", server.public_url, scope.view().slug);
-            let days = Purpose::EmailConfirmation.lifetime().num_days();
             // The answer is the same whether the address is known or not; the email says what happened.
-            let mail = match crate::store::users::find_by_email(&txn, &scope, &email).await? {
+            let (user, letter) = match crate::store::users::find_by_email(&txn, &scope, &email).await? {
                 Some(existing) if existing.status == crate::auth::accounts::STATUS_UNCONFIRMED => {
-                    let token = one_time::issue(&txn, scope.id(), existing.id, Purpose::EmailConfirmation, now).await?;
-                    crate::mail::email_confirmation(
-                        &existing.email,
-                        &existing.display_name,
-                        &tenant_name,
-                        &confirm_link(&token),
-                        days,
-                    )
+                    (existing.id, Letter::EmailConfirmation)
                 }
-                Some(existing) => {
-                    let reset = format!("{}/{}/forgot-password", server.public_url, scope.view().slug);
-                    crate::mail::already_registered(&existing.email, &existing.display_name, &tenant_name, &reset)
-                }
+                Some(existing) => (existing.id, Letter::AlreadyRegistered),
                 None => {
                     let organisation = crate::store::organisations::create(&txn, &scope, &profile, now).await?;
                     let role = model::Role::Carrier { organisation_id: organisation.id };
                     let user = crate::store::users::create_registered(&txn, &scope, &email, &name, &hash, &[role], now)
                         .await?;
-                    let token = one_time::issue(&txn, scope.id(), user.id, Purpose::EmailConfirmation, now).await?;
                     let change = crate::audit::Change {
                         tenant_id: Some(scope.id()),
                         action: "organisation.registered",
@@ -131,17 +116,11 @@ pub async fn register_organisation(
                         ),
                     };
                     crate::audit::record(&txn, &context, change).await?;
-                    crate::mail::email_confirmation(
-                        &user.email,
-                        &user.display_name,
-                        &tenant_name,
-                        &confirm_link(&token),
-                        days,
-                    )
+                    (user.id, Letter::EmailConfirmation)
                 }
             };
             // Sent by the job queue, so a mail server hiccup delays the link instead of losing it.
-            crate::jobs::enqueue(&txn, &crate::jobs::Job::Email { mail }, now, None, now).await?;
+            crate::jobs::mail_account(&txn, user, letter, now).await?;
             txn.commit().await?;
             Ok::<(), AppError>(())
         }
@@ -290,7 +269,6 @@ pub mod ops {
 /// Invites a colleague into the caller's organisation: an account with the same carrier role.
 #[leptos::server(prefix = "/fn", endpoint = "invite_colleague")]
 pub async fn invite_colleague(name: String, email: String) -> Result<(), AppError> {
-    use crate::auth::one_time::Purpose;
     use sea_orm::TransactionTrait;
     crate::error::respond(
         async move {
@@ -301,13 +279,11 @@ pub async fn invite_colleague(name: String, email: String) -> Result<(), AppErro
             let role = model::Role::Carrier { organisation_id };
             let now = chrono::Utc::now();
             let txn = actor.server.db.begin().await?;
-            let (user, token) =
-                crate::store::users::create_invited(&txn, &actor.tenant, &email, &name, &[role], now).await?;
+            let user = crate::store::users::create_invited(&txn, &actor.tenant, &email, &name, &[role], now).await?;
             let after = serde_json::json!({"email": user.email, "name": user.display_name, "roles": [role]});
             actor.audit(&txn, "user.invited", "user", user.id, None, Some(after)).await?;
+            crate::jobs::mail_account(&txn, user.id, crate::jobs::Letter::Invitation, now).await?;
             txn.commit().await?;
-            crate::admin::users::send_invitation(&actor, &user, &token, Purpose::Invitation.lifetime().num_days())
-                .await;
             Ok::<(), AppError>(())
         }
         .await,

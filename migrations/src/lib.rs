@@ -14,6 +14,7 @@ mod m20261129_000005_district_contacts;
 mod m20261129_000006_calls;
 mod m20261129_000007_bids;
 mod m20261202_000008_credential_generation;
+mod m20261202_000009_secrets_at_rest;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000006_calls::Migration),
             Box::new(m20261129_000007_bids::Migration),
             Box::new(m20261202_000008_credential_generation::Migration),
+            Box::new(m20261202_000009_secrets_at_rest::Migration),
         ]
     }
 }

@@ -26,6 +26,8 @@ use uuid::Uuid;
 pub const ABSOLUTE_SESSION_HOURS: i64 = 12;
 /// …and after this long without a request (idle timeout; see `startup`).
 pub const IDLE_SESSION_MINUTES: i64 = 60;
+/// How often an active session's idle expiry is renewed (and its row written).
+pub const RENEW_IDLE_EXPIRY_SECONDS: i64 = 60;
 
 /// Routes served by plain axum handlers outside Leptos and the API (the route sweep walks them too): GET
 /// downloads and the POST upload form's target. The guard answers 403 for them itself, since no page
@@ -227,7 +229,7 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
             .and_then(|v| v.to_str().ok())
             .unwrap_or_default()
             .to_owned(),
-        session_id: session.as_ref().and_then(Session::id).map(|id| id.to_string()),
+        session_id: session.as_ref().and_then(Session::id).map(|id| session_keys::stored_id(&id.to_string())),
     };
     request.extensions_mut().insert(context);
     next.run(request).await
@@ -267,6 +269,14 @@ async fn session_caller(state: &AppState, session: &Session) -> Result<Option<Ca
     let caller = if expired { None } else { accounts::load_caller(&state.db, user_id, tenant_id).await? };
     if caller.is_none() {
         session.flush().await.map_err(AppError::internal)?;
+        return Ok(None);
+    }
+    // The idle expiry moves on with activity, but the session is written only when it changes (the session
+    // layer saves modified sessions only): at most once a minute, not on every request.
+    let now = Utc::now().timestamp();
+    let renewed_at: Option<i64> = session.get(session_keys::RENEWED_AT).await.map_err(AppError::internal)?;
+    if renewed_at.or(signed_in_at).is_none_or(|at| now - at >= RENEW_IDLE_EXPIRY_SECONDS) {
+        session.insert(session_keys::RENEWED_AT, now).await.map_err(AppError::internal)?;
     }
     Ok(caller)
 }

@@ -152,10 +152,13 @@ async fn create_tenant(
     };
     let txn = db.begin().await.map_err(|e| e.to_string())?;
     let tenant = app::store::tenants::create(&txn, &slug, name, now).await.map_err(describe)?;
-    let (admin, token) =
-        app::store::users::create_invited(&txn, &tenant, &email, &admin_name, &[model::Role::Admin], now)
-            .await
-            .map_err(describe)?;
+    let admin = app::store::users::create_invited(&txn, &tenant, &email, &admin_name, &[model::Role::Admin], now)
+        .await
+        .map_err(describe)?;
+    // Printed for the operator, never stored: the database keeps only the link's hash.
+    let purpose = app::auth::one_time::Purpose::Invitation;
+    let token =
+        app::auth::one_time::issue(&txn, tenant.id(), admin.id, purpose, now).await.map_err(|e| e.to_string())?;
     let change = Change {
         tenant_id: Some(tenant.id()),
         action: "tenant.created",

@@ -2,7 +2,8 @@
 //!
 //! A `tower_sessions::SessionStore` over the `sessions` table. Besides the opaque data it keeps who the
 //! session belongs to in columns of its own, so a user can list and end their sessions, and deactivating a
-//! user or changing a password can end all of theirs at once.
+//! user or changing a password can end all of theirs at once. A row's id is the SHA-256 of the session id
+//! (`session_keys::stored_id`): whoever reads the table cannot take over a session.
 
 use app::auth::session_keys;
 use chrono::{DateTime, Utc};
@@ -45,7 +46,7 @@ fn row_of(record: &Record, now: DateTime<Utc>) -> Result<session::ActiveModel, s
     let text = |key: &str| record.data.get(key).and_then(|value| value.as_str()).map(str::to_owned);
     let uuid = |key: &str| text(key).and_then(|value| Uuid::parse_str(&value).ok());
     Ok(session::ActiveModel {
-        id: Set(record.id.to_string()),
+        id: Set(session_keys::stored_id(&record.id.to_string())),
         tenant_id: Set(uuid(session_keys::TENANT_ID)),
         user_id: Set(uuid(session_keys::USER_ID)),
         data: Set(serde_json::to_string(&record.data).map_err(|e| session_store::Error::Encode(e.to_string()))?),
@@ -96,7 +97,7 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
-        let row = session::Entity::find_by_id(id.to_string())
+        let row = session::Entity::find_by_id(session_keys::stored_id(&id.to_string()))
             .filter(session::Column::ExpiresAt.gt(Utc::now()))
             .one(&self.db)
             .await
@@ -109,7 +110,10 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
-        session::Entity::delete_by_id(id.to_string()).exec(&self.db).await.map_err(backend)?;
+        session::Entity::delete_by_id(session_keys::stored_id(&id.to_string()))
+            .exec(&self.db)
+            .await
+            .map_err(backend)?;
         Ok(())
     }
 }

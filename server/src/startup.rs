@@ -84,7 +84,7 @@ impl Application {
             .await
             .map_err(|source| StartupError::Bind { addr: settings.addr, source })?;
         let addr = listener.local_addr().map_err(|source| StartupError::Bind { addr: settings.addr, source })?;
-        spawn_session_cleanup(db.clone());
+        spawn_housekeeping(db.clone());
         let mailer = match &settings.mail {
             MailSettings::Smtp { url } => Mailer::smtp(url, &settings.mail_from)?,
             MailSettings::Outbox { dir } => Mailer::outbox(dir.clone(), &settings.mail_from)?,
@@ -213,11 +213,11 @@ pub fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(app::App)).clone()
 }
 
-/// Deletes expired sessions every hour. Running on several servers at once is harmless: the delete is
-/// idempotent.
-fn spawn_session_cleanup(db: DatabaseConnection) {
+/// Deletes expired sessions and mail jobs past their retention every hour. Running on several servers at
+/// once is harmless: the deletes are idempotent.
+fn spawn_housekeeping(db: DatabaseConnection) {
     tokio::spawn(async move {
-        let store = DbSessionStore::new(db);
+        let store = DbSessionStore::new(db.clone());
         let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
         loop {
             every_hour.tick().await;
@@ -225,6 +225,11 @@ fn spawn_session_cleanup(db: DatabaseConnection) {
                 Ok(0) => {}
                 Ok(count) => tracing::info!(count, "deleted expired sessions"),
                 Err(err) => tracing::warn!(error = %err, "could not delete expired sessions"),
+            }
+            match app::jobs::purge_finished_mail(&db, chrono::Utc::now()).await {
+                Ok(0) => {}
+                Ok(count) => tracing::info!(count, "purged finished mail jobs"),
+                Err(err) => tracing::warn!(error = %err, "could not purge finished mail jobs"),
             }
         }
     });

@@ -61,7 +61,6 @@ pub async fn invite_user(
     seat: Option<String>,
     organisation: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::auth::one_time::Purpose;
     use crate::store::users;
     use sea_orm::TransactionTrait;
     crate::error::respond(
@@ -75,11 +74,11 @@ pub async fn invite_user(
             }
             let now = chrono::Utc::now();
             let txn = admin.server.db.begin().await?;
-            let (user, token) = users::create_invited(&txn, &admin.tenant, &email, &name, &[role], now).await?;
+            let user = users::create_invited(&txn, &admin.tenant, &email, &name, &[role], now).await?;
             let after = serde_json::json!({"email": user.email, "name": user.display_name, "roles": [role]});
             admin.audit(&txn, "user.invited", "user", user.id, None, Some(after)).await?;
+            crate::jobs::mail_account(&txn, user.id, crate::jobs::Letter::Invitation, now).await?;
             txn.commit().await?;
-            send_invitation(&admin, &user, &token, Purpose::Invitation.lifetime().num_days()).await;
             Ok::<(), AppError>(())
         }
         .await,
@@ -103,21 +102,6 @@ async fn refuse_grant(
         tracing::error!(error = %err, "the refused grant of roles could not be audited");
     }
     AppError::invalid(field, reason)
-}
-
-#[cfg(feature = "ssr")]
-pub(crate) async fn send_invitation(
-    admin: &crate::actor::Actor,
-    user: &model::entity::user::Model,
-    token: &str,
-    days: i64,
-) {
-    let link = format!("{}/{}/set-password?token={token}", admin.server.public_url, admin.tenant.view().slug);
-    let mail = crate::mail::invitation(&user.email, &user.display_name, &admin.tenant.view().name, &link, days);
-    if let Err(err) = admin.server.mailer.send(mail).await {
-        // The account exists; the admin can send the invitation again from the user's page.
-        tracing::error!(error = %err, user = %user.id, "invitation email could not be sent");
-    }
 }
 
 /// Reads one role from a form: its kind plus the seat (steering; the project-carrier seat with its
@@ -256,7 +240,6 @@ pub async fn anonymise_user(user: Uuid, confirm: Option<String>) -> Result<(), A
 /// Sends a fresh invitation link to a user who has not set a password yet.
 #[leptos::server(prefix = "/fn", endpoint = "resend_invitation")]
 pub async fn resend_invitation(user: Uuid) -> Result<(), AppError> {
-    use crate::auth::one_time::{self, Purpose};
     use sea_orm::TransactionTrait;
     crate::error::respond(
         async move {
@@ -266,11 +249,10 @@ pub async fn resend_invitation(user: Uuid) -> Result<(), AppError> {
             if row.password_hash.is_some() || row.status != crate::auth::accounts::STATUS_ACTIVE {
                 return Err(AppError::invalid("user", crate::InvalidReason::Malformed));
             }
-            let token =
-                one_time::issue(&txn, admin.tenant.id(), row.id, Purpose::Invitation, chrono::Utc::now()).await?;
+            // The new link, made when the mail is sent, retires the earlier one.
+            crate::jobs::mail_account(&txn, row.id, crate::jobs::Letter::Invitation, chrono::Utc::now()).await?;
             admin.audit(&txn, "user.invitation_resent", "user", row.id, None, None).await?;
             txn.commit().await?;
-            send_invitation(&admin, &row, &token, Purpose::Invitation.lifetime().num_days()).await;
             Ok::<(), AppError>(())
         }
         .await,

@@ -22,6 +22,13 @@ pub mod session_keys {
     pub const SIGNED_IN_AT: &str = "signed_in_at";
     pub const USER_AGENT: &str = "user_agent";
     pub const CLIENT_ADDR: &str = "client_addr";
+    /// Unix seconds of the last renewal of the idle expiry (see `server::authz`).
+    pub const RENEWED_AT: &str = "renewed_at";
+
+    /// What the database keeps of a session id: its SHA-256, so that a leaked table opens no session.
+    pub fn stored_id(session_id: &str) -> String {
+        super::sha256_hex(session_id)
+    }
 }
 
 /// Hex SHA-256: what is stored of session handles, link tokens and API tokens, and the checksum of
@@ -71,7 +78,8 @@ pub struct RequestContext {
     pub caller: Option<Caller>,
     pub client_addr: String,
     pub request_id: String,
-    /// The browser session's id, when the request came with one (to tell "this session" from others).
+    /// The stored id ([`session_keys::stored_id`]) of the browser session the request came with, to tell
+    /// "this session" from the caller's others. The id itself stays in the cookie and the session layer.
     pub session_id: Option<String>,
 }
 

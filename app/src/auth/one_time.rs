@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use model::entity::one_time_token;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +74,9 @@ pub enum Unusable {
 
 /// Uses up a token of `tenant_id` (any of `purposes`) and returns its user. Call inside the transaction that
 /// makes the change the link allows, so a failed change leaves the link usable.
+///
+/// The token is used up by a conditional update, the first statement, so of two redemptions at once only one
+/// finds it unused (and on SQLite the transaction takes the write lock before it reads anything).
 pub async fn redeem(
     db: &impl ConnectionTrait,
     tenant_id: Uuid,
@@ -81,40 +84,25 @@ pub async fn redeem(
     purposes: &[Purpose],
     now: DateTime<Utc>,
 ) -> Result<Result<Uuid, Unusable>, DbErr> {
-    let Some(row) = one_time_token::Entity::find()
-        .filter(one_time_token::Column::TokenHash.eq(super::sha256_hex(token)))
-        .filter(one_time_token::Column::TenantId.eq(tenant_id))
-        .filter(one_time_token::Column::Purpose.is_in(purposes.iter().map(|p| p.as_str())))
-        .one(db)
-        .await?
-    else {
-        return Ok(Err(Unusable::Unknown));
+    let hash = super::sha256_hex(token);
+    let this_token = || {
+        Condition::all()
+            .add(one_time_token::Column::TokenHash.eq(hash.as_str()))
+            .add(one_time_token::Column::TenantId.eq(tenant_id))
+            .add(one_time_token::Column::Purpose.is_in(purposes.iter().map(|p| p.as_str())))
     };
-    if row.used_at.is_some() {
-        return Ok(Err(Unusable::Used));
-    }
-    if row.expires_at <= now {
-        return Ok(Err(Unusable::Expired));
-    }
-    let user_id = row.user_id;
-    let mut active: one_time_token::ActiveModel = row.into();
-    active.used_at = Set(Some(now));
-    active.update(db).await?;
-    Ok(Ok(user_id))
-}
-
-/// How many links of `purpose` were made for `user_id` since `since` (to limit reset requests).
-pub async fn issued_since(
-    db: &impl ConnectionTrait,
-    user_id: Uuid,
-    purpose: Purpose,
-    since: DateTime<Utc>,
-) -> Result<u64, DbErr> {
-    use sea_orm::PaginatorTrait;
-    one_time_token::Entity::find()
-        .filter(one_time_token::Column::UserId.eq(user_id))
-        .filter(one_time_token::Column::Purpose.eq(purpose.as_str()))
-        .filter(one_time_token::Column::CreatedAt.gt(since))
-        .count(db)
-        .await
+    let taken = one_time_token::Entity::update_many()
+        .col_expr(one_time_token::Column::UsedAt, sea_orm::sea_query::Expr::value(Some(now)))
+        .filter(this_token())
+        .filter(one_time_token::Column::UsedAt.is_null())
+        .filter(one_time_token::Column::ExpiresAt.gt(now))
+        .exec(db)
+        .await?;
+    let row = one_time_token::Entity::find().filter(this_token()).one(db).await?;
+    Ok(match row {
+        None => Err(Unusable::Unknown),
+        Some(row) if taken.rows_affected == 1 => Ok(row.user_id),
+        Some(row) if row.expires_at <= now => Err(Unusable::Expired),
+        Some(_) => Err(Unusable::Used),
+    })
 }

@@ -2,7 +2,6 @@
 
 use super::TenantScope;
 use crate::auth::accounts::{STATUS_ACTIVE, STATUS_ANONYMISED, STATUS_DEACTIVATED, roles_of};
-use crate::auth::one_time::{self, Purpose};
 use crate::{AppError, InvalidReason};
 use chrono::{DateTime, Utc};
 use model::entity::{role_grant, session, user};
@@ -42,7 +41,8 @@ pub fn check_email(email: &str) -> Result<Email, AppError> {
     Email::parse(email).map_err(|_| AppError::invalid("email", InvalidReason::Malformed))
 }
 
-/// Creates an account without a password and returns it with the token of its invitation link.
+/// Creates an account without a password; its holder sets one through an invitation link
+/// ([`crate::jobs::Letter::Invitation`]).
 pub async fn create_invited(
     db: &impl ConnectionTrait,
     tenant: &TenantScope,
@@ -50,10 +50,8 @@ pub async fn create_invited(
     name: &str,
     roles: &[Role],
     now: DateTime<Utc>,
-) -> Result<(user::Model, String), AppError> {
-    let row = insert(db, tenant, email, name, None, STATUS_ACTIVE, roles, now).await?;
-    let token = one_time::issue(db, tenant.id(), row.id, Purpose::Invitation, now).await?;
-    Ok((row, token))
+) -> Result<user::Model, AppError> {
+    insert(db, tenant, email, name, None, STATUS_ACTIVE, roles, now).await
 }
 
 /// Creates a self-registered account with its password, unconfirmed until the email link is used.
@@ -293,6 +291,12 @@ pub async fn anonymise(
         .await?;
     model::entity::api_token::Entity::delete_many()
         .filter(model::entity::api_token::Column::UserId.eq(user_id))
+        .exec(db)
+        .await?;
+    // Their mails (addresses, names, texts) and in-app messages go with them.
+    crate::jobs::forget_recipient(db, user_id).await?;
+    model::entity::notification::Entity::delete_many()
+        .filter(model::entity::notification::Column::UserId.eq(user_id))
         .exec(db)
         .await?;
     revoke_access(db, tenant, user_id, None, now).await?;

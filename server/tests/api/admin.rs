@@ -59,7 +59,7 @@ async fn an_invited_person_sets_a_password_and_signs_in_with_the_role() {
     assert_eq!(listed["users"][0]["invited"], true);
     assert_eq!(listed["users"][0]["roles"][0]["role"], "steering");
 
-    let mail = app.outbox().pop().expect("invitation email");
+    let mail = app.links_to("nora@traeger.example").await.pop().expect("invitation email");
     assert!(mail.contains("nora@traeger.example"));
     let token = link_token(&mail, "token=");
     let browser = app.browser();
@@ -138,6 +138,22 @@ async fn anonymising_removes_the_person_but_keeps_the_audit_trail() {
     app.signed_in("dresden", "traeger4@dresden.demo").await;
     let admin = app.signed_in("dresden", "admin@dresden.demo").await;
     let id = user_id(&app, &admin, "traeger4").await;
+    let uuid = uuid::Uuid::parse_str(&id).expect("uuid");
+    // A message, a sent mail and a mail not yet sent to the person.
+    let db = app.db().await;
+    let tenant = model::entity::user::Entity::find_by_id(uuid).one(&db).await.expect("q").expect("user").tenant_id;
+    let params = app::notify::Params { call_title: "Aufruf".into(), ..Default::default() };
+    app::notify::record(&db, tenant, &[uuid], app::notify::Kind::CallClosed, &params, "/dresden", chrono::Utc::now())
+        .await
+        .expect("message");
+    let ask = [("tenant", "dresden"), ("email", "traeger4@dresden.demo")];
+    app.call(&app.browser(), "request_password_reset", &ask).await;
+    assert_eq!(app.links_to("traeger4@dresden.demo").await.len(), 1);
+    let mail = app::mail::Mail { to: "traeger4@dresden.demo".into(), subject: "Hallo".into(), body: "Text".into() };
+    let later = chrono::Utc::now() + chrono::Duration::days(1);
+    app::jobs::enqueue(&db, &app::jobs::Job::Email { user: Some(uuid), mail }, later, None, chrono::Utc::now())
+        .await
+        .expect("planned mail");
     let unconfirmed = app.call(&admin, "anonymise_user", &[("user", id.as_str())]).await;
     assert_eq!(unconfirmed.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let confirmed = app.call(&admin, "anonymise_user", &[("user", id.as_str()), ("confirm", "on")]).await;
@@ -145,8 +161,14 @@ async fn anonymising_removes_the_person_but_keeps_the_audit_trail() {
 
     let search = json(app.call(&admin, "admin_users", &[("search", "traeger4")]).await).await;
     assert_eq!(search["users"].as_array().map(Vec::len), Some(0), "name and email are gone");
-    let db = app.db().await;
-    let uuid = uuid::Uuid::parse_str(&id).expect("uuid");
+    let jobs = model::entity::job::Entity::find().all(&db).await.expect("jobs");
+    assert!(jobs.iter().all(|j| j.user_id != Some(uuid) && !j.payload.contains("traeger4")), "no mail of theirs");
+    let messages = model::entity::notification::Entity::find()
+        .filter(model::entity::notification::Column::UserId.eq(uuid))
+        .all(&db)
+        .await
+        .expect("messages");
+    assert!(messages.is_empty(), "no message of theirs");
     let trail =
         audit_entry::Entity::find().filter(audit_entry::Column::ActorUserId.eq(uuid)).all(&db).await.expect("q");
     assert!(trail.iter().any(|e| e.action == "auth.signed_in"), "the trail still points at the account");

@@ -139,7 +139,8 @@ async fn a_carrier_registers_confirms_is_verified_and_invites_a_colleague() {
         app.call(&carrier, "invite_colleague", &[("name", "Jonas Kollege"), ("email", "jonas@pieschen.example")]).await;
     assert_eq!(invited.status(), StatusCode::OK);
     let mail = app
-        .outbox()
+        .mails_to("jonas@pieschen.example")
+        .await
         .into_iter()
         .find(|m| m.contains("To: jonas@pieschen.example") && m.contains("set-password"))
         .expect("invitation");

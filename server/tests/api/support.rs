@@ -132,6 +132,18 @@ impl TestApp {
         files.iter().filter_map(|path| std::fs::read_to_string(path).ok()).map(|raw| quoted_printable(&raw)).collect()
     }
 
+    /// Sends what the job queue has due now (as a server's worker would) and returns the mails to `address`
+    /// in the outbox, oldest first.
+    pub async fn mails_to(&self, address: &str) -> Vec<String> {
+        self.run_jobs(chrono::Utc::now()).await;
+        self.outbox().into_iter().filter(|mail| mail.contains(&format!("To: {address}"))).collect()
+    }
+
+    /// Like [`TestApp::mails_to`], only the mails with a one-time link.
+    pub async fn links_to(&self, address: &str) -> Vec<String> {
+        self.mails_to(address).await.into_iter().filter(|mail| mail.contains("?token=")).collect()
+    }
+
     /// Runs the background jobs due at `now` (as if the clock said so); returns how many ran.
     pub async fn run_jobs(&self, now: chrono::DateTime<chrono::Utc>) -> usize {
         app::jobs::run_due(&self.context, "test-worker", now).await.expect("jobs run")
