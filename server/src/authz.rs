@@ -20,7 +20,6 @@ use chrono::Utc;
 use model::policy::{self, Access, Decision, Permission};
 use std::net::SocketAddr;
 use tower_sessions::Session;
-use uuid::Uuid;
 
 /// A browser session ends this long after sign-in, however active (absolute timeout).
 pub const ABSOLUTE_SESSION_HOURS: i64 = 12;
@@ -258,27 +257,26 @@ impl RouteKind {
     }
 }
 
-/// The caller of a browser session, enforcing the absolute timeout and ending sessions of users who were
-/// deactivated meanwhile.
+/// The caller of a browser session, enforcing the absolute timeout. A session that is unknown, expired or
+/// of an account no longer active ends (and its cookie goes). The session layer's own copy of the session
+/// is loaded only to renew the idle expiry, at most once a minute; otherwise one query finds the caller.
 async fn session_caller(state: &AppState, session: &Session) -> Result<Option<Caller>, AppError> {
-    let user_id: Option<Uuid> = session.get(session_keys::USER_ID).await.map_err(AppError::internal)?;
-    let tenant_id: Option<Uuid> = session.get(session_keys::TENANT_ID).await.map_err(AppError::internal)?;
-    let signed_in_at: Option<i64> = session.get(session_keys::SIGNED_IN_AT).await.map_err(AppError::internal)?;
-    let (Some(user_id), Some(tenant_id)) = (user_id, tenant_id) else { return Ok(None) };
-    let expired = signed_in_at.is_none_or(|at| Utc::now().timestamp() - at > ABSOLUTE_SESSION_HOURS * 3600);
-    let caller = if expired { None } else { accounts::load_caller(&state.db, user_id, tenant_id).await? };
-    if caller.is_none() {
+    let Some(id) = session.id() else { return Ok(None) };
+    let now = Utc::now();
+    let stored_id = session_keys::stored_id(&id.to_string());
+    let found = accounts::session_caller(&state.db, &stored_id, now).await.map_err(AppError::internal)?;
+    let seconds = now.timestamp();
+    let Some(found) = found.filter(|f| f.signed_in_at.is_some_and(|at| seconds - at <= ABSOLUTE_SESSION_HOURS * 3600))
+    else {
         session.flush().await.map_err(AppError::internal)?;
         return Ok(None);
-    }
+    };
     // The idle expiry moves on with activity, but the session is written only when it changes (the session
     // layer saves modified sessions only): at most once a minute, not on every request.
-    let now = Utc::now().timestamp();
-    let renewed_at: Option<i64> = session.get(session_keys::RENEWED_AT).await.map_err(AppError::internal)?;
-    if renewed_at.or(signed_in_at).is_none_or(|at| now - at >= RENEW_IDLE_EXPIRY_SECONDS) {
-        session.insert(session_keys::RENEWED_AT, now).await.map_err(AppError::internal)?;
+    if found.renewed_at.or(found.signed_in_at).is_none_or(|at| seconds - at >= RENEW_IDLE_EXPIRY_SECONDS) {
+        session.insert(session_keys::RENEWED_AT, seconds).await.map_err(AppError::internal)?;
     }
-    Ok(caller)
+    Ok(Some(found.caller))
 }
 
 async fn bearer_caller(state: &AppState, headers: &HeaderMap) -> Result<Option<Caller>, AppError> {

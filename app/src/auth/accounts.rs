@@ -39,25 +39,101 @@ async fn caller_from_rows(
     row: user::Model,
     tenant_slug: TenantSlug,
 ) -> Result<Option<Caller>, DbErr> {
+    let roles = roles_of(db, row.id).await?;
+    Ok(caller_of(row, tenant_slug, roles))
+}
+
+fn caller_of(row: user::Model, tenant_slug: TenantSlug, roles: Vec<Role>) -> Option<Caller> {
     let Ok(email) = Email::parse(&row.email) else {
-        tracing::error!(user = %row.id, "stored email or tenant slug does not parse; treating as signed out");
-        return Ok(None);
+        tracing::error!(user = %row.id, "stored email does not parse; treating as signed out");
+        return None;
     };
-    Ok(Some(Caller {
+    Some(Caller {
         user_id: row.id,
         tenant_id: row.tenant_id,
         tenant_slug,
         email,
         display_name: row.display_name,
         locale: row.locale.as_deref().and_then(Locale::from_tag),
-        roles: roles_of(db, row.id).await?,
+        roles,
         credential_generation: row.credential_generation,
-    }))
+    })
+}
+
+/// A browser session's caller, and the session's times that the guard checks (Unix seconds).
+#[derive(Debug, Clone)]
+pub struct SessionCaller {
+    pub caller: Caller,
+    pub signed_in_at: Option<i64>,
+    pub renewed_at: Option<i64>,
+}
+
+/// The caller of the unexpired session stored under `stored_id`, if its account is active: the session, the
+/// account, its tenant and its roles in one query, so that a signed-in page costs one statement more than a
+/// visitor's instead of four (the session layer does not load the session for this).
+pub async fn session_caller(
+    db: &impl ConnectionTrait,
+    stored_id: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<SessionCaller>, DbErr> {
+    use model::entity::session;
+    use sea_orm::sea_query::{Alias, Expr, Query};
+    use sea_orm::{FromQueryResult, IdenStatic, Iterable};
+    let mut query = Query::select();
+    query
+        .expr_as(Expr::col((session::Entity, session::Column::Data)), Alias::new("s_data"))
+        .expr_as(Expr::col((tenant::Entity, tenant::Column::Slug)), Alias::new("t_slug"));
+    for column in user::Column::iter() {
+        query.expr_as(Expr::col((user::Entity, column)), Alias::new(format!("u_{}", column.as_str())));
+    }
+    for column in role_grant::Column::iter() {
+        query.expr_as(Expr::col((role_grant::Entity, column)), Alias::new(format!("g_{}", column.as_str())));
+    }
+    query
+        .from(session::Entity)
+        .inner_join(
+            user::Entity,
+            Expr::col((user::Entity, user::Column::Id)).equals((session::Entity, session::Column::UserId)),
+        )
+        .inner_join(
+            tenant::Entity,
+            Expr::col((tenant::Entity, tenant::Column::Id)).equals((session::Entity, session::Column::TenantId)),
+        )
+        .left_join(
+            role_grant::Entity,
+            Expr::col((role_grant::Entity, role_grant::Column::UserId)).equals((user::Entity, user::Column::Id)),
+        )
+        .and_where(Expr::col((session::Entity, session::Column::Id)).eq(stored_id))
+        .and_where(Expr::col((session::Entity, session::Column::ExpiresAt)).gt(now))
+        .and_where(
+            Expr::col((user::Entity, user::Column::TenantId)).equals((session::Entity, session::Column::TenantId)),
+        )
+        .and_where(Expr::col((user::Entity, user::Column::Status)).eq(STATUS_ACTIVE));
+    let rows = db.query_all(db.get_database_backend().build(&query)).await?;
+    let Some(first) = rows.first() else { return Ok(None) };
+    let user = user::Model::from_query_result(first, "u_")?;
+    let Ok(slug) = TenantSlug::parse(&first.try_get::<String>("", "t_slug")?) else { return Ok(None) };
+    let data: serde_json::Value = serde_json::from_str(&first.try_get::<String>("", "s_data")?).unwrap_or_default();
+    let mut grants = Vec::new();
+    for row in &rows {
+        if let Some(grant) = role_grant::Model::from_query_result_optional(row, "g_")? {
+            grants.push(grant);
+        }
+    }
+    let roles = roles_from_grants(user.id, &grants);
+    let second = |key: &str| data.get(key).and_then(serde_json::Value::as_i64);
+    let (signed_in_at, renewed_at) =
+        (second(super::session_keys::SIGNED_IN_AT), second(super::session_keys::RENEWED_AT));
+    Ok(caller_of(user, slug, roles).map(|caller| SessionCaller { caller, signed_in_at, renewed_at }))
 }
 
 /// The roles a user holds now. A stored grant that no longer parses is logged and left out, never widened.
 pub async fn roles_of(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<Role>, DbErr> {
     let grants = role_grant::Entity::find().filter(role_grant::Column::UserId.eq(user_id)).all(db).await?;
+    Ok(roles_from_grants(user_id, &grants))
+}
+
+fn roles_from_grants(user_id: Uuid, grants: &[role_grant::Model]) -> Vec<Role> {
     let mut roles: Vec<Role> = grants
         .iter()
         .filter_map(|grant| {
@@ -77,7 +153,7 @@ pub async fn roles_of(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<Ro
         tracing::error!(user = %user_id, "a role grant does not parse and was ignored");
     }
     roles.sort();
-    Ok(roles)
+    roles
 }
 
 #[derive(Debug, thiserror::Error)]
