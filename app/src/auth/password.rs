@@ -1,14 +1,12 @@
 //! Password hashing with argon2id (OWASP parameters: 19 MiB, 2 passes, 1 lane) and the password rules.
 //!
-//! Hashing is slow and memory-hard on purpose, so it runs on tokio's blocking threads, never on the async
-//! workers that serve every other request, and only as many at once as the machine has cores. Excess
-//! sign-ins wait for a slot: a burst of 100 costs 19 MiB per core, not 1.9 GiB, and the pages of everybody
-//! else keep answering meanwhile.
+//! Hashing is slow and memory-hard on purpose, so it runs on threads of its own, one per core, never on the
+//! async workers that serve every other request. Excess sign-ins wait in their queue: a burst of 100 costs
+//! 19 MiB per core, not 1.9 GiB, and the pages of everybody else keep answering meanwhile.
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
 use argon2::{Algorithm, Argon2, Params, Version};
 use std::sync::LazyLock;
-use tokio::sync::Semaphore;
 
 /// Shortest password accepted (NIST SP 800-63B asks for at least 8; we ask a little more).
 pub const MIN_LENGTH: usize = 10;
@@ -39,13 +37,49 @@ pub fn check_rules(password: &str) -> Result<(), PasswordRuleError> {
     }
 }
 
-/// Runs one hashing job on a blocking thread once a slot is free. `None` if the job panicked.
+/// Runs one hashing job on the hashing threads; waits while they are busy. `None` if the job panicked.
+///
+/// The threads are few (one per core) and live as long as the process: each keeps the allocator's memory
+/// of its last 19 MiB hash for the next one. Short-lived blocking threads would each keep their own, and a
+/// burst of sign-ins left the server at hundreds of MiB.
 async fn bounded<T: Send + 'static>(job: impl FnOnce() -> T + Send + 'static) -> Option<T> {
-    static SLOTS: LazyLock<Semaphore> =
-        LazyLock::new(|| Semaphore::new(std::thread::available_parallelism().map(usize::from).unwrap_or(2)));
-    // The semaphore is never closed, so acquiring fails only in theory; then the job runs unbounded.
-    let _slot = SLOTS.acquire().await.ok();
-    tokio::task::spawn_blocking(job).await.ok()
+    type Job = Box<dyn FnOnce() + Send>;
+    static QUEUE: LazyLock<Option<std::sync::mpsc::Sender<Job>>> = LazyLock::new(|| {
+        let (sender, receiver) = std::sync::mpsc::channel::<Job>();
+        let receiver = std::sync::Arc::new(std::sync::Mutex::new(receiver));
+        let threads = std::thread::available_parallelism().map(usize::from).unwrap_or(2);
+        for n in 0..threads {
+            let receiver = receiver.clone();
+            let spawned = std::thread::Builder::new().name(format!("password-hash-{n}")).spawn(move || {
+                loop {
+                    // The lock is held only while waiting for the next job, not while running it.
+                    let next = receiver.lock().map(|queue| queue.recv());
+                    match next {
+                        Ok(Ok(job)) => job(),
+                        _ => return,
+                    }
+                }
+            });
+            if spawned.is_err() {
+                return None;
+            }
+        }
+        Some(sender)
+    });
+    let (reply, answer) = tokio::sync::oneshot::channel();
+    let job: Job = Box::new(move || {
+        let _ = reply.send(job());
+    });
+    let unsent = match QUEUE.as_ref() {
+        Some(queue) => match queue.send(job) {
+            Ok(()) => return answer.await.ok(),
+            Err(std::sync::mpsc::SendError(job)) => job,
+        },
+        None => job,
+    };
+    // No hashing threads (the system refused to start them): run it on one of tokio's blocking threads.
+    tokio::task::spawn_blocking(unsent).await.ok()?;
+    answer.await.ok()
 }
 
 fn hash_now(password: &str) -> Result<String, argon2::password_hash::Error> {
