@@ -4,8 +4,8 @@
 //! async workers that serve every other request. Excess sign-ins wait in their queue: a burst of 100 costs
 //! 19 MiB per core, not 1.9 GiB, and the pages of everybody else keep answering meanwhile.
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
-use argon2::{Algorithm, Argon2, Params, Version};
+use argon2::password_hash::{self, Output, ParamsString, PasswordHash, Salt, SaltString, rand_core::OsRng};
+use argon2::{Algorithm, Argon2, Block, Params, Version};
 use std::sync::LazyLock;
 
 /// Shortest password accepted (NIST SP 800-63B asks for at least 8; we ask a little more).
@@ -82,25 +82,67 @@ async fn bounded<T: Send + 'static>(job: impl FnOnce() -> T + Send + 'static) ->
     answer.await.ok()
 }
 
-fn hash_now(password: &str) -> Result<String, argon2::password_hash::Error> {
-    let salt = SaltString::generate(&mut OsRng);
-    Ok(hasher().hash_password(password.as_bytes(), &salt)?.to_string())
+thread_local! {
+    /// This thread's argon2 working memory (19 MiB), allocated once and reused by every hash it computes.
+    /// Allocating it per hash left the allocator holding several copies per thread after a burst.
+    static MEMORY: std::cell::RefCell<Vec<Block>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
+/// Fills `out` with the argon2 hash of `password` and `salt` under `argon`'s parameters.
+fn compute(argon: &Argon2<'_>, password: &[u8], salt: &[u8], out: &mut [u8]) -> Result<(), argon2::Error> {
+    MEMORY.with_borrow_mut(|memory| {
+        let blocks = argon.params().block_count();
+        if memory.len() < blocks {
+            memory.resize(blocks, Block::default());
+        }
+        argon.hash_password_into_with_memory(password, salt, out, &mut memory[..blocks])
+    })
+}
+
+/// Hashes `password` with `argon` and `salt`, giving the PHC form of the result.
+fn phc_of(argon: &Argon2<'_>, password: &[u8], salt: Salt<'_>, output_len: usize) -> password_hash::Result<Output> {
+    let mut salt_bytes = [0u8; Salt::MAX_LENGTH];
+    let salt = salt.decode_b64(&mut salt_bytes)?;
+    Output::init_with(output_len, |out| compute(argon, password, salt, out).map_err(Into::into))
+}
+
+fn hash_now(password: &str) -> password_hash::Result<String> {
+    let salt = SaltString::generate(&mut OsRng);
+    let argon = hasher();
+    let output = phc_of(&argon, password.as_bytes(), salt.as_salt(), Params::DEFAULT_OUTPUT_LEN)?;
+    let phc = PasswordHash {
+        algorithm: Algorithm::Argon2id.ident(),
+        version: Some(Version::V0x13.into()),
+        params: ParamsString::try_from(argon.params())?,
+        salt: Some(salt.as_salt()),
+        hash: Some(output),
+    };
+    Ok(phc.to_string())
+}
+
+/// Checks `password` against a stored PHC string with the parameters written in it.
 fn verify_now(phc: &str, password: &str) -> bool {
-    PasswordHash::new(phc).is_ok_and(|parsed| hasher().verify_password(password.as_bytes(), &parsed).is_ok())
+    let matches = || -> password_hash::Result<bool> {
+        let parsed = PasswordHash::new(phc)?;
+        let (Some(salt), Some(expected)) = (parsed.salt, parsed.hash) else { return Ok(false) };
+        let version = parsed.version.map(Version::try_from).transpose()?.unwrap_or_default();
+        let argon = Argon2::new(Algorithm::try_from(parsed.algorithm)?, version, Params::try_from(&parsed)?);
+        // `Output` compares in constant time.
+        Ok(phc_of(&argon, password.as_bytes(), salt, expected.len())? == expected)
+    };
+    matches().unwrap_or(false)
 }
 
 /// A PHC string (`$argon2id$v=19$m=19456,t=2,p=1$…`) with a fresh salt.
-pub async fn hash(password: &str) -> Result<String, argon2::password_hash::Error> {
+pub async fn hash(password: &str) -> password_hash::Result<String> {
     let password = password.to_owned();
-    bounded(move || hash_now(&password)).await.unwrap_or(Err(argon2::password_hash::Error::Crypto))
+    bounded(move || hash_now(&password)).await.unwrap_or(Err(password_hash::Error::Crypto))
 }
 
 /// True when `password` matches `phc`. A malformed stored hash never matches, and neither does a password
 /// longer than any we accept (it is not hashed at all, so an attacker cannot make us hash megabytes).
 pub async fn verify(phc: &str, password: &str) -> bool {
-    if password.len() > MAX_BYTES || password.chars().count() > MAX_LENGTH {
+    if too_long(password) {
         return false;
     }
     let (phc, password) = (phc.to_owned(), password.to_owned());
@@ -110,13 +152,22 @@ pub async fn verify(phc: &str, password: &str) -> bool {
 /// The most bytes a password of [`MAX_LENGTH`] characters can take in UTF-8.
 const MAX_BYTES: usize = MAX_LENGTH * 4;
 
+/// Longer than any password we accept: refused before hashing, so nobody can make us hash megabytes.
+fn too_long(password: &str) -> bool {
+    password.len() > MAX_BYTES || password.chars().count() > MAX_LENGTH
+}
+
 /// Spends the same time as a real check, for sign-ins of unknown accounts, so timing does not reveal
 /// whether an account exists.
 pub async fn verify_against_dummy(password: &str) {
-    static DUMMY: LazyLock<Option<String>> = LazyLock::new(|| hash_now("not a real password, only for timing").ok());
-    if let Some(dummy) = DUMMY.as_deref() {
-        let _ = verify(dummy, password).await;
+    static DUMMY: LazyLock<String> =
+        LazyLock::new(|| hash_now("not a real password, only for timing").unwrap_or_default());
+    if too_long(password) {
+        return;
     }
+    let password = password.to_owned();
+    // Made on a hashing thread the first time, like every other hash.
+    let _ = bounded(move || verify_now(&DUMMY, &password)).await;
 }
 
 #[cfg(test)]
@@ -132,6 +183,17 @@ mod tests {
         assert!(verify(&first, "correct horse battery").await);
         assert!(!verify(&first, "correct horse battery ").await);
         assert!(!verify("not a hash", "anything").await);
+    }
+
+    #[test]
+    fn hashes_of_the_argon2_crate_and_ours_check_each_other() {
+        use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+        let salt = SaltString::generate(&mut OsRng);
+        let theirs = hasher().hash_password(b"gleiches Passwort", &salt).expect("hash").to_string();
+        assert!(verify_now(&theirs, "gleiches Passwort") && !verify_now(&theirs, "anderes Passwort"));
+        let ours = hash_now("gleiches Passwort").expect("hash");
+        let parsed = PasswordHash::new(&ours).expect("phc");
+        assert!(hasher().verify_password(b"gleiches Passwort", &parsed).is_ok());
     }
 
     #[tokio::test]
