@@ -26,6 +26,9 @@ pub async fn connect(url: &str, kind: DatabaseKind) -> Result<DatabaseConnection
     options.sqlx_logging(false).connect_timeout(Duration::from_secs(10)).acquire_timeout(Duration::from_secs(10));
     if kind == DatabaseKind::Sqlite {
         create_sqlite_directory(url)?;
+        // An SQLite connection lives in this process and cannot go stale; pinging it before each use (sqlx's
+        // default, meant for network databases) cost a round trip to its worker thread per statement.
+        options.test_before_acquire(false);
         options.map_sqlx_sqlite_opts(|opts| {
             opts.journal_mode(SqliteJournalMode::Wal)
                 .foreign_keys(true)
