@@ -161,8 +161,7 @@ pub fn router(settings: &Settings, context: ServerContext, secrets: Secrets, add
         .route(
             "/{tenant}/bids/{id}/attachments",
             axum::routing::post(crate::uploads::upload_form)
-                // Room for the multipart framing around the largest accepted file.
-                .layer(axum::extract::DefaultBodyLimit::max(settings.max_upload_bytes as usize + 64 * 1024)),
+                .layer(axum::extract::DefaultBodyLimit::max(http::upload_limit(settings.max_upload_bytes) as usize)),
         )
         .route("/{tenant}/bids/{id}/attachments/{attachment}", get(crate::uploads::download))
         .route("/{tenant}/calls/{id}/lots/{lot}/bids.zip", get(crate::uploads::lot_archive))

@@ -94,7 +94,7 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Ctx {
 /// The API's routes; `max_upload_bytes` bounds the attachment upload's body.
 pub fn router(max_upload_bytes: u64) -> Router<AppState> {
     use axum::routing::{post, put};
-    let upload_limit = axum::extract::DefaultBodyLimit::max(max_upload_bytes as usize + 64 * 1024);
+    let upload_limit = axum::extract::DefaultBodyLimit::max(crate::http::upload_limit(max_upload_bytes) as usize);
     Router::new()
         .route("/openapi.json", get(openapi))
         .route("/tenants", get(tenants::list_tenants))

@@ -15,6 +15,11 @@ use axum::response::{IntoResponse, Response};
 /// The largest form or JSON body: a bid with every text field at its maximum is well below it.
 pub const FORM_LIMIT: u64 = 1024 * 1024;
 
+/// The largest body of an upload: the largest accepted file plus room for the multipart framing around it.
+pub fn upload_limit(max_upload_bytes: u64) -> u64 {
+    max_upload_bytes + 64 * 1024
+}
+
 /// The limits one server applies.
 #[derive(Debug, Clone, Copy)]
 pub struct BodyLimits {
@@ -24,8 +29,7 @@ pub struct BodyLimits {
 
 impl BodyLimits {
     pub fn new(max_upload_bytes: u64) -> Self {
-        // Room for the multipart framing around the largest accepted file.
-        BodyLimits { form: FORM_LIMIT, upload: max_upload_bytes + 64 * 1024 }
+        BodyLimits { form: FORM_LIMIT, upload: upload_limit(max_upload_bytes) }
     }
 
     fn for_request(&self, request: &Request) -> u64 {

@@ -8,7 +8,7 @@ mod server_fn_status;
 mod static_files;
 mod trailing_slash;
 
-pub use body_limit::{BodyLimits, limit_body_size};
+pub use body_limit::{BodyLimits, limit_body_size, upload_limit};
 pub use locale::negotiate_locale;
 pub use security_headers::security_headers;
 pub use server_fn_status::server_fn_status;

@@ -1,21 +1,11 @@
 //! Sign-in, sessions, CSRF, throttling and API tokens.
 
-use crate::support::TestApp;
+use crate::support::{TestApp, session_id};
 use chrono::Utc;
 use model::entity::{api_token, user};
 use reqwest::StatusCode;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::Value;
-
-fn session_cookie(response: &reqwest::Response) -> Option<String> {
-    response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|c| c.starts_with("spielraum_session="))
-        .map(|c| c.split(';').next().unwrap_or_default().to_owned())
-}
 
 async fn error_code(response: reqwest::Response) -> String {
     let body: Value = response.json().await.expect("json error");
@@ -31,9 +21,9 @@ async fn signing_in_sets_an_http_only_lax_cookie_and_a_new_session_id_each_time(
     assert_eq!(first.status(), StatusCode::OK);
     let raw = first.headers()["set-cookie"].to_str().expect("ascii").to_owned();
     assert!(raw.contains("HttpOnly") && raw.contains("SameSite=Lax"), "{raw}");
-    let first_id = session_cookie(&first).expect("session cookie");
+    let first_id = session_id(&first).expect("session cookie");
     let second = app.call(&client, "sign_in", &form).await;
-    let second_id = session_cookie(&second).expect("session cookie");
+    let second_id = session_id(&second).expect("session cookie");
     assert_ne!(first_id, second_id, "the session id is rotated on sign-in");
 }
 

@@ -30,18 +30,6 @@ async fn a_configured_secret_is_used_and_never_stored() {
     assert_ne!(generated.derive("jwt"), from_config.derive("jwt"));
 }
 
-/// The session id the server set in this response's cookie.
-fn session_id_of(response: &reqwest::Response) -> String {
-    let cookie = response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|c| c.starts_with("spielraum_session="))
-        .expect("a session cookie");
-    cookie.trim_start_matches("spielraum_session=").split(';').next().unwrap_or_default().to_owned()
-}
-
 /// Everything the job queue and the session table hold, as text.
 async fn stored_text(db: &sea_orm::DatabaseConnection) -> String {
     use model::entity::{job, session};
@@ -67,7 +55,7 @@ async fn neither_the_session_table_nor_the_job_queue_holds_a_working_secret() {
     let form = [("tenant", "dresden"), ("email", "admin@dresden.demo"), ("password", "spielraum-demo")];
     let signed_in = app.call(&browser, "sign_in", &form).await;
     assert_eq!(signed_in.status(), StatusCode::OK);
-    let session_id = session_id_of(&signed_in);
+    let session_id = crate::support::session_id(&signed_in).expect("a session cookie");
     let invite = [("name", "Nora Neu"), ("email", "nora@traeger.example"), ("role", "admin")];
     assert_eq!(app.call(&browser, "invite_user", &invite).await.status(), StatusCode::OK);
     let ask = [("tenant", "dresden"), ("email", "traeger2@dresden.demo")];
@@ -151,7 +139,7 @@ async fn an_active_session_is_written_at_most_once_a_minute_and_stays_alive() {
     let browser = app.browser();
     let form = [("tenant", "dresden"), ("email", "traeger1@dresden.demo"), ("password", "spielraum-demo")];
     let signed_in = app.call(&browser, "sign_in", &form).await;
-    let stored = app::auth::session_keys::stored_id(&session_id_of(&signed_in));
+    let stored = app::auth::session_keys::stored_id(&crate::support::session_id(&signed_in).expect("a session cookie"));
     let db = app.db().await;
     let row = || async { session::Entity::find_by_id(stored.clone()).one(&db).await.expect("q").expect("row") };
     let first = row().await;

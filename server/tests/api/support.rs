@@ -201,6 +201,17 @@ fn quoted_printable(raw: &str) -> String {
 }
 
 /// The token of the link that follows `after` (e.g. `/dresden/set-password?token=`) in a mail.
+/// The session id the server set in this response's cookie, if it set one.
+pub fn session_id(response: &reqwest::Response) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|c| c.strip_prefix("spielraum_session="))
+        .map(|c| c.split(';').next().unwrap_or_default().to_owned())
+}
+
 pub fn link_token(mail: &str, after: &str) -> String {
     let start = mail.find(after).unwrap_or_else(|| panic!("a link {after}… in the mail")) + after.len();
     mail[start..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect()
