@@ -48,7 +48,7 @@ impl Actor {
         let caller = request.caller.clone();
         match (policy::decide(access, caller.as_ref().map(|c| c.roles.as_slice())), caller) {
             (Decision::Allow, Some(caller)) => {
-                let tenant = TenantScope::of_caller(&server.db, &caller).await?;
+                let tenant = TenantScope::of_caller(&caller);
                 Ok(Actor { request, server, tenant, caller })
             }
             (Decision::Forbidden, _) => Err(AppError::Forbidden),
@@ -114,6 +114,12 @@ pub struct Visitor {
 impl Visitor {
     pub fn current() -> Result<Self, AppError> {
         Ok(Visitor { request: request_context()?, server: server_context()? })
+    }
+
+    /// The tenant named in the URL (not found if there is none such). A signed-in caller's own tenant comes
+    /// with the caller, without a query.
+    pub async fn tenant(&self, slug: &str) -> Result<TenantScope, AppError> {
+        TenantScope::resolve_for(&self.server.db, self.request.caller.as_ref(), slug).await
     }
 }
 

@@ -7,9 +7,9 @@ use uuid::Uuid;
 /// The published calls of a tenant (no sign-in needed).
 #[leptos::server(prefix = "/fn", endpoint = "public_calls")]
 pub async fn public_calls(tenant: String) -> Result<Vec<CallSummary>, AppError> {
-    let server = crate::actor::Visitor::current()?.server;
-    let scope = crate::store::TenantScope::resolve(&server.db, &tenant).await?;
-    crate::store::calls::list(&server.db, &scope, false, chrono::Utc::now()).await
+    let visitor = crate::actor::Visitor::current()?;
+    let scope = visitor.tenant(&tenant).await?;
+    crate::store::calls::list(&visitor.server.db, &scope, false, chrono::Utc::now()).await
 }
 
 /// One published call with its lots and questions (no sign-in needed).
@@ -17,9 +17,9 @@ pub async fn public_calls(tenant: String) -> Result<Vec<CallSummary>, AppError> 
 pub async fn public_call(tenant: String, call: Uuid) -> Result<CallDetail, AppError> {
     crate::error::respond(
         async move {
-            let server = crate::actor::Visitor::current()?.server;
-            let scope = crate::store::TenantScope::resolve(&server.db, &tenant).await?;
-            crate::store::calls::detail(&server.db, &scope, call, false, chrono::Utc::now()).await
+            let visitor = crate::actor::Visitor::current()?;
+            let scope = visitor.tenant(&tenant).await?;
+            crate::store::calls::detail(&visitor.server.db, &scope, call, false, chrono::Utc::now()).await
         }
         .await,
     )

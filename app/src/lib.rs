@@ -43,6 +43,7 @@ pub mod storage;
 #[cfg(feature = "ssr")]
 pub mod store;
 
+pub use components::PageTenant;
 pub use error::{AppError, InvalidReason};
 pub use shell::{App, shell};
 

@@ -31,12 +31,12 @@ pub struct Me {
 #[leptos::server(prefix = "/fn", endpoint = "whoami")]
 pub async fn whoami(tenant: String) -> Result<Option<Me>, AppError> {
     let visitor = crate::actor::Visitor::current()?;
-    let Some(caller) = visitor.request.caller.filter(|caller| caller.tenant_slug.as_str() == tenant) else {
+    let Some(caller) = visitor.request.caller.filter(|caller| caller.tenant.slug.as_str() == tenant) else {
         return Ok(None);
     };
     let districts = if caller.roles.contains(&Role::DistrictContact) {
         let db = visitor.server.db;
-        let scope = crate::store::TenantScope::of_caller(&db, &caller).await?;
+        let scope = crate::store::TenantScope::of_caller(&caller);
         crate::store::districts::of_contact(&db, &scope, caller.user_id).await?.into_iter().map(|d| d.name).collect()
     } else {
         Vec::new()
@@ -133,7 +133,7 @@ pub async fn sign_out() -> Result<(), AppError> {
         },
     )
     .await?;
-    leptos_axum::redirect(&format!("/{}", caller.tenant_slug));
+    leptos_axum::redirect(&format!("/{}", caller.tenant.slug));
     Ok(())
 }
 

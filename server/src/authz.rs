@@ -10,8 +10,8 @@
 use crate::api::ApiError;
 use crate::startup::AppState;
 use crate::tokens;
-use app::AppError;
 use app::auth::{Caller, RequestContext, accounts, session_keys};
+use app::{AppError, PageTenant};
 use axum::extract::{ConnectInfo, MatchedPath, Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
@@ -198,7 +198,7 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
     };
     let path_tenant = tenant_segment
         .map(|index| request.uri().path().trim_start_matches('/').split('/').nth(index).unwrap_or_default().to_owned());
-    let caller = caller.filter(|c| path_tenant.as_deref().is_none_or(|slug| c.tenant_slug.as_str() == slug));
+    let caller = caller.filter(|c| path_tenant.as_deref().is_none_or(|slug| c.tenant.slug.as_str() == slug));
 
     let decision = policy::decide(access, caller.as_ref().map(|c| c.roles.as_slice()));
     match (decision, kind) {
@@ -217,6 +217,24 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
         }
         // Pages render their own 403 notice (see app::components::Protected) with the same decision.
         (Decision::Forbidden, RouteKind::Page) | (Decision::Allow, _) => {}
+    }
+
+    // A tenant's pages render its frame at once, without waiting for the tenant (see app::PageTenant): a
+    // caller of the tenant brought it along; for anyone else this is the one lookup that `get_tenant` would
+    // have made.
+    if kind == RouteKind::Page
+        && !is_file_route(&matched)
+        && let Some(slug) = path_tenant.as_deref()
+    {
+        let found = match caller.as_ref() {
+            Some(caller) => PageTenant::Known(caller.tenant.clone()),
+            None => match app::store::TenantScope::resolve(&state.db, slug).await {
+                Ok(scope) => PageTenant::Known(scope.view().clone()),
+                Err(AppError::NotFound) => PageTenant::Unknown,
+                Err(err) => return ApiError(err).into_response(),
+            },
+        };
+        request.extensions_mut().insert(found);
     }
 
     let context = RequestContext {

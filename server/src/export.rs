@@ -33,7 +33,7 @@ pub async fn my_data(State(state): State<AppState>, Ctx(context): Ctx) -> Result
         .await?;
     let document = json!({
         "exported_at": chrono::Utc::now(),
-        "tenant": caller.tenant_slug.as_str(),
+        "tenant": caller.tenant.slug.as_str(),
         "account": {
             "id": account.id,
             "email": account.email,

@@ -4,7 +4,7 @@ use super::{Caller, password, throttle};
 use crate::store::TenantScope;
 use chrono::{DateTime, Utc};
 use model::entity::{role_grant, tenant, user};
-use model::{Email, Locale, Role, RoleKind, Seat, SeatType, TenantSlug};
+use model::{Email, Locale, Role, RoleKind, Seat, SeatType, TenantSlug, TenantView};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
@@ -28,22 +28,22 @@ pub async fn load_caller(db: &impl ConnectionTrait, user_id: Uuid, tenant_id: Uu
     let Some(tenant) = tenant::Entity::find_by_id(tenant_id).one(db).await? else {
         return Ok(None);
     };
-    let Ok(slug) = TenantSlug::parse(&tenant.slug) else {
+    let Ok(tenant) = tenant.view() else {
         return Ok(None);
     };
-    caller_from_rows(db, row, slug).await
+    caller_from_rows(db, row, tenant).await
 }
 
 async fn caller_from_rows(
     db: &impl ConnectionTrait,
     row: user::Model,
-    tenant_slug: TenantSlug,
+    tenant: TenantView,
 ) -> Result<Option<Caller>, DbErr> {
     let roles = roles_of(db, row.id).await?;
-    Ok(caller_of(row, tenant_slug, roles))
+    Ok(caller_of(row, tenant, roles))
 }
 
-fn caller_of(row: user::Model, tenant_slug: TenantSlug, roles: Vec<Role>) -> Option<Caller> {
+fn caller_of(row: user::Model, tenant: TenantView, roles: Vec<Role>) -> Option<Caller> {
     let Ok(email) = Email::parse(&row.email) else {
         tracing::error!(user = %row.id, "stored email does not parse; treating as signed out");
         return None;
@@ -51,7 +51,7 @@ fn caller_of(row: user::Model, tenant_slug: TenantSlug, roles: Vec<Role>) -> Opt
     Some(Caller {
         user_id: row.id,
         tenant_id: row.tenant_id,
-        tenant_slug,
+        tenant,
         email,
         display_name: row.display_name,
         locale: row.locale.as_deref().and_then(Locale::from_tag),
@@ -69,8 +69,9 @@ pub struct SessionCaller {
 }
 
 /// The caller of the unexpired session stored under `stored_id`, if its account is active: the session, the
-/// account, its tenant and its roles in one query, so that a signed-in page costs one statement more than a
-/// visitor's instead of four (the session layer does not load the session for this).
+/// account, its tenant and its roles in one query (the session layer does not load the session for this).
+/// Since the caller carries its tenant, a signed-in page in its own tenant needs no tenant lookup: it costs
+/// no more statements than a visitor's.
 pub async fn session_caller(
     db: &impl ConnectionTrait,
     stored_id: &str,
@@ -82,7 +83,8 @@ pub async fn session_caller(
     let mut query = Query::select();
     query
         .expr_as(Expr::col((session::Entity, session::Column::Data)), Alias::new("s_data"))
-        .expr_as(Expr::col((tenant::Entity, tenant::Column::Slug)), Alias::new("t_slug"));
+        .expr_as(Expr::col((tenant::Entity, tenant::Column::Slug)), Alias::new("t_slug"))
+        .expr_as(Expr::col((tenant::Entity, tenant::Column::Name)), Alias::new("t_name"));
     for column in user::Column::iter() {
         query.expr_as(Expr::col((user::Entity, column)), Alias::new(format!("u_{}", column.as_str())));
     }
@@ -113,6 +115,7 @@ pub async fn session_caller(
     let Some(first) = rows.first() else { return Ok(None) };
     let user = user::Model::from_query_result(first, "u_")?;
     let Ok(slug) = TenantSlug::parse(&first.try_get::<String>("", "t_slug")?) else { return Ok(None) };
+    let tenant = TenantView { slug, name: first.try_get("", "t_name")? };
     let data: serde_json::Value = serde_json::from_str(&first.try_get::<String>("", "s_data")?).unwrap_or_default();
     let mut grants = Vec::new();
     for row in &rows {
@@ -124,7 +127,7 @@ pub async fn session_caller(
     let second = |key: &str| data.get(key).and_then(serde_json::Value::as_i64);
     let (signed_in_at, renewed_at) =
         (second(super::session_keys::SIGNED_IN_AT), second(super::session_keys::RENEWED_AT));
-    Ok(caller_of(user, slug, roles).map(|caller| SessionCaller { caller, signed_in_at, renewed_at }))
+    Ok(caller_of(user, tenant, roles).map(|caller| SessionCaller { caller, signed_in_at, renewed_at }))
 }
 
 /// The roles a user holds now. A stored grant that no longer parses is logged and left out, never widened.
@@ -215,7 +218,7 @@ pub async fn verify_credentials(
             let mut active: user::ActiveModel = row.clone().into();
             active.last_sign_in_at = Set(Some(now));
             active.update(db).await?;
-            caller_from_rows(db, row, tenant.view().slug.clone()).await?.ok_or(SignInError::InvalidCredentials)
+            caller_from_rows(db, row, tenant.view().clone()).await?.ok_or(SignInError::InvalidCredentials)
         }
         _ => Err(SignInError::InvalidCredentials),
     }

@@ -11,7 +11,7 @@ pub mod password;
 pub mod throttle;
 
 use crate::AppError;
-use model::{Email, Locale, Role, TenantSlug};
+use model::{Email, Locale, Role, TenantView};
 use uuid::Uuid;
 
 /// Keys of the browser session's data. The session store copies the user and tenant into columns.
@@ -62,7 +62,9 @@ pub fn new_personal_token() -> (String, String) {
 pub struct Caller {
     pub user_id: Uuid,
     pub tenant_id: Uuid,
-    pub tenant_slug: TenantSlug,
+    /// The caller's tenant as it was when the caller was loaded for this request (with the account, in the
+    /// same query), so that acting in one's own tenant needs no further lookup.
+    pub tenant: TenantView,
     pub email: Email,
     pub display_name: String,
     pub locale: Option<Locale>,

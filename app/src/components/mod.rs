@@ -14,4 +14,4 @@ pub use language_switch::LanguageSwitch;
 pub use not_found::{ErrorNotice, NotFound};
 pub use protected::Protected;
 pub use skip_link::SkipLink;
-pub use tenant_shell::{CurrentTenant, CurrentUser, TenantShell};
+pub use tenant_shell::{CurrentTenant, CurrentUser, PageTenant, TenantShell};

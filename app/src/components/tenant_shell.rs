@@ -19,33 +19,65 @@ pub struct CurrentUser(pub Resource<Result<Option<Me>, AppError>>);
 /// Looks up the tenant named in the URL, for the app shell.
 #[leptos::server(prefix = "/fn", endpoint = "tenant")]
 pub async fn get_tenant(slug: String) -> Result<TenantView, AppError> {
-    let context = crate::actor::Visitor::current()?.server;
-    let scope = crate::store::TenantScope::resolve(&context.db, &slug).await?;
+    let scope = crate::actor::Visitor::current()?.tenant(&slug).await?;
     Ok(scope.view().clone())
+}
+
+/// The tenant of a page's URL as the server found it before rendering (`server::authz` puts it into the
+/// request; [`TenantShell`] reads it). Handed to the browser with the page, so hydration starts from it too.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum PageTenant {
+    Known(TenantView),
+    Unknown,
+    /// Not looked up before rendering: the browser navigated here itself and loads the tenant.
+    NotLookedUp,
 }
 
 /// The frame of every tenant page: header with the tenant's name, navigation, language switch and footer.
 /// An unknown tenant gets the not-found page (and a 404).
+///
+/// The pages below are rendered outside any `Suspense` when the server already knows the tenant (every
+/// server render, and hydration after it): while it renders on the server, Leptos runs the children of a
+/// `Suspense` two or three times, and every run would create the page's resources and call its server
+/// functions anew. Only when the browser navigates into a tenant by itself does it wait for the tenant here.
 #[component]
 pub fn TenantShell() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("tenant").unwrap_or_default();
-    let tenant = Resource::new(slug, get_tenant);
     let epoch = expect_context::<SessionEpoch>();
     let me = Resource::new(move || (slug(), epoch.0.get()), |(slug, _)| whoami(slug));
     provide_context(CurrentUser(me));
 
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match tenant.await {
-                    Ok(tenant) => view! { <Frame tenant /> }.into_any(),
-                    Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
-                    Err(_) => view! { <ErrorNotice /> }.into_any(),
-                }
-            })}
-        </Suspense>
+    match SharedValue::new(found_by_server).into_inner() {
+        PageTenant::Known(tenant) => view! { <Frame tenant /> }.into_any(),
+        PageTenant::Unknown => view! { <NotFound /> }.into_any(),
+        PageTenant::NotLookedUp => {
+            let tenant = Resource::new(slug, get_tenant);
+            view! {
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        match tenant.await {
+                            Ok(tenant) => view! { <Frame tenant /> }.into_any(),
+                            Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
+                            Err(_) => view! { <ErrorNotice /> }.into_any(),
+                        }
+                    })}
+                </Suspense>
+            }
+            .into_any()
+        }
     }
+}
+
+/// On the server, the tenant the guard found for this request; in the browser (outside hydration), nothing.
+fn found_by_server() -> PageTenant {
+    #[cfg(feature = "ssr")]
+    if let Some(found) =
+        use_context::<http::request::Parts>().and_then(|parts| parts.extensions.get::<PageTenant>().cloned())
+    {
+        return found;
+    }
+    PageTenant::NotLookedUp
 }
 
 #[component]

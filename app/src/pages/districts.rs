@@ -10,9 +10,9 @@ use model::{DistrictKind, DistrictView};
 
 #[leptos::server(prefix = "/fn", endpoint = "districts")]
 pub async fn list_districts(tenant: String) -> Result<Vec<DistrictView>, AppError> {
-    let context = crate::actor::Visitor::current()?.server;
-    let scope = crate::store::TenantScope::resolve(&context.db, &tenant).await?;
-    crate::store::districts::list_active(&context.db, &scope).await
+    let visitor = crate::actor::Visitor::current()?;
+    let scope = visitor.tenant(&tenant).await?;
+    crate::store::districts::list_active(&visitor.server.db, &scope).await
 }
 
 #[component]

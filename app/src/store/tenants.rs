@@ -71,9 +71,22 @@ pub async fn create(
 
 impl TenantScope {
     /// The scope of a signed-in caller's own tenant (the id comes from the session or token, never from
-    /// the request body).
-    pub async fn of_caller(db: &impl ConnectionTrait, caller: &crate::auth::Caller) -> Result<Self, AppError> {
-        Self::of_row(db, caller.tenant_id).await
+    /// the request body). The guard loaded the tenant with the caller, so this reads nothing.
+    pub fn of_caller(caller: &crate::auth::Caller) -> Self {
+        TenantScope { id: caller.tenant_id, view: caller.tenant.clone() }
+    }
+
+    /// The tenant of a URL for a public operation: the caller's own without a lookup when the URL names it,
+    /// else [`TenantScope::resolve`]. Signed-in pages thus cost no more queries than a visitor's.
+    pub async fn resolve_for(
+        db: &impl ConnectionTrait,
+        caller: Option<&crate::auth::Caller>,
+        slug: &str,
+    ) -> Result<Self, AppError> {
+        match caller {
+            Some(caller) if caller.tenant.slug.as_str() == slug => Ok(Self::of_caller(caller)),
+            _ => Self::resolve(db, slug).await,
+        }
     }
 
     /// The scope of the tenant a stored row belongs to, for background jobs (which act for no caller).
@@ -81,5 +94,47 @@ impl TenantScope {
         let row = tenant::Entity::find_by_id(tenant_id).one(db).await?.ok_or(AppError::NotFound)?;
         let view = row.view().map_err(AppError::internal)?;
         Ok(TenantScope { id: row.id, view })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::auth::Caller;
+    use model::Email;
+
+    fn caller_of(slug: &str) -> Caller {
+        Caller {
+            user_id: Uuid::new_v4(),
+            tenant_id: Uuid::new_v4(),
+            tenant: TenantView { slug: TenantSlug::parse(slug).expect("slug"), name: "Dresden".to_owned() },
+            email: Email::parse("a@example.org").expect("email"),
+            display_name: "A".to_owned(),
+            locale: None,
+            roles: Vec::new(),
+            credential_generation: 0,
+        }
+    }
+
+    /// A database without tables: any query fails, so a scope that comes back was made without one.
+    async fn empty_database() -> sea_orm::DatabaseConnection {
+        sea_orm::Database::connect("sqlite::memory:").await.expect("in-memory SQLite")
+    }
+
+    #[tokio::test]
+    async fn a_callers_own_tenant_is_found_without_a_query() {
+        let db = empty_database().await;
+        let caller = caller_of("dresden");
+        let scope = TenantScope::resolve_for(&db, Some(&caller), "dresden").await.expect("no query needed");
+        assert_eq!(scope.id(), caller.tenant_id);
+        assert_eq!(scope.view(), &caller.tenant);
+    }
+
+    #[tokio::test]
+    async fn another_tenant_and_a_visitor_are_looked_up() {
+        let db = empty_database().await;
+        let caller = caller_of("dresden");
+        assert!(TenantScope::resolve_for(&db, Some(&caller), "leipzig").await.is_err());
+        assert!(TenantScope::resolve_for(&db, None, "dresden").await.is_err());
     }
 }

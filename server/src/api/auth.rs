@@ -110,7 +110,7 @@ pub async fn me(State(state): State<AppState>, Ctx(context): Ctx) -> Result<Json
     let actor = app::actor::Actor::authorize(context, state.server.clone(), model::Access::SignedIn).await?;
     let caller = actor.caller();
     Ok(Json(Me {
-        tenant: caller.tenant_slug.to_string(),
+        tenant: caller.tenant.slug.to_string(),
         user_id: caller.user_id,
         name: caller.display_name.clone(),
         email: caller.email.clone(),

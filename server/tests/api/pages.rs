@@ -138,3 +138,22 @@ async fn forbidden_pages_carry_none_of_their_data() {
         }
     }
 }
+
+/// A page's data is loaded once per render, for a visitor and for a signed-in user alike. Leptos runs the
+/// children of a `Suspense` two or three times while it renders on the server; when the pages sat inside the
+/// tenant's `Suspense`, each run created the page's resources and called its server functions anew, and the
+/// page carried the same data two or three times.
+#[tokio::test]
+async fn a_pages_data_is_loaded_once_per_render() {
+    let app = TestApp::spawn().await;
+    let carrier = app.signed_in("dresden", "traeger1@dresden.demo").await;
+    for (who, client) in [("visitor", &app.client), ("carrier", &carrier)] {
+        for (path, marker) in [("/dresden/calls", "\\\"lot_count\\\""), ("/dresden/districts", "\\\"kind\\\"")] {
+            let html = client.get(app.url(path)).send().await.expect("get").text().await.expect("text");
+            let serialized = html.split("__RESOLVED_RESOURCES").skip(1).collect::<String>();
+            let loads = serialized.matches("Ok\\\":[{").count();
+            assert_eq!(loads, 1, "{who} on {path}: the page's list was loaded {loads} times");
+            assert!(serialized.contains(marker), "{who} on {path}: the list is handed to the browser");
+        }
+    }
+}
