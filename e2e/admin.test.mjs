@@ -1,7 +1,7 @@
 // The administration's workspace in a real browser, and each role's navigation.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, launch, openPage, visit, waitForHydration, assertAccessible } from "./support.mjs";
+import { BASE, launch, openPage, visit, waitForHydration, assertAccessible, signIn } from "./support.mjs";
 
 let browser;
 before(async () => {
@@ -10,15 +10,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function signIn(page, email, tenant = "dresden") {
-  await visit(page, `/${tenant}/sign-in`);
-  await waitForHydration(page);
-  await page.getByLabel("E-Mail-Adresse").fill(email);
-  await page.getByLabel("Passwort").fill("spielraum-demo");
-  await page.getByRole("button", { name: "Anmelden" }).click();
-  await page.getByRole("button", { name: "Abmelden" }).waitFor();
-}
 
 const mainNav = (page) => page.getByRole("navigation", { name: "Hauptnavigation" });
 
@@ -82,7 +73,7 @@ describe("the administration", () => {
   // In Musterstadt, so that the other browser tests still find Dresden's districts as the demo has them.
   test("renames a district and finds the change in the audit log", async () => {
     const { context, page, errors } = await openPage(browser);
-    await signIn(page, "admin@musterstadt.demo", "musterstadt");
+    await signIn(page, "admin@musterstadt.demo", { tenant: "musterstadt" });
     await page.goto(`${BASE}/musterstadt/admin/districts`);
     await waitForHydration(page);
     await assertAccessible(page);

@@ -63,6 +63,16 @@ export async function waitForHydration(page) {
   await page.waitForSelector("html[data-hydrated]", { timeout: 30_000 });
 }
 
+/** Signs in through the sign-in page (German labels) and waits until the header greets the user. */
+export async function signIn(page, email, { tenant = "dresden", password = "spielraum-demo", expectSuccess = true } = {}) {
+  await visit(page, `/${tenant}/sign-in`);
+  await waitForHydration(page);
+  await page.getByLabel("E-Mail-Adresse").fill(email);
+  await page.getByLabel("Passwort").fill(password);
+  await page.getByRole("button", { name: "Anmelden" }).click();
+  if (expectSuccess) await page.getByRole("button", { name: "Abmelden" }).waitFor();
+}
+
 /** The newest email to `address` in the server's outbox, quoted-printable decoded. */
 export function latestMail(address) {
   const dir = process.env.SPIELRAUM_MAIL_OUTBOX;

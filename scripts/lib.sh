@@ -96,3 +96,15 @@ wait_for_url() {
   done
   die "$url did not answer within ${seconds}s"
 }
+
+# Our splitter of the wasm bundle (tools/wasm-split), built from its own lock file and kept in the tools
+# directory; rebuilt when its sources change.
+ensure_wasm_split() {
+  local src="$ROOT/tools/wasm-split" root="$TOOLS_DIR/wasm-split" stamp
+  stamp="$(cat "$src/Cargo.toml" "$src/Cargo.lock" "$src"/src/*.rs | sha256sum | cut -c1-40)"
+  export PATH="$root/bin:$PATH"
+  if [ -x "$root/bin/wasm-split" ] && [ "$(cat "$root/.stamp" 2>/dev/null)" = "$stamp" ]; then return 0; fi
+  step "Building the wasm splitter (tools/wasm-split, once)"
+  cargo install --quiet --locked --force --path "$src" --root "$root"
+  echo "$stamp" > "$root/.stamp"
+}

@@ -19,6 +19,7 @@ pub mod shell;
 
 mod components;
 mod pages;
+mod routes;
 pub mod session;
 pub mod views;
 

@@ -6,16 +6,11 @@
 
 use crate::components::{NotFound, TenantShell};
 use crate::i18n::I18n;
-use crate::pages::{
-    AccountPage, AdminCallPage, AdminCallsPage, AdminHome, AdminOrganisationsPage, AuditPage, BidPage, BidVersionPage,
-    BidsPage, CallBidsPage, CallPage, CallsPage, ConfirmEmailPage, DistrictsAdminPage, DistrictsPage,
-    ForgotPasswordPage, NotificationsPage, OrganisationPage, RegisterPage, SetPasswordPage, SettingsPage, SignInPage,
-    SteeringPage, TenantDirectory, TenantHome, UserPage, UsersPage,
-};
+use crate::routes as page;
 use leptos::prelude::*;
 use leptos_meta::{Link, MetaTags, provide_meta_context};
 use leptos_router::{
-    SsrMode,
+    Lazy, SsrMode,
     components::{ParentRoute, Route, Router, Routes},
     path,
 };
@@ -102,35 +97,35 @@ pub fn App() -> impl IntoView {
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
         <Router>
             <Routes fallback=|| view! { <NotFound /> }>
-                <Route path=path!("/") view=TenantDirectory ssr=SsrMode::Async />
+                <Route path=path!("/") view={Lazy::<page::TenantDirectory>::new()} ssr=SsrMode::Async />
                 <ParentRoute path=path!("/:tenant") view=TenantShell ssr=SsrMode::Async>
                     // `/dresden/` redirects here on the server (see server::http::trailing_slash).
-                    <Route path=path!("") view=TenantHome />
-                    <Route path=path!("districts") view=DistrictsPage />
-                    <Route path=path!("calls") view=CallsPage />
-                    <Route path=path!("calls/:id") view=CallPage />
-                    <Route path=path!("calls/:id/bids") view=CallBidsPage />
-                    <Route path=path!("register") view=RegisterPage />
-                    <Route path=path!("confirm-email") view=ConfirmEmailPage />
-                    <Route path=path!("organisation") view=OrganisationPage />
-                    <Route path=path!("bids") view=BidsPage />
-                    <Route path=path!("bids/:id") view=BidPage />
-                    <Route path=path!("bids/:id/versions/:number") view=BidVersionPage />
-                    <Route path=path!("notifications") view=NotificationsPage />
-                    <Route path=path!("sign-in") view=SignInPage />
-                    <Route path=path!("account") view=AccountPage />
-                    <Route path=path!("forgot-password") view=ForgotPasswordPage />
-                    <Route path=path!("set-password") view=SetPasswordPage />
-                    <Route path=path!("admin") view=AdminHome />
-                    <Route path=path!("admin/users") view=UsersPage />
-                    <Route path=path!("admin/users/:id") view=UserPage />
-                    <Route path=path!("admin/districts") view=DistrictsAdminPage />
-                    <Route path=path!("admin/steering") view=SteeringPage />
-                    <Route path=path!("admin/settings") view=SettingsPage />
-                    <Route path=path!("admin/audit") view=AuditPage />
-                    <Route path=path!("admin/calls") view=AdminCallsPage />
-                    <Route path=path!("admin/calls/:id") view=AdminCallPage />
-                    <Route path=path!("admin/organisations") view=AdminOrganisationsPage />
+                    <Route path=path!("") view={Lazy::<page::TenantHome>::new()} />
+                    <Route path=path!("districts") view={Lazy::<page::Districts>::new()} />
+                    <Route path=path!("calls") view={Lazy::<page::Calls>::new()} />
+                    <Route path=path!("calls/:id") view={Lazy::<page::Call>::new()} />
+                    <Route path=path!("calls/:id/bids") view={Lazy::<page::CallBids>::new()} />
+                    <Route path=path!("register") view={Lazy::<page::Register>::new()} />
+                    <Route path=path!("confirm-email") view={Lazy::<page::ConfirmEmail>::new()} />
+                    <Route path=path!("organisation") view={Lazy::<page::Organisation>::new()} />
+                    <Route path=path!("bids") view={Lazy::<page::Bids>::new()} />
+                    <Route path=path!("bids/:id") view={Lazy::<page::Bid>::new()} />
+                    <Route path=path!("bids/:id/versions/:number") view={Lazy::<page::BidVersion>::new()} />
+                    <Route path=path!("notifications") view={Lazy::<page::Notifications>::new()} />
+                    <Route path=path!("sign-in") view={Lazy::<page::SignIn>::new()} />
+                    <Route path=path!("account") view={Lazy::<page::Account>::new()} />
+                    <Route path=path!("forgot-password") view={Lazy::<page::ForgotPassword>::new()} />
+                    <Route path=path!("set-password") view={Lazy::<page::SetPassword>::new()} />
+                    <Route path=path!("admin") view={Lazy::<page::AdminHome>::new()} />
+                    <Route path=path!("admin/users") view={Lazy::<page::Users>::new()} />
+                    <Route path=path!("admin/users/:id") view={Lazy::<page::User>::new()} />
+                    <Route path=path!("admin/districts") view={Lazy::<page::DistrictsAdmin>::new()} />
+                    <Route path=path!("admin/steering") view={Lazy::<page::Steering>::new()} />
+                    <Route path=path!("admin/settings") view={Lazy::<page::Settings>::new()} />
+                    <Route path=path!("admin/audit") view={Lazy::<page::Audit>::new()} />
+                    <Route path=path!("admin/calls") view={Lazy::<page::AdminCalls>::new()} />
+                    <Route path=path!("admin/calls/:id") view={Lazy::<page::AdminCall>::new()} />
+                    <Route path=path!("admin/organisations") view={Lazy::<page::AdminOrganisations>::new()} />
                 </ParentRoute>
             </Routes>
         </Router>

@@ -3,10 +3,15 @@
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
-    // Marks the document as interactive: styles may rely on it, and browser tests wait for it instead of
-    // guessing with sleeps.
-    if let Some(html) = leptos::prelude::document().document_element() {
-        let _ = html.set_attribute("data-hydrated", "");
-    }
+    // Pages are lazy routes (see `app::routes`): hydration first fetches the chunks of the matched routes,
+    // then walks the server's markup, so it runs as a task.
+    wasm_bindgen_futures::spawn_local(async {
+        let body = leptos::prelude::document().body().expect("the server renders a <body>");
+        leptos::mount::hydrate_from_async(body, app::App).await.forget();
+        // Marks the document as interactive: styles may rely on it, and browser tests wait for it instead of
+        // guessing with sleeps.
+        if let Some(html) = leptos::prelude::document().document_element() {
+            let _ = html.set_attribute("data-hydrated", "");
+        }
+    });
 }

@@ -116,14 +116,15 @@ impl Application {
 }
 
 fn leptos_options(settings: &Settings, addr: SocketAddr) -> LeptosOptions {
-    // Hashed asset names are used when the site build left its list of hashes beside the executable.
-    let hash_files = http::site_root_hash_file().is_some_and(|path| path.exists());
+    // The site build leaves beside the executable the name of the bundle's directory (`pkg/<hash>`), in which
+    // the files have plain names; `hash_files` makes Leptos read that file and drop wasm-bindgen's `_bg`.
+    let hash_file = http::site_root_hash_file().filter(|path| path.exists());
     LeptosOptions::builder()
         .output_name(app::shell::OUTPUT_NAME)
         .site_root(settings.site_dir.to_string_lossy().into_owned())
-        .site_pkg_dir("pkg")
+        .site_pkg_dir(http::bundle_dir(hash_file.as_deref()))
         .site_addr(addr)
-        .hash_files(hash_files)
+        .hash_files(hash_file.is_some())
         .build()
 }
 

@@ -12,7 +12,7 @@ pub use body_limit::{BodyLimits, limit_body_size, upload_limit};
 pub use locale::negotiate_locale;
 pub use security_headers::security_headers;
 pub use server_fn_status::server_fn_status;
-pub use static_files::{pkg_service, public_files, site_root_hash_file};
+pub use static_files::{bundle_dir, pkg_service, public_files, site_root_hash_file};
 pub use trailing_slash::trim_trailing_slash;
 
 use axum::http::Request;

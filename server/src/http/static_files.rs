@@ -1,8 +1,8 @@
 //! The hydration bundle under `/pkg`.
 //!
-//! File names there carry a content hash (see `scripts/build-site`), so found files are cached for a year as
-//! immutable; a new release has new names. Pre-compressed `.br` and `.gz` siblings are chosen by
-//! `Accept-Encoding`.
+//! Each build of the bundle lives in a directory named after a hash of its contents (see
+//! `scripts/build-site`), so found files are cached for a year as immutable; a new release has new paths.
+//! Pre-compressed `.br` and `.gz` siblings are chosen by `Accept-Encoding`.
 
 use axum::Router;
 use axum::http::{HeaderValue, header};
@@ -44,4 +44,38 @@ async fn cache_for_a_day(mut response: Response) -> Response {
 /// Where Leptos looks for the list of hashed file names: beside the running executable.
 pub fn site_root_hash_file() -> Option<PathBuf> {
     std::env::current_exe().ok()?.parent().map(|dir| dir.join("hash.txt"))
+}
+
+/// The site's directory of the current bundle, as Leptos wants it (`pkg/<hash>`): named by the `pkg:` line of
+/// `hash.txt`, or plain `pkg` when there is none (a server run without a built site, as in most tests).
+pub fn bundle_dir(hash_file: Option<&Path>) -> String {
+    let listed = hash_file.and_then(|path| std::fs::read_to_string(path).ok()).and_then(|hashes| {
+        hashes.lines().find_map(|line| {
+            let hash = line.strip_prefix("pkg:")?.trim();
+            hash.bytes().all(|b| b.is_ascii_hexdigit()).then(|| hash.to_owned()).filter(|h| !h.is_empty())
+        })
+    });
+    match listed {
+        Some(hash) => format!("pkg/{hash}"),
+        None => "pkg".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundle_directory_comes_from_the_hash_file() {
+        let dir = std::env::temp_dir().join(format!("spielraum-hash-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let file = dir.join("hash.txt");
+        std::fs::write(&file, "pkg: 0123abcd\n").expect("write");
+        assert_eq!(bundle_dir(Some(&file)), "pkg/0123abcd");
+        std::fs::write(&file, "pkg: ../../etc\n").expect("write");
+        assert_eq!(bundle_dir(Some(&file)), "pkg", "only a hash names a directory");
+        assert_eq!(bundle_dir(Some(&dir.join("missing.txt"))), "pkg");
+        assert_eq!(bundle_dir(None), "pkg");
+        std::fs::remove_dir_all(&dir).ok();
+    }
 }
