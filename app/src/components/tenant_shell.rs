@@ -16,7 +16,8 @@ pub struct CurrentTenant(pub TenantView);
 #[derive(Debug, Clone, Copy)]
 pub struct CurrentUser(pub Resource<Result<Option<Me>, AppError>>);
 
-/// Looks up the tenant named in the URL, for the app shell.
+/// Looks up the tenant named in the URL, for the app shell when the browser navigates into a tenant by itself
+/// (on a first load the guard has found it already: see [`PageTenant`]).
 #[leptos::server(prefix = "/fn", endpoint = "tenant")]
 pub async fn get_tenant(slug: String) -> Result<TenantView, AppError> {
     let scope = crate::actor::Visitor::current()?.tenant(&slug).await?;
