@@ -16,7 +16,9 @@ pub mod locale;
 pub mod money;
 pub mod organisation;
 pub mod policy;
+pub mod ranking;
 pub mod role;
+pub mod rubric;
 pub mod tenant;
 
 #[cfg(feature = "ssr")]
