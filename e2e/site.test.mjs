@@ -105,10 +105,10 @@ describe("addresses that do not exist", () => {
 });
 
 test("the bundle is served compressed with long cache lifetimes", async () => {
-  const html = await (await fetch(`${BASE}/dresden/`)).text();
-  // The bundle's directory is named after its contents. Leptos' preload links for a page's own modules are
-  // best effort (it reads the split manifest outside the request's owner, so under a multi-threaded runtime
-  // they are sometimes left out); the router fetches the modules anyway, so they are taken from the manifest.
+  const page = await fetch(`${BASE}/dresden/`);
+  const html = await page.text();
+  // The bundle's directory is named after its contents. The page's own modules are preloaded through the
+  // response's Link header (app::routes::preload); Leptos' own preload links in the page are best effort.
   const main = html.match(/\/pkg\/[0-9a-f]{20}\/spielraum\.wasm/)?.[0];
   assert.ok(main, "the main module's URL in the page");
   const dir = main.slice(0, main.lastIndexOf("/"));
@@ -116,6 +116,8 @@ test("the bundle is served compressed with long cache lifetimes", async () => {
   const home = Object.entries(manifest).find(([name]) => name.startsWith("__tenant_home_view_"));
   assert.ok(home, "the tenant home is a module of its own");
   const wasm = [main, ...home[1].map((module) => `${dir}/${module}.wasm`)];
+  const preloaded = [...(page.headers.get("link") ?? "").matchAll(/<([^>]+)>; rel=preload; as=fetch/g)].map((m) => m[1]);
+  assert.deepEqual(preloaded, wasm.slice(1), "the Link header preloads exactly the page's modules");
   assert.ok(wasm.some((path) => /\/split_[a-z_0-9]+\.wasm$/.test(path)), "the page's own module");
   for (const path of wasm) {
     const response = await fetch(`${BASE}${path}`, { headers: { "accept-encoding": "br" } });

@@ -20,6 +20,8 @@ pub mod shell;
 mod components;
 mod pages;
 mod routes;
+#[cfg(feature = "ssr")]
+pub use routes::PageModules;
 pub mod session;
 pub mod views;
 

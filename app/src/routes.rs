@@ -25,6 +25,8 @@ macro_rules! lazy_pages {
             }
 
             fn view(_route: Self) -> AnyView {
+                #[cfg(feature = "ssr")]
+                preload(stringify!($route));
                 view! { <$page /> }.into_any()
             }
         }
@@ -59,4 +61,86 @@ lazy_pages! {
     AdminCalls => pages::AdminCallsPage,
     AdminCall => pages::AdminCallPage,
     AdminOrganisations => pages::AdminOrganisationsPage,
+}
+
+/// The modules of the built bundle that each page needs, from the split manifest `scripts/build-site` writes
+/// (given by the server, which knows where the site is). Empty when no split site was built, as in tests.
+#[cfg(feature = "ssr")]
+#[derive(Debug, Clone, Default)]
+pub struct PageModules {
+    /// Where the bundle is served, e.g. `/pkg/0123abcd`.
+    base: String,
+    /// Split name (e.g. `__tenant_home_view_123`) → the files it needs, without `.wasm`.
+    by_split: std::sync::Arc<std::collections::HashMap<String, Vec<String>>>,
+}
+
+#[cfg(feature = "ssr")]
+impl PageModules {
+    pub fn new(base: String, by_split: std::collections::HashMap<String, Vec<String>>) -> Self {
+        PageModules { base, by_split: std::sync::Arc::new(by_split) }
+    }
+
+    /// The `Link` header that preloads the modules of the page of `route` (a type of [`lazy_pages!`]).
+    fn preload_header(&self, route: &str) -> Option<String> {
+        // `#[lazy_route]` names a route's split after its type: `TenantHome` → `__tenant_home_view_<hash>`.
+        let mut prefix = String::from("__");
+        for (index, c) in route.chars().enumerate() {
+            if c.is_uppercase() && index > 0 {
+                prefix.push('_');
+            }
+            prefix.extend(c.to_lowercase());
+        }
+        prefix.push_str("_view_");
+        let (_, files) = self.by_split.iter().find(|(name, _)| name.starts_with(&prefix))?;
+        let links: Vec<String> = files
+            .iter()
+            .map(|file| {
+                format!("<{}/{file}.wasm>; rel=preload; as=fetch; type=\"application/wasm\"; crossorigin", self.base)
+            })
+            .collect();
+        (!links.is_empty()).then(|| links.join(", "))
+    }
+}
+
+/// Tells the browser, in the response's `Link` header, to fetch the page's modules together with the main
+/// module. Leptos adds such links to the page itself, but only now and then: it looks the manifest up outside
+/// the request's reactive owner (see ARCHITECTURE.md, "Builds"). A header needs no markup, so hydration is
+/// untouched.
+#[cfg(feature = "ssr")]
+fn preload(route: &str) {
+    let (Some(modules), Some(response)) = (use_context::<PageModules>(), use_context::<leptos_axum::ResponseOptions>())
+    else {
+        return;
+    };
+    if let Some(value) = modules.preload_header(route).and_then(|links| http::HeaderValue::from_str(&links).ok()) {
+        response.insert_header(http::header::LINK, value);
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_preloads_the_modules_of_its_own_split() {
+        let manifest = [
+            ("__call_view_7", vec!["chunk_1", "split___call_view_7"]),
+            ("__call_bids_view_7", vec!["chunk_2", "split___call_bids_view_7"]),
+            ("__tenant_home_view_7", vec!["split___tenant_home_view_7"]),
+        ]
+        .into_iter()
+        .map(|(name, files)| (name.to_owned(), files.into_iter().map(str::to_owned).collect()))
+        .collect();
+        let modules = PageModules::new("/pkg/ab12".to_owned(), manifest);
+        assert_eq!(
+            modules.preload_header("Call").as_deref(),
+            Some(
+                "</pkg/ab12/chunk_1.wasm>; rel=preload; as=fetch; type=\"application/wasm\"; crossorigin, \
+                 </pkg/ab12/split___call_view_7.wasm>; rel=preload; as=fetch; type=\"application/wasm\"; crossorigin"
+            )
+        );
+        assert!(modules.preload_header("TenantHome").is_some_and(|h| h.contains("split___tenant_home_view_7")));
+        assert_eq!(modules.preload_header("Audit"), None);
+        assert_eq!(PageModules::default().preload_header("Call"), None);
+    }
 }

@@ -115,6 +115,20 @@ impl Application {
     }
 }
 
+/// Which modules of the split bundle each page needs, from the manifest the site build left in the bundle's
+/// directory; none when the site was built without splitting or not at all.
+fn page_modules(settings: &Settings, options: &LeptosOptions) -> app::PageModules {
+    let manifest = settings.site_dir.join(options.site_pkg_dir.as_ref()).join("__wasm_split_manifest.json");
+    let Ok(text) = std::fs::read_to_string(&manifest) else { return app::PageModules::default() };
+    match serde_json::from_str(&text) {
+        Ok(by_split) => app::PageModules::new(format!("/{}", options.site_pkg_dir), by_split),
+        Err(err) => {
+            tracing::warn!(path = %manifest.display(), error = %err, "the bundle's split manifest does not parse");
+            app::PageModules::default()
+        }
+    }
+}
+
 fn leptos_options(settings: &Settings, addr: SocketAddr) -> LeptosOptions {
     // The site build leaves beside the executable the name of the bundle's directory (`pkg/<hash>`), in which
     // the files have plain names; `hash_files` makes Leptos read that file and drop wasm-bindgen's `_bg`.
@@ -143,7 +157,11 @@ pub fn router(settings: &Settings, context: ServerContext, secrets: Secrets, add
             axum::http::HeaderValue::from_static("max-age=31536000; includeSubDomains"),
         )
     });
-    let provide = move || provide_context(context.clone());
+    let modules = page_modules(settings, &state.leptos_options);
+    let provide = move || {
+        provide_context(context.clone());
+        provide_context(modules.clone());
+    };
     let routes = route_list();
 
     let sessions = SessionManagerLayer::new(DbSessionStore::new(state.db.clone()))
