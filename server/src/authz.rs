@@ -220,19 +220,16 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
     }
 
     // A tenant's pages render its frame at once, without waiting for the tenant (see app::PageTenant): a
-    // caller of the tenant brought it along; for anyone else this is the one lookup that `get_tenant` would
-    // have made.
+    // caller of the tenant brought it along (`resolve_for`); for anyone else this is the one lookup that
+    // `get_tenant` would have made.
     if kind == RouteKind::Page
         && !is_file_route(&matched)
         && let Some(slug) = path_tenant.as_deref()
     {
-        let found = match caller.as_ref() {
-            Some(caller) => PageTenant::Known(caller.tenant.clone()),
-            None => match app::store::TenantScope::resolve(&state.db, slug).await {
-                Ok(scope) => PageTenant::Known(scope.view().clone()),
-                Err(AppError::NotFound) => PageTenant::Unknown,
-                Err(err) => return ApiError(err).into_response(),
-            },
+        let found = match app::store::TenantScope::resolve_for(&state.db, caller.as_ref(), slug).await {
+            Ok(scope) => PageTenant::Known(scope.view().clone()),
+            Err(AppError::NotFound) => PageTenant::Unknown,
+            Err(err) => return ApiError(err).into_response(),
         };
         request.extensions_mut().insert(found);
     }
