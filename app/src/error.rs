@@ -34,8 +34,52 @@ pub enum AppError {
     /// The request body is larger than any this address takes (refused before it is read).
     #[error("the request is larger than {limit_bytes} bytes")]
     TooLarge { limit_bytes: u64 },
+    /// A step of the evaluation that the call or the caller's sheet is not ready for.
+    #[error("evaluation: {reason:?}")]
+    Evaluation { reason: EvaluationRefusal },
+    /// A score sheet cannot be saved or finalised: every criterion that needs attention.
+    #[error("score sheet: {problems:?}")]
+    ScoreSheet { problems: Vec<model::evaluation::SheetProblem> },
     #[error("internal error")]
     Internal,
+}
+
+/// Why a step of the evaluation cannot be taken now; each has a message in the catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EvaluationRefusal {
+    /// The call has not closed: bids are sealed and nobody scores yet (409).
+    NotClosed,
+    /// The member has not declared conflicts of interest for every bidder of the lot (409).
+    DeclarationsMissing,
+    /// The member is recused from the lot (403).
+    Recused,
+    /// The sheet is final; only an administrator reopens it (409).
+    Finalised,
+    /// The sheet is not final, so there is nothing to reopen (409).
+    NotFinalised,
+    /// Others' scores stay hidden until the member's own sheet is final (403).
+    OwnScoresOpen,
+}
+
+impl EvaluationRefusal {
+    pub fn status(self) -> u16 {
+        match self {
+            EvaluationRefusal::Recused | EvaluationRefusal::OwnScoresOpen => 403,
+            _ => 409,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            EvaluationRefusal::NotClosed => "call_not_closed",
+            EvaluationRefusal::DeclarationsMissing => "declarations_missing",
+            EvaluationRefusal::Recused => "recused",
+            EvaluationRefusal::Finalised => "score_final",
+            EvaluationRefusal::NotFinalised => "score_not_final",
+            EvaluationRefusal::OwnScoresOpen => "own_scores_open",
+        }
+    }
 }
 
 /// Why a field was refused; each has a message in the catalogue.
@@ -112,6 +156,8 @@ impl AppError {
             AppError::Forbidden => 403,
             AppError::Throttled { .. } => 429,
             AppError::TooLarge { .. } => 413,
+            AppError::Evaluation { reason } => reason.status(),
+            AppError::ScoreSheet { .. } => 422,
             AppError::Internal => 500,
         }
     }
@@ -129,6 +175,8 @@ impl AppError {
             AppError::SignInFailed => "sign_in_failed",
             AppError::Throttled { .. } => "throttled",
             AppError::TooLarge { .. } => "too_large",
+            AppError::Evaluation { reason } => reason.code(),
+            AppError::ScoreSheet { .. } => "score_sheet_incomplete",
             AppError::Internal => "internal",
         }
     }

@@ -371,6 +371,13 @@ pub enum Key {
     YourName,
     CallClosedTitle,
     CallClosedText,
+    ErrCallNotClosed,
+    ErrDeclarationsMissing,
+    ErrRecused,
+    ErrScoreFinal,
+    ErrScoreNotFinal,
+    ErrOwnScoresOpen,
+    ErrScoreSheetIncomplete,
 }
 
 /// The text of `key` in `locale`.
@@ -953,6 +960,31 @@ pub fn text(locale: Locale, key: Key) -> &'static str {
         Key::CallClosedText => (
             "Dieser Aufruf nimmt keine Interessenbekundungen mehr an. Über die Vergabe entscheidet der Jugendhilfeausschuss.",
             "This call no longer accepts bids. The youth welfare committee decides the awards.",
+        ),
+        Key::ErrCallNotClosed => (
+            "Die Bewertung beginnt, wenn die Frist des Aufrufs abgelaufen ist.",
+            "The evaluation starts once the call's deadline has passed.",
+        ),
+        Key::ErrDeclarationsMissing => (
+            "Bitte erklären Sie zuerst für jeden Träger dieses Loses, ob bei Ihnen ein Interessenkonflikt besteht.",
+            "Please first declare for every carrier in this lot whether you have a conflict of interest.",
+        ),
+        Key::ErrRecused => (
+            "Sie sind wegen eines Interessenkonflikts von diesem Los ausgeschlossen.",
+            "You are recused from this lot because of a conflict of interest.",
+        ),
+        Key::ErrScoreFinal => (
+            "Ihre Bewertung ist abgeschlossen. Nur die Verwaltung kann sie wieder öffnen.",
+            "Your score sheet is final. Only the administration can reopen it.",
+        ),
+        Key::ErrScoreNotFinal => ("Diese Bewertung ist nicht abgeschlossen.", "This score sheet is not final."),
+        Key::ErrOwnScoresOpen => (
+            "Die Bewertungen der anderen Mitglieder sehen Sie, sobald Ihre eigene für diese Interessenbekundung abgeschlossen ist.",
+            "You will see the other members' scores once your own for this bid is final.",
+        ),
+        Key::ErrScoreSheetIncomplete => (
+            "Die Bewertung ist noch nicht vollständig: Jedes Kriterium braucht Punkte und eine Begründung.",
+            "The score sheet is not complete yet: every criterion needs points and a justification.",
         ),
     };
     match locale {

@@ -12,6 +12,7 @@ pub mod admin;
 pub mod bids;
 pub mod calls;
 pub mod error;
+pub mod evaluation;
 pub mod i18n;
 pub mod notifications;
 pub mod organisations;
@@ -47,7 +48,7 @@ pub mod storage;
 pub mod store;
 
 pub use components::PageTenant;
-pub use error::{AppError, InvalidReason};
+pub use error::{AppError, EvaluationRefusal, InvalidReason};
 pub use shell::{App, shell};
 
 /// What the server hands every render and server function: the database and nothing a page could misuse.

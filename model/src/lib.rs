@@ -12,6 +12,7 @@ pub mod call;
 pub mod datetime;
 pub mod district;
 pub mod email;
+pub mod evaluation;
 pub mod locale;
 pub mod money;
 pub mod organisation;

@@ -203,34 +203,60 @@ pub fn may_count_bids(who: Who<'_>) -> bool {
     who.holds(Permission::ManageCalls)
 }
 
-/// What a rule about scoring one bid needs to know (SPEC §3B).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ScoringFacts {
+/// What the evaluation rules need to know about one lot of a closed call and the caller (SPEC §3B).
+#[derive(Debug, Clone, Copy)]
+pub struct LotFacts<'a> {
+    /// The organisations whose bids in the lot stood submitted at closing.
+    pub bidders: &'a [Uuid],
+    /// The caller's declarations for the call: an organisation, and whether a conflict exists with it.
+    pub declarations: &'a [(Uuid, bool)],
+}
+
+/// What a rule about scoring one bid needs to know.
+#[derive(Debug, Clone, Copy)]
+pub struct ScoringFacts<'a> {
     pub bid: BidFacts,
-    /// The caller declared a conflict of interest with the bidding organisation.
-    pub declared_conflict: bool,
+    /// The bid's lot.
+    pub lot: LotFacts<'a>,
     /// The caller has finalised their own score for this bid.
     pub finalised_own: bool,
 }
 
-/// A member is recused from a bid when they declared a conflict with its organisation, or when a role ties
-/// them to it (the project-carrier seat for its own organisation's bids) — without having to declare it.
-pub fn is_recused(who: Who<'_>, facts: &ScoringFacts) -> bool {
-    facts.declared_conflict || who.tied_to(facts.bid.organisation_id)
+/// A member has declared for a lot when they have answered for every bidding organisation — except those a
+/// role ties them to (the project-carrier seat and its own organisation), which count as declared conflicts.
+pub fn has_declared(who: Who<'_>, lot: &LotFacts<'_>) -> bool {
+    lot.bidders.iter().all(|&bidder| who.tied_to(bidder) || lot.declarations.iter().any(|&(org, _)| org == bidder))
 }
 
-/// Scoring: steering members, on bids readable after closing, unless recused.
-pub fn may_score(who: Who<'_>, facts: &ScoringFacts) -> bool {
-    who.holds(Permission::ScoreBids) && bid_access(who, &facts.bid).is_some() && !is_recused(who, facts)
+/// A member is recused from a whole lot when they declared a conflict with any organisation bidding in it, or
+/// when a role ties them to one — without having to declare it.
+pub fn is_recused(who: Who<'_>, lot: &LotFacts<'_>) -> bool {
+    lot.bidders
+        .iter()
+        .any(|&bidder| who.tied_to(bidder) || lot.declarations.iter().any(|&(org, conflict)| org == bidder && conflict))
+}
+
+/// Scoring members see a lot's bids only after declaring for it; other readers need no declaration.
+pub fn may_see_bids_of_lot(who: Who<'_>, lot: &LotFacts<'_>) -> bool {
+    !who.holds(Permission::ScoreBids) || has_declared(who, lot)
+}
+
+/// Scoring: steering members, on bids readable after closing, once they have declared for the lot and
+/// unless they are recused from it.
+pub fn may_score(who: Who<'_>, facts: &ScoringFacts<'_>) -> bool {
+    who.holds(Permission::ScoreBids)
+        && bid_access(who, &facts.bid).is_some()
+        && has_declared(who, &facts.lot)
+        && !is_recused(who, &facts.lot)
 }
 
 /// Other members' scores on a bid stay hidden from a scorer until their own is final, and from a recused
 /// member always. Readers who do not score (the administration) see them once the call has closed.
-pub fn may_see_others_scores(who: Who<'_>, facts: &ScoringFacts) -> bool {
-    if bid_access(who, &facts.bid).is_none() || is_recused(who, facts) {
+pub fn may_see_others_scores(who: Who<'_>, facts: &ScoringFacts<'_>) -> bool {
+    if bid_access(who, &facts.bid).is_none() {
         false
     } else if who.holds(Permission::ScoreBids) {
-        facts.finalised_own
+        !is_recused(who, &facts.lot) && facts.finalised_own
     } else {
         who.holds(Permission::ReadBids)
     }
@@ -448,26 +474,41 @@ mod tests {
     fn recusal_hides_scoring_and_others_scores() {
         let closed = bid(Phase::Closed, BidStatus::Submitted);
         let member = [Role::Steering { seat: Seat::Committee }];
-        let facts = |declared_conflict, finalised_own| ScoringFacts { bid: closed, declared_conflict, finalised_own };
-        assert!(may_score(who(&member), &facts(false, false)));
-        assert!(!may_see_others_scores(who(&member), &facts(false, false)), "own score not final yet");
-        assert!(may_see_others_scores(who(&member), &facts(false, true)));
-        assert!(!may_score(who(&member), &facts(true, false)), "declared conflict");
-        assert!(!may_see_others_scores(who(&member), &facts(true, true)));
-        // The project-carrier seat is recused from its own organisation's bids without declaring it.
-        let own_seat = [Role::Steering { seat: Seat::ProjectCarrier { organisation_id: OWN } }];
-        assert!(is_recused(who(&own_seat), &facts(false, false)));
-        assert!(!may_score(who(&own_seat), &facts(false, false)));
-        let other_seat = [Role::Steering { seat: Seat::ProjectCarrier { organisation_id: OTHER } }];
-        assert!(may_score(who(&other_seat), &facts(false, false)));
-        // Administrators read, never score; nobody scores sealed bids.
-        assert!(!may_score(who(&[Role::Admin]), &facts(false, false)));
-        assert!(may_see_others_scores(who(&[Role::Admin]), &facts(false, false)));
-        let sealed = ScoringFacts {
-            bid: bid(Phase::Open, BidStatus::Submitted),
-            declared_conflict: false,
-            finalised_own: false,
+        let bidders = [OWN, OTHER];
+        let clean = [(OWN, false), (OTHER, false)];
+        let conflicted = [(OWN, false), (OTHER, true)];
+        let half = [(OWN, false)];
+        let facts = |declarations, finalised_own| ScoringFacts {
+            bid: closed,
+            lot: LotFacts { bidders: &bidders, declarations },
+            finalised_own,
         };
+        assert!(may_score(who(&member), &facts(&clean, false)));
+        assert!(!may_see_others_scores(who(&member), &facts(&clean, false)), "own score not final yet");
+        assert!(may_see_others_scores(who(&member), &facts(&clean, true)));
+        // A conflict with any bidder of the lot recuses from all its bids, this one included.
+        assert!(!may_score(who(&member), &facts(&conflicted, false)), "declared conflict");
+        assert!(!may_see_others_scores(who(&member), &facts(&conflicted, true)));
+        // Until every bidder is declared for, the member neither scores nor sees the lot's bids.
+        assert!(!may_score(who(&member), &facts(&half, false)));
+        assert!(!may_see_bids_of_lot(who(&member), &facts(&half, false).lot));
+        assert!(may_see_bids_of_lot(who(&member), &facts(&clean, false).lot));
+        assert!(
+            may_see_bids_of_lot(who(&[Role::Admin]), &facts(&[], false).lot),
+            "the administration declares nothing"
+        );
+        // The project-carrier seat is recused from its own organisation's lots without declaring it.
+        let own_seat = [Role::Steering { seat: Seat::ProjectCarrier { organisation_id: OWN } }];
+        let others_only = [(OTHER, false)];
+        assert!(has_declared(who(&own_seat), &facts(&others_only, false).lot));
+        assert!(is_recused(who(&own_seat), &facts(&others_only, false).lot));
+        assert!(!may_score(who(&own_seat), &facts(&others_only, false)));
+        let other_seat = [Role::Steering { seat: Seat::ProjectCarrier { organisation_id: Uuid::from_u128(99) } }];
+        assert!(may_score(who(&other_seat), &facts(&clean, false)));
+        // Administrators read, never score; nobody scores sealed bids.
+        assert!(!may_score(who(&[Role::Admin]), &facts(&[], false)));
+        assert!(may_see_others_scores(who(&[Role::Admin]), &facts(&[], false)));
+        let sealed = ScoringFacts { bid: bid(Phase::Open, BidStatus::Submitted), ..facts(&clean, false) };
         assert!(!may_score(who(&member), &sealed));
     }
 

@@ -73,6 +73,7 @@ pub struct BidScores {
 
 /// Rule 3: one criterion's figures for one bid.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CriterionSpread {
     pub mean: Decimal,
     pub min: u8,
@@ -82,6 +83,7 @@ pub struct CriterionSpread {
 
 /// Rule 4.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Flags {
     pub missing_scores: bool,
     pub disagreement: bool,
@@ -90,6 +92,7 @@ pub struct Flags {
 
 /// One line of a lot's ranking table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RankedBid {
     pub bid_id: Uuid,
     /// Shared by tied bids; `None` for a bid nobody has scored yet.

@@ -36,6 +36,7 @@ pub enum RubricError {
 
 /// The points a criterion can be given: whole numbers from `min` to `max`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(try_from = "RawScale")]
 pub struct Scale {
     min: u8,
@@ -121,10 +122,12 @@ impl From<Weight> for u16 {
 
 /// One thing the steering group looks at in a bid.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(try_from = "RawCriterion")]
 pub struct Criterion {
     title: String,
     description: String,
+    #[cfg_attr(feature = "openapi", schema(value_type = u16, minimum = 1, maximum = 1000))]
     weight: Weight,
     scale: Scale,
     /// What each level means, lowest first; empty when the scale speaks for itself.

@@ -101,6 +101,12 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         ("POST", "/fn/withdraw_bid" | "/fn/remove_attachment") => Requires(Permission::DraftBids),
         ("POST", "/fn/bid_version" | "/fn/my_notifications" | "/fn/mark_notifications_read") => SignedIn,
         ("POST", "/fn/call_bids") => Requires(Permission::ReadBids),
+        ("POST", "/fn/evaluation" | "/fn/bid_scores" | "/fn/ranking") => Requires(Permission::ReadBids),
+        ("POST", "/fn/declare_conflicts" | "/fn/my_score_sheet" | "/fn/save_score" | "/fn/finalise_score") => {
+            Requires(Permission::ScoreBids)
+        }
+        ("POST", "/fn/evaluation_tasks") => Requires(Permission::ScoreBids),
+        ("POST", "/fn/reopen_score") => Requires(Permission::ManageCalls),
         // REST API.
         ("GET", "/api/v1/openapi.json" | "/api/v1/tenants" | "/api/v1/tenants/{tenant}") => Public,
         ("GET", "/api/v1/tenants/{tenant}/districts") => Public,
@@ -124,6 +130,16 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         ("PUT", "/api/v1/tenants/{tenant}/organisation") => Requires(Permission::DraftBids),
         ("GET", "/api/v1/tenants/{tenant}/calls/{call}/lots/{lot}/archive") => Requires(Permission::ReadBids),
         ("GET", "/api/v1/tenants/{tenant}/calls/{call}/bids") => Requires(Permission::ReadBids),
+        (
+            "GET",
+            "/api/v1/tenants/{tenant}/calls/{call}/evaluation" | "/api/v1/tenants/{tenant}/calls/{call}/ranking",
+        ) => Requires(Permission::ReadBids),
+        ("GET", "/api/v1/tenants/{tenant}/bids/{bid}/scores") => Requires(Permission::ReadBids),
+        ("PUT", "/api/v1/tenants/{tenant}/calls/{call}/declarations") => Requires(Permission::ScoreBids),
+        ("GET" | "PUT", "/api/v1/tenants/{tenant}/bids/{bid}/scores/mine") => Requires(Permission::ScoreBids),
+        ("POST", "/api/v1/tenants/{tenant}/bids/{bid}/scores/mine/finalisation") => Requires(Permission::ScoreBids),
+        ("GET" | "PUT", "/api/v1/tenants/{tenant}/calls/{call}/rubric") => Requires(Permission::ManageCalls),
+        ("POST", "/api/v1/tenants/{tenant}/bids/{bid}/scores/{member}/reopening") => Requires(Permission::ManageCalls),
         ("POST", "/api/v1/auth/token") => Public,
         ("GET", "/api/v1/me") => SignedIn,
         _ => return None,

@@ -136,7 +136,7 @@ pub async fn roles_of(db: &impl ConnectionTrait, user_id: Uuid) -> Result<Vec<Ro
     Ok(roles_from_grants(user_id, &grants))
 }
 
-fn roles_from_grants(user_id: Uuid, grants: &[role_grant::Model]) -> Vec<Role> {
+pub(crate) fn roles_from_grants(user_id: Uuid, grants: &[role_grant::Model]) -> Vec<Role> {
     let mut roles: Vec<Role> = grants
         .iter()
         .filter_map(|grant| {

@@ -21,10 +21,24 @@ pub fn error_text(locale: Locale, error: &AppError) -> String {
         }
         AppError::Incomplete { .. } => Key::BidIncomplete,
         AppError::CallNotOpen => Key::CallNotOpen,
+        AppError::Evaluation { reason } => evaluation_key(*reason),
+        AppError::ScoreSheet { .. } => Key::ErrScoreSheetIncomplete,
         AppError::TooLarge { .. } => Key::ErrRequestTooLarge,
         AppError::BadRequest { .. } | AppError::Internal => Key::ErrorText,
     };
     crate::i18n::text(locale, key).to_owned()
+}
+
+pub fn evaluation_key(reason: crate::EvaluationRefusal) -> Key {
+    use crate::EvaluationRefusal::*;
+    match reason {
+        NotClosed => Key::ErrCallNotClosed,
+        DeclarationsMissing => Key::ErrDeclarationsMissing,
+        Recused => Key::ErrRecused,
+        Finalised => Key::ErrScoreFinal,
+        NotFinalised => Key::ErrScoreNotFinal,
+        OwnScoresOpen => Key::ErrOwnScoresOpen,
+    }
 }
 
 pub fn reason_key(reason: InvalidReason) -> Key {

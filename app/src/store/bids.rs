@@ -105,6 +105,10 @@ async fn load<I>(
     let facts = facts_of(&bid, phase)?;
     // A bid the caller may not read does not exist for them (sealed bids do not reveal themselves).
     let access = policy::bid_access(who, &facts).ok_or(AppError::NotFound)?;
+    // A scoring member reads a lot's bids only after declaring conflicts of interest for it.
+    if access == BidAccess::Reader && !super::evaluation::may_see_lot(db, scope, who, call.id, bid.lot_id).await? {
+        return Err(AppError::Evaluation { reason: crate::EvaluationRefusal::DeclarationsMissing });
+    }
     Ok((Authorized { bid, call, phase, access, at: now, intent: PhantomData }, facts))
 }
 
@@ -510,7 +514,23 @@ pub async fn readable_of_call(
         query = query.filter(bid::Column::LotId.eq(lot_id));
     }
     let mut readable = Vec::new();
+    // A scoring member sees a lot's bids only after declaring for it; asked for one lot, they are told why.
+    let mut visible_lots = std::collections::HashMap::new();
     for bid in query.all(db).await? {
+        let visible = match visible_lots.get(&bid.lot_id) {
+            Some(visible) => *visible,
+            None => {
+                let visible = super::evaluation::may_see_lot(db, scope, who, call.id, bid.lot_id).await?;
+                visible_lots.insert(bid.lot_id, visible);
+                visible
+            }
+        };
+        if !visible {
+            if lot_id.is_some() {
+                return Err(AppError::Evaluation { reason: crate::EvaluationRefusal::DeclarationsMissing });
+            }
+            continue;
+        }
         let facts = facts_of(&bid, phase)?;
         if let Some(access) = policy::bid_access(who, &facts) {
             readable.push(Authorized { bid, call: call.clone(), phase, access, at: now, intent: PhantomData });

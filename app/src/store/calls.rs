@@ -149,6 +149,7 @@ pub async fn create(
         closes_at: Set(schedule.closes_at),
         decision_date: Set(schedule.decision_date),
         published_at: Set(None),
+        rubric: Set(None),
         created_at: Set(now),
         updated_at: Set(now),
     }

@@ -8,6 +8,7 @@ pub mod bids;
 pub mod calls;
 mod clock;
 pub mod districts;
+pub mod evaluation;
 pub mod ordering;
 pub mod organisations;
 pub mod tenants;

@@ -15,6 +15,9 @@ pub struct Model {
     pub closes_at: DateTimeUtc,
     pub decision_date: Date,
     pub published_at: Option<DateTimeUtc>,
+    /// The evaluation rubric as JSON (`crate::rubric::Rubric`); `None`: the module's default.
+    #[sea_orm(column_type = "Text", nullable)]
+    pub rubric: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

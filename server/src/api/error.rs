@@ -1,7 +1,7 @@
 //! JSON errors: `{"code": "...", "message": "..."}` with the right status. Internal causes were logged where
 //! the error was made (`AppError::internal`); the client sees only the generic message.
 
-use app::{AppError, InvalidReason};
+use app::{AppError, EvaluationRefusal, InvalidReason};
 use axum::Json;
 use axum::http::StatusCode;
 use axum::http::{HeaderValue, header};
@@ -19,6 +19,9 @@ pub struct ErrorBody {
     /// With `incomplete`: every field that keeps a bid from being submitted.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub problems: Option<Vec<model::bid::FieldProblem>>,
+    /// With `score_sheet_incomplete`: every criterion (index into the rubric) that needs attention.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet_problems: Option<Vec<model::evaluation::SheetProblem>>,
 }
 
 #[derive(Debug)]
@@ -62,21 +65,43 @@ impl IntoResponse for ApiError {
                 StatusCode::PAYLOAD_TOO_LARGE,
                 format!("The request body is larger than the {limit_bytes} bytes this endpoint accepts."),
             ),
+            AppError::Evaluation { reason } => (
+                StatusCode::from_u16(reason.status()).unwrap_or(StatusCode::CONFLICT),
+                evaluation_text(*reason).to_owned(),
+            ),
+            AppError::ScoreSheet { problems } => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                format!("The score sheet is not complete: {} criterion entries need attention.", problems.len()),
+            ),
             AppError::Internal => {
                 (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side; it has been logged.".to_owned())
             }
         };
         let code = self.0.code().to_owned();
-        let problems = match self.0 {
-            AppError::Incomplete { problems } => Some(problems),
-            _ => None,
+        let (problems, sheet_problems) = match self.0 {
+            AppError::Incomplete { problems } => (Some(problems), None),
+            AppError::ScoreSheet { problems } => (None, Some(problems)),
+            _ => (None, None),
         };
-        let body = ErrorBody { code, message, problems };
+        let body = ErrorBody { code, message, problems, sheet_problems };
         let mut response = (status, Json(body)).into_response();
         if status == StatusCode::UNAUTHORIZED {
             response.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
         }
         response
+    }
+}
+
+fn evaluation_text(reason: EvaluationRefusal) -> &'static str {
+    match reason {
+        EvaluationRefusal::NotClosed => "The call has not closed yet: bids are sealed and nobody scores them.",
+        EvaluationRefusal::DeclarationsMissing => {
+            "Declare for every bidding organisation of the lot whether a conflict of interest exists first."
+        }
+        EvaluationRefusal::Recused => "You are recused from this lot because of a conflict of interest.",
+        EvaluationRefusal::Finalised => "The score sheet is final; only an administrator can reopen it.",
+        EvaluationRefusal::NotFinalised => "The score sheet is not final, so there is nothing to reopen.",
+        EvaluationRefusal::OwnScoresOpen => "Other members' scores are shown once your own sheet for the bid is final.",
     }
 }
 

@@ -7,6 +7,7 @@ mod auth;
 mod bids;
 mod calls;
 mod error;
+mod evaluation;
 mod tenants;
 
 pub use error::{ApiError, ErrorBody};
@@ -46,6 +47,16 @@ use utoipa::OpenApi;
         bids::download_attachment,
         bids::remove_attachment,
         bids::lot_archive,
+        evaluation::get_evaluation,
+        evaluation::put_declarations,
+        evaluation::get_ranking,
+        evaluation::get_rubric,
+        evaluation::put_rubric,
+        evaluation::get_my_score,
+        evaluation::put_my_score,
+        evaluation::finalise_my_score,
+        evaluation::get_scores,
+        evaluation::reopen_score,
         auth::issue_token,
         auth::me
     ),
@@ -55,6 +66,7 @@ use utoipa::OpenApi;
         (name = "tenants", description = "Municipalities and their districts"),
         (name = "calls", description = "Calls for expressions of interest"),
         (name = "bids", description = "Carrier organisations and their bids (sealed until the call closes)"),
+        (name = "evaluation", description = "The steering group's evaluation of a closed call: conflicts of interest, scores, ranking"),
         (name = "auth", description = "Bearer tokens and the caller")
     )
 )]
@@ -118,6 +130,14 @@ pub fn router(max_upload_bytes: u64) -> Router<AppState> {
             get(bids::download_attachment).delete(bids::remove_attachment),
         )
         .route("/tenants/{tenant}/calls/{call}/lots/{lot}/archive", get(bids::lot_archive))
+        .route("/tenants/{tenant}/calls/{call}/evaluation", get(evaluation::get_evaluation))
+        .route("/tenants/{tenant}/calls/{call}/declarations", put(evaluation::put_declarations))
+        .route("/tenants/{tenant}/calls/{call}/ranking", get(evaluation::get_ranking))
+        .route("/tenants/{tenant}/calls/{call}/rubric", get(evaluation::get_rubric).put(evaluation::put_rubric))
+        .route("/tenants/{tenant}/bids/{bid}/scores", get(evaluation::get_scores))
+        .route("/tenants/{tenant}/bids/{bid}/scores/mine", get(evaluation::get_my_score).put(evaluation::put_my_score))
+        .route("/tenants/{tenant}/bids/{bid}/scores/mine/finalisation", post(evaluation::finalise_my_score))
+        .route("/tenants/{tenant}/bids/{bid}/scores/{member}/reopening", post(evaluation::reopen_score))
         .route("/auth/token", axum::routing::post(auth::issue_token))
         .route("/me", get(auth::me))
         .fallback(not_found)

@@ -387,6 +387,16 @@ async fn bids_are_sealed_until_the_call_closes() {
     assert_eq!(app.call(&admin, "close_call", &[("call", &call_id)]).await.status(), StatusCode::OK);
     for email in readers {
         let client = app.signed_in("dresden", email).await;
+        if email.starts_with("steuerung") {
+            // A scoring member declares conflicts of interest for a lot before seeing its bids.
+            let early = app.call(&client, "bid_version", &[("bid", &bid), ("number", "1")]).await;
+            assert_eq!(early.status(), StatusCode::CONFLICT, "{email} before declaring");
+            assert!(!early.text().await.expect("body").contains("Kinderring"), "{email}: no content before declaring");
+            assert_eq!(client.get(app.url(&archive)).send().await.expect("get").status(), StatusCode::CONFLICT);
+            let listed = json(app.call(&client, "call_bids", &[("call", &call_id)]).await).await;
+            assert!(!listed["bids"].as_array().expect("bids").iter().any(|b| b["summary"]["id"] == bid.as_str()));
+            app.declare_no_conflicts(&client, &call_id).await;
+        }
         let version = json(app.call(&client, "bid_version", &[("bid", &bid), ("number", "1")]).await).await;
         assert_eq!(version["summary"]["organisation_name"], "Kinderring Loschwitz e. V.", "{email}");
         let file = client.get(app.url(&download)).send().await.expect("get");

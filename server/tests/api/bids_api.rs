@@ -170,6 +170,11 @@ async fn a_carrier_bids_through_the_api_and_the_bid_stays_sealed() {
     assert_eq!(again.status(), StatusCode::CREATED);
     let admin = app.signed_in("dresden", "admin@dresden.demo").await;
     assert_eq!(app.call(&admin, "close_call", &[("call", call_id)]).await.status(), StatusCode::OK);
+    let undeclared = app.client.get(&archive).bearer_auth(&steering).send().await.expect("get");
+    assert_eq!(undeclared.status(), StatusCode::CONFLICT, "a member declares conflicts before reading a lot");
+    assert_eq!(json(undeclared).await["code"], "declarations_missing");
+    let member = app.signed_in("dresden", "steuerung2@dresden.demo").await;
+    app.declare_no_conflicts(&member, call_id).await;
     let zip = app.client.get(&archive).bearer_auth(&steering).send().await.expect("get");
     assert_eq!(zip.status(), StatusCode::OK);
     assert_eq!(zip.headers()["content-type"], "application/zip");

@@ -173,6 +173,81 @@ impl Fixtures {
         assert_eq!(app.call(&admin, "publish_call", &[("call", &p_call)]).await.status(), StatusCode::OK, "publish");
         values.insert("p_call", p_call);
 
+        // The evaluation, as steuerung4 (a committee seat) leaves it: declared for every bidder of both closed
+        // calls; in the steering call the carrier's bid scored and final, the other bid's sheet a draft; in the
+        // practice call of 2018 one sheet final (to reopen) and two bids not started.
+        let member = app.token("dresden", "steuerung4@dresden.demo").await;
+        let practice = call::Entity::find()
+            .filter(call::Column::Module.eq("practice"))
+            .order_by_asc(call::Column::ClosesAt)
+            .one(&db)
+            .await
+            .expect("query")
+            .expect("the demo's closed practice call");
+        let mut bids_of = HashMap::new();
+        let mut rubric_len = HashMap::new();
+        for call_id in [steering.id, practice.id] {
+            let url = api(&format!("/calls/{call_id}/evaluation"));
+            let overview = json(app.client.get(&url).bearer_auth(&member).send().await.expect("evaluation")).await;
+            let mut declarations = Vec::new();
+            for lot in overview["lots"].as_array().expect("lots") {
+                for bidder in lot["bidders"].as_array().expect("bidders") {
+                    declarations.push(json!({"organisation_id": bidder["organisation_id"], "conflict": "none"}));
+                }
+            }
+            let url = api(&format!("/calls/{call_id}/declarations"));
+            let declared = app.client.put(&url).bearer_auth(&member).json(&declarations).send().await.expect("declare");
+            assert_eq!(declared.status(), StatusCode::OK, "declare");
+            let overview = json(declared).await;
+            let bids: Vec<String> = overview["lots"]
+                .as_array()
+                .expect("lots")
+                .iter()
+                .flat_map(|lot| lot["bids"].as_array().expect("bids").iter().map(|b| text(&b["bid_id"])))
+                .collect();
+            rubric_len.insert(call_id, overview["rubric"].as_array().expect("rubric").len());
+            bids_of.insert(call_id, bids);
+        }
+        let sheet = |n: usize| json!({"points": vec![3; n], "justifications": vec!["Schlüssig begründet."; n]});
+        let score = async |bid: &str, n: usize, finalise: bool| {
+            let saved =
+                app.client.put(api(&format!("/bids/{bid}/scores/mine"))).bearer_auth(&member).json(&sheet(n)).send();
+            assert_eq!(saved.await.expect("save").status(), StatusCode::OK, "save a sheet");
+            if finalise {
+                let url = api(&format!("/bids/{bid}/scores/mine/finalisation"));
+                let done = app.client.post(url).bearer_auth(&member).send().await.expect("finalise");
+                assert_eq!(done.status(), StatusCode::OK, "finalise a sheet");
+            }
+        };
+        let steering_bids = &bids_of[&steering.id];
+        let other_bid = steering_bids.iter().find(|b| **b != closed_bid.id.to_string()).expect("a second bid").clone();
+        score(&closed_bid.id.to_string(), rubric_len[&steering.id], true).await;
+        score(&other_bid, rubric_len[&steering.id], false).await;
+        values.insert("closed_bid2", other_bid);
+        values.insert("score_sheet", sheet(rubric_len[&steering.id]).to_string());
+        let practice_bids = &bids_of[&practice.id];
+        assert!(practice_bids.len() >= 3, "three bids in the practice call of 2018");
+        score(&practice_bids[2], rubric_len[&practice.id], true).await;
+        values.insert("p_bid1", practice_bids[0].clone());
+        values.insert("p_bid2", practice_bids[1].clone());
+        values.insert("p_bid3", practice_bids[2].clone());
+        let fields: Vec<String> = (0..rubric_len[&practice.id])
+            .map(|i| format!("fields%5Bpoints-{i}%5D=4&fields%5Bjustification-{i}%5D=Gut+belegt"))
+            .collect();
+        values.insert("finalise_fields", fields.join("&"));
+        let member_id = model::entity::user::Entity::find()
+            .filter(model::entity::user::Column::Email.eq("steuerung4@dresden.demo"))
+            .one(&db)
+            .await
+            .expect("query")
+            .expect("steuerung4");
+        values.insert("steering_member", member_id.id.to_string());
+        values.insert("closed_org", own.id.to_string());
+        values.insert(
+            "rubric",
+            serde_json::to_string(&model::rubric::default_rubric(model::call::Module::Practice)).expect("json"),
+        );
+
         // People: one invited (to look at, re-invite, give districts and roles, deactivate), one to
         // anonymise; a district; an organisation to verify.
         for (name, email, role, key) in [

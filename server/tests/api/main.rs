@@ -7,6 +7,7 @@ mod bids;
 mod bids_api;
 mod calls;
 mod cli;
+mod evaluation;
 mod fixtures;
 mod health;
 mod onboarding;

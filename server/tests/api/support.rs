@@ -94,6 +94,23 @@ impl TestApp {
             .expect("server function call")
     }
 
+    /// Declares "no conflict of interest" for every bidder of a closed call, as the steering member signed in
+    /// to `client` (a scoring member sees a lot's bids only after declaring for it).
+    pub async fn declare_no_conflicts(&self, client: &reqwest::Client, call: &str) {
+        let overview = self.call(client, "evaluation", &[("call", call)]).await;
+        assert_eq!(overview.status(), reqwest::StatusCode::OK, "the evaluation of call {call}");
+        let overview: serde_json::Value = overview.json().await.expect("json");
+        let mut form = vec![("call".to_owned(), call.to_owned())];
+        for lot in overview["lots"].as_array().expect("lots") {
+            for bidder in lot["bidders"].as_array().expect("bidders") {
+                let organisation = bidder["organisation_id"].as_str().expect("id");
+                form.push((format!("fields[conflict-{organisation}]"), "none".to_owned()));
+            }
+        }
+        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        assert_eq!(self.call(client, "declare_conflicts", &form).await.status(), reqwest::StatusCode::OK, "declare");
+    }
+
     /// A browser signed in as `email` (demo password) to `tenant`.
     pub async fn signed_in(&self, tenant: &str, email: &str) -> reqwest::Client {
         let client = self.browser();

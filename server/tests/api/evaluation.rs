@@ -1,0 +1,297 @@
+//! The steering group's evaluation through the API (issue 12): declarations before a lot's bids, recusal,
+//! independent scoring with others' sheets hidden until one's own is final, reopening, rubrics frozen at
+//! closing, and the ranking's figures against a hand-computed table. Refusals are checked in the bodies.
+
+use crate::bids::json;
+use crate::support::TestApp;
+use reqwest::StatusCode;
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+use std::str::FromStr;
+
+/// The closed practice call of 2018 and its first lot (three bids in the demo).
+async fn practice_2018(app: &TestApp, admin: &str) -> (String, Value) {
+    let calls = json(app.client.get(app.url("/api/v1/tenants/dresden/calls")).send().await.expect("calls")).await;
+    let call = calls
+        .as_array()
+        .expect("calls")
+        .iter()
+        .filter(|c| c["phase"] == "closed" && c["module"] == "practice")
+        .min_by_key(|c| c["closes_at"].as_str().map(str::to_owned))
+        .expect("a closed practice call")["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let url = app.url(&format!("/api/v1/tenants/dresden/calls/{call}/evaluation"));
+    let overview = json(app.client.get(url).bearer_auth(admin).send().await.expect("evaluation")).await;
+    (call, overview)
+}
+
+struct Api<'a> {
+    app: &'a TestApp,
+}
+
+impl Api<'_> {
+    fn url(&self, path: &str) -> String {
+        self.app.url(&format!("/api/v1/tenants/dresden{path}"))
+    }
+
+    async fn get(&self, token: &str, path: &str) -> reqwest::Response {
+        self.app.client.get(self.url(path)).bearer_auth(token).send().await.expect("get")
+    }
+
+    async fn put(&self, token: &str, path: &str, body: &Value) -> reqwest::Response {
+        self.app.client.put(self.url(path)).bearer_auth(token).json(body).send().await.expect("put")
+    }
+
+    async fn post(&self, token: &str, path: &str, body: &Value) -> reqwest::Response {
+        self.app.client.post(self.url(path)).bearer_auth(token).json(body).send().await.expect("post")
+    }
+}
+
+fn dec(value: &Value) -> Decimal {
+    Decimal::from_str(value.as_str().expect("a decimal as text")).expect("decimal")
+}
+
+#[tokio::test]
+async fn members_declare_score_independently_and_see_the_ranking_only_when_allowed() {
+    let app = TestApp::spawn().await;
+    let api = Api { app: &app };
+    let admin = app.token("dresden", "admin@dresden.demo").await;
+    let (call, overview) = practice_2018(&app, &admin).await;
+    let lot = &overview["lots"][0];
+    let bidders: Vec<String> = lot["bidders"]
+        .as_array()
+        .expect("bidders")
+        .iter()
+        .map(|b| b["organisation_id"].as_str().expect("present").into())
+        .collect();
+    let bids: Vec<String> =
+        lot["bids"].as_array().expect("bids").iter().map(|b| b["bid_id"].as_str().expect("present").into()).collect();
+    assert_eq!(bids.len(), 3, "three bids in the first lot");
+    let criteria = overview["rubric"].as_array().expect("rubric").len();
+    let weights: Vec<u32> = overview["rubric"]
+        .as_array()
+        .expect("present")
+        .iter()
+        .map(|c| u32::try_from(c["weight"].as_u64().expect("weight")).expect("small"))
+        .collect();
+    let [m1, m2, m3, m7] = [
+        app.token("dresden", "steuerung1@dresden.demo").await,
+        app.token("dresden", "steuerung2@dresden.demo").await,
+        app.token("dresden", "steuerung3@dresden.demo").await,
+        app.token("dresden", "steuerung7@dresden.demo").await,
+    ];
+    let declare = |conflicts: &[(&str, &str)]| {
+        let mut list: Vec<Value> = bidders.iter().map(|b| json!({"organisation_id": b, "conflict": "none"})).collect();
+        for (org, conflict) in conflicts {
+            for entry in &mut list {
+                if entry["organisation_id"] == *org {
+                    entry["conflict"] = json!(conflict);
+                    entry["note"] = json!("Vorstandsmitglied seit 2016");
+                }
+            }
+        }
+        Value::Array(list)
+    };
+    let sheet = |points: &[u8], why: &str| json!({"points": points, "justifications": vec![why; points.len()]});
+    let all = |p: u8| vec![p; criteria];
+
+    // Before declaring, a member sees neither the lot's bids nor a sheet.
+    let first = json(api.get(&m1, &format!("/calls/{call}/evaluation")).await).await;
+    assert_eq!(first["lots"][0]["declared"], false);
+    assert_eq!(first["lots"][0]["bids"], json!([]), "no bids before declaring");
+    let early = api.get(&m1, &format!("/bids/{}/scores/mine", bids[0])).await;
+    assert_eq!(early.status(), StatusCode::CONFLICT);
+    assert_eq!(json(early).await["code"], "declarations_missing");
+    let sealed = api.get(&m1, &format!("/bids/{}/versions/1", bids[0])).await;
+    assert_eq!(sealed.status(), StatusCode::CONFLICT, "the bid's content waits for the declarations too");
+
+    // A note is required for a conflict of another kind, and only bidders of the call can be declared for.
+    let no_note = json!([{"organisation_id": bidders[0], "conflict": "other"}]);
+    assert_eq!(
+        api.put(&m2, &format!("/calls/{call}/declarations"), &no_note).await.status(),
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let stranger = json!([{"organisation_id": uuid::Uuid::new_v4(), "conflict": "none"}]);
+    assert_eq!(
+        api.put(&m2, &format!("/calls/{call}/declarations"), &stranger).await.status(),
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+
+    // m1 and m3 declare no conflicts; m2 sits on the board of the first bidder and is recused from the lot.
+    for member in [&m1, &m3] {
+        assert_eq!(
+            api.put(member, &format!("/calls/{call}/declarations"), &declare(&[])).await.status(),
+            StatusCode::OK
+        );
+    }
+    let recused =
+        json(api.put(&m2, &format!("/calls/{call}/declarations"), &declare(&[(&bidders[0], "board")])).await).await;
+    assert_eq!(recused["lots"][0]["recused"], true);
+    let refused = api.put(&m2, &format!("/bids/{}/scores/mine", bids[1]), &sheet(&all(5), "x")).await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN, "recused from every bid of the lot");
+    assert_eq!(json(refused).await["code"], "recused");
+
+    // The project-carrier seat is recused from its organisation's lot without declaring that conflict.
+    let seat = json(api.get(&m7, &format!("/calls/{call}/evaluation")).await).await;
+    let tied = seat["lots"][0]["bidders"].as_array().expect("present").iter().any(|b| b["tied"] == true);
+    assert!(tied, "Jugendwerk Elbaue bids in the first lot: {seat}");
+    assert_eq!(seat["lots"][0]["recused"], true);
+
+    // m3 scores all three bids and finalises them; m1 scores the first bid in draft.
+    let secret = "Begründung von Mitglied 3, vertraulich";
+    let m3_points: [Vec<u8>; 3] = [all(3), all(5), {
+        let mut mixed = all(0);
+        mixed[0] = 5;
+        mixed
+    }];
+    for (bid, points) in bids.iter().zip(&m3_points) {
+        assert_eq!(
+            api.put(&m3, &format!("/bids/{bid}/scores/mine"), &sheet(points, secret)).await.status(),
+            StatusCode::OK
+        );
+        let done = api.post(&m3, &format!("/bids/{bid}/scores/mine/finalisation"), &json!(null)).await;
+        assert_eq!(done.status(), StatusCode::OK);
+    }
+    let partial = json!({"points": [4], "justifications": ["Eigene Notiz"]});
+    assert_eq!(api.put(&m1, &format!("/bids/{}/scores/mine", bids[0]), &partial).await.status(), StatusCode::OK);
+    let off_scale = json!({"points": [9], "justifications": []});
+    let off = api.put(&m1, &format!("/bids/{}/scores/mine", bids[0]), &off_scale).await;
+    assert_eq!(off.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(json(off).await["sheet_problems"][0]["problem"], "out_of_scale");
+
+    // Until m1's own sheet is final, the others' stay hidden: not in the answer, not in the ranking.
+    let hidden = api.get(&m1, &format!("/bids/{}/scores", bids[0])).await;
+    assert_eq!(hidden.status(), StatusCode::FORBIDDEN);
+    let body = hidden.text().await.expect("body");
+    assert!(body.contains("own_scores_open") && !body.contains(secret) && !body.contains("Mitglied 3"), "{body}");
+    let ranking = json(api.get(&m1, &format!("/calls/{call}/ranking")).await).await;
+    assert_eq!(ranking["lots"][0]["hidden"], "own_scores_open");
+    assert_eq!(ranking["lots"][0]["lines"], json!([]));
+    assert!(!ranking.to_string().contains(secret));
+    for member in [&m2, &m7] {
+        let hidden = api.get(member, &format!("/bids/{}/scores", bids[0])).await;
+        // m2 is told of the recusal; the seat, which has not declared for the other bidders, to declare first.
+        assert!([StatusCode::FORBIDDEN, StatusCode::CONFLICT].contains(&hidden.status()), "recused: never the scores");
+        assert!(!hidden.text().await.expect("body").contains(secret));
+        let ranking = json(api.get(member, &format!("/calls/{call}/ranking")).await).await;
+        assert_eq!(ranking["lots"][0]["hidden"], "recused");
+        assert_eq!(ranking["lots"][0]["matrix"], json!([]));
+    }
+
+    // Finalising an incomplete sheet names every gap and keeps what was typed.
+    let incomplete = api.post(&m1, &format!("/bids/{}/scores/mine/finalisation", bids[0]), &json!(null)).await;
+    assert_eq!(incomplete.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let problems = json(incomplete).await["sheet_problems"].as_array().expect("problems").len();
+    assert_eq!(problems, 2 * (criteria - 1), "points and justification missing on every criterion but the first");
+    let kept = json(api.get(&m1, &format!("/bids/{}/scores/mine", bids[0])).await).await;
+    assert_eq!(kept["sheet"]["points"][0], 4);
+    assert_eq!(kept["status"], "draft");
+
+    // Once final, m1 sees m3's sheet for that bid, with its justifications.
+    assert_eq!(
+        api.put(&m1, &format!("/bids/{}/scores/mine", bids[0]), &sheet(&all(4), "Gut")).await.status(),
+        StatusCode::OK
+    );
+    let final_sheet =
+        json(api.post(&m1, &format!("/bids/{}/scores/mine/finalisation", bids[0]), &json!(null)).await).await;
+    assert_eq!(final_sheet["status"], "final");
+    assert_eq!(dec(&final_sheet["weighted"]), Decimal::from(80));
+    let again = api.put(&m1, &format!("/bids/{}/scores/mine", bids[0]), &sheet(&all(1), "anders")).await;
+    assert_eq!(again.status(), StatusCode::CONFLICT, "a final sheet does not change");
+    let seen = json(api.get(&m1, &format!("/bids/{}/scores", bids[0])).await).await;
+    assert_eq!(seen["scores"].as_array().expect("scores").len(), 2);
+    assert!(seen.to_string().contains(secret));
+
+    // The ranking as the administration sees it, against the hand-computed table:
+    //   bid 0: m1 all 4 → 80, m3 all 3 → 60: 70.00;  bid 1: m3 all 5 → 100;
+    //   bid 2: m3 five points on the first criterion only → w₀ / Σw · 100, rounded half away from zero.
+    let ranking = json(api.get(&admin, &format!("/calls/{call}/ranking")).await).await;
+    let lines = ranking["lots"][0]["lines"].as_array().expect("lines");
+    let by_bid = |bid: &str| lines.iter().find(|l| l["bid_id"] == bid).expect("line").clone();
+    let total: u32 = weights.iter().sum();
+    let third = (Decimal::from(weights[0]) * Decimal::ONE_HUNDRED / Decimal::from(total))
+        .round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    assert_eq!(dec(&by_bid(&bids[1])["weighted"]), Decimal::from(100));
+    assert_eq!(by_bid(&bids[1])["rank"], 1);
+    assert_eq!(dec(&by_bid(&bids[0])["weighted"]), Decimal::from(70));
+    assert_eq!(by_bid(&bids[0])["rank"], 2);
+    assert_eq!(by_bid(&bids[0])["scores"], 2);
+    // Seven members, m2 and the project-carrier seat recused: five may score, so scores are missing.
+    assert_eq!(by_bid(&bids[0])["eligible"], 5);
+    assert_eq!(by_bid(&bids[0])["flags"]["missing_scores"], true);
+    assert_eq!(dec(&by_bid(&bids[0])["criteria"][0]["mean"]), Decimal::from_str("3.5").expect("present"));
+    assert_eq!(dec(&by_bid(&bids[0])["criteria"][0]["std_dev"]), Decimal::from_str("0.5").expect("present"));
+    assert_eq!(dec(&by_bid(&bids[2])["weighted"]), third);
+    assert_eq!(ranking["lots"][0]["matrix"].as_array().expect("matrix").len(), 4, "four final sheets");
+    // m3 has finalised every bid of the lot: the ranking shows.
+    let m3_ranking = json(api.get(&m3, &format!("/calls/{call}/ranking")).await).await;
+    assert_eq!(m3_ranking["lots"][0]["hidden"], Value::Null);
+
+    // The administration reopens m3's sheet with a reason (audited); m3 may change it, and the ranking hides
+    // again for m3 until it is final once more.
+    let m3_id =
+        seen["scores"].as_array().expect("present").iter().find(|s| s["justifications"][0] == secret).expect("present")
+            ["member_id"]
+            .as_str()
+            .expect("present")
+            .to_owned();
+    let reopen = |reason: &str| json!({"reason": reason});
+    let path = format!("/bids/{}/scores/{m3_id}/reopening", bids[1]);
+    assert_eq!(api.post(&admin, &path, &reopen(" ")).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(api.post(&admin, &path, &reopen("Punkte vertauscht")).await.status(), StatusCode::NO_CONTENT);
+    assert_eq!(api.post(&admin, &path, &reopen("noch einmal")).await.status(), StatusCode::CONFLICT);
+    assert_eq!(
+        api.put(&m3, &format!("/bids/{}/scores/mine", bids[1]), &sheet(&all(4), secret)).await.status(),
+        StatusCode::OK
+    );
+    let m3_ranking = json(api.get(&m3, &format!("/calls/{call}/ranking")).await).await;
+    assert_eq!(m3_ranking["lots"][0]["hidden"], "own_scores_open");
+    let browser = app.signed_in("dresden", "admin@dresden.demo").await;
+    let audit =
+        json(app.call(&browser, "audit_lines", &[("person", ""), ("object", ""), ("from", ""), ("to", "")]).await)
+            .await;
+    let audit = audit.to_string();
+    assert!(audit.contains("score.reopened") && audit.contains("Punkte vertauscht"), "reopening is audited");
+    assert!(audit.contains("evaluation.declared") && audit.contains("score.finalised"));
+}
+
+#[tokio::test]
+async fn a_rubric_is_the_administrations_until_the_call_closes() {
+    let app = TestApp::spawn().await;
+    let api = Api { app: &app };
+    let admin = app.token("dresden", "admin@dresden.demo").await;
+    let (closed, _) = practice_2018(&app, &admin).await;
+    let open = crate::bids::open_call(&app).await["summary"]["id"].as_str().expect("id").to_owned();
+
+    let default = json(api.get(&admin, &format!("/calls/{open}/rubric")).await).await;
+    assert!(default.as_array().expect("criteria").len() >= 3, "the module's default rubric");
+    let rubric = json!([
+        {"title": "Konzept", "description": "Ist das Konzept schlüssig?", "weight": 3, "scale": {"min": 0, "max": 10}},
+        {"title": "Erfahrung", "description": "", "weight": 1, "scale": {"min": 1, "max": 3},
+         "anchors": ["keine", "einige", "viel"]},
+    ]);
+    let stored = api.put(&admin, &format!("/calls/{open}/rubric"), &rubric).await;
+    assert_eq!(stored.status(), StatusCode::OK);
+    let read = json(api.get(&admin, &format!("/calls/{open}/rubric")).await).await;
+    assert_eq!(read[1]["anchors"][2], "viel");
+    assert_eq!(read[0]["weight"], 3);
+
+    let bad = json!([{"title": "Konzept", "description": "", "weight": 0, "scale": {"min": 0, "max": 5}}]);
+    assert_eq!(api.put(&admin, &format!("/calls/{open}/rubric"), &bad).await.status(), StatusCode::BAD_REQUEST);
+    let twice = json!([
+        {"title": "A", "description": "", "weight": 1, "scale": {"min": 0, "max": 5}},
+        {"title": "a", "description": "", "weight": 1, "scale": {"min": 0, "max": 5}},
+    ]);
+    assert_eq!(api.put(&admin, &format!("/calls/{open}/rubric"), &twice).await.status(), StatusCode::BAD_REQUEST);
+    let frozen = api.put(&admin, &format!("/calls/{closed}/rubric"), &rubric).await;
+    assert_eq!(frozen.status(), StatusCode::UNPROCESSABLE_ENTITY, "frozen once the call has closed");
+    assert_ne!(json(api.get(&admin, &format!("/calls/{closed}/rubric")).await).await, rubric);
+
+    // The evaluation of an open call does not start: bids are sealed.
+    let member = app.token("dresden", "steuerung1@dresden.demo").await;
+    let sealed = api.get(&member, &format!("/calls/{open}/evaluation")).await;
+    assert_eq!(sealed.status(), StatusCode::CONFLICT);
+    assert_eq!(json(sealed).await["code"], "call_not_closed");
+}
