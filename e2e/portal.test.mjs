@@ -136,6 +136,17 @@ describe("the carrier portal", () => {
     await page.goto(`${BASE}/dresden/calls`);
     await page.locator("#call-list").getByRole("link", { name: "Sozialraumkoordinationsstellen 2019" }).click();
     await page.getByRole("heading", { level: 2, name: "Die Frist ist abgelaufen" }).waitFor();
+    // A member of the steering group declares conflicts of interest for a lot before reading its bids.
+    await page.getByRole("link", { name: "Bewertung", exact: true }).click();
+    const declaration = page.locator("section.card", { has: page.getByRole("heading", { level: 2, name: "Stadtraum 1", exact: true }) });
+    await declaration.locator("fieldset.radio-group").first().waitFor();
+    for (const group of await declaration.locator("fieldset.radio-group").all()) {
+      await group.getByLabel("Kein Interessenkonflikt").check();
+    }
+    await declaration.getByRole("button", { name: "Erklärung abgeben" }).click();
+    await declaration.locator("table").waitFor();
+    await page.goBack();
+    await page.getByRole("heading", { level: 2, name: "Die Frist ist abgelaufen" }).waitFor();
     await page.getByRole("link", { name: "Eingegangene Interessenbekundungen" }).click();
     await page.getByRole("heading", { level: 1, name: "Eingegangene Interessenbekundungen" }).waitFor();
     await assertAccessible(page);

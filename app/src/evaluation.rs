@@ -91,6 +91,7 @@ pub mod ops {
                         .iter()
                         .map(|bid| BidProgress {
                             bid_id: bid.id,
+                            version: bid.version,
                             organisation_name: bid.organisation_name.clone(),
                             mine: status_of(evaluation, bid.id, user),
                             finalised: eligible
@@ -215,6 +216,7 @@ pub mod ops {
         };
         Ok(MyScore {
             bid_id: bid,
+            version: lot_bid.version,
             organisation_name: lot_bid.organisation_name.clone(),
             lot_title: lot.title.clone(),
             call_id: evaluation.call.id,
@@ -500,13 +502,24 @@ pub async fn declare_conflicts(
     })
 }
 
+/// The score page's data: the member's own sheet and, once it is final, the group's sheets for the bid.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ScoreSheetPage {
+    pub mine: MyScore,
+    pub others: Option<BidScoresView>,
+}
+
 #[leptos::server(prefix = "/fn", endpoint = "my_score_sheet")]
-pub async fn my_score_sheet(bid: Uuid) -> Result<MyScore, AppError> {
-    with_actor!(crate::actor::Actor::require(model::Permission::ScoreBids), |actor| ops::my_score(
-        &actor,
-        bid,
-        chrono::Utc::now()
-    ))
+pub async fn my_score_sheet(bid: Uuid) -> Result<ScoreSheetPage, AppError> {
+    with_actor!(crate::actor::Actor::require(model::Permission::ScoreBids), |actor| async {
+        let now = chrono::Utc::now();
+        let mine = ops::my_score(&actor, bid, now).await?;
+        let others = match mine.status {
+            model::evaluation::SheetStatus::Final => Some(ops::others(&actor, bid, now).await?),
+            _ => None,
+        };
+        Ok(ScoreSheetPage { mine, others })
+    })
 }
 
 /// Reads a sheet from form fields `points-<n>` and `justification-<n>` (n: the criterion's index).
@@ -582,12 +595,20 @@ pub async fn ranking(call: Uuid) -> Result<RankingView, AppError> {
     ))
 }
 
+/// The caller's evaluation work for the home page: empty for anyone who does not score (visitors
+/// included), so the public home page can ask for it on every render.
 #[leptos::server(prefix = "/fn", endpoint = "evaluation_tasks")]
 pub async fn evaluation_tasks() -> Result<Vec<EvaluationTask>, AppError> {
-    with_actor!(crate::actor::Actor::require(model::Permission::ScoreBids), |actor| ops::tasks(
-        &actor,
-        chrono::Utc::now()
-    ))
+    crate::error::respond(
+        async move {
+            match crate::actor::Actor::require(model::Permission::ScoreBids).await {
+                Ok(actor) => ops::tasks(&actor, chrono::Utc::now()).await,
+                Err(AppError::Unauthenticated | AppError::Forbidden) => Ok(Vec::new()),
+                Err(err) => Err(err),
+            }
+        }
+        .await,
+    )
 }
 
 #[leptos::server(prefix = "/fn", endpoint = "reopen_score")]

@@ -378,6 +378,51 @@ pub enum Key {
     ErrScoreNotFinal,
     ErrOwnScoresOpen,
     ErrScoreSheetIncomplete,
+    EvaluationTitle,
+    RankingTitle,
+    RubricTitle,
+    CriterionLabel,
+    WeightLabel,
+    ScaleLabel,
+    ChangeDeclaration,
+    DeclareFirst,
+    RecusedNotice,
+    CarrierLabel,
+    MySheetLabel,
+    GroupProgressLabel,
+    TiedNotice,
+    ConflictNone,
+    ConflictEmployment,
+    ConflictBoard,
+    ConflictOther,
+    ConflictNoteLabel,
+    SubmitDeclaration,
+    SheetNotStarted,
+    SheetDraft,
+    SheetFinal,
+    SheetPointsMissing,
+    SheetJustificationMissing,
+    ScoreTitle,
+    ReadBid,
+    WeightedScoreLabel,
+    JustificationLabel,
+    FinaliseScore,
+    GroupScoresTitle,
+    RankingRule,
+    RankingAfterOwnScores,
+    RankingTableCaption,
+    RankLabel,
+    ScoresCountLabel,
+    FlagsLabel,
+    FlagMissing,
+    FlagDisagreement,
+    FlagTie,
+    ScoreMatrixCaption,
+    MemberLabel,
+    EvaluationTasksTitle,
+    TaskUndeclaredLots,
+    TaskOpenSheets,
+    TaskGroupProgress,
 }
 
 /// The text of `key` in `locale`.
@@ -986,6 +1031,79 @@ pub fn text(locale: Locale, key: Key) -> &'static str {
             "Die Bewertung ist noch nicht vollständig: Jedes Kriterium braucht Punkte und eine Begründung.",
             "The score sheet is not complete yet: every criterion needs points and a justification.",
         ),
+        Key::EvaluationTitle => ("Bewertung", "Evaluation"),
+        Key::RankingTitle => ("Rangfolge", "Ranking"),
+        Key::RubricTitle => ("Bewertungsschema", "Scoring rubric"),
+        Key::CriterionLabel => ("Kriterium", "Criterion"),
+        Key::WeightLabel => ("Gewicht", "Weight"),
+        Key::ScaleLabel => ("Punkte", "Points"),
+        Key::ChangeDeclaration => {
+            ("Erklärung zu Interessenkonflikten ändern", "Change your declaration of conflicts of interest")
+        }
+        Key::DeclareFirst => (
+            "Bevor Sie die Interessenbekundungen dieses Loses sehen, erklären Sie bitte für jeden Träger, ob bei Ihnen ein Interessenkonflikt besteht.",
+            "Before you see the bids of this lot, please declare for every carrier whether you have a conflict of interest.",
+        ),
+        Key::RecusedNotice => (
+            "Sie sind wegen eines Interessenkonflikts von diesem Los ausgeschlossen: Sie bewerten es nicht und sehen die Bewertungen der anderen nicht.",
+            "You are recused from this lot because of a conflict of interest: you do not score it and do not see the others' scores.",
+        ),
+        Key::CarrierLabel => ("Träger", "Carrier"),
+        Key::MySheetLabel => ("Meine Bewertung", "My score sheet"),
+        Key::GroupProgressLabel => ("Abgeschlossene Bewertungen der Gruppe", "Final score sheets of the group"),
+        Key::TiedNotice => (
+            "Sie vertreten diesen Träger in der Steuerungsgruppe und sind deshalb ohne eigene Erklärung ausgeschlossen.",
+            "You represent this carrier in the steering group and are therefore recused without a declaration.",
+        ),
+        Key::ConflictNone => ("Kein Interessenkonflikt", "No conflict of interest"),
+        Key::ConflictEmployment => ("Beschäftigung beim Träger", "Employed by the carrier"),
+        Key::ConflictBoard => {
+            ("Mitglied in Vorstand oder Gremium des Trägers", "Member of the carrier's board or another of its bodies")
+        }
+        Key::ConflictOther => {
+            ("Anderer Interessenkonflikt (bitte erläutern)", "Another conflict of interest (please explain)")
+        }
+        Key::ConflictNoteLabel => {
+            ("Erläuterung (bei anderem Konflikt erforderlich)", "Explanation (required for another conflict)")
+        }
+        Key::SubmitDeclaration => ("Erklärung abgeben", "Submit declaration"),
+        Key::SheetNotStarted => ("Noch nicht begonnen", "Not started"),
+        Key::SheetDraft => ("Entwurf", "Draft"),
+        Key::SheetFinal => ("Abgeschlossen", "Final"),
+        Key::SheetPointsMissing => ("Punkte fehlen", "Points missing"),
+        Key::SheetJustificationMissing => ("Begründung fehlt", "Justification missing"),
+        Key::ScoreTitle => ("Bewertung der Interessenbekundung", "Score sheet"),
+        Key::ReadBid => ("Interessenbekundung lesen", "Read the bid"),
+        Key::WeightedScoreLabel => ("Gewichtete Punktzahl (0–100)", "Weighted score (0–100)"),
+        Key::JustificationLabel => ("Begründung", "Justification"),
+        Key::FinaliseScore => ("Bewertung abschließen", "Finalise score sheet"),
+        Key::GroupScoresTitle => ("Bewertungen der Steuerungsgruppe", "The steering group's score sheets"),
+        Key::RankingRule => (
+            "Die gewichtete Punktzahl ist der Mittelwert der abgeschlossenen Bewertungen, einmal auf zwei Stellen kaufmännisch gerundet; gleiche Punktzahlen teilen sich einen Rang.",
+            "The weighted score is the mean of the final score sheets, rounded once to two places (halves away from zero); equal scores share a rank.",
+        ),
+        Key::RankingAfterOwnScores => (
+            "Die Rangfolge dieses Loses sehen Sie, sobald Ihre eigenen Bewertungen für alle seine Interessenbekundungen abgeschlossen sind.",
+            "You will see this lot's ranking once your own score sheets for all its bids are final.",
+        ),
+        Key::RankingTableCaption => (
+            "Rangfolge mit Mittelwert, Spannweite und Standardabweichung je Kriterium",
+            "Ranking with mean, range and standard deviation per criterion",
+        ),
+        Key::RankLabel => ("Rang", "Rank"),
+        Key::ScoresCountLabel => ("Bewertungen", "Score sheets"),
+        Key::FlagsLabel => ("Hinweise", "Flags"),
+        Key::FlagMissing => ("Bewertungen fehlen", "Scores missing"),
+        Key::FlagDisagreement => ("Starke Abweichung", "Strong disagreement"),
+        Key::FlagTie => ("Gleichstand", "Tie"),
+        Key::ScoreMatrixCaption => {
+            ("Punktematrix: abgeschlossene Bewertungen je Mitglied", "Score matrix: final score sheets per member")
+        }
+        Key::MemberLabel => ("Mitglied", "Member"),
+        Key::EvaluationTasksTitle => ("Ihre Aufgaben in der Bewertung", "Your evaluation work"),
+        Key::TaskUndeclaredLots => ("Lose warten auf Ihre Erklärung", "lots await your declaration"),
+        Key::TaskOpenSheets => ("Bewertungen offen", "score sheets open"),
+        Key::TaskGroupProgress => ("Gruppe:", "Group:"),
     };
     match locale {
         Locale::De => de,

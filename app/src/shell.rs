@@ -105,12 +105,15 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("calls") view={Lazy::<page::Calls>::new()} />
                     <Route path=path!("calls/:id") view={Lazy::<page::Call>::new()} />
                     <Route path=path!("calls/:id/bids") view={Lazy::<page::CallBids>::new()} />
+                    <Route path=path!("calls/:id/evaluation") view={Lazy::<page::Evaluation>::new()} />
+                    <Route path=path!("calls/:id/ranking") view={Lazy::<page::Ranking>::new()} />
                     <Route path=path!("register") view={Lazy::<page::Register>::new()} />
                     <Route path=path!("confirm-email") view={Lazy::<page::ConfirmEmail>::new()} />
                     <Route path=path!("organisation") view={Lazy::<page::Organisation>::new()} />
                     <Route path=path!("bids") view={Lazy::<page::Bids>::new()} />
                     <Route path=path!("bids/:id") view={Lazy::<page::Bid>::new()} />
                     <Route path=path!("bids/:id/versions/:number") view={Lazy::<page::BidVersion>::new()} />
+                    <Route path=path!("bids/:id/score") view={Lazy::<page::Score>::new()} />
                     <Route path=path!("notifications") view={Lazy::<page::Notifications>::new()} />
                     <Route path=path!("sign-in") view={Lazy::<page::SignIn>::new()} />
                     <Route path=path!("account") view={Lazy::<page::Account>::new()} />

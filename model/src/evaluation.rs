@@ -179,6 +179,8 @@ pub enum SheetStatus {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MyScore {
     pub bid_id: Uuid,
+    /// The submitted version that counts, to read it.
+    pub version: i32,
     pub organisation_name: String,
     pub lot_title: String,
     pub call_id: Uuid,
@@ -235,6 +237,8 @@ pub struct Bidder {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct BidProgress {
     pub bid_id: Uuid,
+    /// The submitted version that counts, to read it.
+    pub version: i32,
     pub organisation_name: String,
     /// The caller's sheet.
     pub mine: SheetStatus,

@@ -52,6 +52,8 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         ("GET", "/{tenant}/calls/{id}/bids" | "/{tenant}/calls/{id}/lots/{lot}/bids.zip") => {
             Requires(Permission::ReadBids)
         }
+        ("GET", "/{tenant}/calls/{id}/evaluation" | "/{tenant}/calls/{id}/ranking") => Requires(Permission::ReadBids),
+        ("GET", "/{tenant}/bids/{id}/score") => Requires(Permission::ScoreBids),
         ("GET", "/{tenant}/admin/organisations") => Requires(Permission::ManageUsers),
         ("GET", "/{tenant}/bids/{id}/attachments/{attachment}") => SignedIn,
         ("POST", "/{tenant}/bids/{id}/attachments") => Requires(Permission::DraftBids),
@@ -105,7 +107,8 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         ("POST", "/fn/declare_conflicts" | "/fn/my_score_sheet" | "/fn/save_score" | "/fn/finalise_score") => {
             Requires(Permission::ScoreBids)
         }
-        ("POST", "/fn/evaluation_tasks") => Requires(Permission::ScoreBids),
+        // Each caller's own evaluation work; empty for anyone who does not score.
+        ("POST", "/fn/evaluation_tasks") => Public,
         ("POST", "/fn/reopen_score") => Requires(Permission::ManageCalls),
         // REST API.
         ("GET", "/api/v1/openapi.json" | "/api/v1/tenants" | "/api/v1/tenants/{tenant}") => Public,

@@ -1,5 +1,6 @@
 //! Building blocks shared by pages: the tenant's app shell, the language switch, and the error pages.
 
+pub mod autosave;
 mod countdown;
 mod feedback;
 mod language_switch;

@@ -158,11 +158,18 @@ pub fn CallPage() -> impl IntoView {
                                         <h2 id="closed-heading">{move || i18n.t(Key::CallClosedTitle)}</h2>
                                         <p>{move || i18n.t(Key::CallClosedText)}</p>
                                         {readers.then(|| view! {
-                                            <p><A href=format!("{}/calls/{call_id}/bids", base.get_value())>{move || i18n.t(Key::CallBidsTitle)}</A></p>
+                                            <ul>
+                                                <li><A href=format!("{}/calls/{call_id}/bids", base.get_value())>{move || i18n.t(Key::CallBidsTitle)}</A></li>
+                                                <li><A href=format!("{}/calls/{call_id}/evaluation", base.get_value())>{move || i18n.t(Key::EvaluationTitle)}</A></li>
+                                                <li><A href=format!("{}/calls/{call_id}/ranking", base.get_value())>{move || i18n.t(Key::RankingTitle)}</A></li>
+                                            </ul>
                                         })}
                                     </section>
                                 }
                                 .into_any()
+                            } else if readers {
+                                // The steering group and the administration do not apply: no "how to apply".
+                                ().into_any()
                             } else {
                                 view! {
                                     <section class="card" aria-labelledby="apply-heading">

@@ -15,6 +15,7 @@ pub fn TenantHome() -> impl IntoView {
         <Title text=format!("{} – Spielraum", tenant.name) />
         <h1>{title}</h1>
         <p class="lead">{move || i18n.t(Key::HomeIntro)}</p>
+        <crate::pages::EvaluationTasks />
         <div class="columns">
             <section class="card" aria-labelledby="steering-heading">
                 <h2 id="steering-heading">{move || i18n.t(Key::HomeSteeringModule)}</h2>

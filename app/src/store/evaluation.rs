@@ -13,7 +13,7 @@ use crate::AppError;
 use chrono::{DateTime, Utc};
 use model::bid::BidStatus;
 use model::call::{Module, Phase};
-use model::entity::{bid, call, call_lot, conflict_declaration, organisation, role_grant, score, user};
+use model::entity::{bid, bid_version, call, call_lot, conflict_declaration, organisation, role_grant, score, user};
 use model::evaluation::{Conflict, DeclarationInput, ScoreDraft};
 use model::policy::{self, BidFacts, LotFacts, Who};
 use model::ranking::{BidScores, ScoreSheet};
@@ -75,6 +75,8 @@ impl Member {
 #[derive(Debug, Clone)]
 pub struct LotBid {
     pub id: Uuid,
+    /// The submitted version that counts (the latest).
+    pub version: i32,
     pub organisation_id: Uuid,
     pub organisation_name: String,
 }
@@ -129,6 +131,13 @@ pub async fn load(
         .filter(bid::Column::Status.eq(BidStatus::Submitted.as_str()))
         .all(db)
         .await?;
+    let mut versions: HashMap<Uuid, i32> = HashMap::new();
+    for row in
+        bid_version::Entity::find().filter(bid_version::Column::BidId.is_in(bids.iter().map(|b| b.id))).all(db).await?
+    {
+        let latest = versions.entry(row.bid_id).or_insert(row.number);
+        *latest = (*latest).max(row.number);
+    }
     let names: HashMap<Uuid, String> = organisation::Entity::find()
         .filter(organisation::Column::TenantId.eq(scope.id()))
         .filter(organisation::Column::Id.is_in(bids.iter().map(|b| b.organisation_id)))
@@ -145,6 +154,7 @@ pub async fn load(
                 .filter(|b| b.lot_id == lot.id)
                 .map(|b| LotBid {
                     id: b.id,
+                    version: versions.get(&b.id).copied().unwrap_or(1),
                     organisation_id: b.organisation_id,
                     organisation_name: names.get(&b.organisation_id).cloned().unwrap_or_default(),
                 })

@@ -1,0 +1,657 @@
+//! The steering group's evaluation workspace: a closed call's lots with the member's declarations of
+//! conflicts of interest and the bids to score, the score sheet of one bid (saved as you type, then
+//! finalised, then shown with the others' sheets), the ranking per lot with its score matrix, and the
+//! member's open work on the home page. What a member may see is decided on the server
+//! (`app::evaluation::ops` with `model::policy`); these pages show what the server functions return.
+
+use crate::AppError;
+use crate::components::{CurrentTenant, ErrorNotice, NotFound, Protected, autosave, error_text};
+use crate::evaluation::{
+    DeclareConflicts, FinaliseScore, SaveScore, evaluation, evaluation_tasks, my_score_sheet, ranking,
+};
+use crate::i18n::{I18n, Key};
+use crate::pages::calls::CallFacts;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use model::Permission;
+use model::datetime::{DEFAULT_TIME_ZONE, format_date_time};
+use model::evaluation::{
+    BidScoresView, Conflict, EvaluationProblem, EvaluationTask, EvaluationView, LotEvaluation, LotRanking, MyScore,
+    RankingHidden, RankingView, SheetStatus,
+};
+use model::rubric::Rubric;
+use uuid::Uuid;
+
+fn id_param() -> impl Fn() -> Option<Uuid> + Copy + Send + Sync + 'static {
+    let params = use_params_map();
+    move || params.read().get("id").and_then(|id| Uuid::parse_str(&id).ok())
+}
+
+fn conflict_key(conflict: Conflict) -> Key {
+    match conflict {
+        Conflict::None => Key::ConflictNone,
+        Conflict::Employment => Key::ConflictEmployment,
+        Conflict::Board => Key::ConflictBoard,
+        Conflict::Other => Key::ConflictOther,
+    }
+}
+
+fn sheet_status_key(status: SheetStatus) -> Key {
+    match status {
+        SheetStatus::NotStarted => Key::SheetNotStarted,
+        SheetStatus::Draft => Key::SheetDraft,
+        SheetStatus::Final => Key::SheetFinal,
+    }
+}
+
+fn sheet_problem_key(problem: EvaluationProblem) -> Key {
+    match problem {
+        EvaluationProblem::PointsMissing => Key::SheetPointsMissing,
+        EvaluationProblem::JustificationMissing => Key::SheetJustificationMissing,
+        EvaluationProblem::OutOfScale => Key::ErrMalformed,
+        EvaluationProblem::TooLong | EvaluationProblem::TooManyEntries => Key::ErrTooLong,
+        EvaluationProblem::NoteMissing => Key::ErrRequired,
+    }
+}
+
+/// `/{tenant}/calls/{id}/evaluation`: declarations per lot, then the bids to score.
+#[component]
+pub fn EvaluationPage() -> impl IntoView {
+    let i18n = I18n::expect();
+    let id = id_param();
+    let declare = ServerAction::<DeclareConflicts>::new();
+    let overview = Resource::new(
+        move || (id(), declare.version().get()),
+        |(id, _)| async move {
+            match id {
+                Some(id) => evaluation(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    view! {
+        <Title text=move || format!("{} – Spielraum", i18n.t(Key::EvaluationTitle)) />
+        <Protected permission=Permission::ReadBids>
+            <Transition fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match overview.await {
+                        Ok(view) => view! { <Evaluation view declare /> }.into_any(),
+                        Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
+                        Err(err) => view! { <p class="notice">{error_text(i18n.locale(), &err)}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </Protected>
+    }
+}
+
+#[component]
+fn Evaluation(view: EvaluationView, declare: ServerAction<DeclareConflicts>) -> impl IntoView {
+    let i18n = I18n::expect();
+    let CurrentTenant(tenant) = expect_context::<CurrentTenant>();
+    let slug = tenant.slug.to_string();
+    let call_id = view.call.id;
+    let scorer = view.scorer;
+    let call_title = view.call.title.clone();
+    view! {
+        <p class="breadcrumb"><A href=format!("/{slug}/calls/{call_id}")>{call_title}</A></p>
+        <h1>{move || i18n.t(Key::EvaluationTitle)}</h1>
+        <p class="lead">{view.call.title.clone()}</p>
+        <CallFacts summary=view.call.clone() />
+        <p>
+            <A href=format!("/{slug}/calls/{call_id}/ranking")>{move || i18n.t(Key::RankingTitle)}</A>
+        </p>
+        <div role="alert">
+            {move || declare.value().get().and_then(Result::err).map(|e| view! {
+                <p class="notice notice--error">{error_text(i18n.locale(), &e)}</p>
+            })}
+        </div>
+        <RubricSummary rubric=view.rubric.clone() />
+        {view.lots.into_iter().filter(|lot| !lot.bidders.is_empty()).map(|lot| {
+            view! { <LotCard lot call_id scorer declare slug=slug.clone() /> }
+        }).collect_view()}
+    }
+}
+
+#[component]
+fn RubricSummary(rubric: Rubric) -> impl IntoView {
+    let i18n = I18n::expect();
+    let total = rubric.total_weight();
+    view! {
+        <details class="card">
+            <summary>{move || i18n.t(Key::RubricTitle)}</summary>
+            <table class="table">
+                <caption class="visually-hidden">{move || i18n.t(Key::RubricTitle)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || i18n.t(Key::CriterionLabel)}</th>
+                        <th scope="col">{move || i18n.t(Key::WeightLabel)}</th>
+                        <th scope="col">{move || i18n.t(Key::ScaleLabel)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rubric.criteria().iter().map(|c| {
+                        let share = u32::from(c.weight().get()) * 100 / total.max(1);
+                        view! {
+                            <tr>
+                                <th scope="row">{c.title().to_owned()}<br /><small>{c.description().to_owned()}</small></th>
+                                <td>{format!("{share} %")}</td>
+                                <td>{format!("{}–{}", c.scale().min(), c.scale().max())}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </details>
+    }
+}
+
+#[component]
+fn LotCard(
+    lot: LotEvaluation,
+    call_id: Uuid,
+    scorer: bool,
+    declare: ServerAction<DeclareConflicts>,
+    slug: String,
+) -> impl IntoView {
+    let i18n = I18n::expect();
+    let heading = format!("lot-{}", lot.lot_id);
+    let labelled_by = heading.clone();
+    let declared = lot.declared;
+    let bids = lot.bids.clone();
+    let lot_title = lot.title.clone();
+    let recused = lot.recused;
+    let form = scorer.then(|| {
+        let form = view! { <DeclarationForm lot=lot.clone() call_id declare /> };
+        if declared {
+            view! {
+                <details>
+                    <summary>{move || i18n.t(Key::ChangeDeclaration)}</summary>
+                    {form}
+                </details>
+            }
+            .into_any()
+        } else {
+            view! {
+                <p>{move || i18n.t(Key::DeclareFirst)}</p>
+                {form}
+            }
+            .into_any()
+        }
+    });
+    view! {
+        <section class="card" aria-labelledby=labelled_by>
+            <h2 id=heading>{lot.title.clone()}</h2>
+            {lot.recused.then(|| view! { <p class="notice" id=format!("recused-{}", lot.lot_id)>{move || i18n.t(Key::RecusedNotice)}</p> })}
+            {(declared && !lot.bids.is_empty()).then(move || view! {
+                <table class="table">
+                    <caption class="visually-hidden">{lot_title}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || i18n.t(Key::CarrierLabel)}</th>
+                            {scorer.then(|| view! { <th scope="col">{move || i18n.t(Key::MySheetLabel)}</th> })}
+                            <th scope="col">{move || i18n.t(Key::GroupProgressLabel)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {bids.into_iter().map(|bid| {
+                            let read = format!("/{slug}/bids/{}/versions/{}", bid.bid_id, bid.version);
+                            let score = format!("/{slug}/bids/{}/score", bid.bid_id);
+                            let mine = bid.mine;
+                            let progress = format!("{} / {}", bid.finalised, bid.eligible);
+                            view! {
+                                <tr>
+                                    <th scope="row"><A href=read>{bid.organisation_name}</A></th>
+                                    {(scorer && !recused).then(|| view! {
+                                        <td><A href=score>{move || i18n.t(sheet_status_key(mine))}</A></td>
+                                    })}
+                                    {(scorer && recused).then(|| view! { <td>"—"</td> })}
+                                    <td>{progress}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            })}
+            {form}
+        </section>
+    }
+}
+
+#[component]
+fn DeclarationForm(lot: LotEvaluation, call_id: Uuid, declare: ServerAction<DeclareConflicts>) -> impl IntoView {
+    let i18n = I18n::expect();
+    view! {
+        <ActionForm action=declare attr:class="form declaration-form">
+            <input type="hidden" name="call" value=call_id.to_string() />
+            {lot.bidders.into_iter().map(|bidder| {
+                let org = bidder.organisation_id;
+                let name = format!("fields[conflict-{org}]");
+                let note = format!("fields[note-{org}]");
+                let note_id = format!("note-{}-{org}", lot.lot_id);
+                if bidder.tied {
+                    return view! {
+                        <p class="notice">{bidder.organisation_name.clone()}": "{move || i18n.t(Key::TiedNotice)}</p>
+                    }
+                    .into_any();
+                }
+                let current = bidder.declared;
+                view! {
+                    <fieldset class="radio-group">
+                        <legend>{bidder.organisation_name.clone()}</legend>
+                        {Conflict::ALL.into_iter().map(|conflict| {
+                            let id = format!("conflict-{}-{org}-{}", lot.lot_id, conflict.as_str());
+                            let label_for = id.clone();
+                            view! {
+                                <label for=label_for>
+                                    <input type="radio" id=id name=name.clone() value=conflict.as_str()
+                                        checked=current == Some(conflict) required=true />
+                                    {move || i18n.t(conflict_key(conflict))}
+                                </label>
+                            }
+                        }).collect_view()}
+                        <label for=note_id.clone()>{move || i18n.t(Key::ConflictNoteLabel)}</label>
+                        <input type="text" id=note_id name=note value=bidder.note.clone() maxlength="1000" />
+                    </fieldset>
+                }
+                .into_any()
+            }).collect_view()}
+            <button type="submit" class="button">{move || i18n.t(Key::SubmitDeclaration)}</button>
+        </ActionForm>
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum SaveState {
+    Idle,
+    Unsaved,
+    Saving,
+    Saved(chrono::DateTime<chrono::Utc>),
+    Failed(AppError),
+}
+
+/// `/{tenant}/bids/{id}/score`: the member's sheet for one bid.
+#[component]
+pub fn ScorePage() -> impl IntoView {
+    let i18n = I18n::expect();
+    let id = id_param();
+    let save = ServerAction::<SaveScore>::new();
+    let finalise = ServerAction::<FinaliseScore>::new();
+    let sheet = Resource::new(
+        move || (id(), finalise.version().get()),
+        |(id, _)| async move {
+            match id {
+                Some(id) => my_score_sheet(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
+    view! {
+        <Title text=move || format!("{} – Spielraum", i18n.t(Key::ScoreTitle)) />
+        <Protected permission=Permission::ScoreBids>
+            <Transition fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match sheet.await {
+                        Ok(page) => view! { <ScoreSheet mine=page.mine others=page.others save finalise /> }.into_any(),
+                        Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
+                        Err(AppError::Internal) => view! { <ErrorNotice /> }.into_any(),
+                        Err(err) => view! { <p class="notice">{error_text(i18n.locale(), &err)}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </Protected>
+    }
+}
+
+#[component]
+fn ScoreSheet(
+    mine: MyScore,
+    others: Option<BidScoresView>,
+    save: ServerAction<SaveScore>,
+    finalise: ServerAction<FinaliseScore>,
+) -> impl IntoView {
+    let i18n = I18n::expect();
+    let CurrentTenant(tenant) = expect_context::<CurrentTenant>();
+    let slug = tenant.slug.to_string();
+    let bid_id = mine.bid_id;
+    let editable = mine.status != SheetStatus::Final;
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    let state = RwSignal::new(SaveState::Idle);
+    let tracker = autosave::Tracker::new(mine.saved_at.unwrap_or_default());
+    let key = StoredValue::new(format!("score-{bid_id}"));
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(at)) => {
+            tracker.saved(at);
+            if tracker.all_saved() {
+                state.set(SaveState::Saved(at));
+                key.with_value(|key| autosave::forget(key));
+            } else {
+                state.set(SaveState::Unsaved);
+            }
+        }
+        Some(Err(err)) => state.set(SaveState::Failed(err)),
+        None => {}
+    });
+    Effect::new(move |_| {
+        if save.pending().get() {
+            state.set(SaveState::Saving);
+        }
+    });
+    Effect::new(move |_| {
+        if editable && key.with_value(|key| autosave::restore(key, form_ref, tracker)) {
+            state.set(SaveState::Unsaved);
+            tracker.edited();
+            autosave::flush(form_ref, save, tracker);
+        }
+    });
+    Effect::new(move |_| {
+        if matches!(finalise.value().get(), Some(Ok(_))) {
+            key.with_value(|key| autosave::forget(key));
+        }
+    });
+    let on_input = move |_| {
+        if editable {
+            state.set(SaveState::Unsaved);
+            let edit = tracker.edited();
+            key.with_value(|key| autosave::remember(key, form_ref, tracker));
+            autosave::schedule(form_ref, save, tracker, edit);
+        }
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| autosave::submit(ev, form_ref, save, finalise, tracker);
+    let problems = Signal::derive(move || match finalise.value().get() {
+        Some(Err(AppError::ScoreSheet { problems })) => problems,
+        _ => Vec::new(),
+    });
+    let finalise_error = Signal::derive(move || {
+        finalise.value().get().and_then(Result::err).filter(|e| !matches!(e, AppError::ScoreSheet { .. }))
+    });
+    let rubric = mine.rubric.clone();
+    let titles = StoredValue::new(rubric.criteria().iter().map(|c| c.title().to_owned()).collect::<Vec<_>>());
+    let read = format!("/{slug}/bids/{bid_id}/versions/{}", mine.version);
+    let back = format!("/{slug}/calls/{}/evaluation", mine.call_id);
+    view! {
+        <p class="breadcrumb"><A href=back>{move || i18n.t(Key::EvaluationTitle)}</A></p>
+        <h1>{mine.organisation_name.clone()}</h1>
+        <p class="lead">{mine.lot_title.clone()}</p>
+        <p><A href=read>{move || i18n.t(Key::ReadBid)}</A></p>
+        <dl class="facts">
+            <dt>{move || i18n.t(Key::StatusLabel)}</dt>
+            <dd id="sheet-status">{move || i18n.t(sheet_status_key(mine.status))}</dd>
+            {mine.weighted.map(|w| view! {
+                <dt>{move || i18n.t(Key::WeightedScoreLabel)}</dt>
+                <dd id="my-weighted">{w.to_string()}</dd>
+            })}
+        </dl>
+        <div role="status" aria-live="polite" class="save-state" id="save-state">
+            {move || match state.get() {
+                SaveState::Idle => String::new(),
+                SaveState::Unsaved => i18n.t(Key::DraftUnsaved).to_owned(),
+                SaveState::Saving => i18n.t(Key::DraftSaving).to_owned(),
+                SaveState::Saved(at) => format!("{} {}", i18n.t(Key::DraftSavedAt), format_date_time(at, i18n.locale(), DEFAULT_TIME_ZONE)),
+                SaveState::Failed(AppError::Unauthenticated) => i18n.t(Key::DraftSessionEnded).to_owned(),
+                SaveState::Failed(err) => error_text(i18n.locale(), &err),
+            }}
+        </div>
+        <div role="alert">
+            {move || (!problems.get().is_empty()).then(|| view! {
+                <div class="notice notice--error" id="problems">
+                    <p>{move || i18n.t(Key::ErrScoreSheetIncomplete)}</p>
+                    <ul>
+                        {problems.get().into_iter().map(|p| {
+                            let title = titles.with_value(|t| t.get(p.criterion).cloned().unwrap_or_default());
+                            let anchor = format!("#criterion-{}", p.criterion);
+                            view! { <li><a href=anchor>{title}": "{move || i18n.t(sheet_problem_key(p.problem))}</a></li> }
+                        }).collect_view()}
+                    </ul>
+                </div>
+            })}
+            {move || finalise_error.get().map(|e| view! { <p class="notice notice--error">{error_text(i18n.locale(), &e)}</p> })}
+        </div>
+        <form node_ref=form_ref action="/fn/save_score" method="post" class="form score-form" novalidate
+            on:input=on_input on:submit=on_submit>
+            <input type="hidden" name="bid" value=bid_id.to_string() />
+            <fieldset disabled=!editable>
+                <legend class="visually-hidden">{move || i18n.t(Key::ScoreTitle)}</legend>
+                {rubric.criteria().iter().enumerate().map(|(index, criterion)| {
+                    let chosen = mine.sheet.points.get(index).copied().flatten();
+                    let why = mine.sheet.justifications.get(index).cloned().unwrap_or_default();
+                    let scale = criterion.scale();
+                    let field = format!("fields[points-{index}]");
+                    let justification_id = format!("justification-{index}");
+                    view! {
+                        <fieldset class="criterion radio-group" id=format!("criterion-{index}")>
+                            <legend>{criterion.title().to_owned()}</legend>
+                            <p class="hint">{criterion.description().to_owned()}</p>
+                            {(scale.min()..=scale.max()).map(|points| {
+                                let id = format!("points-{index}-{points}");
+                                let label_for = id.clone();
+                                let anchor = criterion.anchor(points).map(|a| format!(" – {a}")).unwrap_or_default();
+                                view! {
+                                    <label for=label_for>
+                                        <input type="radio" id=id name=field.clone() value=points.to_string()
+                                            checked=chosen == Some(points) />
+                                        {format!("{points}{anchor}")}
+                                    </label>
+                                }
+                            }).collect_view()}
+                            <label for=justification_id.clone()>{move || i18n.t(Key::JustificationLabel)}</label>
+                            <textarea id=justification_id name=format!("fields[justification-{index}]") rows="4"
+                                maxlength="4000">{why}</textarea>
+                        </fieldset>
+                    }
+                }).collect_view()}
+            </fieldset>
+            {editable.then(|| view! {
+                <div class="form-actions">
+                    <button type="submit" name="intent" value="save" class="button button--quiet">
+                        {move || i18n.t(Key::SaveDraft)}
+                    </button>
+                    <button type="submit" name="intent" value="submit" class="button" formaction="/fn/finalise_score">
+                        {move || i18n.t(Key::FinaliseScore)}
+                    </button>
+                </div>
+            })}
+        </form>
+        {others.map(|others| view! { <OthersScores others /> })}
+    }
+}
+
+#[component]
+fn OthersScores(others: BidScoresView) -> impl IntoView {
+    let i18n = I18n::expect();
+    let titles: Vec<String> = others.rubric.criteria().iter().map(|c| c.title().to_owned()).collect();
+    view! {
+        <section aria-labelledby="others-heading" id="others-scores">
+            <h2 id="others-heading">{move || i18n.t(Key::GroupScoresTitle)}</h2>
+            {others.scores.into_iter().map(|score| view! {
+                <section class="card">
+                    <h3>{score.member_name.clone()}" · "{score.weighted.to_string()}</h3>
+                    <dl class="answers">
+                        {titles.iter().zip(score.points.iter().zip(score.justifications)).map(|(title, (points, why))| view! {
+                            <dt>{title.clone()}": "{*points}</dt>
+                            <dd class="answer-text">{why}</dd>
+                        }).collect_view()}
+                    </dl>
+                </section>
+            }).collect_view()}
+        </section>
+    }
+}
+
+/// `/{tenant}/calls/{id}/ranking`: per lot the ranking table and the score matrix.
+#[component]
+pub fn RankingPage() -> impl IntoView {
+    let i18n = I18n::expect();
+    let id = id_param();
+    let table = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => ranking(id).await,
+            None => Err(AppError::NotFound),
+        }
+    });
+    view! {
+        <Title text=move || format!("{} – Spielraum", i18n.t(Key::RankingTitle)) />
+        <Protected permission=Permission::ReadBids>
+            <Suspense fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match table.await {
+                        Ok(view) => view! { <Ranking view /> }.into_any(),
+                        Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
+                        Err(err) => view! { <p class="notice">{error_text(i18n.locale(), &err)}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </Protected>
+    }
+}
+
+#[component]
+fn Ranking(view: RankingView) -> impl IntoView {
+    let i18n = I18n::expect();
+    let CurrentTenant(tenant) = expect_context::<CurrentTenant>();
+    let slug = tenant.slug.to_string();
+    let call_id = view.call.id;
+    let titles: Vec<String> = view.rubric.criteria().iter().map(|c| c.title().to_owned()).collect();
+    view! {
+        <p class="breadcrumb"><A href=format!("/{slug}/calls/{call_id}/evaluation")>{move || i18n.t(Key::EvaluationTitle)}</A></p>
+        <h1>{move || i18n.t(Key::RankingTitle)}</h1>
+        <p class="lead">{view.call.title.clone()}</p>
+        <p class="hint">{move || i18n.t(Key::RankingRule)}</p>
+        {view.lots.into_iter().filter(|lot| lot.hidden.is_some() || !lot.lines.is_empty()).map(|lot| {
+            view! { <LotRankingCard lot titles=titles.clone() /> }
+        }).collect_view()}
+    }
+}
+
+#[component]
+fn LotRankingCard(lot: LotRanking, titles: Vec<String>) -> impl IntoView {
+    let i18n = I18n::expect();
+    let heading = format!("ranking-{}", lot.lot_id);
+    let labelled_by = heading.clone();
+    let body = match lot.hidden {
+        Some(reason) => {
+            let key = match reason {
+                RankingHidden::Undeclared => Key::ErrDeclarationsMissing,
+                RankingHidden::Recused => Key::RecusedNotice,
+                RankingHidden::OwnScoresOpen => Key::RankingAfterOwnScores,
+            };
+            view! { <p class="notice">{move || i18n.t(key)}</p> }.into_any()
+        }
+        None => {
+            let names: Vec<(Uuid, String)> =
+                lot.lines.iter().map(|l| (l.line.bid_id, l.organisation_name.clone())).collect();
+            let name_of =
+                move |bid: Uuid| names.iter().find(|(id, _)| *id == bid).map(|(_, n)| n.clone()).unwrap_or_default();
+            view! {
+                <table class="table ranking-table">
+                    <caption>{move || i18n.t(Key::RankingTableCaption)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || i18n.t(Key::RankLabel)}</th>
+                            <th scope="col">{move || i18n.t(Key::CarrierLabel)}</th>
+                            <th scope="col">{move || i18n.t(Key::WeightedScoreLabel)}</th>
+                            <th scope="col">{move || i18n.t(Key::ScoresCountLabel)}</th>
+                            {titles.iter().map(|t| view! { <th scope="col">{t.clone()}</th> }).collect_view()}
+                            <th scope="col">{move || i18n.t(Key::FlagsLabel)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {lot.lines.iter().map(|l| {
+                            let line = &l.line;
+                            let flags = line.flags;
+                            view! {
+                                <tr>
+                                    <td>{line.rank.map(|r| r.to_string()).unwrap_or_else(|| "—".into())}</td>
+                                    <th scope="row">{l.organisation_name.clone()}</th>
+                                    <td>{line.weighted.map(|w| w.to_string()).unwrap_or_else(|| "—".into())}</td>
+                                    <td>{format!("{} / {}", line.scores, line.eligible)}</td>
+                                    {line.criteria.iter().map(|c| view! {
+                                        <td>{c.as_ref().map(|c| format!("{} ({}–{}, σ {})", c.mean, c.min, c.max, c.std_dev)).unwrap_or_else(|| "—".into())}</td>
+                                    }).collect_view()}
+                                    <td>
+                                        {flags.missing_scores.then(|| view! { <span class="tag">{move || i18n.t(Key::FlagMissing)}</span>" " })}
+                                        {flags.disagreement.then(|| view! { <span class="tag">{move || i18n.t(Key::FlagDisagreement)}</span>" " })}
+                                        {flags.tie.then(|| view! { <span class="tag">{move || i18n.t(Key::FlagTie)}</span> })}
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                <table class="table score-matrix">
+                    <caption>{move || i18n.t(Key::ScoreMatrixCaption)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || i18n.t(Key::CarrierLabel)}</th>
+                            <th scope="col">{move || i18n.t(Key::MemberLabel)}</th>
+                            {titles.iter().map(|t| view! { <th scope="col">{t.clone()}</th> }).collect_view()}
+                            <th scope="col">{move || i18n.t(Key::WeightedScoreLabel)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {lot.matrix.iter().map(|row| view! {
+                            <tr>
+                                <th scope="row">{name_of(row.bid_id)}</th>
+                                <td>{row.member_name.clone()}</td>
+                                {row.points.iter().map(|p| view! { <td>{*p}</td> }).collect_view()}
+                                <td>{row.weighted.to_string()}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby=labelled_by>
+            <h2 id=heading>{lot.title.clone()}</h2>
+            {body}
+        </section>
+    }
+}
+
+/// The member's open evaluation work, for the home page; nothing for anyone who does not score.
+#[component]
+pub fn EvaluationTasks() -> impl IntoView {
+    let i18n = I18n::expect();
+    let CurrentTenant(tenant) = expect_context::<CurrentTenant>();
+    let slug = tenant.slug.to_string();
+    let tasks = Resource::new(|| (), |_| evaluation_tasks());
+    view! {
+        <Transition fallback=|| ()>
+            {move || {
+                let slug = slug.clone();
+                Suspend::new(async move {
+                    let tasks: Vec<EvaluationTask> = tasks.await.unwrap_or_default();
+                    (!tasks.is_empty()).then(|| view! {
+                        <section class="card" aria-labelledby="tasks-heading" id="evaluation-tasks">
+                            <h2 id="tasks-heading">{move || i18n.t(Key::EvaluationTasksTitle)}</h2>
+                            <ul>
+                                {tasks.into_iter().map(|task| {
+                                    let href = format!("/{slug}/calls/{}/evaluation", task.call.id);
+                                    view! {
+                                        <li>
+                                            <A href=href>{task.call.title.clone()}</A>
+                                            {(task.undeclared_lots > 0).then(|| view! {
+                                                " · "{task.undeclared_lots}" "{move || i18n.t(Key::TaskUndeclaredLots)}
+                                            })}
+                                            {(task.open_sheets > 0).then(|| view! {
+                                                " · "{task.open_sheets}" "{move || i18n.t(Key::TaskOpenSheets)}
+                                            })}
+                                            " · "{move || i18n.t(Key::TaskGroupProgress)}" "
+                                            {format!("{} / {}", task.group_finalised, task.group_due)}
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        </section>
+                    })
+                })
+            }}
+        </Transition>
+    }
+}

@@ -1,0 +1,69 @@
+// The steering group's evaluation in the browser (issue 12): a member finds the closed call on the home
+// page, declares conflicts of interest for a lot, scores its bids (saved as typed), finalises them and then
+// sees the lot's ranking. Uses steuerung5, whom no other browser test touches.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { assertAccessible, launch, openPage, signIn, waitForHydration } from "./support.mjs";
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+test("a member declares, scores a lot, finalises and then sees the ranking", async () => {
+  const { context, page, errors } = await openPage(browser);
+  await signIn(page, "steuerung5@dresden.demo");
+  await page.goto(`${process.env.SPIELRAUM_BASE_URL ?? "http://127.0.0.1:3000"}/dresden`);
+  await waitForHydration(page);
+  const tasks = page.locator("#evaluation-tasks");
+  await tasks.getByRole("link", { name: "Sozialraumkoordinationsstellen 2019" }).click();
+  await page.getByRole("heading", { level: 1, name: "Bewertung", exact: true }).waitFor();
+  await assertAccessible(page);
+
+  // The second lot (Stadtraum 2): no bids visible before declaring.
+  const lot = page.locator("section.card", { has: page.getByRole("heading", { level: 2, name: "Stadtraum 2" }) });
+  await lot.locator("fieldset.radio-group").first().waitFor();
+  assert.equal(await lot.locator("table").count(), 0, "no bids before the declaration");
+  for (const group of await lot.locator("fieldset.radio-group").all()) {
+    await group.getByLabel("Kein Interessenkonflikt").check();
+  }
+  await lot.getByRole("button", { name: "Erklärung abgeben" }).click();
+  await lot.locator("table").waitFor();
+  const carriers = await lot.locator("tbody th a").allTextContents();
+  assert.equal(carriers.length, 2, `two bids in Stadtraum 2: ${carriers}`);
+
+  for (const carrier of carriers) {
+    const row = lot.locator("tr", { has: page.getByRole("link", { name: carrier }) });
+    await row.getByRole("link", { name: "Noch nicht begonnen" }).click();
+    await page.getByRole("heading", { level: 1, name: carrier }).waitFor();
+    await waitForHydration(page);
+    const criteria = await page.locator("fieldset.criterion").all();
+    assert.ok(criteria.length >= 3, "the practice rubric's criteria");
+    for (const [index, criterion] of criteria.entries()) {
+      await criterion.locator(`input[type=radio][value="${carrier === carriers[0] ? 4 : 2}"]`).check();
+      await criterion.getByLabel("Begründung").fill(`Begründung ${index + 1} für ${carrier}`);
+    }
+    // Saved as typed, before finalising.
+    await page.locator("#save-state", { hasText: "Entwurf gespeichert:" }).waitFor();
+    await assertAccessible(page);
+    await page.getByRole("button", { name: "Bewertung abschließen" }).click();
+    await page.locator("#sheet-status", { hasText: "Abgeschlossen" }).waitFor();
+    await page.locator("#others-scores").waitFor();
+    assert.match(await page.locator("#my-weighted").textContent(), carrier === carriers[0] ? /^80/ : /^40/);
+    await page.getByRole("link", { name: "Bewertung", exact: true }).first().click();
+    await page.getByRole("heading", { level: 1, name: "Bewertung", exact: true }).waitFor();
+  }
+
+  await page.getByRole("link", { name: "Rangfolge", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "Rangfolge" }).waitFor();
+  const ranking = page.locator("section.card", { has: page.getByRole("heading", { level: 2, name: "Stadtraum 2" }) });
+  const first = ranking.locator("table.ranking-table tbody tr").first();
+  assert.match(await first.textContent(), new RegExp(`^1${carriers[0]}`));
+  assert.equal(await ranking.locator("table.score-matrix tbody tr").count(), 2, "steuerung5's two sheets");
+  await assertAccessible(page);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
