@@ -40,6 +40,10 @@ pub enum AppError {
     /// A score sheet cannot be saved or finalised: every criterion that needs attention.
     #[error("score sheet: {problems:?}")]
     ScoreSheet { problems: Vec<model::evaluation::SheetProblem> },
+    /// An award or recommendation breaks a rule of `model::award` (the steering contract's minimums, funding
+    /// outside the funded period).
+    #[error("award: {problem}")]
+    Award { problem: model::award::AwardError },
     #[error("internal error")]
     Internal,
 }
@@ -60,6 +64,10 @@ pub enum EvaluationRefusal {
     NotFinalised,
     /// Others' scores stay hidden until the member's own sheet is final (403).
     OwnScoresOpen,
+    /// Too few final score sheets on the lot's bids for a recommendation (409).
+    QuorumNotReached,
+    /// The committee's decision on the bid is already recorded (409).
+    AlreadyDecided,
 }
 
 impl EvaluationRefusal {
@@ -78,6 +86,8 @@ impl EvaluationRefusal {
             EvaluationRefusal::Finalised => "score_final",
             EvaluationRefusal::NotFinalised => "score_not_final",
             EvaluationRefusal::OwnScoresOpen => "own_scores_open",
+            EvaluationRefusal::QuorumNotReached => "quorum_not_reached",
+            EvaluationRefusal::AlreadyDecided => "already_decided",
         }
     }
 }
@@ -157,7 +167,7 @@ impl AppError {
             AppError::Throttled { .. } => 429,
             AppError::TooLarge { .. } => 413,
             AppError::Evaluation { reason } => reason.status(),
-            AppError::ScoreSheet { .. } => 422,
+            AppError::ScoreSheet { .. } | AppError::Award { .. } => 422,
             AppError::Internal => 500,
         }
     }
@@ -177,6 +187,7 @@ impl AppError {
             AppError::TooLarge { .. } => "too_large",
             AppError::Evaluation { reason } => reason.code(),
             AppError::ScoreSheet { .. } => "score_sheet_incomplete",
+            AppError::Award { .. } => "award_invalid",
             AppError::Internal => "internal",
         }
     }

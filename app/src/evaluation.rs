@@ -360,7 +360,13 @@ pub mod ops {
         Ok(())
     }
 
-    fn lot_ranking(actor: &Actor, evaluation: &CallEvaluation, lot: &Lot) -> Result<LotRanking, AppError> {
+    fn lot_ranking(
+        actor: &Actor,
+        evaluation: &CallEvaluation,
+        lot: &Lot,
+        recommendations: &[model::award::RecommendationView],
+        decisions: &[model::award::DecisionView],
+    ) -> Result<LotRanking, AppError> {
         let who = actor.who();
         let user = actor.caller().user_id;
         let hidden = if who.holds(model::Permission::ScoreBids) {
@@ -393,7 +399,15 @@ pub mod ops {
                 }
             }
         }
-        Ok(LotRanking { lot_id: lot.id, title: lot.title.clone(), hidden, lines, matrix })
+        let (recommendation, decisions) = if hidden.is_none() {
+            (
+                recommendations.iter().find(|r| r.lot_id == lot.id).cloned(),
+                decisions.iter().filter(|d| d.lot_id == lot.id).cloned().collect(),
+            )
+        } else {
+            (None, Vec::new())
+        };
+        Ok(LotRanking { lot_id: lot.id, title: lot.title.clone(), hidden, lines, matrix, recommendation, decisions })
     }
 
     /// The ranking per lot with its score matrix; a lot stays hidden from a member who is recused from it or
@@ -401,7 +415,13 @@ pub mod ops {
     pub async fn ranking(actor: &Actor, call: Uuid, now: DateTime<Utc>) -> Result<RankingView, AppError> {
         let db = &actor.server.db;
         let evaluation = store::load(db, &actor.tenant, actor.who(), call, now).await?;
-        let lots = evaluation.lots.iter().map(|lot| lot_ranking(actor, &evaluation, lot)).collect::<Result<_, _>>()?;
+        let recommendations = crate::store::awards::recommendations(db, &evaluation).await?;
+        let decisions = crate::store::awards::decisions(db, &evaluation).await?;
+        let lots = evaluation
+            .lots
+            .iter()
+            .map(|lot| lot_ranking(actor, &evaluation, lot, &recommendations, &decisions))
+            .collect::<Result<_, _>>()?;
         Ok(RankingView { call: summary(db, actor, &evaluation).await?, rubric: evaluation.rubric.clone(), lots })
     }
 

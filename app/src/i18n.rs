@@ -423,6 +423,14 @@ pub enum Key {
     TaskUndeclaredLots,
     TaskOpenSheets,
     TaskGroupProgress,
+    ErrQuorumNotReached,
+    ErrAlreadyDecided,
+    ErrNoFunding,
+    ErrEndBeforeStart,
+    ErrSteeringTooShort,
+    ErrSteeringTooLittle,
+    ErrYearOutsidePeriod,
+    NoticeDecision,
 }
 
 /// The text of `key` in `locale`.
@@ -1104,6 +1112,32 @@ pub fn text(locale: Locale, key: Key) -> &'static str {
         Key::TaskUndeclaredLots => ("Lose warten auf Ihre Erklärung", "lots await your declaration"),
         Key::TaskOpenSheets => ("Bewertungen offen", "score sheets open"),
         Key::TaskGroupProgress => ("Gruppe:", "Group:"),
+        Key::ErrQuorumNotReached => (
+            "Für eine Empfehlung braucht jede Interessenbekundung des Loses zuerst genügend abgeschlossene Bewertungen (Quorum).",
+            "A recommendation needs enough final score sheets (the quorum) on every bid of the lot first.",
+        ),
+        Key::ErrAlreadyDecided => (
+            "Die Entscheidung des Jugendhilfeausschusses zu dieser Interessenbekundung ist bereits erfasst.",
+            "The youth welfare committee's decision on this bid is already recorded.",
+        ),
+        Key::ErrNoFunding => (
+            "Eine Förderung braucht einen Betrag für mindestens ein Haushaltsjahr.",
+            "An award needs an amount for at least one budget year.",
+        ),
+        Key::ErrEndBeforeStart => ("Das Ende liegt vor dem Beginn.", "The end lies before the start."),
+        Key::ErrSteeringTooShort => (
+            "Das Steuerungsmodul läuft mindestens drei Jahre (Beschluss A0446/18, Punkt 2).",
+            "The steering module runs for at least three years (resolution A0446/18, item 2).",
+        ),
+        Key::ErrSteeringTooLittle => (
+            "Für das Steuerungsmodul stehen insgesamt mindestens 100.000 € zur Verfügung (Beschluss A0446/18, Punkt 2).",
+            "The steering module is funded with at least €100,000 in total (resolution A0446/18, item 2).",
+        ),
+        Key::ErrYearOutsidePeriod => (
+            "Ein gefördertes Haushaltsjahr liegt außerhalb des Förderzeitraums.",
+            "A funded budget year lies outside the funded period.",
+        ),
+        Key::NoticeDecision => ("Entscheidung des Jugendhilfeausschusses", "Decision of the youth welfare committee"),
     };
     match locale {
         Locale::De => de,

@@ -39,6 +39,8 @@ pub enum Job {
     DeadlineReminder { call: Uuid, closes_at: DateTime<Utc>, days: i64 },
     /// Tell bidders, the steering group and administrators that the call closed at `closes_at`.
     CallClosed { call: Uuid, closes_at: DateTime<Utc> },
+    /// Tell the bidding organisation that the committee decided on its bid.
+    DecisionRecorded { bid: Uuid },
     /// Email the receipt of a submitted bid version.
     BidReceipt { bid: Uuid, number: i32 },
     /// Send one email planned by the jobs above, to `user`.
@@ -84,6 +86,7 @@ impl Job {
             Job::DeadlineReminder { .. } => "deadline_reminder",
             Job::CallClosed { .. } => "call_closed",
             Job::BidReceipt { .. } => "bid_receipt",
+            Job::DecisionRecorded { .. } => "decision_recorded",
             Job::Email { .. } => "email",
             Job::AccountMail { letter, .. } => letter.kind(),
         }

@@ -9,6 +9,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod awards;
 pub mod bids;
 pub mod calls;
 pub mod error;

@@ -221,6 +221,28 @@ pub fn call_closed(to: &str, title: &str, link: &str) -> Mail {
     }
 }
 
+/// The committee's decision on a bid.
+pub fn decision(to: &str, title: &str, lot: &str, awarded: bool, link: &str) -> Mail {
+    let (de, en) = if awarded {
+        (
+            "Der Jugendhilfeausschuss hat Ihrer Interessenbekundung den Zuschlag erteilt.",
+            "The youth welfare committee has awarded your bid.",
+        )
+    } else {
+        (
+            "Der Jugendhilfeausschuss hat Ihrer Interessenbekundung keinen Zuschlag erteilt. Ihre Bewertung je Kriterium \
+             und die Begründung der Steuerungsgruppe finden Sie im Portal.",
+            "The youth welfare committee has not awarded your bid. Your scores per criterion and the steering group's \
+             reasoning are in the portal.",
+        )
+    };
+    Mail {
+        to: to.to_owned(),
+        subject: format!("Entscheidung: {title} – {lot} / Decision"),
+        body: format!("{de}\n\n„{title}“, {lot}\n\n{link}\n\n---\n\n{en}\n\n\"{title}\", {lot}\n\n{link}\n"),
+    }
+}
+
 /// The receipt of a submitted bid version.
 pub fn bid_receipt(
     to: &str,

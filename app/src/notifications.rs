@@ -14,6 +14,8 @@ pub enum Kind {
     DeadlineSoon,
     CallClosed,
     BidReceipt,
+    /// The committee decided on the organisation's bid.
+    Decision,
 }
 
 impl Kind {
@@ -23,11 +25,12 @@ impl Kind {
             Kind::DeadlineSoon => "deadline_soon",
             Kind::CallClosed => "call_closed",
             Kind::BidReceipt => "bid_receipt",
+            Kind::Decision => "decision",
         }
     }
 
     pub fn parse(text: &str) -> Option<Self> {
-        [Kind::CallPublished, Kind::DeadlineSoon, Kind::CallClosed, Kind::BidReceipt]
+        [Kind::CallPublished, Kind::DeadlineSoon, Kind::CallClosed, Kind::BidReceipt, Kind::Decision]
             .into_iter()
             .find(|k| k.as_str() == text)
     }

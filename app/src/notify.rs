@@ -280,6 +280,30 @@ async fn plan(outbox: &Outbox<'_>, job: &Job) -> Result<(), NotifyError> {
                 )
                 .await
         }
+        Job::DecisionRecorded { bid } => {
+            let Some(bid) = bid::Entity::find_by_id(*bid).one(db).await? else { return Ok(()) };
+            let Some(decision) = model::entity::decision::Entity::find()
+                .filter(model::entity::decision::Column::BidId.eq(bid.id))
+                .one(db)
+                .await?
+            else {
+                return Ok(());
+            };
+            let Some(call) = find_call(db, bid.call_id).await? else { return Ok(()) };
+            let lot = call_lot::Entity::find_by_id(bid.lot_id).one(db).await?.map(|l| l.title).unwrap_or_default();
+            let scope = TenantScope::of_row(db, bid.tenant_id).await?;
+            let link = format!("/{}/bids/{}", scope.view().slug, bid.id);
+            let params = Params { call_title: call.title.clone(), lot_title: Some(lot.clone()), ..Params::default() };
+            let users = holders(db, bid.tenant_id, &["carrier"], Some(bid.organisation_id)).await?;
+            outbox
+                .tell(
+                    bid.tenant_id,
+                    &users,
+                    Message { kind: Kind::Decision, params: &params, link: &link },
+                    |u, url| mail::decision(&u.email, &call.title, &lot, decision.awarded, url),
+                )
+                .await
+        }
         Job::BidReceipt { bid, number } => {
             let Some(bid) = bid::Entity::find_by_id(*bid).one(db).await? else { return Ok(()) };
             let Some(version) = bid_version::Entity::find()

@@ -16,6 +16,7 @@ mod m20261129_000007_bids;
 mod m20261202_000008_credential_generation;
 mod m20261202_000009_secrets_at_rest;
 mod m20261203_000010_evaluation;
+mod m20261203_000011_awards;
 
 pub struct Migrator;
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000008_credential_generation::Migration),
             Box::new(m20261202_000009_secrets_at_rest::Migration),
             Box::new(m20261203_000010_evaluation::Migration),
+            Box::new(m20261203_000011_awards::Migration),
         ]
     }
 }

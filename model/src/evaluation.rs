@@ -332,6 +332,10 @@ pub struct LotRanking {
     pub lines: Vec<RankingLine>,
     /// Every finalised sheet of the lot; empty when hidden.
     pub matrix: Vec<MatrixRow>,
+    /// The steering group's recommendation, once recorded; `None` when hidden.
+    pub recommendation: Option<crate::award::RecommendationView>,
+    /// The committee's decisions on the lot's bids; empty when hidden.
+    pub decisions: Vec<crate::award::DecisionView>,
 }
 
 /// A closed call's ranking per lot.

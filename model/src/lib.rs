@@ -7,6 +7,7 @@
 //!
 //! This crate must not know about HTTP, Leptos or the database connection.
 
+pub mod award;
 pub mod bid;
 pub mod call;
 pub mod datetime;

@@ -109,7 +109,10 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         }
         // Each caller's own evaluation work; empty for anyone who does not score.
         ("POST", "/fn/evaluation_tasks") => Public,
-        ("POST", "/fn/reopen_score") => Requires(Permission::ManageCalls),
+        ("POST", "/fn/reopen_score" | "/fn/decide") => Requires(Permission::ManageCalls),
+        ("POST", "/fn/recommend") => Requires(Permission::ScoreBids),
+        ("POST", "/fn/posts") => Requires(Permission::ReadLedger),
+        ("POST", "/fn/bid_outcome") => Requires(Permission::DraftBids),
         // REST API.
         ("GET", "/api/v1/openapi.json" | "/api/v1/tenants" | "/api/v1/tenants/{tenant}") => Public,
         ("GET", "/api/v1/tenants/{tenant}/districts") => Public,
@@ -143,6 +146,10 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         ("POST", "/api/v1/tenants/{tenant}/bids/{bid}/scores/mine/finalisation") => Requires(Permission::ScoreBids),
         ("GET" | "PUT", "/api/v1/tenants/{tenant}/calls/{call}/rubric") => Requires(Permission::ManageCalls),
         ("POST", "/api/v1/tenants/{tenant}/bids/{bid}/scores/{member}/reopening") => Requires(Permission::ManageCalls),
+        ("PUT", "/api/v1/tenants/{tenant}/calls/{call}/lots/{lot}/recommendation") => Requires(Permission::ScoreBids),
+        ("POST", "/api/v1/tenants/{tenant}/bids/{bid}/decision") => Requires(Permission::ManageCalls),
+        ("GET", "/api/v1/tenants/{tenant}/bids/{bid}/decision") => Requires(Permission::DraftBids),
+        ("GET", "/api/v1/tenants/{tenant}/posts") => Requires(Permission::ReadLedger),
         ("POST", "/api/v1/auth/token") => Public,
         ("GET", "/api/v1/me") => SignedIn,
         _ => return None,

@@ -137,6 +137,7 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> Result<bool, DbErr> {
             time_zone: Set("Europe/Berlin".to_owned()),
             default_locale: Set("de".to_owned()),
             created_at: Set(now),
+            evaluation_quorum: Set(model::award::DEFAULT_QUORUM),
         })
         .exec(&txn)
         .await?;

@@ -23,6 +23,7 @@ pub fn error_text(locale: Locale, error: &AppError) -> String {
         AppError::CallNotOpen => Key::CallNotOpen,
         AppError::Evaluation { reason } => evaluation_key(*reason),
         AppError::ScoreSheet { .. } => Key::ErrScoreSheetIncomplete,
+        AppError::Award { problem } => award_key(*problem),
         AppError::TooLarge { .. } => Key::ErrRequestTooLarge,
         AppError::BadRequest { .. } | AppError::Internal => Key::ErrorText,
     };
@@ -38,6 +39,20 @@ pub fn evaluation_key(reason: crate::EvaluationRefusal) -> Key {
         Finalised => Key::ErrScoreFinal,
         NotFinalised => Key::ErrScoreNotFinal,
         OwnScoresOpen => Key::ErrOwnScoresOpen,
+        QuorumNotReached => Key::ErrQuorumNotReached,
+        AlreadyDecided => Key::ErrAlreadyDecided,
+    }
+}
+
+pub fn award_key(problem: model::award::AwardError) -> Key {
+    use model::award::AwardError::*;
+    match problem {
+        NoFunding => Key::ErrNoFunding,
+        EndBeforeStart => Key::ErrEndBeforeStart,
+        SteeringTooShort => Key::ErrSteeringTooShort,
+        SteeringTooLittle => Key::ErrSteeringTooLittle,
+        YearOutsidePeriod => Key::ErrYearOutsidePeriod,
+        BadAmount => Key::ErrMalformed,
     }
 }
 

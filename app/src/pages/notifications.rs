@@ -15,6 +15,7 @@ fn kind_key(kind: Kind) -> Key {
         Kind::DeadlineSoon => Key::NoticeDeadlineSoon,
         Kind::CallClosed => Key::NoticeCallClosed,
         Kind::BidReceipt => Key::NoticeBidReceipt,
+        Kind::Decision => Key::NoticeDecision,
     }
 }
 

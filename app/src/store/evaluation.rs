@@ -85,6 +85,8 @@ pub struct LotBid {
 pub struct Lot {
     pub id: Uuid,
     pub title: String,
+    /// The district of a practice lot.
+    pub district_id: Option<Uuid>,
     pub bids: Vec<LotBid>,
     /// The bidding organisations, for [`LotFacts`].
     pub bidders: Vec<Uuid>,
@@ -116,6 +118,30 @@ pub async fn load(
     if !who.holds(model::Permission::ReadBids) {
         return Err(AppError::Forbidden);
     }
+    read(db, scope, call, now).await
+}
+
+/// Loads the evaluation of the call of a bid whose organisation may read the bid (checked by the caller
+/// with `store::bids::authorize_read`), so that it learns its own scores: the operation that uses this shows
+/// the organisation nothing about other bids.
+pub(crate) async fn load_for_bidder(
+    db: &impl ConnectionTrait,
+    scope: &TenantScope,
+    bid: &super::bids::Authorized<super::bids::Read>,
+    now: DateTime<Utc>,
+) -> Result<CallEvaluation, AppError> {
+    if bid.access() != policy::BidAccess::Organisation {
+        return Err(AppError::NotFound);
+    }
+    read(db, scope, bid.call().clone(), now).await
+}
+
+async fn read(
+    db: &impl ConnectionTrait,
+    scope: &TenantScope,
+    call: call::Model,
+    now: DateTime<Utc>,
+) -> Result<CallEvaluation, AppError> {
     if phase_of(&call, now) != Phase::Closed {
         return Err(AppError::Evaluation { reason: crate::EvaluationRefusal::NotClosed });
     }
@@ -161,7 +187,7 @@ pub async fn load(
                 .collect();
             of_lot.sort_by(|a, b| a.organisation_name.cmp(&b.organisation_name).then(a.id.cmp(&b.id)));
             let bidders = of_lot.iter().map(|b| b.organisation_id).collect();
-            Lot { id: lot.id, title: lot.title, bids: of_lot, bidders }
+            Lot { id: lot.id, title: lot.title, district_id: lot.district_id, bids: of_lot, bidders }
         })
         .collect();
     let declarations = conflict_declaration::Entity::find()

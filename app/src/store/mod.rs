@@ -4,6 +4,7 @@
 //! tenant named in the URL. So a query cannot forget its tenant: rows of another tenant are simply not found.
 //! Functions here return views (`model::*View`), never entities.
 
+pub mod awards;
 pub mod bids;
 pub mod calls;
 mod clock;

@@ -63,6 +63,7 @@ pub async fn create(
         time_zone: Set("Europe/Berlin".to_owned()),
         default_locale: Set("de".to_owned()),
         created_at: Set(now),
+        evaluation_quorum: Set(model::award::DEFAULT_QUORUM),
     })
     .exec_without_returning(db)
     .await?;

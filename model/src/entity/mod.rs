@@ -5,6 +5,7 @@
 
 pub mod api_token;
 pub mod audit_entry;
+pub mod award;
 pub mod bid;
 pub mod bid_attachment;
 pub mod bid_version;
@@ -12,6 +13,7 @@ pub mod call;
 pub mod call_lot;
 pub mod call_question;
 pub mod conflict_declaration;
+pub mod decision;
 pub mod district;
 pub mod district_contact;
 pub mod instance_secret;
@@ -19,6 +21,7 @@ pub mod job;
 pub mod notification;
 pub mod one_time_token;
 pub mod organisation;
+pub mod recommendation;
 pub mod role_grant;
 pub mod score;
 pub mod session;

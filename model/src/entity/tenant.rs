@@ -11,6 +11,8 @@ pub struct Model {
     pub time_zone: String,
     pub default_locale: String,
     pub created_at: DateTimeUtc,
+    /// How many final score sheets per bid a recommendation needs (capped at the members who may score).
+    pub evaluation_quorum: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -73,6 +73,9 @@ impl IntoResponse for ApiError {
                 StatusCode::UNPROCESSABLE_ENTITY,
                 format!("The score sheet is not complete: {} criterion entries need attention.", problems.len()),
             ),
+            AppError::Award { problem } => {
+                (StatusCode::UNPROCESSABLE_ENTITY, format!("The award is refused: {problem}."))
+            }
             AppError::Internal => {
                 (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side; it has been logged.".to_owned())
             }
@@ -102,6 +105,10 @@ fn evaluation_text(reason: EvaluationRefusal) -> &'static str {
         EvaluationRefusal::Finalised => "The score sheet is final; only an administrator can reopen it.",
         EvaluationRefusal::NotFinalised => "The score sheet is not final, so there is nothing to reopen.",
         EvaluationRefusal::OwnScoresOpen => "Other members' scores are shown once your own sheet for the bid is final.",
+        EvaluationRefusal::QuorumNotReached => {
+            "A recommendation needs the quorum of final score sheets on every bid of the lot first."
+        }
+        EvaluationRefusal::AlreadyDecided => "The committee's decision on this bid is already recorded.",
     }
 }
 

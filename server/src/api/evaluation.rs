@@ -11,6 +11,7 @@ use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
+use model::award::{DecisionInput, DecisionView, OutcomeView, PostView, RecommendationInput, RecommendationView};
 use model::evaluation::{BidScoresView, DeclarationInput, EvaluationView, MyScore, RankingView, ScoreDraft};
 use model::policy::{Access, Permission};
 use model::rubric::{Criterion, Rubric};
@@ -282,4 +283,103 @@ pub async fn reopen_score(
     let actor = actor(&state, context, Permission::ManageCalls).await?;
     app::evaluation::ops::reopen(&actor, bid, member, &reopening.reason, Utc::now()).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// Records the steering group's recommendation for a lot (proposed bid or none, amount per year, FTE,
+/// reasoning); possible once every bid of the lot has the quorum of final score sheets. Replaces an earlier
+/// recommendation; audited.
+#[utoipa::path(put, path = "/tenants/{tenant}/calls/{call}/lots/{lot}/recommendation", tag = "evaluation", security(("bearer" = [])),
+    params(
+        ("tenant" = String, Path, description = TENANT),
+        ("call" = uuid::Uuid, Path, description = "The call's id"),
+        ("lot" = uuid::Uuid, Path, description = "The lot's id"),
+    ),
+    request_body = RecommendationInput,
+    responses(
+        (status = 200, description = "Recorded", body = RecommendationView),
+        (status = 400, description = "Malformed id or body", body = ErrorBody),
+        (status = 401, description = "No valid bearer token for this tenant", body = ErrorBody),
+        (status = 403, description = "Not a steering-group member, or recused from the lot", body = ErrorBody),
+        (status = 404, description = "No such call or lot", body = ErrorBody),
+        (status = 409, description = "Not closed, not declared, or the quorum is not reached", body = ErrorBody),
+        (status = 422, description = "Reasoning missing, a bid of another lot, or amounts outside the budget years", body = ErrorBody),
+    ))]
+pub async fn put_recommendation(
+    State(state): State<AppState>,
+    Path((_tenant, call, lot)): Path<(String, String, String)>,
+    Ctx(context): Ctx,
+    input: Result<Json<RecommendationInput>, JsonRejection>,
+) -> Result<Json<RecommendationView>, ApiError> {
+    let (call, lot) = (id(&call, "call")?, id(&lot, "lot")?);
+    let input = body(input)?;
+    let actor = actor(&state, context, Permission::ScoreBids).await?;
+    Ok(Json(app::awards::ops::recommend(&actor, call, lot, input, Utc::now()).await?))
+}
+
+/// Records the youth welfare committee's decision on a bid (session date, resolution number, awarded or not,
+/// amount per year, conditions). An award creates the coordination post (district of the lot, 0.5 FTE unless
+/// given) or the steering contract (at least three years and 100,000 € in total). The organisation is
+/// notified. Recorded once.
+#[utoipa::path(post, path = "/tenants/{tenant}/bids/{bid}/decision", tag = "evaluation", security(("bearer" = [])),
+    params(("tenant" = String, Path, description = TENANT), ("bid" = uuid::Uuid, Path, description = "The bid's id")),
+    request_body = DecisionInput,
+    responses(
+        (status = 201, description = "Recorded", body = DecisionView),
+        (status = 400, description = "Malformed id or body", body = ErrorBody),
+        (status = 401, description = "No valid bearer token for this tenant", body = ErrorBody),
+        (status = 403, description = "Not an administrator", body = ErrorBody),
+        (status = 404, description = "No such bid, or sealed", body = ErrorBody),
+        (status = 409, description = "The call has not closed, or the decision is already recorded", body = ErrorBody),
+        (status = 422, description = "A field is missing, or the award breaks the resolution's rules", body = ErrorBody),
+    ))]
+pub async fn post_decision(
+    State(state): State<AppState>,
+    Path((_tenant, bid)): Path<(String, String)>,
+    Ctx(context): Ctx,
+    input: Result<Json<DecisionInput>, JsonRejection>,
+) -> Result<(StatusCode, Json<DecisionView>), ApiError> {
+    let bid = id(&bid, "bid")?;
+    let input = body(input)?;
+    let actor = actor(&state, context, Permission::ManageCalls).await?;
+    Ok((StatusCode::CREATED, Json(app::awards::ops::decide(&actor, bid, input, Utc::now()).await?)))
+}
+
+/// The decision on the caller's organisation's bid, with the bid's own mean points per criterion and the
+/// steering group's reasoning for the lot. Not found until the committee has decided.
+#[utoipa::path(get, path = "/tenants/{tenant}/bids/{bid}/decision", tag = "evaluation", security(("bearer" = [])),
+    params(("tenant" = String, Path, description = TENANT), ("bid" = uuid::Uuid, Path, description = "The bid's id")),
+    responses(
+        (status = 200, description = "The outcome", body = OutcomeView),
+        (status = 400, description = "Malformed id", body = ErrorBody),
+        (status = 401, description = "No valid bearer token for this tenant", body = ErrorBody),
+        (status = 403, description = "Not a carrier", body = ErrorBody),
+        (status = 404, description = "No such bid of the caller's organisation, or not decided yet", body = ErrorBody),
+        (status = 409, description = "The call has not closed", body = ErrorBody),
+    ))]
+pub async fn get_outcome(
+    State(state): State<AppState>,
+    Path((_tenant, bid)): Path<(String, String)>,
+    Ctx(context): Ctx,
+) -> Result<Json<OutcomeView>, ApiError> {
+    let bid = id(&bid, "bid")?;
+    let actor = actor(&state, context, Permission::DraftBids).await?;
+    Ok(Json(app::awards::ops::outcome(&actor, bid, Utc::now()).await?))
+}
+
+/// The funded coordination posts and the steering contract: district, carrier, FTE, dates, funding per
+/// budget year and the committee's resolution.
+#[utoipa::path(get, path = "/tenants/{tenant}/posts", tag = "evaluation", security(("bearer" = [])),
+    params(("tenant" = String, Path, description = TENANT)),
+    responses(
+        (status = 200, description = "The posts, the steering contract first", body = [PostView]),
+        (status = 401, description = "No valid bearer token for this tenant", body = ErrorBody),
+        (status = 403, description = "Neither administration nor steering group", body = ErrorBody),
+    ))]
+pub async fn list_posts(
+    State(state): State<AppState>,
+    Path(_tenant): Path<String>,
+    Ctx(context): Ctx,
+) -> Result<Json<Vec<PostView>>, ApiError> {
+    let actor = actor(&state, context, Permission::ReadLedger).await?;
+    Ok(Json(app::awards::ops::posts(&actor).await?))
 }

@@ -57,6 +57,10 @@ use utoipa::OpenApi;
         evaluation::finalise_my_score,
         evaluation::get_scores,
         evaluation::reopen_score,
+        evaluation::put_recommendation,
+        evaluation::post_decision,
+        evaluation::get_outcome,
+        evaluation::list_posts,
         auth::issue_token,
         auth::me
     ),
@@ -138,6 +142,9 @@ pub fn router(max_upload_bytes: u64) -> Router<AppState> {
         .route("/tenants/{tenant}/bids/{bid}/scores/mine", get(evaluation::get_my_score).put(evaluation::put_my_score))
         .route("/tenants/{tenant}/bids/{bid}/scores/mine/finalisation", post(evaluation::finalise_my_score))
         .route("/tenants/{tenant}/bids/{bid}/scores/{member}/reopening", post(evaluation::reopen_score))
+        .route("/tenants/{tenant}/calls/{call}/lots/{lot}/recommendation", put(evaluation::put_recommendation))
+        .route("/tenants/{tenant}/bids/{bid}/decision", get(evaluation::get_outcome).post(evaluation::post_decision))
+        .route("/tenants/{tenant}/posts", get(evaluation::list_posts))
         .route("/auth/token", axum::routing::post(auth::issue_token))
         .route("/me", get(auth::me))
         .fallback(not_found)

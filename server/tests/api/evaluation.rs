@@ -295,3 +295,154 @@ async fn a_rubric_is_the_administrations_until_the_call_closes() {
     assert_eq!(sealed.status(), StatusCode::CONFLICT);
     assert_eq!(json(sealed).await["code"], "call_not_closed");
 }
+
+#[tokio::test]
+async fn the_committee_decides_awards_fund_posts_and_carriers_learn_only_their_own_outcome() {
+    let app = TestApp::spawn().await;
+    let api = Api { app: &app };
+    let admin = app.token("dresden", "admin@dresden.demo").await;
+    let (call, overview) = practice_2018(&app, &admin).await;
+    let lot = &overview["lots"][0];
+    let bids: Vec<(String, String)> = lot["bids"]
+        .as_array()
+        .expect("bids")
+        .iter()
+        .map(|b| {
+            (b["bid_id"].as_str().expect("id").to_owned(), b["organisation_name"].as_str().expect("name").to_owned())
+        })
+        .collect();
+    let lot_id = lot["lot_id"].as_str().expect("lot").to_owned();
+    let criteria = overview["rubric"].as_array().expect("rubric").len();
+    let declarations: Vec<Value> = lot["bidders"]
+        .as_array()
+        .expect("bidders")
+        .iter()
+        .map(|b| json!({"organisation_id": b["organisation_id"], "conflict": "none"}))
+        .collect();
+    let recommendation = json!({"bid_id": bids[0].0, "amounts": {"2019": "27500.00"}, "fte": "0.5",
+        "reasoning": "Begründung der Steuerungsgruppe zum Los"});
+    let path = format!("/calls/{call}/lots/{lot_id}/recommendation");
+
+    // Four members (a majority of seven) finalise every bid of the lot; before that, no recommendation.
+    let members = ["steuerung1", "steuerung2", "steuerung3", "steuerung4"];
+    for (n, member) in members.iter().enumerate() {
+        let token = app.token("dresden", &format!("{member}@dresden.demo")).await;
+        assert_eq!(
+            api.put(&token, &format!("/calls/{call}/declarations"), &json!(declarations)).await.status(),
+            StatusCode::OK
+        );
+        if n == 3 {
+            let early = api.put(&token, &path, &recommendation).await;
+            assert_eq!(early.status(), StatusCode::CONFLICT, "three of four sheets: no quorum yet");
+            assert_eq!(json(early).await["code"], "quorum_not_reached");
+        }
+        for (index, (bid, _)) in bids.iter().enumerate() {
+            let points = vec![u8::try_from(5 - index).expect("points"); criteria];
+            let sheet = json!({"points": points, "justifications": vec!["begründet"; criteria]});
+            assert_eq!(api.put(&token, &format!("/bids/{bid}/scores/mine"), &sheet).await.status(), StatusCode::OK);
+            let done = api.post(&token, &format!("/bids/{bid}/scores/mine/finalisation"), &json!(null)).await;
+            assert_eq!(done.status(), StatusCode::OK);
+        }
+        if n == 3 {
+            let foreign_bid = json!({"bid_id": uuid::Uuid::new_v4(), "amounts": {}, "fte": "0.5", "reasoning": "x"});
+            assert_eq!(api.put(&token, &path, &foreign_bid).await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+            let recorded = api.put(&token, &path, &recommendation).await;
+            assert_eq!(recorded.status(), StatusCode::OK);
+            assert_eq!(json(recorded).await["organisation_name"], bids[0].1.as_str());
+        }
+    }
+    let ranking = json(api.get(&admin, &format!("/calls/{call}/ranking")).await).await;
+    assert_eq!(ranking["lots"][0]["recommendation"]["reasoning"], "Begründung der Steuerungsgruppe zum Los");
+
+    // The committee awards the first bid and not the others; a decision is recorded once.
+    let award = json!({"session_date": "2019-01-31", "resolution_number": "V2741/19", "awarded": true,
+        "amounts": {"2019": "25300.00", "2020": "27500.00", "2021": "27500.00"}, "conditions": "Bericht quartalsweise",
+        "starts_on": "2019-02-01"});
+    let first = api.post(&admin, &format!("/bids/{}/decision", bids[0].0), &award).await;
+    assert_eq!(first.status(), StatusCode::CREATED);
+    assert_eq!(api.post(&admin, &format!("/bids/{}/decision", bids[0].0), &award).await.status(), StatusCode::CONFLICT);
+    let refusal = json!({"session_date": "2019-01-31", "resolution_number": "V2741/19", "awarded": false});
+    for (bid, _) in &bids[1..] {
+        assert_eq!(api.post(&admin, &format!("/bids/{bid}/decision"), &refusal).await.status(), StatusCode::CREATED);
+    }
+    let member = app.token("dresden", "steuerung1@dresden.demo").await;
+    assert_eq!(
+        api.post(&member, &format!("/bids/{}/decision", bids[1].0), &refusal).await.status(),
+        StatusCode::FORBIDDEN
+    );
+
+    // The award made a coordination post of 0.5 FTE in the lot's district.
+    let posts = json(api.get(&admin, "/posts").await).await;
+    let post =
+        posts.as_array().expect("posts").iter().find(|p| p["organisation_name"] == bids[0].1.as_str()).expect("post");
+    assert_eq!(post["kind"], "post");
+    assert_eq!(post["district_name"], "Stadtraum 1");
+    assert_eq!(post["fte"], "0.5");
+    assert_eq!(post["starts_on"], "2019-02-01");
+    assert_eq!(post["total"], "80300.00");
+    assert_eq!(post["resolution_number"], "V2741/19");
+
+    // A carrier that was not awarded is told, and sees its own scores per criterion and the group's
+    // reasoning — nothing of the other bidders.
+    app.run_jobs(chrono::Utc::now()).await;
+    let losing = &bids[2];
+    let carrier_email = match losing.1.as_str() {
+        "Jugendwerk Elbaue e. V." => "traeger1@dresden.demo",
+        "Netzwerk Stadtteilarbeit gGmbH" => "traeger2@dresden.demo",
+        "Familienzentrum Heidepark e. V." => "traeger3@dresden.demo",
+        _ => "traeger4@dresden.demo",
+    };
+    assert!(app.outbox().iter().any(|m| m.contains(&format!("To: {carrier_email}")) && m.contains("Entscheidung")));
+    let carrier = app.token("dresden", carrier_email).await;
+    let outcome = api.get(&carrier, &format!("/bids/{}/decision", losing.0)).await;
+    assert_eq!(outcome.status(), StatusCode::OK);
+    let body = outcome.text().await.expect("body");
+    let outcome: Value = serde_json::from_str(&body).expect("json");
+    assert_eq!(outcome["decision"]["awarded"], false);
+    assert_eq!(dec(&outcome["criteria"][0]["mean"]), Decimal::from(3), "four members gave 3 points");
+    assert_eq!(outcome["reasoning"], "Begründung der Steuerungsgruppe zum Los");
+    for (_, other) in &bids[..2] {
+        assert!(!body.contains(other.as_str()), "the outcome names no other bidder: {body}");
+    }
+    let other_bid = api.get(&carrier, &format!("/bids/{}/decision", bids[0].0)).await;
+    assert_eq!(other_bid.status(), StatusCode::NOT_FOUND, "another organisation's outcome does not exist for it");
+}
+
+#[tokio::test]
+async fn the_steering_contract_runs_three_years_and_is_worth_at_least_100000_euros() {
+    let app = TestApp::spawn().await;
+    let api = Api { app: &app };
+    let admin = app.token("dresden", "admin@dresden.demo").await;
+    let calls = json(app.client.get(app.url("/api/v1/tenants/dresden/calls")).send().await.expect("calls")).await;
+    let call =
+        calls.as_array().expect("calls").iter().find(|c| c["module"] == "steering").expect("steering call")["id"]
+            .as_str()
+            .expect("id")
+            .to_owned();
+    let overview = json(api.get(&admin, &format!("/calls/{call}/evaluation")).await).await;
+    let bid = overview["lots"][0]["bids"][0]["bid_id"].as_str().expect("bid").to_owned();
+    let decision = |ends_on: &str, per_year: &str| {
+        json!({"session_date": "2019-01-31", "resolution_number": "V2740/19", "awarded": true,
+            "amounts": {"2019": per_year, "2020": per_year, "2021": per_year}, "starts_on": "2019-02-01",
+            "ends_on": ends_on})
+    };
+    let short = api.post(&admin, &format!("/bids/{bid}/decision"), &decision("2021-12-31", "40000.00")).await;
+    assert_eq!(short.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(short.text().await.expect("body").contains("at least 3 years"));
+    let little = api.post(&admin, &format!("/bids/{bid}/decision"), &decision("2022-01-31", "33000.00")).await;
+    assert_eq!(little.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(little.text().await.expect("body").contains("100000"));
+    let open_ended = json!({"session_date": "2019-01-31", "resolution_number": "V2740/19", "awarded": true,
+        "amounts": {"2019": "40000.00"}, "starts_on": "2019-02-01"});
+    let missing = api.post(&admin, &format!("/bids/{bid}/decision"), &open_ended).await;
+    assert_eq!(missing.status(), StatusCode::UNPROCESSABLE_ENTITY, "the contract needs its end");
+    // Nothing was recorded by the refused attempts.
+    assert_eq!(json(api.get(&admin, "/posts").await).await, json!([]));
+    let good = api.post(&admin, &format!("/bids/{bid}/decision"), &decision("2022-01-31", "34000.00")).await;
+    assert_eq!(good.status(), StatusCode::CREATED);
+    let posts = json(api.get(&admin, "/posts").await).await;
+    assert_eq!(posts[0]["kind"], "steering");
+    assert_eq!(posts[0]["total"], "102000.00");
+    assert_eq!(posts[0]["ends_on"], "2022-01-31");
+    assert_eq!(posts[0]["district_name"], Value::Null);
+}

@@ -235,6 +235,60 @@ impl Fixtures {
             .map(|i| format!("fields%5Bpoints-{i}%5D=4&fields%5Bjustification-{i}%5D=Gut+belegt"))
             .collect();
         values.insert("finalise_fields", fields.join("&"));
+        // A lot with the quorum: steuerung1, 2, 3 and 5 finalise both bids of the practice call's second lot,
+        // so a recommendation can be recorded there; the administration records the committee's decision on
+        // traeger1's practice bid (not awarded), so its organisation can read the outcome.
+        let url = api(&format!("/calls/{}/evaluation", practice.id));
+        let overview = json(app.client.get(&url).bearer_auth(&member).send().await.expect("evaluation")).await;
+        let second = &overview["lots"][1];
+        let second_bids: Vec<String> =
+            second["bids"].as_array().expect("bids").iter().map(|b| text(&b["bid_id"])).collect();
+        assert_eq!(second_bids.len(), 2, "two bids in the practice call's second lot");
+        let everyone: Vec<Value> = overview["lots"]
+            .as_array()
+            .expect("lots")
+            .iter()
+            .flat_map(|lot| lot["bidders"].as_array().expect("bidders").clone())
+            .map(|b| json!({"organisation_id": b["organisation_id"], "conflict": "none"}))
+            .collect();
+        for n in [1, 2, 3, 5] {
+            let other = app.token("dresden", &format!("steuerung{n}@dresden.demo")).await;
+            let url = api(&format!("/calls/{}/declarations", practice.id));
+            let declared = app.client.put(&url).bearer_auth(&other).json(&everyone).send().await.expect("declare");
+            assert_eq!(declared.status(), StatusCode::OK, "declare");
+            for bid in &second_bids {
+                let url = api(&format!("/bids/{bid}/scores/mine"));
+                let saved = app.client.put(url).bearer_auth(&other).json(&sheet(rubric_len[&practice.id])).send();
+                assert_eq!(saved.await.expect("save").status(), StatusCode::OK, "save a sheet");
+                let url = api(&format!("/bids/{bid}/scores/mine/finalisation"));
+                let done = app.client.post(url).bearer_auth(&other).send().await.expect("finalise");
+                assert_eq!(done.status(), StatusCode::OK, "finalise a sheet");
+            }
+        }
+        values.insert("q_call", practice.id.to_string());
+        values.insert("q_lot", text(&second["lot_id"]));
+        values.insert("q_bid1", second_bids[0].clone());
+        values.insert("q_bid2", second_bids[1].clone());
+        values.insert(
+            "recommendation",
+            json!({"bid_id": second_bids[0], "amounts": {"2019": "27000.00", "2020": "27500.00"}, "fte": "0.5",
+                "reasoning": "Langjährige Erfahrung im Stadtraum."})
+            .to_string(),
+        );
+        values.insert(
+            "decision",
+            json!({"session_date": "2019-01-31", "resolution_number": "V2741/19", "awarded": true,
+                "amounts": {"2019": "27000.00"}, "starts_on": "2019-02-01"})
+            .to_string(),
+        );
+        let own_practice = bid_in(practice.id).await.expect("query").expect("traeger1's practice bid");
+        let staff = app.token("dresden", "admin@dresden.demo").await;
+        let refusal = json!({"session_date": "2019-01-31", "resolution_number": "V2741/19", "awarded": false});
+        let url = api(&format!("/bids/{}/decision", own_practice.id));
+        let decided = app.client.post(url).bearer_auth(&staff).json(&refusal).send().await.expect("decide");
+        assert_eq!(decided.status(), StatusCode::CREATED, "decide");
+        values.insert("own_pbid", own_practice.id.to_string());
+
         let member_id = model::entity::user::Entity::find()
             .filter(model::entity::user::Column::Email.eq("steuerung4@dresden.demo"))
             .one(&db)
