@@ -16,8 +16,8 @@ const mainNav = (page) => page.getByRole("navigation", { name: "Hauptnavigation"
 describe("each role's navigation", () => {
   const common = ["Übersicht", "Aufrufe", "Stadträume"];
   for (const [email, hasAdmin, own] of [
-    ["admin@dresden.demo", true, ["Verwaltung"]],
-    ["steuerung1@dresden.demo", false, []],
+    ["admin@dresden.demo", true, ["Stellen", "Verwaltung"]],
+    ["steuerung1@dresden.demo", false, ["Stellen"]],
     ["traeger1@dresden.demo", false, ["Interessenbekundungen", "Organisation"]],
     ["koordination1@dresden.demo", false, []],
     ["bezirk1@dresden.demo", false, []],

@@ -9,10 +9,12 @@ import { BASE, launch, openPage, waitForHydration } from "./support.mjs";
 /**
  * Wasm and JS of one public page's first load, brotli-compressed. Issue 10 aims at 200 KB; splitting by page
  * brought the first load from 531 KB to 277–369 KB, of which the main module (Leptos' runtime, router and
- * hydration, serde, and the shell) is 256 KB. The budget holds what we have until the rest of the way is
- * taken (see ARCHITECTURE.md, "Builds"), so that nothing grows meanwhile.
+ * hydration, serde, and the shell) was 256 KB. The evaluation workspace (issue 12) added 5 KB to the main
+ * module — its texts: the catalogue is compiled into it until issue 11 loads it per language — and the home
+ * page's work list (a resource) brought the tenant home to 327 KB; the call page measured 384 KB. The budget
+ * holds that until the rest of the way is taken (see ARCHITECTURE.md, "Builds"), so nothing grows meanwhile.
  */
-const BUDGET_BYTES = 380 * 1000;
+const BUDGET_BYTES = 390 * 1000;
 
 let browser;
 before(async () => {

@@ -28,7 +28,8 @@ const USERS = [
     `all:/dresden/calls/${uuid}/evaluation`, `/dresden/calls/${uuid}/ranking`]],
   ["admin@dresden.demo", ["/dresden/admin", "/dresden/admin/users", `/dresden/admin/users/${uuid}`,
     "/dresden/admin/districts", "/dresden/admin/steering", "/dresden/admin/settings", "/dresden/admin/audit",
-    "/dresden/admin/calls", `/dresden/admin/calls/${uuid}`, "/dresden/admin/organisations"]],
+    "/dresden/admin/calls", `/dresden/admin/calls/${uuid}`, "/dresden/admin/organisations", "/dresden/posts",
+    "/dresden", `/dresden/calls/${uuid}/ranking`]],
 ];
 
 describe("every page hydrates cleanly on a first load", () => {

@@ -422,10 +422,17 @@ pub mod ops {
             .iter()
             .map(|lot| lot_ranking(actor, &evaluation, lot, &recommendations, &decisions))
             .collect::<Result<_, _>>()?;
-        Ok(RankingView { call: summary(db, actor, &evaluation).await?, rubric: evaluation.rubric.clone(), lots })
+        Ok(RankingView {
+            call: summary(db, actor, &evaluation).await?,
+            rubric: evaluation.rubric.clone(),
+            lots,
+            scorer: actor.holds(model::Permission::ScoreBids),
+            decides: actor.holds(model::Permission::ManageCalls),
+        })
     }
 
-    /// The closed calls on which the caller (a steering member) or the group still has work, for the home page.
+    /// The closed calls on which the caller still has work, for the home page: a steering member's
+    /// declarations and sheets and the group's progress; the administration's bids awaiting the decision.
     pub async fn tasks(actor: &Actor, now: DateTime<Utc>) -> Result<Vec<EvaluationTask>, AppError> {
         let db = &actor.server.db;
         let user = actor.caller().user_id;
@@ -453,9 +460,30 @@ pub mod ops {
                     }
                 }
             }
-            if undeclared_lots + open_sheets > 0 || group_finalised < group_due {
+            let scorer = who.holds(model::Permission::ScoreBids);
+            let undecided_bids = if who.holds(model::Permission::ManageCalls) {
+                let decided = crate::store::awards::decisions(db, &evaluation).await?;
+                evaluation
+                    .lots
+                    .iter()
+                    .flat_map(|l| &l.bids)
+                    .filter(|b| !decided.iter().any(|d| d.bid_id == b.id))
+                    .count()
+            } else {
+                0
+            };
+            let scoring_work = scorer && (undeclared_lots + open_sheets > 0 || group_finalised < group_due);
+            if scoring_work || undecided_bids > 0 {
                 let summary = summary(db, actor, &evaluation).await?;
-                tasks.push(EvaluationTask { call: summary, undeclared_lots, open_sheets, group_finalised, group_due });
+                let (undeclared_lots, open_sheets) = if scorer { (undeclared_lots, open_sheets) } else { (0, 0) };
+                tasks.push(EvaluationTask {
+                    call: summary,
+                    undeclared_lots,
+                    open_sheets,
+                    group_finalised,
+                    group_due,
+                    undecided_bids,
+                });
             }
         }
         Ok(tasks)
@@ -621,7 +649,7 @@ pub async fn ranking(call: Uuid) -> Result<RankingView, AppError> {
 pub async fn evaluation_tasks() -> Result<Vec<EvaluationTask>, AppError> {
     crate::error::respond(
         async move {
-            match crate::actor::Actor::require(model::Permission::ScoreBids).await {
+            match crate::actor::Actor::require(model::Permission::ReadBids).await {
                 Ok(actor) => ops::tasks(&actor, chrono::Utc::now()).await,
                 Err(AppError::Unauthenticated | AppError::Forbidden) => Ok(Vec::new()),
                 Err(err) => Err(err),

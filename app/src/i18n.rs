@@ -431,6 +431,38 @@ pub enum Key {
     ErrSteeringTooLittle,
     ErrYearOutsidePeriod,
     NoticeDecision,
+    FundingForYear,
+    RecordedBy,
+    RecommendationTitle,
+    ProposedCarrier,
+    NoAwardProposed,
+    ReasoningLabel,
+    NoRecommendationYet,
+    RecordRecommendation,
+    DecisionsTitle,
+    NoDecisionYet,
+    Awarded,
+    NotAwarded,
+    RecordDecision,
+    SessionDate,
+    ResolutionNumber,
+    DecisionLabel,
+    StartsOnLabel,
+    EndsOnLabel,
+    ConditionsLabel,
+    YourScoresCaption,
+    MeanPointsLabel,
+    GroupReasoning,
+    PostsTitle,
+    NavPosts,
+    PostsEmpty,
+    SteeringContract,
+    DistrictLabel,
+    PeriodLabel,
+    FundingLabel,
+    CallsAwaitingDecision,
+    QuorumLabel,
+    TaskUndecidedBids,
 }
 
 /// The text of `key` in `locale`.
@@ -1138,6 +1170,62 @@ pub fn text(locale: Locale, key: Key) -> &'static str {
             "A funded budget year lies outside the funded period.",
         ),
         Key::NoticeDecision => ("Entscheidung des Jugendhilfeausschusses", "Decision of the youth welfare committee"),
+        Key::FundingForYear => ("Fördersumme für", "Funding for"),
+        Key::RecordedBy => ("Erfasst von", "Recorded by"),
+        Key::RecommendationTitle => {
+            ("Empfehlung der Steuerungsgruppe und Entscheidung", "The steering group's recommendation and the decision")
+        }
+        Key::ProposedCarrier => ("Vorgeschlagener Träger", "Proposed carrier"),
+        Key::NoAwardProposed => ("Keine Förderung vorgeschlagen", "No award proposed"),
+        Key::ReasoningLabel => ("Begründung", "Reasoning"),
+        Key::NoRecommendationYet => (
+            "Die Steuerungsgruppe hat für dieses Los noch keine Empfehlung erfasst.",
+            "The steering group has not recorded a recommendation for this lot yet.",
+        ),
+        Key::RecordRecommendation => ("Empfehlung erfassen", "Record recommendation"),
+        Key::DecisionsTitle => {
+            ("Entscheidungen des Jugendhilfeausschusses", "Decisions of the youth welfare committee")
+        }
+        Key::NoDecisionYet => {
+            ("Der Jugendhilfeausschuss hat noch nicht entschieden.", "The youth welfare committee has not decided yet.")
+        }
+        Key::Awarded => ("Zuschlag erteilt", "Awarded"),
+        Key::NotAwarded => ("Kein Zuschlag", "Not awarded"),
+        Key::RecordDecision => ("Entscheidung erfassen", "Record decision"),
+        Key::SessionDate => ("Sitzung des Jugendhilfeausschusses am", "Committee session on"),
+        Key::ResolutionNumber => ("Beschlussnummer", "Resolution number"),
+        Key::DecisionLabel => ("Entscheidung", "Decision"),
+        Key::StartsOnLabel => ("Beginn der Förderung", "Funding starts on"),
+        Key::EndsOnLabel => (
+            "Ende der Förderung (beim Steuerungsmodul erforderlich)",
+            "Funding ends on (required for the steering module)",
+        ),
+        Key::ConditionsLabel => ("Auflagen", "Conditions"),
+        Key::YourScoresCaption => (
+            "Ihre Bewertung durch die Steuerungsgruppe (Mittelwert je Kriterium)",
+            "Your scores from the steering group (mean per criterion)",
+        ),
+        Key::MeanPointsLabel => ("Mittlere Punktzahl", "Mean points"),
+        Key::GroupReasoning => ("Begründung der Steuerungsgruppe", "The steering group's reasoning"),
+        Key::PostsTitle => ("Geförderte Stellen", "Funded posts"),
+        Key::NavPosts => ("Stellen", "Posts"),
+        Key::PostsEmpty => ("Noch keine geförderten Stellen.", "No funded posts yet."),
+        Key::SteeringContract => ("Steuerungsmodul", "Steering module"),
+        Key::DistrictLabel => ("Stadtraum", "District"),
+        Key::PeriodLabel => ("Zeitraum", "Period"),
+        Key::FundingLabel => ("Förderung", "Funding"),
+        Key::CallsAwaitingDecision => (
+            "Aufrufe, die auf die Entscheidung des Jugendhilfeausschusses warten",
+            "Calls waiting for the youth welfare committee's decision",
+        ),
+        Key::QuorumLabel => (
+            "Quorum: abgeschlossene Bewertungen je Interessenbekundung, bevor die Steuerungsgruppe eine Empfehlung erfasst",
+            "Quorum: final score sheets per bid before the steering group records a recommendation",
+        ),
+        Key::TaskUndecidedBids => (
+            "Interessenbekundungen ohne Entscheidung des Jugendhilfeausschusses",
+            "bids without the committee's decision",
+        ),
     };
     match locale {
         Locale::De => de,

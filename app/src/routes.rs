@@ -43,6 +43,7 @@ lazy_pages! {
     Evaluation => pages::EvaluationPage,
     Ranking => pages::RankingPage,
     Score => pages::ScorePage,
+    Posts => pages::PostsPage,
     Register => pages::RegisterPage,
     ConfirmEmail => pages::ConfirmEmailPage,
     Organisation => pages::OrganisationPage,

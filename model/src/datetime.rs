@@ -29,6 +29,14 @@ pub fn format_date(at: DateTime<Utc>, locale: Locale, zone: Tz) -> String {
     }
 }
 
+/// A calendar day (a session, a post's start) as people write it: `31.01.2019`, `31 Jan 2019`.
+pub fn format_day(day: chrono::NaiveDate, locale: Locale) -> String {
+    match locale {
+        Locale::De => day.format("%d.%m.%Y").to_string(),
+        Locale::En => day.format("%-d %b %Y").to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

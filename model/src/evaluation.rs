@@ -286,6 +286,8 @@ pub struct EvaluationTask {
     /// Finalised sheets of the whole group, of how many are due (members × bids, recusals left out).
     pub group_finalised: usize,
     pub group_due: usize,
+    /// Bids still waiting for the committee's decision (shown to the administration).
+    pub undecided_bids: usize,
 }
 
 /// One line of a lot's ranking with the bidder's name.
@@ -346,6 +348,10 @@ pub struct RankingView {
     #[cfg_attr(feature = "openapi", schema(value_type = Vec<crate::rubric::Criterion>))]
     pub rubric: Rubric,
     pub lots: Vec<LotRanking>,
+    /// The caller scores (and so may record a lot's recommendation).
+    pub scorer: bool,
+    /// The caller records the committee's decisions (the administration).
+    pub decides: bool,
 }
 
 #[cfg(test)]

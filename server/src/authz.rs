@@ -54,6 +54,7 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         }
         ("GET", "/{tenant}/calls/{id}/evaluation" | "/{tenant}/calls/{id}/ranking") => Requires(Permission::ReadBids),
         ("GET", "/{tenant}/bids/{id}/score") => Requires(Permission::ScoreBids),
+        ("GET", "/{tenant}/posts") => Requires(Permission::ReadLedger),
         ("GET", "/{tenant}/admin/organisations") => Requires(Permission::ManageUsers),
         ("GET", "/{tenant}/bids/{id}/attachments/{attachment}") => SignedIn,
         ("POST", "/{tenant}/bids/{id}/attachments") => Requires(Permission::DraftBids),

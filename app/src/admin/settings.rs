@@ -1,4 +1,5 @@
-//! Tenant settings: the name shown everywhere and the default language.
+//! Tenant settings: the name shown everywhere, the default language, and the evaluation's quorum (how many
+//! final score sheets per bid the steering group needs before it records a recommendation).
 
 use crate::AppError;
 use model::Locale;
@@ -9,6 +10,7 @@ pub struct SettingsView {
     pub name: String,
     pub default_locale: Locale,
     pub time_zone: String,
+    pub evaluation_quorum: i32,
 }
 
 #[leptos::server(prefix = "/fn", endpoint = "tenant_settings")]
@@ -23,11 +25,16 @@ pub async fn tenant_settings() -> Result<SettingsView, AppError> {
         name: row.name,
         default_locale: Locale::from_tag(&row.default_locale).unwrap_or_default(),
         time_zone: row.time_zone,
+        evaluation_quorum: row.evaluation_quorum,
     })
 }
 
 #[leptos::server(prefix = "/fn", endpoint = "update_tenant_settings")]
-pub async fn update_tenant_settings(name: String, default_locale: String) -> Result<(), AppError> {
+pub async fn update_tenant_settings(
+    name: String,
+    default_locale: String,
+    evaluation_quorum: Option<String>,
+) -> Result<(), AppError> {
     use crate::InvalidReason;
     use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait, TransactionTrait};
     crate::error::respond(
@@ -42,17 +49,30 @@ pub async fn update_tenant_settings(name: String, default_locale: String) -> Res
             }
             let locale = Locale::from_tag(&default_locale)
                 .ok_or(AppError::invalid("default_locale", InvalidReason::Required))?;
+            // One to seven: the steering group has seven seats (seed §3).
+            let quorum = match evaluation_quorum.as_deref().map(str::trim) {
+                None | Some("") => None,
+                Some(text) => Some(
+                    text.parse::<i32>()
+                        .ok()
+                        .filter(|q| (1..=7).contains(q))
+                        .ok_or(AppError::invalid("evaluation_quorum", InvalidReason::Malformed))?,
+                ),
+            };
             let txn = admin.server.db.begin().await?;
             let row = model::entity::tenant::Entity::find_by_id(admin.tenant.id())
                 .one(&txn)
                 .await?
                 .ok_or(AppError::NotFound)?;
-            let before = serde_json::json!({"name": row.name, "default_locale": row.default_locale});
+            let before = serde_json::json!({"name": row.name, "default_locale": row.default_locale,
+                "evaluation_quorum": row.evaluation_quorum});
+            let quorum = quorum.unwrap_or(row.evaluation_quorum);
             let mut model: model::entity::tenant::ActiveModel = row.into();
             model.name = Set(name.clone());
             model.default_locale = Set(locale.tag().to_owned());
+            model.evaluation_quorum = Set(quorum);
             model.update(&txn).await?;
-            let after = serde_json::json!({"name": name, "default_locale": locale.tag()});
+            let after = serde_json::json!({"name": name, "default_locale": locale.tag(), "evaluation_quorum": quorum});
             admin
                 .audit(&txn, "tenant.settings_changed", "tenant", admin.tenant.id(), Some(before), Some(after))
                 .await?;

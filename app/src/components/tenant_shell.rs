@@ -135,6 +135,9 @@ fn RoleNavigation(base: String) -> impl IntoView {
                             <li><A href=format!("{base}/bids")>{move || i18n.t(Key::NavBids)}</A></li>
                             <li><A href=format!("{base}/organisation")>{move || i18n.t(Key::NavOrganisation)}</A></li>
                         })}
+                        {allows(model::Permission::ReadLedger).then(|| view! {
+                            <li><A href=format!("{base}/posts")>{move || i18n.t(Key::NavPosts)}</A></li>
+                        })}
                         {allows(model::Permission::ManageUsers).then(|| view! {
                             <li><A href=format!("{base}/admin")>{move || i18n.t(Key::NavAdmin)}</A></li>
                         })}

@@ -157,6 +157,12 @@ pub fn BidPage() -> impl IntoView {
     let withdraw = ServerAction::<WithdrawBid>::new();
     let remove = ServerAction::<RemoveAttachment>::new();
     let id = move || params.read().get("id").and_then(|id| Uuid::parse_str(&id).ok());
+    let outcome = Resource::new(id, |id| async move {
+        match id {
+            Some(id) => crate::awards::bid_outcome(id).await,
+            None => Ok(None),
+        }
+    });
     let view_resource = Resource::new(
         move || (id(), submit.version().get(), withdraw.version().get(), remove.version().get()),
         |(id, ..)| async move {
@@ -171,7 +177,11 @@ pub fn BidPage() -> impl IntoView {
             <Transition fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
                 {move || Suspend::new(async move {
                     match view_resource.await {
-                        Ok(view) => view! { <Editor view save submit withdraw remove /> }.into_any(),
+                        Ok(view) => view! {
+                            {outcome.await.ok().flatten().map(|outcome| view! { <BidOutcome outcome /> })}
+                            <Editor view save submit withdraw remove />
+                        }
+                        .into_any(),
                         Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
                         Err(_) => view! { <ErrorNotice /> }.into_any(),
                     }
@@ -638,5 +648,56 @@ fn AnswerField(question: Question, value: String, problems: Signal<Vec<FieldProb
             </div>
         }
         .into_any()
+    }
+}
+
+/// The committee's decision on the organisation's bid, its own scores per criterion and the group's reasoning.
+#[component]
+fn BidOutcome(outcome: model::award::OutcomeView) -> impl IntoView {
+    let i18n = I18n::expect();
+    let decision = outcome.decision;
+    let key = if decision.awarded { Key::Awarded } else { Key::NotAwarded };
+    let date = decision.session_date;
+    view! {
+        <section class="card notice" aria-labelledby="outcome-heading" id="bid-outcome">
+            <h2 id="outcome-heading">{move || i18n.t(Key::DecisionsTitle)}": "{move || i18n.t(key)}</h2>
+            <p>
+                {move || i18n.t(Key::SessionDate)}" "{move || model::datetime::format_day(date, i18n.locale())}
+                " · "{move || i18n.t(Key::ResolutionNumber)}" "{decision.resolution_number.clone()}
+            </p>
+            {(!decision.amounts.is_empty()).then(|| view! {
+                <ul>
+                    {decision.amounts.iter().map(|a| {
+                        let amount = a.amount;
+                        view! { <li>{a.year}": "{move || amount.format(i18n.locale())}</li> }
+                    }).collect_view()}
+                </ul>
+            })}
+            {(!decision.conditions.is_empty()).then(|| view! {
+                <p><strong>{move || i18n.t(Key::ConditionsLabel)}": "</strong>{decision.conditions.clone()}</p>
+            })}
+            <table class="table">
+                <caption>{move || i18n.t(Key::YourScoresCaption)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || i18n.t(Key::CriterionLabel)}</th>
+                        <th scope="col">{move || i18n.t(Key::MeanPointsLabel)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {outcome.criteria.into_iter().map(|c| view! {
+                        <tr>
+                            <th scope="row">{c.title}</th>
+                            <td>{c.mean.map(|m| format!("{m} / {}", c.max)).unwrap_or_else(|| "—".into())}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            {outcome.weighted.map(|w| view! { <p>{move || i18n.t(Key::WeightedScoreLabel)}": "{w.to_string()}</p> })}
+            {outcome.reasoning.map(|r| view! {
+                <h3>{move || i18n.t(Key::GroupReasoning)}</h3>
+                <p class="answer-text">{r}</p>
+            })}
+        </section>
     }
 }

@@ -5,6 +5,7 @@
 //! (`app::evaluation::ops` with `model::policy`); these pages show what the server functions return.
 
 use crate::AppError;
+use crate::awards::{Decide, Recommend};
 use crate::components::{CurrentTenant, ErrorNotice, NotFound, Protected, autosave, error_text};
 use crate::evaluation::{
     DeclareConflicts, FinaliseScore, SaveScore, evaluation, evaluation_tasks, my_score_sheet, ranking,
@@ -17,7 +18,9 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use model::Permission;
+use model::award::{DecisionView, RecommendationView};
 use model::datetime::{DEFAULT_TIME_ZONE, format_date_time};
+use model::evaluation::RankingLine;
 use model::evaluation::{
     BidScoresView, Conflict, EvaluationProblem, EvaluationTask, EvaluationView, LotEvaluation, LotRanking, MyScore,
     RankingHidden, RankingView, SheetStatus,
@@ -486,42 +489,67 @@ fn OthersScores(others: BidScoresView) -> impl IntoView {
 pub fn RankingPage() -> impl IntoView {
     let i18n = I18n::expect();
     let id = id_param();
-    let table = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => ranking(id).await,
-            None => Err(AppError::NotFound),
-        }
-    });
+    let recommend = ServerAction::<Recommend>::new();
+    let decide = ServerAction::<Decide>::new();
+    let table = Resource::new(
+        move || (id(), recommend.version().get(), decide.version().get()),
+        |(id, ..)| async move {
+            match id {
+                Some(id) => ranking(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
     view! {
         <Title text=move || format!("{} – Spielraum", i18n.t(Key::RankingTitle)) />
         <Protected permission=Permission::ReadBids>
-            <Suspense fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
+            <Transition fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
                 {move || Suspend::new(async move {
                     match table.await {
-                        Ok(view) => view! { <Ranking view /> }.into_any(),
+                        Ok(view) => view! { <Ranking view recommend decide /> }.into_any(),
                         Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
                         Err(err) => view! { <p class="notice">{error_text(i18n.locale(), &err)}</p> }.into_any(),
                     }
                 })}
-            </Suspense>
+            </Transition>
         </Protected>
     }
 }
 
 #[component]
-fn Ranking(view: RankingView) -> impl IntoView {
+fn Ranking(view: RankingView, recommend: ServerAction<Recommend>, decide: ServerAction<Decide>) -> impl IntoView {
     let i18n = I18n::expect();
     let CurrentTenant(tenant) = expect_context::<CurrentTenant>();
     let slug = tenant.slug.to_string();
     let call_id = view.call.id;
     let titles: Vec<String> = view.rubric.criteria().iter().map(|c| c.title().to_owned()).collect();
+    let years = model::bid::budget_years(view.call.decision_date);
     view! {
         <p class="breadcrumb"><A href=format!("/{slug}/calls/{call_id}/evaluation")>{move || i18n.t(Key::EvaluationTitle)}</A></p>
         <h1>{move || i18n.t(Key::RankingTitle)}</h1>
         <p class="lead">{view.call.title.clone()}</p>
         <p class="hint">{move || i18n.t(Key::RankingRule)}</p>
+        <div role="alert">
+            {move || recommend.value().get().and_then(Result::err).map(|e| view! {
+                <p class="notice notice--error">{error_text(i18n.locale(), &e)}</p>
+            })}
+            {move || decide.value().get().and_then(Result::err).map(|e| view! {
+                <p class="notice notice--error">{error_text(i18n.locale(), &e)}</p>
+            })}
+        </div>
         {view.lots.into_iter().filter(|lot| lot.hidden.is_some() || !lot.lines.is_empty()).map(|lot| {
-            view! { <LotRankingCard lot titles=titles.clone() /> }
+            let lot_id = lot.lot_id;
+            let lines = lot.lines.clone();
+            let hidden = lot.hidden.is_some();
+            let recommendation = lot.recommendation.clone();
+            let decisions = lot.decisions.clone();
+            view! {
+                <LotRankingCard lot titles=titles.clone() />
+                {(!hidden).then(|| view! {
+                    <Outcome call_id lot_id lines recommendation decisions years=years.clone()
+                        scorer=view.scorer decides=view.decides recommend decide />
+                })}
+            }
         }).collect_view()}
     }
 }
@@ -632,7 +660,9 @@ pub fn EvaluationTasks() -> impl IntoView {
                             <h2 id="tasks-heading">{move || i18n.t(Key::EvaluationTasksTitle)}</h2>
                             <ul>
                                 {tasks.into_iter().map(|task| {
-                                    let href = format!("/{slug}/calls/{}/evaluation", task.call.id);
+                                    // The administration decides on the ranking page; members work on the evaluation.
+                                    let page = if task.undecided_bids > 0 { "ranking" } else { "evaluation" };
+                                    let href = format!("/{slug}/calls/{}/{page}", task.call.id);
                                     view! {
                                         <li>
                                             <A href=href>{task.call.title.clone()}</A>
@@ -644,6 +674,9 @@ pub fn EvaluationTasks() -> impl IntoView {
                                             })}
                                             " · "{move || i18n.t(Key::TaskGroupProgress)}" "
                                             {format!("{} / {}", task.group_finalised, task.group_due)}
+                                            {(task.undecided_bids > 0).then(|| view! {
+                                                " · "{task.undecided_bids}" "{move || i18n.t(Key::TaskUndecidedBids)}
+                                            })}
                                         </li>
                                     }
                                 }).collect_view()}
@@ -653,5 +686,209 @@ pub fn EvaluationTasks() -> impl IntoView {
                 })
             }}
         </Transition>
+    }
+}
+
+/// A lot's recommendation and the committee's decisions, with the forms to record them for who may.
+#[component]
+#[allow(clippy::too_many_arguments)]
+fn Outcome(
+    call_id: Uuid,
+    lot_id: Uuid,
+    lines: Vec<RankingLine>,
+    recommendation: Option<RecommendationView>,
+    decisions: Vec<DecisionView>,
+    years: Vec<i32>,
+    scorer: bool,
+    decides: bool,
+    recommend: ServerAction<Recommend>,
+    decide: ServerAction<Decide>,
+) -> impl IntoView {
+    let i18n = I18n::expect();
+    let years = StoredValue::new(years);
+    let undecided: Vec<RankingLine> =
+        lines.iter().filter(|l| !decisions.iter().any(|d| d.bid_id == l.line.bid_id)).cloned().collect();
+    view! {
+        <section class="card" aria-labelledby=format!("outcome-{lot_id}")>
+            <h3 id=format!("outcome-{lot_id}")>{move || i18n.t(Key::RecommendationTitle)}</h3>
+            {match recommendation {
+                Some(r) => view! {
+                    <dl class="facts recommendation">
+                        <dt>{move || i18n.t(Key::ProposedCarrier)}</dt>
+                        <dd>{r.organisation_name.clone().unwrap_or_else(|| i18n.t(Key::NoAwardProposed).to_owned())}</dd>
+                        {r.amounts.iter().map(|a| {
+                            let amount = a.amount;
+                            view! { <dt>{a.year}</dt><dd>{move || amount.format(i18n.locale())}</dd> }
+                        }).collect_view()}
+                        <dt>{move || i18n.t(Key::FteLabel)}</dt>
+                        <dd>{r.fte.value().to_string()}</dd>
+                        <dt>{move || i18n.t(Key::ReasoningLabel)}</dt>
+                        <dd class="answer-text">{r.reasoning.clone()}</dd>
+                        <dt>{move || i18n.t(Key::RecordedBy)}</dt>
+                        <dd>{r.recorded_by.clone()}", "{move || format_date_time(r.recorded_at, i18n.locale(), DEFAULT_TIME_ZONE)}</dd>
+                    </dl>
+                }.into_any(),
+                None => view! { <p>{move || i18n.t(Key::NoRecommendationYet)}</p> }.into_any(),
+            }}
+            {scorer.then(|| view! {
+                <details>
+                    <summary>{move || i18n.t(Key::RecordRecommendation)}</summary>
+                    <ActionForm action=recommend attr:class="form">
+                        <input type="hidden" name="call" value=call_id.to_string() />
+                        <input type="hidden" name="lot" value=lot_id.to_string() />
+                        <label for=format!("rec-bid-{lot_id}")>{move || i18n.t(Key::ProposedCarrier)}</label>
+                        <select id=format!("rec-bid-{lot_id}") name="bid">
+                            {lines.iter().map(|l| view! {
+                                <option value=l.line.bid_id.to_string()>{l.organisation_name.clone()}</option>
+                            }).collect_view()}
+                            <option value="none">{move || i18n.t(Key::NoAwardProposed)}</option>
+                        </select>
+                        <AmountInputs prefix="fields" id_base=format!("rec-{lot_id}") years=years.get_value() />
+                        <label for=format!("rec-fte-{lot_id}")>{move || i18n.t(Key::FteLabel)}</label>
+                        <input type="text" id=format!("rec-fte-{lot_id}") name="fte" value="0.5" />
+                        <label for=format!("rec-why-{lot_id}")>{move || i18n.t(Key::ReasoningLabel)}</label>
+                        <textarea id=format!("rec-why-{lot_id}") name="reasoning" rows="4" maxlength="4000" required=true></textarea>
+                        <button type="submit" class="button">{move || i18n.t(Key::RecordRecommendation)}</button>
+                    </ActionForm>
+                </details>
+            })}
+            <h3>{move || i18n.t(Key::DecisionsTitle)}</h3>
+            {if decisions.is_empty() {
+                view! { <p>{move || i18n.t(Key::NoDecisionYet)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="decisions">
+                        {decisions.iter().map(|d| {
+                            let key = if d.awarded { Key::Awarded } else { Key::NotAwarded };
+                            let date = d.session_date;
+                            view! {
+                                <li>
+                                    <strong>{d.organisation_name.clone()}</strong>": "{move || i18n.t(key)}
+                                    " · "{d.resolution_number.clone()}" · "{move || model::datetime::format_day(date, i18n.locale())}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            {(decides && !undecided.is_empty()).then(|| undecided.into_iter().map(|l| {
+                let bid = l.line.bid_id;
+                let base = format!("decide-{bid}");
+                view! {
+                    <details>
+                        <summary>{move || i18n.t(Key::RecordDecision)}": "{l.organisation_name.clone()}</summary>
+                        <ActionForm action=decide attr:class="form">
+                            <input type="hidden" name="bid" value=bid.to_string() />
+                            <label for=format!("{base}-date")>{move || i18n.t(Key::SessionDate)}</label>
+                            <input type="date" id=format!("{base}-date") name="form[session_date]" required=true />
+                            <label for=format!("{base}-number")>{move || i18n.t(Key::ResolutionNumber)}</label>
+                            <input type="text" id=format!("{base}-number") name="form[resolution_number]" required=true maxlength="64" />
+                            <fieldset class="radio-group">
+                                <legend>{move || i18n.t(Key::DecisionLabel)}</legend>
+                                <label for=format!("{base}-yes")>
+                                    <input type="radio" id=format!("{base}-yes") name="form[awarded]" value="yes" required=true />
+                                    {move || i18n.t(Key::Awarded)}
+                                </label>
+                                <label for=format!("{base}-no")>
+                                    <input type="radio" id=format!("{base}-no") name="form[awarded]" value="no" />
+                                    {move || i18n.t(Key::NotAwarded)}
+                                </label>
+                            </fieldset>
+                            <AmountInputs prefix="form" id_base=base.clone() years=years.get_value() />
+                            <label for=format!("{base}-start")>{move || i18n.t(Key::StartsOnLabel)}</label>
+                            <input type="date" id=format!("{base}-start") name="form[starts_on]" />
+                            <label for=format!("{base}-end")>{move || i18n.t(Key::EndsOnLabel)}</label>
+                            <input type="date" id=format!("{base}-end") name="form[ends_on]" />
+                            <label for=format!("{base}-fte")>{move || i18n.t(Key::FteLabel)}</label>
+                            <input type="text" id=format!("{base}-fte") name="form[fte]" placeholder="0.5" />
+                            <label for=format!("{base}-conditions")>{move || i18n.t(Key::ConditionsLabel)}</label>
+                            <textarea id=format!("{base}-conditions") name="form[conditions]" rows="3" maxlength="4000"></textarea>
+                            <button type="submit" class="button">{move || i18n.t(Key::RecordDecision)}</button>
+                        </ActionForm>
+                    </details>
+                }
+            }).collect_view())}
+        </section>
+    }
+}
+
+/// One amount field per budget year, named `<prefix>[amount-<year>]`.
+#[component]
+fn AmountInputs(prefix: &'static str, id_base: String, years: Vec<i32>) -> impl IntoView {
+    let i18n = I18n::expect();
+    years
+        .into_iter()
+        .map(|year| {
+            let id = format!("{id_base}-amount-{year}");
+            let label_for = id.clone();
+            view! {
+                <label for=label_for>{move || i18n.t(Key::FundingForYear)}" "{year}</label>
+                <input type="text" inputmode="decimal" id=id name=format!("{prefix}[amount-{year}]") />
+            }
+        })
+        .collect_view()
+}
+
+/// `/{tenant}/posts`: the funded coordination posts and the steering contract.
+#[component]
+pub fn PostsPage() -> impl IntoView {
+    let i18n = I18n::expect();
+    let list = Resource::new(|| (), |_| crate::awards::posts());
+    view! {
+        <Title text=move || format!("{} – Spielraum", i18n.t(Key::PostsTitle)) />
+        <Protected permission=Permission::ReadLedger>
+            <h1>{move || i18n.t(Key::PostsTitle)}</h1>
+            <Suspense fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match list.await {
+                        Ok(posts) if posts.is_empty() => view! { <p>{move || i18n.t(Key::PostsEmpty)}</p> }.into_any(),
+                        Ok(posts) => view! { <PostsTable posts /> }.into_any(),
+                        Err(_) => view! { <ErrorNotice /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </Protected>
+    }
+}
+
+#[component]
+fn PostsTable(posts: Vec<model::award::PostView>) -> impl IntoView {
+    let i18n = I18n::expect();
+    view! {
+        <table class="table" id="posts">
+            <caption class="visually-hidden">{move || i18n.t(Key::PostsTitle)}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{move || i18n.t(Key::DistrictLabel)}</th>
+                    <th scope="col">{move || i18n.t(Key::CarrierLabel)}</th>
+                    <th scope="col">{move || i18n.t(Key::FteLabel)}</th>
+                    <th scope="col">{move || i18n.t(Key::PeriodLabel)}</th>
+                    <th scope="col">{move || i18n.t(Key::FundingLabel)}</th>
+                    <th scope="col">{move || i18n.t(Key::ResolutionNumber)}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {posts.into_iter().map(|post| {
+                    let place = post.district_name.clone();
+                    let (starts, ends) = (post.starts_on, post.ends_on);
+                    let total = post.total;
+                    let funding = post.funding.clone();
+                    view! {
+                        <tr>
+                            <th scope="row">{move || place.clone().unwrap_or_else(|| i18n.t(Key::SteeringContract).to_owned())}</th>
+                            <td>{post.organisation_name.clone()}</td>
+                            <td>{post.fte.value().to_string()}</td>
+                            <td>{move || format!("{} – {}", model::datetime::format_day(starts, i18n.locale()),
+                                ends.map(|e| model::datetime::format_day(e, i18n.locale())).unwrap_or_default())}</td>
+                            <td>
+                                {move || funding.iter().map(|a| format!("{}: {}", a.year, a.amount.format(i18n.locale()))).collect::<Vec<_>>().join(", ")}
+                                " (Σ "{move || total.format(i18n.locale())}")"
+                            </td>
+                            <td>{post.resolution_number.clone()}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
     }
 }

@@ -25,7 +25,7 @@ pub use calls::{CallPage, CallsPage};
 pub use directory::TenantDirectory;
 pub use districts::DistrictsPage;
 pub(crate) use evaluation::EvaluationTasks;
-pub use evaluation::{EvaluationPage, RankingPage, ScorePage};
+pub use evaluation::{EvaluationPage, PostsPage, RankingPage, ScorePage};
 pub use home::TenantHome;
 pub use notifications::NotificationsPage;
 pub use organisations::{AdminOrganisationsPage, ConfirmEmailPage, OrganisationPage, RegisterPage};

@@ -446,3 +446,53 @@ async fn the_steering_contract_runs_three_years_and_is_worth_at_least_100000_eur
     assert_eq!(posts[0]["ends_on"], "2022-01-31");
     assert_eq!(posts[0]["district_name"], Value::Null);
 }
+
+#[tokio::test]
+async fn the_quorum_is_a_tenant_setting_of_one_to_seven() {
+    let app = TestApp::spawn().await;
+    let browser = app.signed_in("dresden", "admin@dresden.demo").await;
+    let set = |quorum: &'static str| {
+        let browser = browser.clone();
+        let app = &app;
+        async move {
+            let form = [("name", "Landeshauptstadt Dresden"), ("default_locale", "de"), ("evaluation_quorum", quorum)];
+            app.call(&browser, "update_tenant_settings", &form).await.status()
+        }
+    };
+    assert_eq!(set("8").await, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(set("zwei").await, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(set("1").await, StatusCode::OK);
+    let settings = json(app.call(&browser, "tenant_settings", &[]).await).await;
+    assert_eq!(settings["evaluation_quorum"], 1);
+
+    // With a quorum of one, a single member's final sheets on every bid of a lot allow a recommendation.
+    let api = Api { app: &app };
+    let admin = app.token("dresden", "admin@dresden.demo").await;
+    let (call, overview) = practice_2018(&app, &admin).await;
+    let lot = &overview["lots"][1];
+    let criteria = overview["rubric"].as_array().expect("rubric").len();
+    let member = app.token("dresden", "steuerung6@dresden.demo").await;
+    let declarations: Vec<Value> = overview["lots"]
+        .as_array()
+        .expect("lots")
+        .iter()
+        .flat_map(|l| l["bidders"].as_array().expect("bidders").clone())
+        .map(|b| json!({"organisation_id": b["organisation_id"], "conflict": "none"}))
+        .collect();
+    assert_eq!(
+        api.put(&member, &format!("/calls/{call}/declarations"), &json!(declarations)).await.status(),
+        StatusCode::OK
+    );
+    for bid in lot["bids"].as_array().expect("bids") {
+        let bid = bid["bid_id"].as_str().expect("id");
+        let sheet = json!({"points": vec![2; criteria], "justifications": vec!["ok"; criteria]});
+        assert_eq!(api.put(&member, &format!("/bids/{bid}/scores/mine"), &sheet).await.status(), StatusCode::OK);
+        let done = api.post(&member, &format!("/bids/{bid}/scores/mine/finalisation"), &json!(null)).await;
+        assert_eq!(done.status(), StatusCode::OK);
+    }
+    let none = json!({"bid_id": null, "fte": "0.5", "reasoning": "Keine Interessenbekundung überzeugt."});
+    let lot_id = lot["lot_id"].as_str().expect("lot");
+    let recorded = api.put(&member, &format!("/calls/{call}/lots/{lot_id}/recommendation"), &none).await;
+    assert_eq!(recorded.status(), StatusCode::OK);
+    assert_eq!(json(recorded).await["organisation_name"], Value::Null);
+}

@@ -237,7 +237,7 @@ impl Fixtures {
         values.insert("finalise_fields", fields.join("&"));
         // A lot with the quorum: steuerung1, 2, 3 and 5 finalise both bids of the practice call's second lot,
         // so a recommendation can be recorded there; the administration records the committee's decision on
-        // traeger1's practice bid (not awarded), so its organisation can read the outcome.
+        // traeger1's practice bid (an award: a post), so its organisation can read the outcome.
         let url = api(&format!("/calls/{}/evaluation", practice.id));
         let overview = json(app.client.get(&url).bearer_auth(&member).send().await.expect("evaluation")).await;
         let second = &overview["lots"][1];
@@ -283,7 +283,8 @@ impl Fixtures {
         );
         let own_practice = bid_in(practice.id).await.expect("query").expect("traeger1's practice bid");
         let staff = app.token("dresden", "admin@dresden.demo").await;
-        let refusal = json!({"session_date": "2019-01-31", "resolution_number": "V2741/19", "awarded": false});
+        let refusal = json!({"session_date": "2019-01-31", "resolution_number": "V2741/19", "awarded": true,
+            "amounts": {"2019": "25000.00"}, "starts_on": "2019-02-01"});
         let url = api(&format!("/bids/{}/decision", own_practice.id));
         let decided = app.client.post(url).bearer_auth(&staff).json(&refusal).send().await.expect("decide");
         assert_eq!(decided.status(), StatusCode::CREATED, "decide");

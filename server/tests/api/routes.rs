@@ -451,6 +451,7 @@ const TABLE: &[(&str, &str, &str, &str, &str)] = &[
     ("GET", "/{tenant}/confirm-email", "", "", "AAAAAAA"),
     ("GET", "/{tenant}/districts", "", "", "AAAAAAA"),
     ("GET", "/{tenant}/forgot-password", "", "", "AAAAAAA"),
+    ("GET", "/{tenant}/posts", "", "", "UAAFFFU"),
     ("GET", "/{tenant}/notifications", "", "", "UAAAAAU"),
     ("GET", "/{tenant}/organisation", "", "", "UFFAFFU"),
     ("GET", "/{tenant}/register", "", "", "AAAAAAA"),

@@ -14,6 +14,7 @@ pub fn SettingsPage() -> impl IntoView {
     let error = Signal::derive(move || update.value().get().and_then(Result::err));
     let saved = move || matches!(update.value().get(), Some(Ok(())));
     let name_error = move || error.with(|e| field_error(e, "name"));
+    let quorum_error = move || error.with(|e| field_error(e, "evaluation_quorum"));
     let language_options = Signal::derive(move || {
         Locale::ALL.into_iter().map(|l| (l.tag().to_owned(), crate::i18n::endonym(l).to_owned())).collect::<Vec<_>>()
     });
@@ -55,6 +56,16 @@ pub fn SettingsPage() -> impl IntoView {
                                     selected=current.default_locale.tag().to_owned()
                                     error
                                 />
+                                <div class="field">
+                                    <label for="field-quorum">{move || i18n.t(Key::QuorumLabel)}</label>
+                                    <input id="field-quorum" name="evaluation_quorum" type="number" min="1" max="7"
+                                        value=current.evaluation_quorum.to_string()
+                                        aria-invalid=move || quorum_error().map(|_| "true")
+                                        aria-describedby=move || quorum_error().map(|_| "field-quorum-error") />
+                                    {move || quorum_error().map(|key| view! {
+                                        <p class="field__error" id="field-quorum-error">{move || i18n.t(key)}</p>
+                                    })}
+                                </div>
                                 <p>{move || i18n.t(Key::TimeZoneLabel)}": "{current.time_zone.clone()}</p>
                                 <button type="submit" class="button">{move || i18n.t(Key::SaveButton)}</button>
                             </ActionForm>
