@@ -52,7 +52,7 @@ test("a member declares, scores a lot, finalises and then sees the ranking", asy
     await page.getByRole("button", { name: "Bewertung abschließen" }).click();
     await page.locator("#sheet-status", { hasText: "Abgeschlossen" }).waitFor();
     await page.locator("#others-scores").waitFor();
-    assert.match(await page.locator("#my-weighted").textContent(), carrier === carriers[0] ? /^80/ : /^40/);
+    assert.match(await page.locator("#my-weighted").textContent(), carrier === carriers[0] ? /^80,00$/ : /^40,00$/);
     await page.getByRole("link", { name: "Bewertung", exact: true }).first().click();
     await page.getByRole("heading", { level: 1, name: "Bewertung", exact: true }).waitFor();
   }

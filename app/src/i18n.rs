@@ -463,6 +463,12 @@ pub enum Key {
     CallsAwaitingDecision,
     QuorumLabel,
     TaskUndecidedBids,
+    EligibleLabel,
+    MeanLabel,
+    RangeLabel,
+    ScoreMatrixSheet,
+    DownloadCsv,
+    DownloadXlsx,
 }
 
 /// The text of `key` in `locale`.
@@ -1225,6 +1231,17 @@ pub fn text(locale: Locale, key: Key) -> &'static str {
         Key::TaskUndecidedBids => (
             "Interessenbekundungen ohne Entscheidung des Jugendhilfeausschusses",
             "bids without the committee's decision",
+        ),
+        Key::EligibleLabel => ("Bewertungsberechtigt", "May score"),
+        Key::MeanLabel => ("Mittelwert", "Mean"),
+        Key::RangeLabel => ("Spannweite", "Range"),
+        Key::ScoreMatrixSheet => ("Punktematrix", "Score matrix"),
+        Key::DownloadCsv => {
+            ("Rangfolge und Punktematrix als CSV herunterladen", "Download ranking and score matrix as CSV")
+        }
+        Key::DownloadXlsx => (
+            "Rangfolge und Punktematrix als Excel-Arbeitsmappe (XLSX) herunterladen",
+            "Download ranking and score matrix as an Excel workbook (XLSX)",
         ),
     };
     match locale {

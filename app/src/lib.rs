@@ -14,6 +14,8 @@ pub mod bids;
 pub mod calls;
 pub mod error;
 pub mod evaluation;
+#[cfg(feature = "ssr")]
+pub mod exports;
 pub mod i18n;
 pub mod notifications;
 pub mod organisations;

@@ -106,6 +106,15 @@ pub struct RankedBid {
     pub flags: Flags,
 }
 
+/// A figure of the ranking as people read it: two places, the locale's decimal separator (`60,00`).
+pub fn format_score(value: Decimal, locale: crate::Locale) -> String {
+    let text = format!("{:.2}", round(value));
+    match locale {
+        crate::Locale::De => text.replace('.', ","),
+        crate::Locale::En => text,
+    }
+}
+
 /// Rule 2's rounding, used for every figure the ranking shows.
 pub fn round(value: Decimal) -> Decimal {
     value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)

@@ -35,6 +35,8 @@ pub const DOWNLOAD_ROUTES: &[&str] = &[
     "/{tenant}/account/data.json",
     "/{tenant}/bids/{id}/attachments/{attachment}",
     "/{tenant}/calls/{id}/lots/{lot}/bids.zip",
+    "/{tenant}/calls/{id}/ranking.csv",
+    "/{tenant}/calls/{id}/ranking.xlsx",
 ];
 pub const UPLOAD_ROUTES: &[&str] = &["/{tenant}/bids/{id}/attachments"];
 
@@ -55,6 +57,9 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         ("GET", "/{tenant}/calls/{id}/evaluation" | "/{tenant}/calls/{id}/ranking") => Requires(Permission::ReadBids),
         ("GET", "/{tenant}/bids/{id}/score") => Requires(Permission::ScoreBids),
         ("GET", "/{tenant}/posts") => Requires(Permission::ReadLedger),
+        ("GET", "/{tenant}/calls/{id}/ranking.csv" | "/{tenant}/calls/{id}/ranking.xlsx") => {
+            Requires(Permission::ReadBids)
+        }
         ("GET", "/{tenant}/admin/organisations") => Requires(Permission::ManageUsers),
         ("GET", "/{tenant}/bids/{id}/attachments/{attachment}") => SignedIn,
         ("POST", "/{tenant}/bids/{id}/attachments") => Requires(Permission::DraftBids),
@@ -151,6 +156,10 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         ("POST", "/api/v1/tenants/{tenant}/bids/{bid}/decision") => Requires(Permission::ManageCalls),
         ("GET", "/api/v1/tenants/{tenant}/bids/{bid}/decision") => Requires(Permission::DraftBids),
         ("GET", "/api/v1/tenants/{tenant}/posts") => Requires(Permission::ReadLedger),
+        (
+            "GET",
+            "/api/v1/tenants/{tenant}/calls/{call}/ranking.csv" | "/api/v1/tenants/{tenant}/calls/{call}/ranking.xlsx",
+        ) => Requires(Permission::ReadBids),
         ("POST", "/api/v1/auth/token") => Public,
         ("GET", "/api/v1/me") => SignedIn,
         _ => return None,

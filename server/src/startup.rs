@@ -184,6 +184,8 @@ pub fn router(settings: &Settings, context: ServerContext, secrets: Secrets, add
         )
         .route("/{tenant}/bids/{id}/attachments/{attachment}", get(crate::uploads::download))
         .route("/{tenant}/calls/{id}/lots/{lot}/bids.zip", get(crate::uploads::lot_archive))
+        .route("/{tenant}/calls/{id}/ranking.csv", get(crate::uploads::ranking_csv))
+        .route("/{tenant}/calls/{id}/ranking.xlsx", get(crate::uploads::ranking_xlsx))
         .leptos_routes_with_context(&state, routes, provide.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

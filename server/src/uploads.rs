@@ -139,3 +139,26 @@ pub async fn lot_archive(
     let zip = app::archive::lot_archive(&actor, call, lot, chrono::Utc::now()).await?;
     Ok(file_response(&format!("interessenbekundungen-{lot}.zip"), "application/zip", zip))
 }
+
+/// `GET /{tenant}/calls/{call}/ranking.csv` and `…/ranking.xlsx`: the ranking page's downloads.
+pub async fn ranking_csv(
+    State(state): State<AppState>,
+    Path((_tenant, call)): Path<(String, String)>,
+    locale: Option<axum::Extension<model::Locale>>,
+    Ctx(context): Ctx,
+) -> Result<Response, ApiError> {
+    let Ok(call) = Uuid::parse_str(&call) else { return Err(ApiError(AppError::NotFound)) };
+    let locale = locale.map(|axum::Extension(l)| l).unwrap_or_default();
+    crate::api::evaluation::ranking_file(&state, context, call, crate::api::evaluation::RankingFile::Csv, locale).await
+}
+
+pub async fn ranking_xlsx(
+    State(state): State<AppState>,
+    Path((_tenant, call)): Path<(String, String)>,
+    locale: Option<axum::Extension<model::Locale>>,
+    Ctx(context): Ctx,
+) -> Result<Response, ApiError> {
+    let Ok(call) = Uuid::parse_str(&call) else { return Err(ApiError(AppError::NotFound)) };
+    let locale = locale.map(|axum::Extension(l)| l).unwrap_or_default();
+    crate::api::evaluation::ranking_file(&state, context, call, crate::api::evaluation::RankingFile::Xlsx, locale).await
+}

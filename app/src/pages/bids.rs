@@ -688,12 +688,12 @@ fn BidOutcome(outcome: model::award::OutcomeView) -> impl IntoView {
                     {outcome.criteria.into_iter().map(|c| view! {
                         <tr>
                             <th scope="row">{c.title}</th>
-                            <td>{c.mean.map(|m| format!("{m} / {}", c.max)).unwrap_or_else(|| "—".into())}</td>
+                            <td>{c.mean.map(|m| format!("{} / {}", model::ranking::format_score(m, i18n.locale()), c.max)).unwrap_or_else(|| "—".into())}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
             </table>
-            {outcome.weighted.map(|w| view! { <p>{move || i18n.t(Key::WeightedScoreLabel)}": "{w.to_string()}</p> })}
+            {outcome.weighted.map(|w| view! { <p>{move || i18n.t(Key::WeightedScoreLabel)}": "{move || model::ranking::format_score(w, i18n.locale())}</p> })}
             {outcome.reasoning.map(|r| view! {
                 <h3>{move || i18n.t(Key::GroupReasoning)}</h3>
                 <p class="answer-text">{r}</p>

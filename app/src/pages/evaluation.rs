@@ -25,6 +25,7 @@ use model::evaluation::{
     BidScoresView, Conflict, EvaluationProblem, EvaluationTask, EvaluationView, LotEvaluation, LotRanking, MyScore,
     RankingHidden, RankingView, SheetStatus,
 };
+use model::ranking::format_score;
 use model::rubric::Rubric;
 use uuid::Uuid;
 
@@ -385,7 +386,7 @@ fn ScoreSheet(
             <dd id="sheet-status">{move || i18n.t(sheet_status_key(mine.status))}</dd>
             {mine.weighted.map(|w| view! {
                 <dt>{move || i18n.t(Key::WeightedScoreLabel)}</dt>
-                <dd id="my-weighted">{w.to_string()}</dd>
+                <dd id="my-weighted">{move || format_score(w, i18n.locale())}</dd>
             })}
         </dl>
         <div role="status" aria-live="polite" class="save-state" id="save-state">
@@ -471,7 +472,7 @@ fn OthersScores(others: BidScoresView) -> impl IntoView {
             <h2 id="others-heading">{move || i18n.t(Key::GroupScoresTitle)}</h2>
             {others.scores.into_iter().map(|score| view! {
                 <section class="card">
-                    <h3>{score.member_name.clone()}" · "{score.weighted.to_string()}</h3>
+                    <h3>{score.member_name.clone()}" · "{move || format_score(score.weighted, i18n.locale())}</h3>
                     <dl class="answers">
                         {titles.iter().zip(score.points.iter().zip(score.justifications)).map(|(title, (points, why))| view! {
                             <dt>{title.clone()}": "{*points}</dt>
@@ -529,6 +530,10 @@ fn Ranking(view: RankingView, recommend: ServerAction<Recommend>, decide: Server
         <h1>{move || i18n.t(Key::RankingTitle)}</h1>
         <p class="lead">{view.call.title.clone()}</p>
         <p class="hint">{move || i18n.t(Key::RankingRule)}</p>
+        <ul class="downloads">
+            <li><a href=format!("/{slug}/calls/{call_id}/ranking.csv") download>{move || i18n.t(Key::DownloadCsv)}</a></li>
+            <li><a href=format!("/{slug}/calls/{call_id}/ranking.xlsx") download>{move || i18n.t(Key::DownloadXlsx)}</a></li>
+        </ul>
         <div role="alert">
             {move || recommend.value().get().and_then(Result::err).map(|e| view! {
                 <p class="notice notice--error">{error_text(i18n.locale(), &e)}</p>
@@ -594,10 +599,10 @@ fn LotRankingCard(lot: LotRanking, titles: Vec<String>) -> impl IntoView {
                                 <tr>
                                     <td>{line.rank.map(|r| r.to_string()).unwrap_or_else(|| "—".into())}</td>
                                     <th scope="row">{l.organisation_name.clone()}</th>
-                                    <td>{line.weighted.map(|w| w.to_string()).unwrap_or_else(|| "—".into())}</td>
+                                    <td>{line.weighted.map(|w| format_score(w, i18n.locale())).unwrap_or_else(|| "—".into())}</td>
                                     <td>{format!("{} / {}", line.scores, line.eligible)}</td>
                                     {line.criteria.iter().map(|c| view! {
-                                        <td>{c.as_ref().map(|c| format!("{} ({}–{}, σ {})", c.mean, c.min, c.max, c.std_dev)).unwrap_or_else(|| "—".into())}</td>
+                                        <td>{c.as_ref().map(|c| format!("{} ({}–{}, σ {})", format_score(c.mean, i18n.locale()), c.min, c.max, format_score(c.std_dev, i18n.locale()))).unwrap_or_else(|| "—".into())}</td>
                                     }).collect_view()}
                                     <td>
                                         {flags.missing_scores.then(|| view! { <span class="tag">{move || i18n.t(Key::FlagMissing)}</span>" " })}
@@ -625,7 +630,7 @@ fn LotRankingCard(lot: LotRanking, titles: Vec<String>) -> impl IntoView {
                                 <th scope="row">{name_of(row.bid_id)}</th>
                                 <td>{row.member_name.clone()}</td>
                                 {row.points.iter().map(|p| view! { <td>{*p}</td> }).collect_view()}
-                                <td>{row.weighted.to_string()}</td>
+                                <td>{format_score(row.weighted, i18n.locale())}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>

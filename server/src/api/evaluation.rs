@@ -383,3 +383,80 @@ pub async fn list_posts(
     let actor = actor(&state, context, Permission::ReadLedger).await?;
     Ok(Json(app::awards::ops::posts(&actor).await?))
 }
+
+/// Which file of the ranking.
+#[derive(Debug, Clone, Copy)]
+pub enum RankingFile {
+    Csv,
+    Xlsx,
+}
+
+/// The ranking and score matrix as a file, for whoever may see the ranking (the same hiding rules apply),
+/// labelled in the request's language. Shared by the API and the pages' download links.
+pub async fn ranking_file(
+    state: &AppState,
+    context: app::auth::RequestContext,
+    call: uuid::Uuid,
+    file: RankingFile,
+    locale: model::Locale,
+) -> Result<axum::response::Response, ApiError> {
+    let actor = actor(state, context, Permission::ReadBids).await?;
+    let view = app::evaluation::ops::ranking(&actor, call, Utc::now()).await?;
+    let (bytes, media_type, extension) = match file {
+        RankingFile::Csv => (app::exports::ranking_csv(&view, locale)?, "text/csv; charset=utf-8", "csv"),
+        RankingFile::Xlsx => (
+            app::exports::ranking_xlsx(&view, locale)?,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "xlsx",
+        ),
+    };
+    Ok(crate::uploads::file_response(&format!("rangfolge-{call}.{extension}"), media_type, bytes))
+}
+
+fn locale_of(locale: Option<axum::Extension<model::Locale>>) -> model::Locale {
+    locale.map(|axum::Extension(l)| l).unwrap_or_default()
+}
+
+/// The ranking and score matrix as CSV (`;`-separated with decimal commas for German, `,` and points for
+/// English; by `Accept-Language`).
+#[utoipa::path(get, path = "/tenants/{tenant}/calls/{call}/ranking.csv", tag = "evaluation", security(("bearer" = [])),
+    params(("tenant" = String, Path, description = TENANT), ("call" = uuid::Uuid, Path, description = "The call's id")),
+    responses(
+        (status = 200, description = "The CSV file", content_type = "text/csv"),
+        (status = 400, description = "Malformed id", body = ErrorBody),
+        (status = 401, description = "No valid bearer token for this tenant", body = ErrorBody),
+        (status = 403, description = "Not a reader of bids", body = ErrorBody),
+        (status = 404, description = "No such published call", body = ErrorBody),
+        (status = 409, description = "The call has not closed", body = ErrorBody),
+    ))]
+pub async fn get_ranking_csv(
+    State(state): State<AppState>,
+    Path((_tenant, call)): Path<(String, String)>,
+    locale: Option<axum::Extension<model::Locale>>,
+    Ctx(context): Ctx,
+) -> Result<axum::response::Response, ApiError> {
+    let call = id(&call, "call")?;
+    ranking_file(&state, context, call, RankingFile::Csv, locale_of(locale)).await
+}
+
+/// The ranking and score matrix as an XLSX workbook (sheets "Rangfolge" and "Punktematrix", figures as
+/// numbers).
+#[utoipa::path(get, path = "/tenants/{tenant}/calls/{call}/ranking.xlsx", tag = "evaluation", security(("bearer" = [])),
+    params(("tenant" = String, Path, description = TENANT), ("call" = uuid::Uuid, Path, description = "The call's id")),
+    responses(
+        (status = 200, description = "The workbook", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        (status = 400, description = "Malformed id", body = ErrorBody),
+        (status = 401, description = "No valid bearer token for this tenant", body = ErrorBody),
+        (status = 403, description = "Not a reader of bids", body = ErrorBody),
+        (status = 404, description = "No such published call", body = ErrorBody),
+        (status = 409, description = "The call has not closed", body = ErrorBody),
+    ))]
+pub async fn get_ranking_xlsx(
+    State(state): State<AppState>,
+    Path((_tenant, call)): Path<(String, String)>,
+    locale: Option<axum::Extension<model::Locale>>,
+    Ctx(context): Ctx,
+) -> Result<axum::response::Response, ApiError> {
+    let call = id(&call, "call")?;
+    ranking_file(&state, context, call, RankingFile::Xlsx, locale_of(locale)).await
+}

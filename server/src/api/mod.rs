@@ -7,7 +7,7 @@ mod auth;
 mod bids;
 mod calls;
 mod error;
-mod evaluation;
+pub(crate) mod evaluation;
 mod tenants;
 
 pub use error::{ApiError, ErrorBody};
@@ -61,6 +61,8 @@ use utoipa::OpenApi;
         evaluation::post_decision,
         evaluation::get_outcome,
         evaluation::list_posts,
+        evaluation::get_ranking_csv,
+        evaluation::get_ranking_xlsx,
         auth::issue_token,
         auth::me
     ),
@@ -145,6 +147,8 @@ pub fn router(max_upload_bytes: u64) -> Router<AppState> {
         .route("/tenants/{tenant}/calls/{call}/lots/{lot}/recommendation", put(evaluation::put_recommendation))
         .route("/tenants/{tenant}/bids/{bid}/decision", get(evaluation::get_outcome).post(evaluation::post_decision))
         .route("/tenants/{tenant}/posts", get(evaluation::list_posts))
+        .route("/tenants/{tenant}/calls/{call}/ranking.csv", get(evaluation::get_ranking_csv))
+        .route("/tenants/{tenant}/calls/{call}/ranking.xlsx", get(evaluation::get_ranking_xlsx))
         .route("/auth/token", axum::routing::post(auth::issue_token))
         .route("/me", get(auth::me))
         .fallback(not_found)

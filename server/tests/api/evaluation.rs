@@ -496,3 +496,71 @@ async fn the_quorum_is_a_tenant_setting_of_one_to_seven() {
     assert_eq!(recorded.status(), StatusCode::OK);
     assert_eq!(json(recorded).await["organisation_name"], Value::Null);
 }
+
+#[tokio::test]
+async fn the_ranking_exports_are_a_valid_csv_and_workbook_with_the_rankings_figures() {
+    let app = TestApp::spawn().await;
+    let api = Api { app: &app };
+    let admin = app.token("dresden", "admin@dresden.demo").await;
+    let (call, overview) = practice_2018(&app, &admin).await;
+    let lot = &overview["lots"][0];
+    let criteria = overview["rubric"].as_array().expect("rubric").len();
+    let member = app.token("dresden", "steuerung1@dresden.demo").await;
+    let declarations: Vec<Value> = lot["bidders"]
+        .as_array()
+        .expect("bidders")
+        .iter()
+        .map(|b| json!({"organisation_id": b["organisation_id"], "conflict": "none"}))
+        .collect();
+    assert_eq!(
+        api.put(&member, &format!("/calls/{call}/declarations"), &json!(declarations)).await.status(),
+        StatusCode::OK
+    );
+    let bid = lot["bids"][0]["bid_id"].as_str().expect("bid");
+    let name = lot["bids"][0]["organisation_name"].as_str().expect("name");
+    // Three points everywhere on 0–5 scales: 60.00.
+    let sheet = json!({"points": vec![3; criteria], "justifications": vec!["ok"; criteria]});
+    assert_eq!(api.put(&member, &format!("/bids/{bid}/scores/mine"), &sheet).await.status(), StatusCode::OK);
+    assert_eq!(
+        api.post(&member, &format!("/bids/{bid}/scores/mine/finalisation"), &json!(null)).await.status(),
+        StatusCode::OK
+    );
+
+    let csv = app
+        .client
+        .get(api.url(&format!("/calls/{call}/ranking.csv")))
+        .bearer_auth(&admin)
+        .header("accept-language", "de-DE")
+        .send()
+        .await
+        .expect("csv");
+    assert_eq!(csv.status(), StatusCode::OK);
+    assert!(csv.headers()["content-type"].to_str().expect("type").starts_with("text/csv"));
+    let csv = csv.text().await.expect("text");
+    let line = csv.lines().find(|l| l.contains(name)).expect("the scored bid's line");
+    assert!(line.contains(";1;") && line.contains(";60,00;") && line.contains(";1;"), "{line}");
+    assert!(csv.contains("Steuerungsgruppe Mitglied 1"), "the score matrix names the member");
+
+    let xlsx = api.get(&admin, &format!("/calls/{call}/ranking.xlsx")).await;
+    assert_eq!(xlsx.status(), StatusCode::OK);
+    let bytes = xlsx.bytes().await.expect("bytes").to_vec();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("an xlsx is a zip archive");
+    let mut read = |path: &str| {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name(path).expect(path), &mut text).expect("utf-8");
+        text
+    };
+    let workbook = read("xl/workbook.xml");
+    assert!(workbook.contains("Rangfolge") && workbook.contains("Punktematrix"), "{workbook}");
+    let strings = read("xl/sharedStrings.xml");
+    assert!(strings.contains(name));
+    let ranking = read("xl/worksheets/sheet1.xml");
+    assert!(ranking.contains("<v>60</v>"), "the weighted score as a number: {ranking}");
+    let matrix = read("xl/worksheets/sheet2.xml");
+    assert!(matrix.contains("<v>3</v>"), "points as numbers");
+
+    // A member who has not finalised the lot gets the lot hidden in the files too.
+    let other = app.token("dresden", "steuerung2@dresden.demo").await;
+    let hidden = api.get(&other, &format!("/calls/{call}/ranking.csv")).await.text().await.expect("text");
+    assert!(!hidden.contains("Steuerungsgruppe Mitglied 1") && !hidden.contains("60,00"), "{hidden}");
+}

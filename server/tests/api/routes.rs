@@ -263,6 +263,20 @@ const TABLE: &[(&str, &str, &str, &str, &str)] = &[
     ),
     (
         "GET",
+        "/api/v1/tenants/{tenant}/calls/{call}/ranking.csv",
+        "/api/v1/tenants/dresden/calls/{closed_call}/ranking.csv",
+        "",
+        "UAAFFFU",
+    ),
+    (
+        "GET",
+        "/api/v1/tenants/{tenant}/calls/{call}/ranking.xlsx",
+        "/api/v1/tenants/dresden/calls/{closed_call}/ranking.xlsx",
+        "",
+        "UAAFFFU",
+    ),
+    (
+        "GET",
         "/api/v1/tenants/{tenant}/calls/{call}/rubric",
         "/api/v1/tenants/dresden/calls/{d_call}/rubric",
         "",
@@ -441,6 +455,8 @@ const TABLE: &[(&str, &str, &str, &str, &str)] = &[
     ("GET", "/{tenant}/calls/{id}/bids", "/dresden/calls/{closed_call}/bids", "", "UAAFFFU"),
     ("GET", "/{tenant}/calls/{id}/evaluation", "/dresden/calls/{closed_call}/evaluation", "", "UAAFFFU"),
     ("GET", "/{tenant}/calls/{id}/ranking", "/dresden/calls/{closed_call}/ranking", "", "UAAFFFU"),
+    ("GET", "/{tenant}/calls/{id}/ranking.csv", "/dresden/calls/{closed_call}/ranking.csv", "", "UAAFFFU"),
+    ("GET", "/{tenant}/calls/{id}/ranking.xlsx", "/dresden/calls/{closed_call}/ranking.xlsx", "", "UAAFFFU"),
     (
         "GET",
         "/{tenant}/calls/{id}/lots/{lot}/bids.zip",
