@@ -669,3 +669,55 @@ pub async fn reopen_score(bid: Uuid, member: Uuid, reason: String) -> Result<(),
         chrono::Utc::now()
     ))
 }
+
+/// A call's rubric for the administration's call page, and whether it is frozen (the call has closed).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RubricForm {
+    pub rubric: model::rubric::Rubric,
+    pub frozen: bool,
+}
+
+#[leptos::server(prefix = "/fn", endpoint = "call_rubric")]
+pub async fn call_rubric(call: Uuid) -> Result<RubricForm, AppError> {
+    with_actor!(crate::actor::Actor::require(model::Permission::ManageCalls), |actor| async {
+        let rubric = ops::rubric(&actor, call).await?;
+        let row = crate::store::calls::find(&actor.server.db, &actor.tenant, call, true).await?;
+        let frozen = crate::store::calls::phase_of(&row, chrono::Utc::now()) == model::call::Phase::Closed;
+        Ok(RubricForm { rubric, frozen })
+    })
+}
+
+/// Replaces the rubric from the call page's form: rows `criterion-<n>-title`, `-description`, `-weight`,
+/// `-min`, `-max` and `-anchors` (one anchor text per line, lowest level first); rows without a title are
+/// left out, so an empty row adds nothing and clearing a title removes its criterion.
+#[leptos::server(prefix = "/fn", endpoint = "set_rubric")]
+pub async fn set_rubric(call: Uuid, form: std::collections::BTreeMap<String, String>) -> Result<(), AppError> {
+    with_actor!(crate::actor::Actor::require(model::Permission::ManageCalls), |actor| async {
+        use model::rubric::{Criterion, Rubric, Scale, Weight};
+        let field = |n: usize, part: &str| form.get(&format!("criterion-{n}-{part}")).map(|v| v.trim().to_owned());
+        let mut criteria = Vec::new();
+        for n in 0..=Rubric::MAX_CRITERIA {
+            let Some(title) = field(n, "title").filter(|t| !t.is_empty()) else { continue };
+            let bad = |part: &str| AppError::invalid(&format!("criterion-{n}-{part}"), crate::InvalidReason::Malformed);
+            let number = |part: &str| field(n, part).unwrap_or_default().parse::<u16>().map_err(|_| bad(part));
+            let weight = Weight::new(number("weight")?).map_err(|_| bad("weight"))?;
+            let (min, max) = (number("min")?, number("max")?);
+            let scale = u8::try_from(min)
+                .ok()
+                .zip(u8::try_from(max).ok())
+                .and_then(|(min, max)| Scale::new(min, max).ok())
+                .ok_or_else(|| bad("max"))?;
+            let anchors: Vec<String> = field(n, "anchors")
+                .unwrap_or_default()
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect();
+            let description = field(n, "description").unwrap_or_default();
+            criteria.push(Criterion::new(&title, &description, weight, scale, anchors).map_err(|_| bad("anchors"))?);
+        }
+        let rubric = Rubric::new(criteria).map_err(|_| AppError::invalid("rubric", crate::InvalidReason::Malformed))?;
+        ops::set_rubric(&actor, call, rubric, chrono::Utc::now()).await.map(|_| ())
+    })
+}

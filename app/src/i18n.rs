@@ -469,6 +469,14 @@ pub enum Key {
     ScoreMatrixSheet,
     DownloadCsv,
     DownloadXlsx,
+    RubricFrozen,
+    RubricHelp,
+    CriterionTitleLabel,
+    CriterionDescriptionLabel,
+    ScaleMinLabel,
+    ScaleMaxLabel,
+    AnchorsLabel,
+    SaveRubric,
 }
 
 /// The text of `key` in `locale`.
@@ -1243,6 +1251,20 @@ pub fn text(locale: Locale, key: Key) -> &'static str {
             "Rangfolge und Punktematrix als Excel-Arbeitsmappe (XLSX) herunterladen",
             "Download ranking and score matrix as an Excel workbook (XLSX)",
         ),
+        Key::RubricFrozen => (
+            "Der Aufruf ist geschlossen; das Bewertungsschema ist festgeschrieben, denn die Bewertungen beziehen sich darauf.",
+            "The call has closed; the rubric is fixed because the score sheets refer to it.",
+        ),
+        Key::RubricHelp => (
+            "Bis zum Ende der Frist können Sie die Kriterien anpassen. Gewichte sind relativ; Ankertexte geben Sie je Punktstufe in einer Zeile an (niedrigste zuerst) oder gar nicht. Eine Zeile ohne Titel entfällt.",
+            "You can adjust the criteria until the deadline. Weights are relative; give one anchor text per level on its own line (lowest first) or none. A row without a title is left out.",
+        ),
+        Key::CriterionTitleLabel => ("Titel", "Title"),
+        Key::CriterionDescriptionLabel => ("Beschreibung", "Description"),
+        Key::ScaleMinLabel => ("Niedrigste Punktzahl", "Lowest points"),
+        Key::ScaleMaxLabel => ("Höchste Punktzahl", "Highest points"),
+        Key::AnchorsLabel => ("Ankertexte, eine Zeile je Punktstufe", "Anchor texts, one line per level"),
+        Key::SaveRubric => ("Bewertungsschema speichern", "Save rubric"),
     };
     match locale {
         Locale::De => de,

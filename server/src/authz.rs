@@ -116,6 +116,7 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         // Each caller's own evaluation work; empty for anyone who does not score.
         ("POST", "/fn/evaluation_tasks") => Public,
         ("POST", "/fn/reopen_score" | "/fn/decide") => Requires(Permission::ManageCalls),
+        ("POST", "/fn/call_rubric" | "/fn/set_rubric") => Requires(Permission::ManageCalls),
         ("POST", "/fn/recommend") => Requires(Permission::ScoreBids),
         ("POST", "/fn/posts") => Requires(Permission::ReadLedger),
         ("POST", "/fn/bid_outcome") => Requires(Permission::DraftBids),

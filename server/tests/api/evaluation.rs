@@ -564,3 +564,42 @@ async fn the_ranking_exports_are_a_valid_csv_and_workbook_with_the_rankings_figu
     let hidden = api.get(&other, &format!("/calls/{call}/ranking.csv")).await.text().await.expect("text");
     assert!(!hidden.contains("Steuerungsgruppe Mitglied 1") && !hidden.contains("60,00"), "{hidden}");
 }
+
+#[tokio::test]
+async fn the_call_page_form_sets_the_rubric_row_by_row() {
+    let app = TestApp::spawn().await;
+    let api = Api { app: &app };
+    let admin = app.token("dresden", "admin@dresden.demo").await;
+    let browser = app.signed_in("dresden", "admin@dresden.demo").await;
+    let open = crate::bids::open_call(&app).await["summary"]["id"].as_str().expect("id").to_owned();
+    let (closed, _) = practice_2018(&app, &admin).await;
+    let row = |call: &str, weight: &str| {
+        vec![
+            ("call".to_owned(), call.to_owned()),
+            ("form[criterion-0-title]".to_owned(), "Vernetzung im Stadtraum".to_owned()),
+            ("form[criterion-0-description]".to_owned(), "Wen kennt der Träger?".to_owned()),
+            ("form[criterion-0-weight]".to_owned(), weight.to_owned()),
+            ("form[criterion-0-min]".to_owned(), "0".to_owned()),
+            ("form[criterion-0-max]".to_owned(), "2".to_owned()),
+            ("form[criterion-0-anchors]".to_owned(), "kaum\nteils\numfassend\n".to_owned()),
+            // An empty row adds nothing.
+            ("form[criterion-1-title]".to_owned(), String::new()),
+            ("form[criterion-1-weight]".to_owned(), "10".to_owned()),
+        ]
+    };
+    let send = |form: Vec<(String, String)>| {
+        let browser = browser.clone();
+        let app = &app;
+        async move {
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            app.call(&browser, "set_rubric", &form).await.status()
+        }
+    };
+    assert_eq!(send(row(&open, "0")).await, StatusCode::UNPROCESSABLE_ENTITY, "a weight of 0");
+    assert_eq!(send(row(&open, "25")).await, StatusCode::OK);
+    let rubric = json(api.get(&admin, &format!("/calls/{open}/rubric")).await).await;
+    assert_eq!(rubric.as_array().map(Vec::len), Some(1));
+    assert_eq!(rubric[0]["anchors"], json!(["kaum", "teils", "umfassend"]));
+    assert_eq!(rubric[0]["weight"], 25);
+    assert_eq!(send(row(&closed, "25")).await, StatusCode::UNPROCESSABLE_ENTITY, "frozen after closing");
+}

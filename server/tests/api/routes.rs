@@ -314,6 +314,7 @@ const TABLE: &[(&str, &str, &str, &str, &str)] = &[
     ("POST", "/fn/bid_scores", "", "bid={closed_bid}", "UAAFFFN"),
     ("POST", "/fn/bid_version", "", "bid={closed_bid}&number=1", "UAAANNN"),
     ("POST", "/fn/call_bids", "", "call={closed_call}", "UAAFFFN"),
+    ("POST", "/fn/call_rubric", "", "call={d_call}", "UAFFFFN"),
     // Before the password change, which ends the caller's other sessions.
     ("POST", "/fn/end_session", "", "handle={other_session}", "UAAAAAA"),
     (
@@ -396,6 +397,13 @@ const TABLE: &[(&str, &str, &str, &str, &str)] = &[
         "",
         "tenant=dresden&token={reset_token}&new_password=ein-langes-Passwort&confirm_password=ein-langes-Passwort",
         "AAAAAAA",
+    ),
+    (
+        "POST",
+        "/fn/set_rubric",
+        "",
+        "call={d_call}&form%5Bcriterion-0-title%5D=Konzept&form%5Bcriterion-0-description%5D=&form%5Bcriterion-0-weight%5D=3&form%5Bcriterion-0-min%5D=0&form%5Bcriterion-0-max%5D=5&form%5Bcriterion-0-anchors%5D=",
+        "UAFFFFN",
     ),
     ("POST", "/fn/set_user_active", "", "user={invited}&active=false", "UAFFFFN"),
     ("POST", "/fn/set_user_roles", "", "user={invited}&coordinator=on", "UAFFFFN"),

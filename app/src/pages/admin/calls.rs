@@ -141,6 +141,16 @@ pub fn AdminCallPage() -> impl IntoView {
             actions.move_question.version().get(),
         )
     };
+    let save_rubric = ServerAction::<crate::evaluation::SetRubric>::new();
+    let rubric = Resource::new(
+        move || (params.read().get("id"), save_rubric.version().get(), actions.close.version().get()),
+        |(id, ..)| async move {
+            match id.and_then(|id| uuid::Uuid::parse_str(&id).ok()) {
+                Some(id) => crate::evaluation::call_rubric(id).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
     let call = Resource::new(
         move || (params.read().get("id"), versions()),
         |(id, _)| async move {
@@ -160,6 +170,14 @@ pub fn AdminCallPage() -> impl IntoView {
                         Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
                         Err(_) => view! { <ErrorNotice /> }.into_any(),
                     }
+                })}
+            </Transition>
+            <Transition fallback=|| ()>
+                {move || Suspend::new(async move {
+                    rubric.await.ok().map(|form| {
+                        let call = params.read_untracked().get("id").and_then(|id| uuid::Uuid::parse_str(&id).ok());
+                        view! { <RubricEditor form call=call.unwrap_or_default() save=save_rubric /> }
+                    })
                 })}
             </Transition>
         </Protected>
@@ -350,6 +368,76 @@ fn CallEditor(detail: CallDetail, actions: CallActions) -> impl IntoView {
                     </ActionForm>
                 </div>
             })}
+        </section>
+    }
+}
+
+/// The call's rubric: criteria with description, weight, scale and anchor texts; editable until closing.
+#[component]
+fn RubricEditor(
+    form: crate::evaluation::RubricForm,
+    call: uuid::Uuid,
+    save: ServerAction<crate::evaluation::SetRubric>,
+) -> impl IntoView {
+    let i18n = I18n::expect();
+    let frozen = form.frozen;
+    let total = form.rubric.total_weight().max(1);
+    let mut rows: Vec<(String, String, String, String, String, String)> = form
+        .rubric
+        .criteria()
+        .iter()
+        .map(|c| {
+            (
+                c.title().to_owned(),
+                c.description().to_owned(),
+                c.weight().get().to_string(),
+                c.scale().min().to_string(),
+                c.scale().max().to_string(),
+                c.anchors().join("\n"),
+            )
+        })
+        .collect();
+    if !frozen && rows.len() < model::rubric::Rubric::MAX_CRITERIA {
+        rows.push((String::new(), String::new(), "10".into(), "0".into(), "5".into(), String::new()));
+    }
+    view! {
+        <section class="card" aria-labelledby="rubric-heading" id="rubric">
+            <h2 id="rubric-heading">{move || i18n.t(Key::RubricTitle)}</h2>
+            <p class="hint">{move || i18n.t(if frozen { Key::RubricFrozen } else { Key::RubricHelp })}</p>
+            <div role="alert">
+                {move || save.value().get().and_then(Result::err).map(|e| view! {
+                    <p class="notice notice--error">{crate::components::error_text(i18n.locale(), &e)}</p>
+                })}
+            </div>
+            <ActionForm action=save attr:class="form">
+                <input type="hidden" name="call" value=call.to_string() />
+                <fieldset disabled=frozen>
+                    <legend class="visually-hidden">{move || i18n.t(Key::RubricTitle)}</legend>
+                    {rows.into_iter().enumerate().map(|(n, (title, description, weight, min, max, anchors))| {
+                        let id = move |part: &str| format!("criterion-{n}-{part}");
+                        let name = move |part: &str| format!("form[criterion-{n}-{part}]");
+                        let share = weight.parse::<u32>().map(|w| w * 100 / total).unwrap_or(0);
+                        view! {
+                            <fieldset class="criterion">
+                                <legend>{move || i18n.t(Key::CriterionLabel)}" "{n + 1}{(share > 0).then(|| format!(" ({share} %)"))}</legend>
+                                <label for=id("title")>{move || i18n.t(Key::CriterionTitleLabel)}</label>
+                                <input id=id("title") name=name("title") value=title maxlength="200" />
+                                <label for=id("description")>{move || i18n.t(Key::CriterionDescriptionLabel)}</label>
+                                <textarea id=id("description") name=name("description") rows="2" maxlength="2000">{description}</textarea>
+                                <label for=id("weight")>{move || i18n.t(Key::WeightLabel)}</label>
+                                <input id=id("weight") name=name("weight") type="number" min="1" max="1000" value=weight />
+                                <label for=id("min")>{move || i18n.t(Key::ScaleMinLabel)}</label>
+                                <input id=id("min") name=name("min") type="number" min="0" max="10" value=min />
+                                <label for=id("max")>{move || i18n.t(Key::ScaleMaxLabel)}</label>
+                                <input id=id("max") name=name("max") type="number" min="1" max="10" value=max />
+                                <label for=id("anchors")>{move || i18n.t(Key::AnchorsLabel)}</label>
+                                <textarea id=id("anchors") name=name("anchors") rows="4">{anchors}</textarea>
+                            </fieldset>
+                        }
+                    }).collect_view()}
+                </fieldset>
+                {(!frozen).then(|| view! { <button type="submit" class="button">{move || i18n.t(Key::SaveRubric)}</button> })}
+            </ActionForm>
         </section>
     }
 }
