@@ -241,3 +241,35 @@ pub fn send_form(form: FormRef) {
     #[cfg(not(feature = "hydrate"))]
     let _ = form;
 }
+
+/// What a form's status line says about saving.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveState {
+    Idle,
+    Unsaved,
+    Saving,
+    Saved(chrono::DateTime<chrono::Utc>),
+    Failed(crate::AppError),
+}
+
+/// The status line of a form that saves as you type, announced politely to screen readers.
+#[component]
+pub fn SaveStatus(state: RwSignal<SaveState>) -> impl IntoView {
+    use crate::i18n::{I18n, Key};
+    use model::datetime::{DEFAULT_TIME_ZONE, format_date_time};
+    let i18n = I18n::expect();
+    view! {
+        <div role="status" aria-live="polite" class="save-state" id="save-state">
+            {move || match state.get() {
+                SaveState::Idle => String::new(),
+                SaveState::Unsaved => i18n.t(Key::DraftUnsaved).to_owned(),
+                SaveState::Saving => i18n.t(Key::DraftSaving).to_owned(),
+                SaveState::Saved(at) => {
+                    format!("{} {}", i18n.t(Key::DraftSavedAt), format_date_time(at, i18n.locale(), DEFAULT_TIME_ZONE))
+                }
+                SaveState::Failed(crate::AppError::Unauthenticated) => i18n.t(Key::DraftSessionEnded).to_owned(),
+                SaveState::Failed(err) => crate::components::error_text(i18n.locale(), &err),
+            }}
+        </div>
+    }
+}

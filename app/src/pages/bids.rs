@@ -138,16 +138,6 @@ fn Overview(overview: BidsOverview, start: ServerAction<StartBid>) -> impl IntoV
     }
 }
 
-/// What the editor's status line says about saving.
-#[derive(Debug, Clone, PartialEq)]
-enum SaveState {
-    Idle,
-    Unsaved,
-    Saving,
-    Saved(chrono::DateTime<chrono::Utc>),
-    Failed(AppError),
-}
-
 #[component]
 pub fn BidPage() -> impl IntoView {
     let i18n = I18n::expect();
@@ -206,7 +196,7 @@ fn Editor(
     let bid_id = view.id;
     let form_ref = NodeRef::<leptos::html::Form>::new();
     let upload_ref = NodeRef::<leptos::html::Form>::new();
-    let state = RwSignal::new(SaveState::Idle);
+    let state = RwSignal::new(autosave::SaveState::Idle);
     let upload_waits = RwSignal::new(false);
 
     // Problems of the last submission, by field.
@@ -224,33 +214,33 @@ fn Editor(
         Some(Ok(at)) => {
             tracker.saved(at);
             if tracker.all_saved() {
-                state.set(SaveState::Saved(at));
+                state.set(autosave::SaveState::Saved(at));
                 draft_key.with_value(|key| autosave::forget(key));
                 if upload_waits.get_untracked() {
                     upload_waits.set(false);
                     autosave::send_form(upload_ref);
                 }
             } else {
-                state.set(SaveState::Unsaved);
+                state.set(autosave::SaveState::Unsaved);
                 if upload_waits.get_untracked() {
                     // Typed again while saving: save that too before the page goes to the upload.
                     autosave::flush(form_ref, save, tracker);
                 }
             }
         }
-        Some(Err(err)) => state.set(SaveState::Failed(err)),
+        Some(Err(err)) => state.set(autosave::SaveState::Failed(err)),
         None => {}
     });
     Effect::new(move |_| {
         if save.pending().get() {
-            state.set(SaveState::Saving);
+            state.set(autosave::SaveState::Saving);
         }
     });
     // Text kept in this browser from a session that ended before the server had it, unless the draft has
     // been saved since (by a colleague, or in another tab).
     Effect::new(move |_| {
         if open && draft_key.with_value(|key| autosave::restore(key, form_ref, tracker)) {
-            state.set(SaveState::Unsaved);
+            state.set(autosave::SaveState::Unsaved);
             tracker.edited();
             autosave::flush(form_ref, save, tracker);
         }
@@ -258,7 +248,7 @@ fn Editor(
 
     let on_input = move |_| {
         if open {
-            state.set(SaveState::Unsaved);
+            state.set(autosave::SaveState::Unsaved);
             let edit = tracker.edited();
             draft_key.with_value(|key| autosave::remember(key, form_ref, tracker));
             autosave::schedule(form_ref, save, tracker, edit);
@@ -303,16 +293,7 @@ fn Editor(
             view! { <p class="notice" id="bid-frozen">{move || i18n.t(Key::BidFrozen)}</p> }.into_any()
         }}
 
-        <div role="status" aria-live="polite" class="save-state" id="save-state">
-            {move || match state.get() {
-                SaveState::Idle => String::new(),
-                SaveState::Unsaved => i18n.t(Key::DraftUnsaved).to_owned(),
-                SaveState::Saving => i18n.t(Key::DraftSaving).to_owned(),
-                SaveState::Saved(at) => format!("{} {}", i18n.t(Key::DraftSavedAt), format_date_time(at, i18n.locale(), DEFAULT_TIME_ZONE)),
-                SaveState::Failed(AppError::Unauthenticated) => i18n.t(Key::DraftSessionEnded).to_owned(),
-                SaveState::Failed(err) => error_text(i18n.locale(), &err),
-            }}
-        </div>
+        <autosave::SaveStatus state />
         <div role="alert">
             {move || receipt.get().map(|version| {
                 let href = format!("/{}/bids/{bid_id}/versions/{}", base.get_value(), version.number);

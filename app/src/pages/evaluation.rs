@@ -268,15 +268,6 @@ fn DeclarationForm(lot: LotEvaluation, call_id: Uuid, declare: ServerAction<Decl
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
-enum SaveState {
-    Idle,
-    Unsaved,
-    Saving,
-    Saved(chrono::DateTime<chrono::Utc>),
-    Failed(AppError),
-}
-
 /// `/{tenant}/bids/{id}/score`: the member's sheet for one bid.
 #[component]
 pub fn ScorePage() -> impl IntoView {
@@ -323,30 +314,30 @@ fn ScoreSheet(
     let bid_id = mine.bid_id;
     let editable = mine.status != SheetStatus::Final;
     let form_ref = NodeRef::<leptos::html::Form>::new();
-    let state = RwSignal::new(SaveState::Idle);
+    let state = RwSignal::new(autosave::SaveState::Idle);
     let tracker = autosave::Tracker::new(mine.saved_at.unwrap_or_default());
     let key = StoredValue::new(format!("score-{bid_id}"));
     Effect::new(move |_| match save.value().get() {
         Some(Ok(at)) => {
             tracker.saved(at);
             if tracker.all_saved() {
-                state.set(SaveState::Saved(at));
+                state.set(autosave::SaveState::Saved(at));
                 key.with_value(|key| autosave::forget(key));
             } else {
-                state.set(SaveState::Unsaved);
+                state.set(autosave::SaveState::Unsaved);
             }
         }
-        Some(Err(err)) => state.set(SaveState::Failed(err)),
+        Some(Err(err)) => state.set(autosave::SaveState::Failed(err)),
         None => {}
     });
     Effect::new(move |_| {
         if save.pending().get() {
-            state.set(SaveState::Saving);
+            state.set(autosave::SaveState::Saving);
         }
     });
     Effect::new(move |_| {
         if editable && key.with_value(|key| autosave::restore(key, form_ref, tracker)) {
-            state.set(SaveState::Unsaved);
+            state.set(autosave::SaveState::Unsaved);
             tracker.edited();
             autosave::flush(form_ref, save, tracker);
         }
@@ -358,7 +349,7 @@ fn ScoreSheet(
     });
     let on_input = move |_| {
         if editable {
-            state.set(SaveState::Unsaved);
+            state.set(autosave::SaveState::Unsaved);
             let edit = tracker.edited();
             key.with_value(|key| autosave::remember(key, form_ref, tracker));
             autosave::schedule(form_ref, save, tracker, edit);
@@ -389,16 +380,7 @@ fn ScoreSheet(
                 <dd id="my-weighted">{move || format_score(w, i18n.locale())}</dd>
             })}
         </dl>
-        <div role="status" aria-live="polite" class="save-state" id="save-state">
-            {move || match state.get() {
-                SaveState::Idle => String::new(),
-                SaveState::Unsaved => i18n.t(Key::DraftUnsaved).to_owned(),
-                SaveState::Saving => i18n.t(Key::DraftSaving).to_owned(),
-                SaveState::Saved(at) => format!("{} {}", i18n.t(Key::DraftSavedAt), format_date_time(at, i18n.locale(), DEFAULT_TIME_ZONE)),
-                SaveState::Failed(AppError::Unauthenticated) => i18n.t(Key::DraftSessionEnded).to_owned(),
-                SaveState::Failed(err) => error_text(i18n.locale(), &err),
-            }}
-        </div>
+        <autosave::SaveStatus state />
         <div role="alert">
             {move || (!problems.get().is_empty()).then(|| view! {
                 <div class="notice notice--error" id="problems">
