@@ -1,6 +1,7 @@
 // The steering group's evaluation in the browser (issue 12): a member finds the closed call on the home
 // page, declares conflicts of interest for a lot, scores its bids (saved as typed), finalises them and then
-// sees the lot's ranking. Uses steuerung5, whom no other browser test touches.
+// sees the lot's ranking, beside the sheets two other members finalised before (the demo's call under
+// evaluation). Uses steuerung6, whom no other browser test touches.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { assertAccessible, launch, openPage, signIn, waitForHydration } from "./support.mjs";
@@ -15,16 +16,16 @@ after(async () => {
 
 test("a member declares, scores a lot, finalises and then sees the ranking", async () => {
   const { context, page, errors } = await openPage(browser);
-  await signIn(page, "steuerung5@dresden.demo");
+  await signIn(page, "steuerung6@dresden.demo");
   await page.goto(`${process.env.SPIELRAUM_BASE_URL ?? "http://127.0.0.1:3000"}/dresden`);
   await waitForHydration(page);
   const tasks = page.locator("#evaluation-tasks");
-  await tasks.getByRole("link", { name: "Sozialraumkoordinationsstellen 2019" }).click();
+  await tasks.getByRole("link", { name: "Sozialraumkoordination Stadtraum 4 und 5 – Nachbesetzung" }).click();
   await page.getByRole("heading", { level: 1, name: "Bewertung", exact: true }).waitFor();
   await assertAccessible(page);
 
-  // The second lot (Stadtraum 2): no bids visible before declaring.
-  const lot = page.locator("section.card", { has: page.getByRole("heading", { level: 2, name: "Stadtraum 2" }) });
+  // Stadtraum 4: no bids visible before declaring.
+  const lot = page.locator("section.card", { has: page.getByRole("heading", { level: 2, name: "Stadtraum 4" }) });
   await lot.locator("fieldset.radio-group").first().waitFor();
   assert.equal(await lot.locator("table").count(), 0, "no bids before the declaration");
   for (const group of await lot.locator("fieldset.radio-group").all()) {
@@ -33,7 +34,7 @@ test("a member declares, scores a lot, finalises and then sees the ranking", asy
   await lot.getByRole("button", { name: "Erklärung abgeben" }).click();
   await lot.locator("table").waitFor();
   const carriers = await lot.locator("tbody th a").allTextContents();
-  assert.equal(carriers.length, 2, `two bids in Stadtraum 2: ${carriers}`);
+  assert.equal(carriers.length, 2, `two bids in Stadtraum 4: ${carriers}`);
 
   for (const carrier of carriers) {
     const row = lot.locator("tr", { has: page.getByRole("link", { name: carrier }) });
@@ -59,10 +60,22 @@ test("a member declares, scores a lot, finalises and then sees the ranking", asy
 
   await page.getByRole("link", { name: "Rangfolge", exact: true }).click();
   await page.getByRole("heading", { level: 1, name: "Rangfolge" }).waitFor();
-  const ranking = page.locator("section.card", { has: page.getByRole("heading", { level: 2, name: "Stadtraum 2" }) });
-  const first = ranking.locator("table.ranking-table tbody tr").first();
-  assert.match(await first.textContent(), new RegExp(`^1${carriers[0]}`));
-  assert.equal(await ranking.locator("table.score-matrix tbody tr").count(), 2, "steuerung5's two sheets");
+  const ranking = page.locator("section.card", { has: page.getByRole("heading", { level: 2, name: "Stadtraum 4" }) });
+  const ranked = await ranking.locator("table.ranking-table tbody tr").allTextContents();
+  assert.equal(ranked.length, 2, `both bids ranked: ${ranked}`);
+  assert.match(ranked[0], /^1/);
+  for (const carrier of carriers) assert.ok(ranked.some((row) => row.includes(carrier)), `${carrier} is ranked`);
+  const matrix = ranking.locator("table.score-matrix tbody tr");
+  assert.equal(await matrix.count(), 6, "the sheets of steuerung1, steuerung2 and steuerung6 on both bids");
+  assert.equal(await matrix.filter({ hasText: "Steuerungsgruppe Mitglied 6" }).count(), 2, "steuerung6's two sheets");
+  await assertAccessible(page);
+
+  // The decision proposal, printable, from the same figures.
+  await page.getByRole("link", { name: "Beschlussvorlage (Druckansicht)" }).click();
+  await page.getByRole("heading", { level: 1, name: /^Vergabe: Sozialraumkoordination Stadtraum 4 und 5/ }).waitFor();
+  const proposal = page.locator("article.document");
+  for (const carrier of carriers) assert.ok((await proposal.textContent()).includes(carrier), `${carrier} in the proposal`);
+  assert.equal(await page.getByRole("link", { name: "Beschlussvorlage als PDF" }).count(), 1);
   await assertAccessible(page);
   assert.deepEqual(errors, []);
   await context.close();

@@ -134,11 +134,11 @@ describe("the carrier portal", () => {
     await page.getByRole("button", { name: "Abmelden" }).waitFor();
 
     await page.goto(`${BASE}/dresden/calls`);
-    await page.locator("#call-list").getByRole("link", { name: "Sozialraumkoordinationsstellen 2019" }).click();
+    await page.locator("#call-list").getByRole("link", { name: "Sozialraumkoordination Stadtraum 4 und 5 – Nachbesetzung" }).click();
     await page.getByRole("heading", { level: 2, name: "Die Frist ist abgelaufen" }).waitFor();
     // A member of the steering group declares conflicts of interest for a lot before reading its bids.
     await page.getByRole("link", { name: "Bewertung", exact: true }).click();
-    const declaration = page.locator("section.card", { has: page.getByRole("heading", { level: 2, name: "Stadtraum 1", exact: true }) });
+    const declaration = page.locator("section.card", { has: page.getByRole("heading", { level: 2, name: "Stadtraum 4", exact: true }) });
     await declaration.locator("fieldset.radio-group").first().waitFor();
     for (const group of await declaration.locator("fieldset.radio-group").all()) {
       await group.getByLabel("Kein Interessenkonflikt").check();
@@ -150,8 +150,8 @@ describe("the carrier portal", () => {
     await page.getByRole("link", { name: "Eingegangene Interessenbekundungen" }).click();
     await page.getByRole("heading", { level: 1, name: "Eingegangene Interessenbekundungen" }).waitFor();
     await assertAccessible(page);
-    const lot = page.locator("#submitted-bids section", { has: page.getByRole("heading", { name: "Stadtraum 1", exact: true }) });
-    assert.equal(await lot.getByRole("listitem").count(), 3, "three bids in Stadtraum 1");
+    const lot = page.locator("#submitted-bids section", { has: page.getByRole("heading", { name: "Stadtraum 4", exact: true }) });
+    assert.equal(await lot.getByRole("listitem").count(), 2, "two bids in Stadtraum 4");
 
     const [download] = await Promise.all([
       page.waitForEvent("download"),
@@ -159,9 +159,9 @@ describe("the carrier portal", () => {
     ]);
     assert.match(download.suggestedFilename(), /\.zip$/);
 
-    await lot.getByRole("link", { name: "Jugendwerk Elbaue e. V." }).click();
+    await lot.getByRole("link", { name: "Kinderring Loschwitz e. V." }).click();
     await page.locator("#content-hash").waitFor();
-    await page.getByRole("heading", { level: 1, name: "Stadtraum 1 – Jugendwerk Elbaue e. V." }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Stadtraum 4 – Kinderring Loschwitz e. V." }).waitFor();
     await assertAccessible(page);
     assert.deepEqual(errors, []);
     await context.close();

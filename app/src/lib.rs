@@ -12,6 +12,7 @@ pub mod admin;
 pub mod awards;
 pub mod bids;
 pub mod calls;
+pub mod documents;
 pub mod error;
 pub mod evaluation;
 #[cfg(feature = "ssr")]

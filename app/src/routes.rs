@@ -42,6 +42,7 @@ lazy_pages! {
     CallBids => pages::CallBidsPage,
     Evaluation => pages::EvaluationPage,
     Ranking => pages::RankingPage,
+    DecisionProposal => pages::DecisionProposalPage,
     Score => pages::ScorePage,
     Posts => pages::PostsPage,
     Register => pages::RegisterPage,

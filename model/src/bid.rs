@@ -96,6 +96,12 @@ impl Fte {
     pub fn value(self) -> Decimal {
         self.0
     }
+
+    /// As people write it: `0,5` in German, `0.5` in English.
+    pub fn format(self, locale: crate::Locale) -> String {
+        let (decimal_separator, _) = locale.separators();
+        self.0.normalize().to_string().replace('.', &decimal_separator.to_string())
+    }
 }
 
 impl TryFrom<Decimal> for Fte {
@@ -418,6 +424,14 @@ mod tests {
 
     fn fields(problems: &[FieldProblem]) -> Vec<(String, Problem)> {
         problems.iter().map(|p| (p.field.clone(), p.problem)).collect()
+    }
+
+    #[test]
+    fn fte_is_written_with_the_locale_s_decimal_separator() {
+        let half = Fte::parse("0.5").expect("fte");
+        assert_eq!(half.format(crate::Locale::De), "0,5");
+        assert_eq!(half.format(crate::Locale::En), "0.5");
+        assert_eq!(Fte::parse("1,00").expect("fte").format(crate::Locale::De), "1");
     }
 
     #[test]

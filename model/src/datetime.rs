@@ -3,7 +3,7 @@
 
 use crate::Locale;
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
+pub use chrono_tz::Tz;
 
 /// The zone every tenant uses unless configured otherwise.
 pub const DEFAULT_TIME_ZONE: Tz = chrono_tz::Europe::Berlin;

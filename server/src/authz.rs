@@ -37,6 +37,7 @@ pub const DOWNLOAD_ROUTES: &[&str] = &[
     "/{tenant}/calls/{id}/lots/{lot}/bids.zip",
     "/{tenant}/calls/{id}/ranking.csv",
     "/{tenant}/calls/{id}/ranking.xlsx",
+    "/{tenant}/calls/{id}/decision-proposal.pdf",
 ];
 pub const UPLOAD_ROUTES: &[&str] = &["/{tenant}/bids/{id}/attachments"];
 
@@ -55,6 +56,9 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
             Requires(Permission::ReadBids)
         }
         ("GET", "/{tenant}/calls/{id}/evaluation" | "/{tenant}/calls/{id}/ranking") => Requires(Permission::ReadBids),
+        ("GET", "/{tenant}/calls/{id}/decision-proposal" | "/{tenant}/calls/{id}/decision-proposal.pdf") => {
+            Requires(Permission::ReadBids)
+        }
         ("GET", "/{tenant}/bids/{id}/score") => Requires(Permission::ScoreBids),
         ("GET", "/{tenant}/posts") => Requires(Permission::ReadLedger),
         ("GET", "/{tenant}/calls/{id}/ranking.csv" | "/{tenant}/calls/{id}/ranking.xlsx") => {
@@ -110,6 +114,7 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         ("POST", "/fn/bid_version" | "/fn/my_notifications" | "/fn/mark_notifications_read") => SignedIn,
         ("POST", "/fn/call_bids") => Requires(Permission::ReadBids),
         ("POST", "/fn/evaluation" | "/fn/bid_scores" | "/fn/ranking") => Requires(Permission::ReadBids),
+        ("POST", "/fn/decision_proposal") => Requires(Permission::ReadBids),
         ("POST", "/fn/declare_conflicts" | "/fn/my_score_sheet" | "/fn/save_score" | "/fn/finalise_score") => {
             Requires(Permission::ScoreBids)
         }
@@ -159,7 +164,9 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         ("GET", "/api/v1/tenants/{tenant}/posts") => Requires(Permission::ReadLedger),
         (
             "GET",
-            "/api/v1/tenants/{tenant}/calls/{call}/ranking.csv" | "/api/v1/tenants/{tenant}/calls/{call}/ranking.xlsx",
+            "/api/v1/tenants/{tenant}/calls/{call}/ranking.csv"
+            | "/api/v1/tenants/{tenant}/calls/{call}/ranking.xlsx"
+            | "/api/v1/tenants/{tenant}/calls/{call}/decision-proposal.pdf",
         ) => Requires(Permission::ReadBids),
         ("POST", "/api/v1/auth/token") => Public,
         ("GET", "/api/v1/me") => SignedIn,

@@ -162,3 +162,15 @@ pub async fn ranking_xlsx(
     let locale = locale.map(|axum::Extension(l)| l).unwrap_or_default();
     crate::api::evaluation::ranking_file(&state, context, call, crate::api::evaluation::RankingFile::Xlsx, locale).await
 }
+
+/// `GET /{tenant}/calls/{call}/decision-proposal.pdf`: the decision proposal page's PDF.
+pub async fn decision_proposal_pdf(
+    State(state): State<AppState>,
+    Path((_tenant, call)): Path<(String, String)>,
+    locale: Option<axum::Extension<model::Locale>>,
+    Ctx(context): Ctx,
+) -> Result<Response, ApiError> {
+    let Ok(call) = Uuid::parse_str(&call) else { return Err(ApiError(AppError::NotFound)) };
+    let locale = locale.map(|axum::Extension(l)| l).unwrap_or_default();
+    crate::api::evaluation::decision_proposal_file(&state, context, call, locale).await
+}

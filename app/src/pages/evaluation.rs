@@ -515,6 +515,8 @@ fn Ranking(view: RankingView, recommend: ServerAction<Recommend>, decide: Server
         <ul class="downloads">
             <li><a href=format!("/{slug}/calls/{call_id}/ranking.csv") download>{move || i18n.t(Key::DownloadCsv)}</a></li>
             <li><a href=format!("/{slug}/calls/{call_id}/ranking.xlsx") download>{move || i18n.t(Key::DownloadXlsx)}</a></li>
+            <li><A href=format!("/{slug}/calls/{call_id}/decision-proposal")>{move || i18n.t(Key::ProposalLinkHtml)}</A></li>
+            <li><a href=format!("/{slug}/calls/{call_id}/decision-proposal.pdf") download>{move || i18n.t(Key::ProposalLinkPdf)}</a></li>
         </ul>
         <div role="alert">
             {move || recommend.value().get().and_then(Result::err).map(|e| view! {

@@ -460,3 +460,39 @@ pub async fn get_ranking_xlsx(
     let call = id(&call, "call")?;
     ranking_file(&state, context, call, RankingFile::Xlsx, locale_of(locale)).await
 }
+
+/// The decision proposal as PDF, for whoever may see the ranking (the same hiding rules apply), in the
+/// request's language. Shared by the API and the proposal page's download link.
+pub async fn decision_proposal_file(
+    state: &AppState,
+    context: app::auth::RequestContext,
+    call: uuid::Uuid,
+    locale: model::Locale,
+) -> Result<axum::response::Response, ApiError> {
+    let actor = actor(state, context, Permission::ReadBids).await?;
+    let bytes = app::documents::ops::decision_proposal_pdf(&actor, call, locale, Utc::now()).await?;
+    Ok(crate::uploads::file_response(&format!("beschlussvorlage-{call}.pdf"), "application/pdf", bytes))
+}
+
+/// The decision proposal (Beschlussvorlage) for the youth welfare committee as an A4 PDF: the recommended
+/// awards per lot, the money per budget year, the rubric, the ranking and the group's reasoning.
+#[utoipa::path(get, path = "/tenants/{tenant}/calls/{call}/decision-proposal.pdf", tag = "evaluation",
+    security(("bearer" = [])),
+    params(("tenant" = String, Path, description = TENANT), ("call" = uuid::Uuid, Path, description = "The call's id")),
+    responses(
+        (status = 200, description = "The PDF", content_type = "application/pdf"),
+        (status = 400, description = "Malformed id", body = ErrorBody),
+        (status = 401, description = "No valid bearer token for this tenant", body = ErrorBody),
+        (status = 403, description = "Not a reader of bids", body = ErrorBody),
+        (status = 404, description = "No such published call", body = ErrorBody),
+        (status = 409, description = "The call has not closed", body = ErrorBody),
+    ))]
+pub async fn get_decision_proposal_pdf(
+    State(state): State<AppState>,
+    Path((_tenant, call)): Path<(String, String)>,
+    locale: Option<axum::Extension<model::Locale>>,
+    Ctx(context): Ctx,
+) -> Result<axum::response::Response, ApiError> {
+    let call = id(&call, "call")?;
+    decision_proposal_file(&state, context, call, locale_of(locale)).await
+}

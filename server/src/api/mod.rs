@@ -63,6 +63,7 @@ use utoipa::OpenApi;
         evaluation::list_posts,
         evaluation::get_ranking_csv,
         evaluation::get_ranking_xlsx,
+        evaluation::get_decision_proposal_pdf,
         auth::issue_token,
         auth::me
     ),
@@ -149,6 +150,7 @@ pub fn router(max_upload_bytes: u64) -> Router<AppState> {
         .route("/tenants/{tenant}/posts", get(evaluation::list_posts))
         .route("/tenants/{tenant}/calls/{call}/ranking.csv", get(evaluation::get_ranking_csv))
         .route("/tenants/{tenant}/calls/{call}/ranking.xlsx", get(evaluation::get_ranking_xlsx))
+        .route("/tenants/{tenant}/calls/{call}/decision-proposal.pdf", get(evaluation::get_decision_proposal_pdf))
         .route("/auth/token", axum::routing::post(auth::issue_token))
         .route("/me", get(auth::me))
         .fallback(not_found)

@@ -185,11 +185,11 @@ async fn lots_can_be_removed_from_drafts_only_and_calls_stay_in_their_tenant() {
 }
 
 #[tokio::test]
-async fn the_demo_has_two_closed_calls_and_an_open_one() {
+async fn the_demo_has_three_closed_calls_and_an_open_one() {
     let app = TestApp::spawn().await;
     let listed = json(app.call(&app.browser(), "public_calls", &[("tenant", "dresden")]).await).await;
     let phases: Vec<&str> = listed.as_array().expect("list").iter().filter_map(|c| c["phase"].as_str()).collect();
-    assert_eq!(phases, ["open", "closed", "closed"]);
+    assert_eq!(phases, ["open", "closed", "closed", "closed"]);
     let (status, html) = app.get_text("/dresden/calls").await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("Sozialraumkoordinationsstellen ab 2027"));
@@ -203,7 +203,7 @@ async fn the_api_lists_published_calls_only_and_each_with_lots_and_questions() {
     let (status, list) = app.get_json("/api/v1/tenants/dresden/calls").await;
     assert_eq!(status, StatusCode::OK);
     let calls = list.as_array().expect("list");
-    assert_eq!(calls.len(), 3);
+    assert_eq!(calls.len(), 4);
     assert!(calls.iter().all(|c| c["id"] != hidden.as_str()));
     let open = calls.iter().find(|c| c["phase"] == "open").expect("the open demo call");
     let (status, detail) =

@@ -9,22 +9,24 @@ use rust_decimal::Decimal;
 use serde_json::{Value, json};
 use std::str::FromStr;
 
-/// The closed practice call of 2018 and its first lot (three bids in the demo).
+/// A closed practice call like the demo's of 2018 (three bids in its first lot), but fresh: nobody has
+/// declared or scored yet, whatever the demo's history holds.
 async fn practice_2018(app: &TestApp, admin: &str) -> (String, Value) {
-    let calls = json(app.client.get(app.url("/api/v1/tenants/dresden/calls")).send().await.expect("calls")).await;
-    let call = calls
-        .as_array()
-        .expect("calls")
-        .iter()
-        .filter(|c| c["phase"] == "closed" && c["module"] == "practice")
-        .min_by_key(|c| c["closes_at"].as_str().map(str::to_owned))
-        .expect("a closed practice call")["id"]
-        .as_str()
-        .expect("id")
-        .to_owned();
+    let call = fresh_call(app, model::call::Module::Practice).await;
     let url = app.url(&format!("/api/v1/tenants/dresden/calls/{call}/evaluation"));
     let overview = json(app.client.get(url).bearer_auth(admin).send().await.expect("evaluation")).await;
     (call, overview)
+}
+
+/// A fresh closed call of `module` with the demo's bidders.
+pub async fn fresh_call(app: &TestApp, module: model::call::Module) -> String {
+    let db = app.db().await;
+    let title = format!("Testaufruf {}", uuid::Uuid::new_v4().simple());
+    server::demo::fresh_closed_call(&db, module, &title, chrono::Utc::now())
+        .await
+        .expect("a fresh closed call")
+        .id
+        .to_string()
 }
 
 struct Api<'a> {
@@ -373,8 +375,12 @@ async fn the_committee_decides_awards_fund_posts_and_carriers_learn_only_their_o
 
     // The award made a coordination post of 0.5 FTE in the lot's district.
     let posts = json(api.get(&admin, "/posts").await).await;
-    let post =
-        posts.as_array().expect("posts").iter().find(|p| p["organisation_name"] == bids[0].1.as_str()).expect("post");
+    let post = posts
+        .as_array()
+        .expect("posts")
+        .iter()
+        .find(|p| p["organisation_name"] == bids[0].1.as_str() && p["total"] == "80300.00")
+        .expect("post");
     assert_eq!(post["kind"], "post");
     assert_eq!(post["district_name"], "Stadtraum 1");
     assert_eq!(post["fte"], "0.5");
@@ -413,13 +419,9 @@ async fn the_steering_contract_runs_three_years_and_is_worth_at_least_100000_eur
     let app = TestApp::spawn().await;
     let api = Api { app: &app };
     let admin = app.token("dresden", "admin@dresden.demo").await;
-    let calls = json(app.client.get(app.url("/api/v1/tenants/dresden/calls")).send().await.expect("calls")).await;
-    let call =
-        calls.as_array().expect("calls").iter().find(|c| c["module"] == "steering").expect("steering call")["id"]
-            .as_str()
-            .expect("id")
-            .to_owned();
+    let call = fresh_call(&app, model::call::Module::Steering).await;
     let overview = json(api.get(&admin, &format!("/calls/{call}/evaluation")).await).await;
+    let before = json(api.get(&admin, "/posts").await).await;
     let bid = overview["lots"][0]["bids"][0]["bid_id"].as_str().expect("bid").to_owned();
     let decision = |ends_on: &str, per_year: &str| {
         json!({"session_date": "2019-01-31", "resolution_number": "V2740/19", "awarded": true,
@@ -437,14 +439,16 @@ async fn the_steering_contract_runs_three_years_and_is_worth_at_least_100000_eur
     let missing = api.post(&admin, &format!("/bids/{bid}/decision"), &open_ended).await;
     assert_eq!(missing.status(), StatusCode::UNPROCESSABLE_ENTITY, "the contract needs its end");
     // Nothing was recorded by the refused attempts.
-    assert_eq!(json(api.get(&admin, "/posts").await).await, json!([]));
+    assert_eq!(json(api.get(&admin, "/posts").await).await, before);
     let good = api.post(&admin, &format!("/bids/{bid}/decision"), &decision("2022-01-31", "34000.00")).await;
     assert_eq!(good.status(), StatusCode::CREATED);
     let posts = json(api.get(&admin, "/posts").await).await;
-    assert_eq!(posts[0]["kind"], "steering");
-    assert_eq!(posts[0]["total"], "102000.00");
-    assert_eq!(posts[0]["ends_on"], "2022-01-31");
-    assert_eq!(posts[0]["district_name"], Value::Null);
+    let posts = posts.as_array().expect("posts");
+    assert_eq!(posts.len(), before.as_array().map_or(0, Vec::len) + 1, "one contract more");
+    let contract = posts.iter().find(|p| p["total"] == "102000.00").expect("the new contract");
+    assert_eq!(contract["kind"], "steering");
+    assert_eq!(contract["ends_on"], "2022-01-31");
+    assert_eq!(contract["district_name"], Value::Null);
 }
 
 #[tokio::test]
@@ -559,10 +563,71 @@ async fn the_ranking_exports_are_a_valid_csv_and_workbook_with_the_rankings_figu
     let matrix = read("xl/worksheets/sheet2.xml");
     assert!(matrix.contains("<v>3</v>"), "points as numbers");
 
+    // The decision proposal as PDF: a real PDF with its pages numbered and the ranking's figures.
+    let pdf = api.get(&admin, &format!("/calls/{call}/decision-proposal.pdf")).await;
+    assert_eq!(pdf.status(), StatusCode::OK);
+    assert_eq!(pdf.headers()["content-type"], "application/pdf");
+    let text = pdf_text(&pdf.bytes().await.expect("bytes"));
+    assert!(text.contains("Beschlussvorlage"), "{text}");
+    assert!(text.contains("Seite 1 von"), "page numbers: {text}");
+    assert!(text.contains(name) && text.contains("60,00"), "the scored bid and its weighted score: {text}");
+    assert!(text.contains("Noch keine Empfehlung"), "no recommendation yet: {text}");
+
     // A member who has not finalised the lot gets the lot hidden in the files too.
     let other = app.token("dresden", "steuerung2@dresden.demo").await;
     let hidden = api.get(&other, &format!("/calls/{call}/ranking.csv")).await.text().await.expect("text");
     assert!(!hidden.contains("Steuerungsgruppe Mitglied 1") && !hidden.contains("60,00"), "{hidden}");
+    let hidden = api.get(&other, &format!("/calls/{call}/decision-proposal.pdf")).await;
+    assert_eq!(hidden.status(), StatusCode::OK);
+    let hidden = pdf_text(&hidden.bytes().await.expect("bytes"));
+    assert!(!hidden.contains("60,00") && !hidden.contains(name), "{hidden}");
+    let carrier = app.token("dresden", "traeger1@dresden.demo").await;
+    let refused = api.get(&carrier, &format!("/calls/{call}/decision-proposal.pdf")).await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    assert!(!refused.text().await.expect("body").contains(name));
+}
+
+/// The text of every page of a PDF, pages joined.
+fn pdf_text(bytes: &[u8]) -> String {
+    let document = lopdf::Document::load_mem(bytes).expect("a readable PDF");
+    let pages: Vec<u32> = document.get_pages().keys().copied().collect();
+    assert!(!pages.is_empty(), "at least one page");
+    document.extract_text(&pages).expect("text")
+}
+
+/// The demo's practice call of 2018 was decided: its decision proposal recommends the posts the committee
+/// funded and adds up their money per budget year; the printable page says the same.
+#[tokio::test]
+async fn the_decision_proposal_of_the_demo_lists_the_recommended_posts_and_their_money() {
+    let app = TestApp::spawn().await;
+    let api = Api { app: &app };
+    let admin = app.token("dresden", "admin@dresden.demo").await;
+    let calls = json(app.client.get(app.url("/api/v1/tenants/dresden/calls")).send().await.expect("calls")).await;
+    let call = calls
+        .as_array()
+        .expect("calls")
+        .iter()
+        .find(|c| c["title"] == "Sozialraumkoordinationsstellen 2019")
+        .expect("the practice call of 2018")["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let pdf = api.get(&admin, &format!("/calls/{call}/decision-proposal.pdf")).await;
+    assert_eq!(pdf.status(), StatusCode::OK);
+    let text = pdf_text(&pdf.bytes().await.expect("bytes"));
+    // Heidepark (Stadtraum 1 and 3: 28,100 and 26,800 a year) and Netzwerk (Stadtraum 2: 27,000), 2019–2021.
+    assert!(text.contains("Heidepark") && text.contains("Netzwerk"), "{text}");
+    assert!(text.contains("81.900,00"), "the money per budget year: {text}");
+    assert!(text.contains("245.700,00"), "the total over three years: {text}");
+    assert!(text.contains("V2741/19"), "the committee's resolution: {text}");
+
+    let browser = app.signed_in("dresden", "admin@dresden.demo").await;
+    let page = json(app.call(&browser, "decision_proposal", &[("call", &call)]).await).await;
+    let page = page.to_string();
+    assert!(page.contains("81.900,00") && page.contains("245.700,00"), "{page}");
+    let (status, html) = app.get_text(&format!("/dresden/calls/{call}/decision-proposal")).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "a visitor is sent to sign in");
+    assert!(!html.contains("Heidepark"));
 }
 
 #[tokio::test]

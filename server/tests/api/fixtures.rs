@@ -6,7 +6,7 @@ use crate::bids::{json, open_call};
 use crate::support::{TestApp, link_token};
 use chrono::{Duration, Utc};
 use model::datetime::{DEFAULT_TIME_ZONE, local_input_value};
-use model::entity::{bid, call, call_lot, organisation};
+use model::entity::{bid, call_lot, organisation};
 use reqwest::StatusCode;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde_json::{Value, json};
@@ -37,12 +37,16 @@ impl Fixtures {
         let open = open_call(app).await;
         let open_id = text(&open["summary"]["id"]);
         let lot = |i: usize| text(&open["lots"][i]["id"]);
-        let steering = call::Entity::find()
-            .filter(call::Column::Module.eq("steering"))
-            .one(&db)
-            .await
-            .expect("query")
-            .expect("the demo's steering call");
+        // Fresh closed calls with the demo's bidders, so the sweep's evaluation starts from nothing whatever
+        // the demo's history holds.
+        let steering =
+            server::demo::fresh_closed_call(&db, model::call::Module::Steering, "Steuerung (Sweep)", Utc::now())
+                .await
+                .expect("a closed steering call");
+        let practice =
+            server::demo::fresh_closed_call(&db, model::call::Module::Practice, "Praxis (Sweep)", Utc::now())
+                .await
+                .expect("a closed practice call");
         let steering_lot = call_lot::Entity::find()
             .filter(call_lot::Column::CallId.eq(steering.id))
             .one(&db)
@@ -177,13 +181,6 @@ impl Fixtures {
         // calls; in the steering call the carrier's bid scored and final, the other bid's sheet a draft; in the
         // practice call of 2018 one sheet final (to reopen) and two bids not started.
         let member = app.token("dresden", "steuerung4@dresden.demo").await;
-        let practice = call::Entity::find()
-            .filter(call::Column::Module.eq("practice"))
-            .order_by_asc(call::Column::ClosesAt)
-            .one(&db)
-            .await
-            .expect("query")
-            .expect("the demo's closed practice call");
         let mut bids_of = HashMap::new();
         let mut rubric_len = HashMap::new();
         for call_id in [steering.id, practice.id] {

@@ -277,6 +277,13 @@ const TABLE: &[(&str, &str, &str, &str, &str)] = &[
     ),
     (
         "GET",
+        "/api/v1/tenants/{tenant}/calls/{call}/decision-proposal.pdf",
+        "/api/v1/tenants/dresden/calls/{closed_call}/decision-proposal.pdf",
+        "",
+        "UAAFFFU",
+    ),
+    (
+        "GET",
         "/api/v1/tenants/{tenant}/calls/{call}/rubric",
         "/api/v1/tenants/dresden/calls/{d_call}/rubric",
         "",
@@ -363,6 +370,7 @@ const TABLE: &[(&str, &str, &str, &str, &str)] = &[
     ("POST", "/fn/public_calls", "", "tenant=dresden", "AAAAAAA"),
     ("POST", "/fn/publish_call", "", "call={e_call}", "UAFFFFN"),
     ("POST", "/fn/ranking", "", "call={closed_call}", "UAAFFFN"),
+    ("POST", "/fn/decision_proposal", "", "call={closed_call}", "UAAFFFN"),
     (
         "POST",
         "/fn/recommend",
@@ -465,6 +473,14 @@ const TABLE: &[(&str, &str, &str, &str, &str)] = &[
     ("GET", "/{tenant}/calls/{id}/ranking", "/dresden/calls/{closed_call}/ranking", "", "UAAFFFU"),
     ("GET", "/{tenant}/calls/{id}/ranking.csv", "/dresden/calls/{closed_call}/ranking.csv", "", "UAAFFFU"),
     ("GET", "/{tenant}/calls/{id}/ranking.xlsx", "/dresden/calls/{closed_call}/ranking.xlsx", "", "UAAFFFU"),
+    ("GET", "/{tenant}/calls/{id}/decision-proposal", "/dresden/calls/{closed_call}/decision-proposal", "", "UAAFFFU"),
+    (
+        "GET",
+        "/{tenant}/calls/{id}/decision-proposal.pdf",
+        "/dresden/calls/{closed_call}/decision-proposal.pdf",
+        "",
+        "UAAFFFU",
+    ),
     (
         "GET",
         "/{tenant}/calls/{id}/lots/{lot}/bids.zip",

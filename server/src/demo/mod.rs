@@ -4,6 +4,8 @@
 //!
 //! Loaded only into an empty database (no tenants yet), in one transaction, so a failed load leaves nothing.
 
+mod history;
+
 use chrono::Utc;
 use model::DistrictKind;
 use model::entity::{district, district_contact, organisation, role_grant, tenant, user};
@@ -226,8 +228,10 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> Result<bool, DbErr> {
     Ok(true)
 }
 
-/// Dresden's calls: the closed steering call of 2018, the closed practice call of 2018, and an open practice
-/// call for 2027 (SPEC §5).
+/// Dresden's calls, oldest first: the steering and the practice call of 2018 (decided by the committee on
+/// 31 January 2019; see [`history`]), a practice call for the two districts left without a post, closed
+/// ten days ago and under evaluation, and an open practice call for 2027 (SPEC §5). The open call stays
+/// last.
 async fn demo_calls(db: &impl sea_orm::ConnectionTrait, now: chrono::DateTime<Utc>) -> Result<(), DbErr> {
     use app::store::{TenantScope, calls};
     use chrono::{Duration, NaiveDate, TimeZone};
@@ -243,8 +247,9 @@ async fn demo_calls(db: &impl sea_orm::ConnectionTrait, now: chrono::DateTime<Ut
     };
     let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| DbErr::Custom("demo date".into()));
     let decision_2019 = date(2019, 1, 31)?;
+    let evaluation_closed = now - Duration::days(10);
     let open_closes = now + Duration::days(21);
-    let planned: [(Module, &str, &str, Schedule); 3] = [
+    let planned: [(Module, &str, &str, Schedule); 4] = [
         (
             Module::Steering,
             "Steuerungsmodul Sozialraumkoordination 2019–2021",
@@ -266,6 +271,19 @@ async fn demo_calls(db: &impl sea_orm::ConnectionTrait, now: chrono::DateTime<Ut
         ),
         (
             Module::Practice,
+            "Sozialraumkoordination Stadtraum 4 und 5 – Nachbesetzung",
+            "In den Stadträumen 4 und 5 ist bisher keine Sozialraumkoordinationsstelle besetzt. Beide Stellen \
+             (je 0,5 VzÄ) werden erneut ausgeschrieben; die Steuerungsgruppe bewertet die \
+             Interessenbekundungen nach Fristende.",
+            Schedule::new(
+                evaluation_closed - Duration::days(35),
+                evaluation_closed,
+                (evaluation_closed + Duration::days(45)).date_naive(),
+            )
+            .map_err(|e| DbErr::Custom(e.to_string()))?,
+        ),
+        (
+            Module::Practice,
             "Sozialraumkoordinationsstellen ab 2027",
             "Für die neue Förderperiode werden die Sozialraumkoordinationsstellen erneut ausgeschrieben. \
              Bewerben Sie sich je Stadtraum mit Ihrer Erfahrung in der Gemeinwesenarbeit vor Ort.",
@@ -283,17 +301,77 @@ async fn demo_calls(db: &impl sea_orm::ConnectionTrait, now: chrono::DateTime<Ut
     if let Some(open) = rows.last() {
         app::jobs::schedule_call(db, open.id, open.closes_at, open.opens_at, now).await.map_err(failed)?;
     }
-    demo_bids(db, &scope, &rows, now).await.map_err(failed)
+    let [steering, practice_2018, evaluated, open] = &rows[..] else {
+        return Err(DbErr::Custom("demo calls missing".into()));
+    };
+    submit_bids(db, &scope, steering, &STEERING_BIDS, now).await.map_err(failed)?;
+    submit_bids(db, &scope, practice_2018, &PRACTICE_BIDS, now).await.map_err(failed)?;
+    submit_bids(db, &scope, evaluated, &REFILL_BIDS, now).await.map_err(failed)?;
+    submit_bids(db, &scope, open, &OPEN_BIDS, now).await.map_err(failed)?;
+    history::decided(db, &scope, steering, berlin(2019, 1, 8, 9)?, now).await.map_err(failed)?;
+    history::decided(db, &scope, practice_2018, berlin(2019, 1, 9, 9)?, now).await.map_err(failed)?;
+    history::under_evaluation(db, &scope, evaluated, evaluated.closes_at + Duration::days(2), now).await.map_err(failed)
 }
 
-/// Bids of the demo carriers (organisations by index, as in `demo_tenants`): in the closed steering call two
-/// submitted bids; in the closed practice call of 2018 several bids in each of the first three lots; in the
-/// open call one submitted bid (traeger1, Stadtraum 1) and two drafts (traeger2, Stadtraum 1; traeger3,
-/// Stadtraum 3). traeger4 has no bid in the open call, so it can start from scratch.
-async fn demo_bids(
+/// A planned bid: lot (by position), organisation (by index in name order: 0 Familienzentrum Heidepark,
+/// 1 Jugendwerk Elbaue, 2 Kinderring Loschwitz, 3 Netzwerk Stadtteilarbeit), submitted or a draft, and the
+/// amount requested per budget year in euros.
+type PlannedBid = (usize, usize, bool, i64);
+
+/// The steering call of 2018: Jugendwerk Elbaue and Netzwerk Stadtteilarbeit.
+const STEERING_BIDS: [PlannedBid; 2] = [(0, 1, true, 36_000), (0, 3, true, 34_500)];
+/// The practice call of 2018: three bids in Stadtraum 1, two in Stadtraum 2, one in Stadtraum 3.
+const PRACTICE_BIDS: [PlannedBid; 6] = [
+    (0, 1, true, 27_500),
+    (0, 3, true, 26_900),
+    (0, 0, true, 28_100),
+    (1, 3, true, 27_000),
+    (1, 2, true, 27_300),
+    (2, 0, true, 26_800),
+];
+/// The call under evaluation: two bids in Stadtraum 4, one in Stadtraum 5.
+const REFILL_BIDS: [PlannedBid; 3] = [(3, 2, true, 29_400), (3, 3, true, 28_800), (4, 0, true, 29_000)];
+/// The open call: traeger1 has submitted for Stadtraum 1; traeger2 (Stadtraum 1) and traeger3 (Stadtraum 3)
+/// have drafts. traeger4 has no bid in the open call, so it can start from scratch.
+const OPEN_BIDS: [PlannedBid; 3] = [(0, 1, true, 31_500), (0, 3, false, 30_000), (2, 0, false, 0)];
+
+/// A closed call like the demo's practice (or steering) call of 2018 — the same schedule, lots, bidders and
+/// amounts — but with nobody's declarations or scores yet: for tests that walk an evaluation from its start
+/// without depending on the demo's history.
+pub async fn fresh_closed_call(
+    db: &DatabaseConnection,
+    module: model::call::Module,
+    title: &str,
+    now: chrono::DateTime<Utc>,
+) -> Result<model::entity::call::Model, app::AppError> {
+    use chrono::TimeZone;
+    let scope = app::store::TenantScope::resolve(db, "dresden").await?;
+    let zone = model::datetime::DEFAULT_TIME_ZONE;
+    let at = |y, m, d, h| zone.with_ymd_and_hms(y, m, d, h, 0, 0).single().map(|t| t.with_timezone(&Utc));
+    let decision = chrono::NaiveDate::from_ymd_opt(2019, 1, 31);
+    let (Some(opens), Some(closes), Some(decision)) = (at(2018, 11, 12, 8), at(2018, 12, 21, 12), decision) else {
+        return Err(app::AppError::internal("demo date"));
+    };
+    let schedule = model::call::Schedule::new(opens, closes, decision).map_err(app::AppError::internal)?;
+    let txn = db.begin().await?;
+    let call = app::store::calls::create(&txn, &scope, module, title, "", schedule, now).await?;
+    app::store::calls::publish(&txn, &scope, call.id, opens).await?;
+    let plan: &[PlannedBid] = match module {
+        model::call::Module::Steering => &STEERING_BIDS,
+        model::call::Module::Practice => &PRACTICE_BIDS,
+    };
+    submit_bids(&txn, &scope, &call, plan, now).await?;
+    txn.commit().await?;
+    Ok(call)
+}
+
+/// Bids of the demo carriers in `call`, written as the carriers would have: drafts saved, then submitted
+/// through the same rules, two days before closing (or yesterday, in a call still open).
+async fn submit_bids(
     db: &impl sea_orm::ConnectionTrait,
     scope: &app::store::TenantScope,
-    calls: &[model::entity::call::Model],
+    call: &model::entity::call::Model,
+    plan: &[PlannedBid],
     now: chrono::DateTime<Utc>,
 ) -> Result<(), app::AppError> {
     use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
@@ -302,7 +380,6 @@ async fn demo_bids(
         .order_by_asc(organisation::Column::Name)
         .all(db)
         .await?;
-    // Sorted by name: Familienzentrum Heidepark, Jugendwerk Elbaue, Kinderring Loschwitz, Netzwerk Stadtteilarbeit.
     let member = |organisation: Uuid| async move {
         role_grant::Entity::find()
             .filter(role_grant::Column::OrganisationId.eq(organisation))
@@ -311,36 +388,19 @@ async fn demo_bids(
             .await
             .map(|grant| grant.map(|g| g.user_id))
     };
-    let [steering, practice_2018, practice_open] = calls else {
-        return Err(app::AppError::internal("demo calls missing"));
-    };
-    // (call, lot index, organisation index, submitted, requested per year in euros)
-    let plan: [(&model::entity::call::Model, usize, usize, bool, i64); 11] = [
-        (steering, 0, 1, true, 36_000),
-        (steering, 0, 3, true, 34_500),
-        (practice_2018, 0, 1, true, 27_500),
-        (practice_2018, 0, 3, true, 26_900),
-        (practice_2018, 0, 0, true, 28_100),
-        (practice_2018, 1, 3, true, 27_000),
-        (practice_2018, 1, 2, true, 27_300),
-        (practice_2018, 2, 0, true, 26_800),
-        (practice_open, 0, 1, true, 31_500),
-        (practice_open, 0, 3, false, 30_000),
-        (practice_open, 2, 0, false, 0),
-    ];
-    for (call, lot_index, organisation_index, submitted, amount) in plan {
-        let organisation = &organisations[organisation_index];
+    let lots = model::entity::call_lot::Entity::find()
+        .filter(model::entity::call_lot::Column::CallId.eq(call.id))
+        .order_by_asc(model::entity::call_lot::Column::Position)
+        .all(db)
+        .await?;
+    let questions = app::store::calls::questions_of(db, call).await?;
+    let years = model::bid::budget_years(call.decision_date);
+    for &(lot_index, organisation_index, submitted, amount) in plan {
+        let organisation = organisations
+            .get(organisation_index)
+            .ok_or_else(|| app::AppError::internal("demo organisation missing"))?;
         let user = member(organisation.id).await?;
-        let lot = model::entity::call_lot::Entity::find()
-            .filter(model::entity::call_lot::Column::CallId.eq(call.id))
-            .order_by_asc(model::entity::call_lot::Column::Position)
-            .all(db)
-            .await?
-            .into_iter()
-            .nth(lot_index)
-            .ok_or_else(|| app::AppError::internal("demo lot missing"))?;
-        let questions = app::store::calls::questions_of(db, call).await?;
-        let years = model::bid::budget_years(call.decision_date);
+        let lot = lots.get(lot_index).ok_or_else(|| app::AppError::internal("demo lot missing"))?;
         let mut draft =
             model::bid::Draft { fte: if amount > 0 { "0,5".into() } else { String::new() }, ..Default::default() };
         for question in &questions {
