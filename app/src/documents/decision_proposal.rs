@@ -87,8 +87,8 @@ fn motion(view: &RankingView, locale: Locale, blocks: &mut Vec<Block>) {
         blocks.push(Block::Table(Table {
             caption: String::new(),
             columns: vec![
-                Column::text(t(Key::LotLabel), 4),
-                Column::text(t(Key::CarrierLabel), 5),
+                Column::text(t(Key::LotLabel), 3),
+                Column::text(t(Key::CarrierLabel), 6),
                 Column::figure(t(Key::FteShort), 1),
                 Column::figure(t(Key::ProposalAmountsLabel), 4),
                 Column::figure(t(Key::Total), 3),
@@ -214,12 +214,12 @@ fn reasons(view: &RankingView, locale: Locale, blocks: &mut Vec<Block>) {
         blocks.push(Block::Table(Table {
             caption: String::new(),
             columns: vec![
-                Column::figure(t(Key::RankLabel), 1),
-                Column::text(t(Key::CarrierLabel), 6),
-                Column::figure(t(Key::WeightedScoreLabel), 3),
-                Column::figure(t(Key::ScoresCountLabel), 2),
-                Column::figure(t(Key::RangeLabel), 3),
-                Column::text(t(Key::FlagsLabel), 3),
+                Column::figure(t(Key::RankLabel), 2),
+                Column::text(t(Key::CarrierLabel), 7),
+                Column::figure(t(Key::WeightedScoreLabel), 4),
+                Column::figure(t(Key::ScoresCountLabel), 4),
+                Column::figure(t(Key::RangeLabel), 4),
+                Column::text(t(Key::FlagsLabel), 4),
             ],
             rows,
             total: None,
