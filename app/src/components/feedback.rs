@@ -15,9 +15,7 @@ pub fn error_text(locale: Locale, error: &AppError) -> String {
         AppError::NotFound => Key::NotFoundText,
         AppError::Invalid { reason, .. } => reason_key(*reason),
         AppError::Throttled { retry_after_minutes } => {
-            let (prefix, suffix) =
-                (crate::i18n::text(locale, Key::ThrottledPrefix), crate::i18n::text(locale, Key::ThrottledSuffix));
-            return format!("{prefix} {retry_after_minutes} {suffix}");
+            return crate::i18n::msg::throttled(locale, *retry_after_minutes);
         }
         AppError::Incomplete { .. } => Key::BidIncomplete,
         AppError::CallNotOpen => Key::CallNotOpen,
