@@ -1,10 +1,11 @@
 //! Compiles the text catalogue (`locales/<language>/<area>.ftl`, Fluent syntax) into Rust, so no parser ships
 //! to the browser: plain messages become the `Key` enum and one lookup table per language (a text is a
 //! `&'static str`); messages with parameters (`{ $count }`, plural selectors) become one function each in
-//! `msg`, taking the parameters as typed arguments, so a misspelt or missing parameter does not compile.
+//! `msg`, taking the parameters as a struct with named fields (`msg::throttled(locale, msg::Throttled {
+//! minutes })`), so a misspelt, missing or swapped parameter does not compile.
 //!
 //! The files are read with `fluent-syntax`, the Fluent project's own parser. The build fails, naming the key
-//! and the file, when a message is missing in a language, defined twice, used by no code in `src/`, or has
+//! and the file, when a message is missing in a language, defined twice, used by no code in `app/src` or `server/src`, or has
 //! other parameters in one language than in another — so the catalogue and the code cannot drift apart.
 
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, PatternElement, VariantKey};
@@ -229,6 +230,8 @@ fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("manifest dir"));
     println!("cargo::rerun-if-changed=locales");
     println!("cargo::rerun-if-changed=src");
+    // The server uses the catalogue too (the API's error messages).
+    println!("cargo::rerun-if-changed=../server/src");
     let mut problems = Vec::new();
     let mut languages = Vec::new();
     for language in LANGUAGES {
@@ -262,6 +265,10 @@ fn main() {
         order.iter().partition(|id| reference[*id].params().is_empty());
     let mut used = BTreeSet::new();
     used_keys(&root.join("src"), &mut used);
+    let server = root.join("../server/src");
+    if server.is_dir() {
+        used_keys(&server, &mut used);
+    }
     for id in &plain {
         if !used.contains(&format!("Key::{}", camel(id))) {
             problems.push(format!("{}: `{id}` (Key::{}) is used nowhere", reference[*id].file.display(), camel(id)));
@@ -311,17 +318,26 @@ fn main() {
     );
     code.push_str("    #![allow(clippy::all)]\n    use super::plural_category;\n    use model::Locale;\n");
     for id in &with_params {
-        let params: Vec<String> = reference[*id]
-            .params()
-            .into_iter()
-            .map(|(name, number)| format!("{name}: {}", if number { "i64" } else { "&str" }))
-            .collect();
+        let params = reference[*id].params();
+        let texts = params.iter().any(|(_, number)| !number);
+        let lifetime = if texts { "<'a>" } else { "" };
+        let file = reference[*id].file.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+        let _ = writeln!(code, "\n    /// The parameters of `{id}` (`{file}`).\n    #[derive(Debug, Clone, Copy)]");
+        let _ = writeln!(code, "    pub struct {}{lifetime} {{", camel(id));
+        for (name, number) in &params {
+            let _ = writeln!(code, "        pub {name}: {},", if *number { "i64" } else { "&'a str" });
+        }
+        code.push_str("    }\n");
+        let _ = writeln!(code, "\n    /// `{id}` in `{file}`.");
         let _ = writeln!(
             code,
-            "\n    /// `{id}` in `{}`.",
-            reference[*id].file.file_name().map(|f| f.to_string_lossy()).unwrap_or_default()
+            "    pub fn {}(locale: Locale, args: {}{}) -> String {{",
+            snake(id),
+            camel(id),
+            if texts { "<'_>" } else { "" }
         );
-        let _ = writeln!(code, "    pub fn {}(locale: Locale, {}) -> String {{", snake(id), params.join(", "));
+        let names: Vec<&str> = params.iter().map(|(name, _)| name.as_str()).collect();
+        let _ = writeln!(code, "        let {} {{ {} }} = args;", camel(id), names.join(", "));
         code.push_str("        let mut out = String::new();\n        match locale {\n");
         for (language, (_, messages)) in LANGUAGES.iter().zip(&languages) {
             let variant = camel(language);

@@ -4,6 +4,7 @@
 
 use crate::AppError;
 use crate::actor::Actor;
+use crate::i18n::{self, Key, msg};
 use chrono::{DateTime, Utc};
 use model::Locale;
 use model::bid::{Answer, SubmittedBid};
@@ -11,25 +12,25 @@ use model::datetime::{DEFAULT_TIME_ZONE, format_date_time};
 use std::io::Write as _;
 use uuid::Uuid;
 
-/// The bid as plain text (German, the committee's language).
+/// The bid as plain text (German, the committee's language), its labels from the catalogue.
 pub fn bid_text(bid: &SubmittedBid) -> String {
     let locale = Locale::De;
-    let mut text = format!(
-        "Interessenbekundung\n\nAufruf: {}\nLos: {}\nTräger: {}\nFassung: {}\nEingang: {}\nPrüfsumme (SHA-256): {}\n\n",
-        bid.summary.call_title,
-        bid.summary.lot_title,
-        bid.summary.organisation_name,
-        bid.version.number,
-        format_date_time(bid.version.submitted_at, locale, DEFAULT_TIME_ZONE),
-        bid.version.content_hash,
-    );
+    let head = msg::ArchiveHead {
+        call: &bid.summary.call_title,
+        lot: &bid.summary.lot_title,
+        carrier: &bid.summary.organisation_name,
+        version: &bid.version.number.to_string(),
+        received: &format_date_time(bid.version.submitted_at, locale, DEFAULT_TIME_ZONE),
+        hash: &bid.version.content_hash,
+    };
+    let mut text = format!("{}\n\n", msg::archive_head(locale, head));
     for answered in &bid.content.answers {
         let answer = match &answered.answer {
             None => "—".to_owned(),
             Some(Answer::Text(t) | Answer::Choice(t)) => t.clone(),
             Some(Answer::Number(n)) => n.to_string(),
             Some(Answer::Money(m)) => m.format(locale),
-            Some(Answer::YesNo(yes)) => if *yes { "Ja" } else { "Nein" }.to_owned(),
+            Some(Answer::YesNo(yes)) => i18n::text(locale, if *yes { Key::Yes } else { Key::No }).to_owned(),
             Some(Answer::Files(ids)) => bid
                 .content
                 .attachments
@@ -41,19 +42,20 @@ pub fn bid_text(bid: &SubmittedBid) -> String {
         };
         text.push_str(&format!("{}\n{}\n\n", answered.label, answer));
     }
-    text.push_str("Beantragte Mittel\n");
+    text.push_str(&format!("{}\n", i18n::text(locale, Key::ArchiveAmounts)));
     for year in &bid.content.amounts {
         text.push_str(&format!("  {}: {}\n", year.year, year.amount.format(locale)));
     }
-    text.push_str(&format!(
-        "  Summe: {}\nVollzeitäquivalente: {}\n",
-        bid.content.total().format(locale),
-        bid.content.fte.value()
-    ));
+    let total = bid.content.total().format(locale);
+    text.push_str(&format!("  {}\n", msg::archive_total(locale, msg::ArchiveTotal { total: &total })));
+    let fte = bid.content.fte.format(locale);
+    text.push_str(&format!("{}\n", msg::archive_fte(locale, msg::ArchiveFte { fte: &fte })));
     if !bid.content.attachments.is_empty() {
-        text.push_str("\nAnlagen\n");
+        text.push_str(&format!("\n{}\n", i18n::text(locale, Key::ArchiveAttachments)));
         for a in &bid.content.attachments {
-            text.push_str(&format!("  {} ({} Bytes, SHA-256 {})\n", a.file_name, a.size_bytes, a.sha256));
+            let bytes = a.size_bytes.to_string();
+            let line = msg::ArchiveAttachment { name: &a.file_name, bytes: &bytes, hash: &a.sha256 };
+            text.push_str(&format!("  {}\n", msg::archive_attachment(locale, line)));
         }
     }
     text

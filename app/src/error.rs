@@ -238,6 +238,11 @@ mod server_fn_compat {
 /// A plain HTML form (no JavaScript) is answered differently: Leptos redirects back to the form's page with
 /// the error in the URL, where the page's action shows it like any other error. That redirect must keep its
 /// 3xx status, so the error's status is not set for requests that accept HTML.
+/// The sentence a person reads for `error` in `locale`: the pages' notices and the API's `message` alike.
+pub fn message(locale: model::Locale, error: &AppError) -> String {
+    crate::components::error_text(locale, error)
+}
+
 pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     #[cfg(feature = "ssr")]
     if let Err(error) = &result

@@ -97,15 +97,21 @@ mod tests {
     #[test]
     fn a_message_with_a_number_chooses_its_plural_form() {
         assert_eq!(
-            msg::throttled(Locale::De, 1),
+            msg::throttled(Locale::De, msg::Throttled { minutes: 1 }),
             "Zu viele fehlgeschlagene Versuche. Bitte versuchen Sie es in einer Minute erneut."
         );
         assert_eq!(
-            msg::throttled(Locale::De, 15),
+            msg::throttled(Locale::De, msg::Throttled { minutes: 15 }),
             "Zu viele fehlgeschlagene Versuche. Bitte versuchen Sie es in 15 Minuten erneut."
         );
-        assert_eq!(msg::throttled(Locale::En, 1), "Too many failed attempts. Please try again in one minute.");
-        assert_eq!(msg::throttled(Locale::En, 2), "Too many failed attempts. Please try again in 2 minutes.");
+        assert_eq!(
+            msg::throttled(Locale::En, msg::Throttled { minutes: 1 }),
+            "Too many failed attempts. Please try again in one minute."
+        );
+        assert_eq!(
+            msg::throttled(Locale::En, msg::Throttled { minutes: 2 }),
+            "Too many failed attempts. Please try again in 2 minutes."
+        );
     }
 
     #[test]

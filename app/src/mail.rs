@@ -2,10 +2,12 @@
 //!
 //! Production sends through SMTP (`SPIELRAUM_SMTP_URL`); demo and tests write each message as an `.eml` file
 //! into an outbox directory, which tests read. Messages are German first, then English, because the
-//! recipient may not have chosen a language yet.
+//! recipient may not have chosen a language yet; their texts are in the catalogue (`locales/*/mail.ftl`).
 
+use crate::i18n::{Key, msg, text};
 use lettre::message::{Mailbox, Message, header::ContentType};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
+use model::Locale;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -86,21 +88,34 @@ fn mailbox(address: &str) -> Result<Mailbox, MailError> {
     address.parse().map_err(|_| MailError::Address(address.to_owned()))
 }
 
+/// A subject in both languages: `Deutsch / English`.
+fn subject(text: impl Fn(Locale) -> String) -> String {
+    format!("{} / {}", text(Locale::De), text(Locale::En))
+}
+
+/// A body in both languages, German first, divided by a line.
+fn body(text: impl Fn(Locale) -> String) -> String {
+    format!("{}\n\n---\n\n{}\n", text(Locale::De), text(Locale::En))
+}
+
+/// A body that starts with the greeting of `name`.
+fn greeted(name: &str, text: impl Fn(Locale) -> String) -> String {
+    body(|locale| format!("{}\n\n{}", msg::mail_greeting(locale, msg::MailGreeting { name }), text(locale)))
+}
+
+/// A moment as the recipient reads it, in the tenant's zone.
+fn when(at: chrono::DateTime<chrono::Utc>, locale: Locale) -> String {
+    model::datetime::format_date_time(at, locale, model::datetime::DEFAULT_TIME_ZONE)
+}
+
 /// The invitation to a new account.
 pub fn invitation(to: &str, name: &str, tenant_name: &str, link: &str, days: i64) -> Mail {
     Mail {
         to: to.to_owned(),
-        subject: format!("Einladung zu Spielraum – {tenant_name} / Invitation to Spielraum"),
-        body: format!(
-            "Guten Tag {name},\n\n\
-             für Sie wurde ein Konto bei Spielraum ({tenant_name}) angelegt. Legen Sie über diesen Link Ihr \
-             Passwort fest (gültig {days} Tage, nur einmal verwendbar):\n\n{link}\n\n\
-             Wenn Sie diese Einladung nicht erwartet haben, können Sie die Nachricht ignorieren.\n\n\
-             ---\n\nHello {name},\n\n\
-             an account has been created for you at Spielraum ({tenant_name}). Set your password with this link \
-             (valid for {days} days, single use):\n\n{link}\n\n\
-             If you did not expect this invitation, you can ignore this message.\n"
-        ),
+        subject: subject(|l| msg::mail_invitation_subject(l, msg::MailInvitationSubject { tenant: tenant_name })),
+        body: greeted(name, |l| {
+            msg::mail_invitation_body(l, msg::MailInvitationBody { tenant: tenant_name, days, link })
+        }),
     }
 }
 
@@ -108,41 +123,25 @@ pub fn invitation(to: &str, name: &str, tenant_name: &str, link: &str, days: i64
 pub fn password_reset(to: &str, name: &str, tenant_name: &str, link: &str, minutes: i64) -> Mail {
     Mail {
         to: to.to_owned(),
-        subject: format!("Passwort zurücksetzen – {tenant_name} / Reset your password"),
-        body: format!(
-            "Guten Tag {name},\n\n\
-             jemand (hoffentlich Sie) möchte das Passwort Ihres Spielraum-Kontos ({tenant_name}) zurücksetzen. \
-             Dieser Link ist {minutes} Minuten gültig und nur einmal verwendbar:\n\n{link}\n\n\
-             Wenn Sie das nicht waren, ignorieren Sie diese Nachricht; Ihr Passwort bleibt unverändert.\n\n\
-             ---\n\nHello {name},\n\n\
-             someone (hopefully you) asked to reset the password of your Spielraum account ({tenant_name}). This \
-             link is valid for {minutes} minutes and works once:\n\n{link}\n\n\
-             If this was not you, ignore this message; your password stays as it is.\n"
-        ),
+        subject: subject(|l| {
+            msg::mail_password_reset_subject(l, msg::MailPasswordResetSubject { tenant: tenant_name })
+        }),
+        body: greeted(name, |l| {
+            msg::mail_password_reset_body(l, msg::MailPasswordResetBody { tenant: tenant_name, minutes, link })
+        }),
     }
-}
-
-fn berlin(at: chrono::DateTime<chrono::Utc>) -> (String, String) {
-    use model::Locale;
-    use model::datetime::{DEFAULT_TIME_ZONE, format_date_time};
-    (format_date_time(at, Locale::De, DEFAULT_TIME_ZONE), format_date_time(at, Locale::En, DEFAULT_TIME_ZONE))
 }
 
 /// The link that confirms a self-registered carrier's email address.
 pub fn email_confirmation(to: &str, name: &str, tenant_name: &str, link: &str, days: i64) -> Mail {
     Mail {
         to: to.to_owned(),
-        subject: format!("E-Mail-Adresse bestätigen – {tenant_name} / Confirm your email address"),
-        body: format!(
-            "Guten Tag {name},\n\n\
-             Sie haben Ihre Organisation bei Spielraum ({tenant_name}) registriert. Bitte bestätigen Sie Ihre \
-             E-Mail-Adresse über diesen Link (gültig {days} Tage, nur einmal verwendbar):\n\n{link}\n\n\
-             Wenn Sie sich nicht registriert haben, ignorieren Sie diese Nachricht.\n\n\
-             ---\n\nHello {name},\n\n\
-             you registered your organisation at Spielraum ({tenant_name}). Please confirm your email address \
-             with this link (valid for {days} days, single use):\n\n{link}\n\n\
-             If you did not register, ignore this message.\n"
-        ),
+        subject: subject(|l| {
+            msg::mail_email_confirmation_subject(l, msg::MailEmailConfirmationSubject { tenant: tenant_name })
+        }),
+        body: greeted(name, |l| {
+            msg::mail_email_confirmation_body(l, msg::MailEmailConfirmationBody { tenant: tenant_name, days, link })
+        }),
     }
 }
 
@@ -150,18 +149,15 @@ pub fn email_confirmation(to: &str, name: &str, tenant_name: &str, link: &str, d
 pub fn already_registered(to: &str, name: &str, tenant_name: &str, reset_link: &str) -> Mail {
     Mail {
         to: to.to_owned(),
-        subject: format!("Ihr Konto bei Spielraum – {tenant_name} / Your Spielraum account"),
-        body: format!(
-            "Guten Tag {name},\n\n\
-             mit Ihrer E-Mail-Adresse wurde gerade versucht, eine Organisation bei Spielraum ({tenant_name}) zu \
-             registrieren. Sie haben dort bereits ein Konto. Falls Sie Ihr Passwort vergessen haben, setzen Sie es \
-             hier zurück:\n\n{reset_link}\n\n\
-             Wenn Sie das nicht waren, ignorieren Sie diese Nachricht.\n\n\
-             ---\n\nHello {name},\n\n\
-             someone just tried to register an organisation at Spielraum ({tenant_name}) with your email address. \
-             You already have an account there. If you forgot your password, reset it here:\n\n{reset_link}\n\n\
-             If this was not you, ignore this message.\n"
-        ),
+        subject: subject(|l| {
+            msg::mail_already_registered_subject(l, msg::MailAlreadyRegisteredSubject { tenant: tenant_name })
+        }),
+        body: greeted(name, |l| {
+            msg::mail_already_registered_body(
+                l,
+                msg::MailAlreadyRegisteredBody { tenant: tenant_name, link: reset_link },
+            )
+        }),
     }
 }
 
@@ -173,16 +169,15 @@ pub fn call_published(
     closes_at: chrono::DateTime<chrono::Utc>,
     link: &str,
 ) -> Mail {
-    let (de, en) = berlin(closes_at);
     Mail {
         to: to.to_owned(),
-        subject: format!("Neuer Aufruf: {title} / New call"),
-        body: format!(
-            "{tenant_name} hat einen Aufruf zur Interessenbekundung veröffentlicht: {title}.\n\
-             Interessenbekundungen sind bis {de} möglich.\n\n{link}\n\n---\n\n\
-             {tenant_name} published a call for expressions of interest: {title}.\n\
-             Bids are accepted until {en}.\n\n{link}\n"
-        ),
+        subject: subject(|l| msg::mail_call_published_subject(l, msg::MailCallPublishedSubject { title })),
+        body: body(|l| {
+            msg::mail_call_published_body(
+                l,
+                msg::MailCallPublishedBody { tenant: tenant_name, title, closes: &when(closes_at, l), link },
+            )
+        }),
     }
 }
 
@@ -194,17 +189,15 @@ pub fn deadline_reminder(
     days: i64,
     link: &str,
 ) -> Mail {
-    let (de, en) = berlin(closes_at);
-    let (tage, day_word) = if days == 1 { ("einem Tag", "one day") } else { ("7 Tagen", "7 days") };
     Mail {
         to: to.to_owned(),
-        subject: format!("Frist endet in {tage}: {title} / Deadline in {day_word}"),
-        body: format!(
-            "Ihre Organisation hat für den Aufruf „{title}“ einen Entwurf, der noch nicht eingereicht ist. \
-             Die Frist endet am {de}.\n\n{link}\n\n---\n\n\
-             Your organisation has a draft for the call \"{title}\" that is not submitted yet. The deadline is \
-             {en}.\n\n{link}\n"
-        ),
+        subject: subject(|l| msg::mail_deadline_reminder_subject(l, msg::MailDeadlineReminderSubject { days, title })),
+        body: body(|l| {
+            msg::mail_deadline_reminder_body(
+                l,
+                msg::MailDeadlineReminderBody { title, closes: &when(closes_at, l), link },
+            )
+        }),
     }
 }
 
@@ -212,34 +205,20 @@ pub fn deadline_reminder(
 pub fn call_closed(to: &str, title: &str, link: &str) -> Mail {
     Mail {
         to: to.to_owned(),
-        subject: format!("Aufruf geschlossen: {title} / Call closed"),
-        body: format!(
-            "Die Frist des Aufrufs „{title}“ ist abgelaufen. Eingereichte Interessenbekundungen können nicht \
-             mehr geändert werden.\n\n{link}\n\n---\n\n\
-             The deadline of the call \"{title}\" has passed. Submitted bids can no longer change.\n\n{link}\n"
-        ),
+        subject: subject(|l| msg::mail_call_closed_subject(l, msg::MailCallClosedSubject { title })),
+        body: body(|l| msg::mail_call_closed_body(l, msg::MailCallClosedBody { title, link })),
     }
 }
 
 /// The committee's decision on a bid.
 pub fn decision(to: &str, title: &str, lot: &str, awarded: bool, link: &str) -> Mail {
-    let (de, en) = if awarded {
-        (
-            "Der Jugendhilfeausschuss hat Ihrer Interessenbekundung den Zuschlag erteilt.",
-            "The youth welfare committee has awarded your bid.",
-        )
-    } else {
-        (
-            "Der Jugendhilfeausschuss hat Ihrer Interessenbekundung keinen Zuschlag erteilt. Ihre Bewertung je Kriterium \
-             und die Begründung der Steuerungsgruppe finden Sie im Portal.",
-            "The youth welfare committee has not awarded your bid. Your scores per criterion and the steering group's \
-             reasoning are in the portal.",
-        )
-    };
+    let outcome = if awarded { Key::MailDecisionAwarded } else { Key::MailDecisionNotAwarded };
     Mail {
         to: to.to_owned(),
-        subject: format!("Entscheidung: {title} – {lot} / Decision"),
-        body: format!("{de}\n\n„{title}“, {lot}\n\n{link}\n\n---\n\n{en}\n\n\"{title}\", {lot}\n\n{link}\n"),
+        subject: subject(|l| msg::mail_decision_subject(l, msg::MailDecisionSubject { title, lot })),
+        body: body(|l| {
+            msg::mail_decision_body(l, msg::MailDecisionBody { outcome: text(l, outcome), title, lot, link })
+        }),
     }
 }
 
@@ -253,15 +232,15 @@ pub fn bid_receipt(
     hash: &str,
     link: &str,
 ) -> Mail {
-    let (de, en) = berlin(submitted_at);
+    let number = number.to_string();
     Mail {
         to: to.to_owned(),
-        subject: format!("Eingangsbestätigung: {title} – {lot} / Receipt"),
-        body: format!(
-            "Ihre Interessenbekundung ist eingegangen.\n\n\
-             Aufruf: {title}\nLos: {lot}\nFassung: {number}\nEingang: {de}\nPrüfsumme (SHA-256): {hash}\n\n{link}\n\n\
-             ---\n\nYour bid has been received.\n\n\
-             Call: {title}\nLot: {lot}\nVersion: {number}\nReceived: {en}\nChecksum (SHA-256): {hash}\n\n{link}\n"
-        ),
+        subject: subject(|l| msg::mail_receipt_subject(l, msg::MailReceiptSubject { title, lot })),
+        body: body(|l| {
+            msg::mail_receipt_body(
+                l,
+                msg::MailReceiptBody { title, lot, number: &number, received: &when(submitted_at, l), hash, link },
+            )
+        }),
     }
 }

@@ -133,3 +133,4 @@ session-date = Sitzung des Jugendhilfeausschusses am
 resolution-number = Beschlussnummer
 conditions-label = Auflagen
 nav-posts = Stellen
+err-bad-request = Die Anfrage ist fehlerhaft

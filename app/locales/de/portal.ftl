@@ -112,3 +112,17 @@ call-closed-text = Dieser Aufruf nimmt keine Interessenbekundungen mehr an. Übe
 your-scores-caption = Ihre Bewertung durch die Steuerungsgruppe (Mittelwert je Kriterium)
 mean-points-label = Mittlere Punktzahl
 group-reasoning = Begründung der Steuerungsgruppe
+archive-head =
+    Interessenbekundung
+
+    Aufruf: { $call }
+    Los: { $lot }
+    Träger: { $carrier }
+    Fassung: { $version }
+    Eingang: { $received }
+    Prüfsumme (SHA-256): { $hash }
+archive-amounts = Beantragte Mittel
+archive-total = Summe: { $total }
+archive-fte = Vollzeitäquivalente: { $fte }
+archive-attachments = Anlagen
+archive-attachment = { $name } ({ $bytes } Bytes, SHA-256 { $hash })

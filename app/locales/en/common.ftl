@@ -133,3 +133,4 @@ session-date = Committee session on
 resolution-number = Resolution number
 conditions-label = Conditions
 nav-posts = Posts
+err-bad-request = The request is malformed

@@ -112,3 +112,17 @@ call-closed-text = This call no longer accepts bids. The youth welfare committee
 your-scores-caption = Your scores from the steering group (mean per criterion)
 mean-points-label = Mean points
 group-reasoning = The steering group's reasoning
+archive-head =
+    Expression of interest
+
+    Call: { $call }
+    Lot: { $lot }
+    Carrier: { $carrier }
+    Version: { $version }
+    Received: { $received }
+    Checksum (SHA-256): { $hash }
+archive-amounts = Requested funding
+archive-total = Total: { $total }
+archive-fte = Full-time equivalents: { $fte }
+archive-attachments = Attachments
+archive-attachment = { $name } ({ $bytes } bytes, SHA-256 { $hash })

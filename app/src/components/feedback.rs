@@ -15,7 +15,7 @@ pub fn error_text(locale: Locale, error: &AppError) -> String {
         AppError::NotFound => Key::NotFoundText,
         AppError::Invalid { reason, .. } => reason_key(*reason),
         AppError::Throttled { retry_after_minutes } => {
-            return crate::i18n::msg::throttled(locale, *retry_after_minutes);
+            return crate::i18n::msg::throttled(locale, crate::i18n::msg::Throttled { minutes: *retry_after_minutes });
         }
         AppError::Incomplete { .. } => Key::BidIncomplete,
         AppError::CallNotOpen => Key::CallNotOpen,

@@ -119,8 +119,8 @@ fn motion(view: &RankingView, locale: Locale, blocks: &mut Vec<Block>) {
             caption: String::new(),
             columns: vec![
                 Column::text(t(Key::LotLabel), 4),
-                Column::figure(t(Key::ProposalBidsReceived), 3),
-                Column::text(t(Key::ProposalState), 8),
+                Column::figure(t(Key::ProposalBidsReceived), 4),
+                Column::text(t(Key::ProposalState), 7),
             ],
             rows: open,
             total: None,
@@ -215,7 +215,7 @@ fn reasons(view: &RankingView, locale: Locale, blocks: &mut Vec<Block>) {
             caption: String::new(),
             columns: vec![
                 Column::figure(t(Key::RankLabel), 2),
-                Column::text(t(Key::CarrierLabel), 7),
+                Column::text(t(Key::CarrierLabel), 9),
                 Column::figure(t(Key::WeightedScoreLabel), 4),
                 Column::figure(t(Key::ScoresCountLabel), 4),
                 Column::figure(t(Key::RangeLabel), 4),

@@ -6,7 +6,7 @@
 mod auth;
 mod bids;
 mod calls;
-mod error;
+pub(crate) mod error;
 pub(crate) mod evaluation;
 mod tenants;
 

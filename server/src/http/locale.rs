@@ -32,7 +32,7 @@ pub async fn negotiate_locale(mut request: Request, next: Next) -> Response {
         })
         .unwrap_or_default();
     request.extensions_mut().insert(locale);
-    next.run(request).await
+    crate::api::error::localise(next.run(request).await, locale)
 }
 
 fn cookie_locale(request: &Request) -> Option<Locale> {

@@ -430,10 +430,20 @@ async fn the_steering_contract_runs_three_years_and_is_worth_at_least_100000_eur
     };
     let short = api.post(&admin, &format!("/bids/{bid}/decision"), &decision("2021-12-31", "40000.00")).await;
     assert_eq!(short.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(short.text().await.expect("body").contains("at least 3 years"));
-    let little = api.post(&admin, &format!("/bids/{bid}/decision"), &decision("2022-01-31", "33000.00")).await;
+    assert!(short.text().await.expect("body").contains("mindestens drei Jahre"), "German without Accept-Language");
+    let little = app
+        .client
+        .post(api.url(&format!("/bids/{bid}/decision")))
+        .bearer_auth(&admin)
+        .header("accept-language", "en-GB,en;q=0.9")
+        .json(&decision("2022-01-31", "33000.00"))
+        .send()
+        .await
+        .expect("decide");
     assert_eq!(little.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(little.text().await.expect("body").contains("100000"));
+    let body = json(little).await;
+    assert_eq!(body["code"], "award_invalid");
+    assert!(body["message"].as_str().is_some_and(|m| m.contains("at least €100,000")), "in English: {body}");
     let open_ended = json!({"session_date": "2019-01-31", "resolution_number": "V2740/19", "awarded": true,
         "amounts": {"2019": "40000.00"}, "starts_on": "2019-02-01"});
     let missing = api.post(&admin, &format!("/bids/{bid}/decision"), &open_ended).await;

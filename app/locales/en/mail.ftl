@@ -1,0 +1,79 @@
+### Emails. Every email goes out in both languages: German first, then English, divided by a line.
+
+mail-greeting = Hello { $name },
+mail-invitation-subject = Invitation to Spielraum – { $tenant }
+mail-invitation-body =
+    an account has been created for you at Spielraum ({ $tenant }). Set your password with this link (valid for { $days ->
+        [one] one day
+       *[other] { $days } days
+    }, single use):
+
+    { $link }
+
+    If you did not expect this invitation, you can ignore this message.
+mail-password-reset-subject = Reset your password – { $tenant }
+mail-password-reset-body =
+    someone (hopefully you) asked to reset the password of your Spielraum account ({ $tenant }). This link is valid for { $minutes ->
+        [one] one minute
+       *[other] { $minutes } minutes
+    } and works once:
+
+    { $link }
+
+    If this was not you, ignore this message; your password stays as it is.
+mail-email-confirmation-subject = Confirm your email address – { $tenant }
+mail-email-confirmation-body =
+    you registered your organisation at Spielraum ({ $tenant }). Please confirm your email address with this link (valid for { $days ->
+        [one] one day
+       *[other] { $days } days
+    }, single use):
+
+    { $link }
+
+    If you did not register, ignore this message.
+mail-already-registered-subject = Your Spielraum account – { $tenant }
+mail-already-registered-body =
+    someone just tried to register an organisation at Spielraum ({ $tenant }) with your email address. You already have an account there. If you forgot your password, reset it here:
+
+    { $link }
+
+    If this was not you, ignore this message.
+mail-call-published-subject = New call: { $title }
+mail-call-published-body =
+    { $tenant } published a call for expressions of interest: { $title }.
+    Bids are accepted until { $closes }.
+
+    { $link }
+mail-deadline-reminder-subject = Deadline in { $days ->
+        [one] one day
+       *[other] { $days } days
+    }: { $title }
+mail-deadline-reminder-body =
+    Your organisation has a draft for the call "{ $title }" that is not submitted yet. The deadline is { $closes }.
+
+    { $link }
+mail-call-closed-subject = Call closed: { $title }
+mail-call-closed-body =
+    The deadline of the call "{ $title }" has passed. Submitted bids can no longer change.
+
+    { $link }
+mail-decision-subject = Decision: { $title } – { $lot }
+mail-decision-awarded = The youth welfare committee has awarded your bid.
+mail-decision-not-awarded = The youth welfare committee has not awarded your bid. Your scores per criterion and the steering group's reasoning are in the portal.
+mail-decision-body =
+    { $outcome }
+
+    "{ $title }", { $lot }
+
+    { $link }
+mail-receipt-subject = Receipt: { $title } – { $lot }
+mail-receipt-body =
+    Your bid has been received.
+
+    Call: { $title }
+    Lot: { $lot }
+    Version: { $number }
+    Received: { $received }
+    Checksum (SHA-256): { $hash }
+
+    { $link }
