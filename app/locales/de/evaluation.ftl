@@ -7,7 +7,7 @@ recused-notice = Sie sind wegen eines Interessenkonflikts von diesem Los ausgesc
 carrier-label = Träger
 my-sheet-label = Meine Bewertung
 group-progress-label = Abgeschlossene Bewertungen der Gruppe
-tied-notice = Sie vertreten diesen Träger in der Steuerungsgruppe und sind deshalb ohne eigene Erklärung ausgeschlossen.
+tied-notice = Sie vertreten diesen Träger in der Steuerungsgruppe und sind deshalb ohne weitere Erklärung von diesem Los ausgeschlossen.
 conflict-none = Kein Interessenkonflikt
 conflict-employment = Beschäftigung beim Träger
 conflict-board = Mitglied in Vorstand oder Gremium des Trägers
@@ -24,7 +24,7 @@ read-bid = Interessenbekundung lesen
 justification-label = Begründung
 finalise-score = Bewertung abschließen
 group-scores-title = Bewertungen der Steuerungsgruppe
-ranking-rule = Die gewichtete Punktzahl ist der Mittelwert der abgeschlossenen Bewertungen, einmal auf zwei Stellen kaufmännisch gerundet; gleiche Punktzahlen teilen sich einen Rang.
+ranking-rule = Die gewichtete Punktzahl ist der Mittelwert der abgeschlossenen Bewertungen, einmal auf zwei Nachkommastellen kaufmännisch gerundet; gleiche Punktzahlen teilen sich einen Rang.
 ranking-after-own-scores = Die Rangfolge dieses Loses sehen Sie, sobald Ihre eigenen Bewertungen für alle seine Interessenbekundungen abgeschlossen sind.
 ranking-table-caption = Rangfolge mit Mittelwert, Spannweite und Standardabweichung je Kriterium
 rank-label = Rang
@@ -36,12 +36,18 @@ flag-tie = Gleichstand
 score-matrix-caption = Punktematrix: abgeschlossene Bewertungen je Mitglied
 member-label = Mitglied
 evaluation-tasks-title = Ihre Aufgaben in der Bewertung
-task-undeclared-lots = Lose warten auf Ihre Erklärung
-task-open-sheets = Bewertungen offen
+task-undeclared-lots = { $count ->
+        [one] ein Los wartet
+       *[other] { $count } Lose warten
+    } auf Ihre Erklärung
+task-open-sheets = { $count ->
+        [one] eine Bewertung offen
+       *[other] { $count } Bewertungen offen
+    }
 task-group-progress = Gruppe:
 funding-for-year = Fördersumme für
 recorded-by = Erfasst von
-recommendation-title = Empfehlung der Steuerungsgruppe und Entscheidung
+recommendation-title = Empfehlung der Steuerungsgruppe und Entscheidung des Jugendhilfeausschusses
 proposed-carrier = Vorgeschlagener Träger
 no-award-proposed = Keine Förderung vorgeschlagen
 reasoning-label = Begründung
@@ -58,7 +64,10 @@ steering-contract = Steuerungsmodul
 district-label = Stadtraum
 period-label = Zeitraum
 funding-label = Förderung
-task-undecided-bids = Interessenbekundungen ohne Entscheidung des Jugendhilfeausschusses
+task-undecided-bids = { $count ->
+        [one] eine Interessenbekundung
+       *[other] { $count } Interessenbekundungen
+    } ohne Entscheidung des Jugendhilfeausschusses
 eligible-label = Bewertungsberechtigt
 mean-label = Mittelwert
 range-label = Spannweite
@@ -82,7 +91,7 @@ proposal-lots-with-bids = Lose mit Interessenbekundungen
 proposal-finance-title = Finanzielle Auswirkungen
 proposal-budget-year = Haushaltsjahr
 proposal-reasons-title = Begründung
-proposal-rubric-intro = Die Mitglieder der Steuerungsgruppe haben die Interessenbekundungen unabhängig voneinander nach den folgenden gewichteten Kriterien bewertet. Wer einen Interessenkonflikt mit einem bietenden Träger erklärt hat, hat an der Bewertung des betroffenen Loses nicht mitgewirkt.
+proposal-rubric-intro = Die Mitglieder der Steuerungsgruppe haben die Interessenbekundungen unabhängig voneinander nach den folgenden gewichteten Kriterien bewertet. Wer einen Interessenkonflikt mit einem beteiligten Träger erklärt hat, hat an der Bewertung des betroffenen Loses nicht mitgewirkt.
 proposal-group-recommends = Empfehlung der Steuerungsgruppe
 proposal-procedure-title = Verfahren
 page-word = Seite

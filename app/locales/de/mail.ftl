@@ -13,7 +13,7 @@ mail-invitation-body =
     Wenn Sie diese Einladung nicht erwartet haben, können Sie die Nachricht ignorieren.
 mail-password-reset-subject = Passwort zurücksetzen – { $tenant }
 mail-password-reset-body =
-    jemand (hoffentlich Sie) möchte das Passwort Ihres Spielraum-Kontos ({ $tenant }) zurücksetzen. Dieser Link ist { $minutes ->
+    für Ihr Spielraum-Konto ({ $tenant }) wurde ein neues Passwort angefordert. Dieser Link ist { $minutes ->
         [one] eine Minute
        *[other] { $minutes } Minuten
     } gültig und nur einmal verwendbar:
@@ -59,7 +59,7 @@ mail-call-closed-body =
     { $link }
 mail-decision-subject = Entscheidung: { $title } – { $lot }
 mail-decision-awarded = Der Jugendhilfeausschuss hat Ihrer Interessenbekundung den Zuschlag erteilt.
-mail-decision-not-awarded = Der Jugendhilfeausschuss hat Ihrer Interessenbekundung keinen Zuschlag erteilt. Ihre Bewertung je Kriterium und die Begründung der Steuerungsgruppe finden Sie im Portal.
+mail-decision-not-awarded = Der Jugendhilfeausschuss hat Ihrer Interessenbekundung keinen Zuschlag erteilt. Die Bewertung je Kriterium und die Begründung der Steuerungsgruppe finden Sie im Portal.
 mail-decision-body =
     { $outcome }
 

@@ -7,7 +7,7 @@ recused-notice = You are recused from this lot because of a conflict of interest
 carrier-label = Carrier
 my-sheet-label = My score sheet
 group-progress-label = Final score sheets of the group
-tied-notice = You represent this carrier in the steering group and are therefore recused without a declaration.
+tied-notice = You represent this carrier in the steering group and are therefore recused from this lot; no declaration is needed.
 conflict-none = No conflict of interest
 conflict-employment = Employed by the carrier
 conflict-board = Member of the carrier's board or another of its bodies
@@ -24,7 +24,7 @@ read-bid = Read the bid
 justification-label = Justification
 finalise-score = Finalise score sheet
 group-scores-title = The steering group's score sheets
-ranking-rule = The weighted score is the mean of the final score sheets, rounded once to two places (halves away from zero); equal scores share a rank.
+ranking-rule = The weighted score is the mean of the final score sheets, rounded once to two decimal places (halves rounded up); equal scores share a rank.
 ranking-after-own-scores = You will see this lot's ranking once your own score sheets for all its bids are final.
 ranking-table-caption = Ranking with mean, range and standard deviation per criterion
 rank-label = Rank
@@ -36,12 +36,18 @@ flag-tie = Tie
 score-matrix-caption = Score matrix: final score sheets per member
 member-label = Member
 evaluation-tasks-title = Your evaluation work
-task-undeclared-lots = lots await your declaration
-task-open-sheets = score sheets open
+task-undeclared-lots = { $count ->
+        [one] one lot awaits
+       *[other] { $count } lots await
+    } your declaration
+task-open-sheets = { $count ->
+        [one] one score sheet open
+       *[other] { $count } score sheets open
+    }
 task-group-progress = Group:
 funding-for-year = Funding for
 recorded-by = Recorded by
-recommendation-title = The steering group's recommendation and the decision
+recommendation-title = Steering group recommendation and committee decision
 proposed-carrier = Proposed carrier
 no-award-proposed = No award proposed
 reasoning-label = Reasoning
@@ -58,7 +64,10 @@ steering-contract = Steering module
 district-label = District
 period-label = Period
 funding-label = Funding
-task-undecided-bids = bids without the committee's decision
+task-undecided-bids = { $count ->
+        [one] one bid awaits
+       *[other] { $count } bids await
+    } the committee's decision
 eligible-label = May score
 mean-label = Mean
 range-label = Range
@@ -76,7 +85,7 @@ proposal-nothing-recommended = The steering group has not yet made a recommendat
 proposal-amounts-label = Funding per budget year
 proposal-no-recommendation-yet = No recommendation of the steering group yet.
 proposal-open-lots = No recommendation has been made yet for these lots:
-proposal-state = State
+proposal-state = Status
 proposal-bids-received = Bids received
 proposal-lots-with-bids = Lots with bids
 proposal-finance-title = Financial implications

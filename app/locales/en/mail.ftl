@@ -3,7 +3,7 @@
 mail-greeting = Hello { $name },
 mail-invitation-subject = Invitation to Spielraum – { $tenant }
 mail-invitation-body =
-    an account has been created for you at Spielraum ({ $tenant }). Set your password with this link (valid for { $days ->
+    An account has been created for you at Spielraum ({ $tenant }). Set your password with this link (valid for { $days ->
         [one] one day
        *[other] { $days } days
     }, single use):
@@ -13,7 +13,7 @@ mail-invitation-body =
     If you did not expect this invitation, you can ignore this message.
 mail-password-reset-subject = Reset your password – { $tenant }
 mail-password-reset-body =
-    someone (hopefully you) asked to reset the password of your Spielraum account ({ $tenant }). This link is valid for { $minutes ->
+    Someone (hopefully you) asked to reset the password of your Spielraum account ({ $tenant }). This link is valid for { $minutes ->
         [one] one minute
        *[other] { $minutes } minutes
     } and works once:
@@ -23,7 +23,7 @@ mail-password-reset-body =
     If this was not you, ignore this message; your password stays as it is.
 mail-email-confirmation-subject = Confirm your email address – { $tenant }
 mail-email-confirmation-body =
-    you registered your organisation at Spielraum ({ $tenant }). Please confirm your email address with this link (valid for { $days ->
+    You registered your organisation at Spielraum ({ $tenant }). Please confirm your email address with this link (valid for { $days ->
         [one] one day
        *[other] { $days } days
     }, single use):
@@ -33,7 +33,7 @@ mail-email-confirmation-body =
     If you did not register, ignore this message.
 mail-already-registered-subject = Your Spielraum account – { $tenant }
 mail-already-registered-body =
-    someone just tried to register an organisation at Spielraum ({ $tenant }) with your email address. You already have an account there. If you forgot your password, reset it here:
+    Someone just tried to register an organisation at Spielraum ({ $tenant }) with your email address. You already have an account there. If you forgot your password, reset it here:
 
     { $link }
 
@@ -54,19 +54,19 @@ mail-deadline-reminder-body =
     { $link }
 mail-call-closed-subject = Call closed: { $title }
 mail-call-closed-body =
-    The deadline of the call "{ $title }" has passed. Submitted bids can no longer change.
+    The deadline of the call "{ $title }" has passed. Submitted bids can no longer be changed.
 
     { $link }
 mail-decision-subject = Decision: { $title } – { $lot }
-mail-decision-awarded = The youth welfare committee has awarded your bid.
-mail-decision-not-awarded = The youth welfare committee has not awarded your bid. Your scores per criterion and the steering group's reasoning are in the portal.
+mail-decision-awarded = The youth welfare committee has accepted your bid and awarded funding.
+mail-decision-not-awarded = The youth welfare committee has not accepted your bid. You can find the scores per criterion and the steering group's reasoning in the portal.
 mail-decision-body =
     { $outcome }
 
     "{ $title }", { $lot }
 
     { $link }
-mail-receipt-subject = Receipt: { $title } – { $lot }
+mail-receipt-subject = Bid received: { $title } – { $lot }
 mail-receipt-body =
     Your bid has been received.
 

@@ -10,7 +10,7 @@ use crate::components::{CurrentTenant, ErrorNotice, NotFound, Protected, autosav
 use crate::evaluation::{
     DeclareConflicts, FinaliseScore, SaveScore, evaluation, evaluation_tasks, my_score_sheet, ranking,
 };
-use crate::i18n::{I18n, Key};
+use crate::i18n::{I18n, Key, msg};
 use crate::pages::calls::CallFacts;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -656,15 +656,15 @@ pub fn EvaluationTasks() -> impl IntoView {
                                         <li>
                                             <A href=href>{task.call.title.clone()}</A>
                                             {(task.undeclared_lots > 0).then(|| view! {
-                                                " · "{task.undeclared_lots}" "{move || i18n.t(Key::TaskUndeclaredLots)}
+                                                " · "{move || msg::task_undeclared_lots(i18n.locale(), msg::TaskUndeclaredLots { count: task.undeclared_lots as i64 })}
                                             })}
                                             {(task.open_sheets > 0).then(|| view! {
-                                                " · "{task.open_sheets}" "{move || i18n.t(Key::TaskOpenSheets)}
+                                                " · "{move || msg::task_open_sheets(i18n.locale(), msg::TaskOpenSheets { count: task.open_sheets as i64 })}
                                             })}
                                             " · "{move || i18n.t(Key::TaskGroupProgress)}" "
                                             {format!("{} / {}", task.group_finalised, task.group_due)}
                                             {(task.undecided_bids > 0).then(|| view! {
-                                                " · "{task.undecided_bids}" "{move || i18n.t(Key::TaskUndecidedBids)}
+                                                " · "{move || msg::task_undecided_bids(i18n.locale(), msg::TaskUndecidedBids { count: task.undecided_bids as i64 })}
                                             })}
                                         </li>
                                     }
