@@ -303,9 +303,10 @@ fn main() {
     }
     code.push_str("        }\n    }\n}\n");
     for (language, (_, messages)) in LANGUAGES.iter().zip(&languages) {
+        // In the browser the texts come from `texts-<language>.json` (see `i18n::loaded`), not from the wasm.
         let _ = writeln!(
             code,
-            "\n/// The texts in `locales/{language}/`.\nfn text_{language}(key: Key) -> &'static str {{\n    match key {{"
+            "\n/// The texts in `locales/{language}/`.\n#[cfg(not(feature = \"hydrate\"))]\nfn text_{language}(key: Key) -> &'static str {{\n    match key {{"
         );
         for id in &plain {
             let text = messages[*id].plain().unwrap_or_default();
@@ -348,6 +349,15 @@ fn main() {
         code.push_str("        }\n        out\n    }\n");
     }
     code.push_str("}\n");
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("out dir")).join("catalogue.rs");
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("out dir"));
+    let out = out_dir.join("catalogue.rs");
     std::fs::write(&out, code).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
+    // The plain texts of each language as a JSON array in `Key::ALL` order, for the browser: `scripts/build-site`
+    // puts them beside the bundle, and the page loads only its own language.
+    for (language, (_, messages)) in LANGUAGES.iter().zip(&languages) {
+        let texts: Vec<String> = plain.iter().map(|id| messages[*id].plain().unwrap_or_default()).collect();
+        let json = serde_json::to_string(&texts).expect("texts as JSON");
+        let path = out_dir.join(format!("texts-{language}.json"));
+        std::fs::write(&path, json).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    }
 }

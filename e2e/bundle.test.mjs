@@ -13,11 +13,13 @@ import { BASE, launch, openPage, waitForHydration } from "./support.mjs";
  * module — its texts: the catalogue is compiled into it until issue 11 loads it per language — and the home
  * page's work list (a resource) brought the tenant home to 327 KB; the call page measured 384 KB. The decision
  * proposal (its route and 24 texts in the catalogue, which the main module carries for both languages) brought
- * the main module to 264 KB and the call page to 391 KB. The budget holds that until the rest of the way is
- * taken (see ARCHITECTURE.md, "Builds"; loading the catalogue per language is issue 11), so nothing grows
+ * the main module to 264 KB and the call page to 391 KB. Taking the texts out of the wasm (issue 11: the page
+ * fetches `texts-<language>.json`, 6 KB for German, which counts here too) brought the main module to 246 KB
+ * and the first loads to 331 (tenant home), 341 (call list) and 386 KB (call page), texts included. The
+ * budget holds that until the rest of the way is taken (see ARCHITECTURE.md, "Builds"), so nothing grows
  * meanwhile.
  */
-const BUDGET_BYTES = 395 * 1000;
+const BUDGET_BYTES = 390 * 1000;
 
 let browser;
 before(async () => {
@@ -32,7 +34,7 @@ async function firstLoad(path) {
   const files = [];
   page.on("requestfinished", async (request) => {
     const url = new URL(request.url());
-    if (!/\.(js|wasm)$/.test(url.pathname)) return;
+    if (!/\.(js|wasm|json)$/.test(url.pathname)) return;
     const response = await request.response();
     const sizes = await request.sizes();
     files.push({

@@ -21,10 +21,94 @@ pub fn plural_category(n: i64) -> &'static str {
 }
 
 /// The text of `key` in `locale`.
+#[cfg(not(feature = "hydrate"))]
 pub fn text(locale: Locale, key: Key) -> &'static str {
     match locale {
         Locale::De => text_de(key),
         Locale::En => text_en(key),
+    }
+}
+
+/// The text of `key` in `locale`, once that language is loaded ([`load`]); empty before.
+#[cfg(feature = "hydrate")]
+pub fn text(locale: Locale, key: Key) -> &'static str {
+    loaded::text(locale, key)
+}
+
+#[cfg(feature = "hydrate")]
+pub use loaded::{load, load_page_language};
+
+/// The texts in the browser. The wasm carries none: the server names `texts-<language>.json` beside the
+/// bundle in a preload link (`#spielraum-texts`), the page's language is fetched before hydration, and the
+/// other language when the user switches to it. So a visitor downloads one language, and a changed word
+/// does not change the wasm.
+#[cfg(feature = "hydrate")]
+mod loaded {
+    use super::{Key, Locale};
+    use std::cell::RefCell;
+    use wasm_bindgen::JsCast;
+
+    thread_local! {
+        static TEXTS: RefCell<[Option<&'static [String]>; 2]> = const { RefCell::new([None, None]) };
+    }
+
+    fn slot(locale: Locale) -> usize {
+        match locale {
+            Locale::De => 0,
+            Locale::En => 1,
+        }
+    }
+
+    pub fn text(locale: Locale, key: Key) -> &'static str {
+        TEXTS
+            .with(|texts| texts.borrow()[slot(locale)].and_then(|texts| texts.get(key as usize)).map(String::as_str))
+            .unwrap_or("")
+    }
+
+    /// Where the texts of `locale` are: the preload link's address with the language swapped.
+    fn address(locale: Locale) -> Option<String> {
+        let link = leptos::prelude::document().get_element_by_id("spielraum-texts")?.get_attribute("href")?;
+        let (base, _) = link.rsplit_once("texts-")?;
+        Some(format!("{base}texts-{}.json", locale.tag()))
+    }
+
+    /// Fetches the texts of `locale` unless they are here already.
+    pub async fn load(locale: Locale) -> Result<(), String> {
+        if TEXTS.with(|texts| texts.borrow()[slot(locale)].is_some()) {
+            return Ok(());
+        }
+        let address = address(locale).ok_or("no #spielraum-texts link")?;
+        let window = leptos::prelude::window();
+        let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(&address))
+            .await
+            .map_err(|e| format!("{address}: {e:?}"))?
+            .dyn_into::<web_sys::Response>()
+            .map_err(|_| format!("{address}: not a response"))?;
+        if !response.ok() {
+            return Err(format!("{address}: {}", response.status()));
+        }
+        let body = wasm_bindgen_futures::JsFuture::from(response.text().map_err(|e| format!("{e:?}"))?)
+            .await
+            .map_err(|e| format!("{address}: {e:?}"))?
+            .as_string()
+            .unwrap_or_default();
+        let texts: Vec<String> = serde_json::from_str(&body).map_err(|e| format!("{address}: {e}"))?;
+        if texts.len() != Key::ALL.len() {
+            return Err(format!("{address}: {} texts for {} keys", texts.len(), Key::ALL.len()));
+        }
+        let texts: &'static [String] = Box::leak(texts.into_boxed_slice());
+        TEXTS.with(|slots| slots.borrow_mut()[slot(locale)] = Some(texts));
+        Ok(())
+    }
+
+    /// Loads the language the server rendered the page in (`<html lang>`), before hydration.
+    pub async fn load_page_language() -> Result<(), String> {
+        let locale = leptos::prelude::document()
+            .document_element()
+            .and_then(|html| html.get_attribute("lang"))
+            .and_then(|tag| Locale::from_tag(&tag))
+            .unwrap_or_default();
+        load(locale).await
     }
 }
 

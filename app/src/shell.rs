@@ -32,6 +32,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light" />
                 <leptos_meta::HashedStylesheet options=options.clone() id="spielraum-css" />
+                // The texts of the page's language, which the browser loads before hydrating (`i18n::loaded`).
+                <leptos_meta::Link
+                    rel="preload"
+                    id="spielraum-texts"
+                    href=format!("/{}/texts-{}.json", options.site_pkg_dir, initial_locale().tag())
+                    as_="fetch"
+                    crossorigin="anonymous"
+                />
                 <HydrationScripts options />
                 <MetaTags />
             </head>

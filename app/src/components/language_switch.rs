@@ -19,9 +19,9 @@ pub fn LanguageSwitch() -> impl IntoView {
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let target = other();
-        i18n.set_locale(target);
         remember(target);
         save.dispatch(crate::account::SetLanguage { language: target.tag().to_owned() });
+        switch(i18n, target);
     };
     view! {
         <form class="language-switch" method="get" on:submit=on_submit aria-label=move || i18n.t(Key::ChooseLanguage)>
@@ -30,6 +30,26 @@ pub fn LanguageSwitch() -> impl IntoView {
             </button>
         </form>
     }
+}
+
+/// Shows the page in `target` once its texts are here; if they cannot be fetched, asks the server for the page
+/// in that language (the switch's path without JavaScript).
+#[cfg(feature = "hydrate")]
+fn switch(i18n: I18n, target: Locale) {
+    leptos::task::spawn_local(async move {
+        match crate::i18n::load(target).await {
+            Ok(()) => i18n.set_locale(target),
+            Err(error) => {
+                leptos::logging::warn!("texts: {error}");
+                let _ = window().location().set_search(&format!("lang={}", target.tag()));
+            }
+        }
+    });
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn switch(i18n: I18n, target: Locale) {
+    i18n.set_locale(target);
 }
 
 #[cfg(feature = "hydrate")]
