@@ -199,6 +199,14 @@ mod tests {
     }
 
     #[test]
+    fn the_countdown_says_one_day_and_many_days() {
+        let at = |days| msg::Countdown { label: "Verbleibende Zeit:", days, hours: "3", minutes: "4", seconds: "5" };
+        assert_eq!(msg::countdown(Locale::De, at(1)), "Verbleibende Zeit: 1 Tag 3 Std. 4 Min. 5 Sek.");
+        assert_eq!(msg::countdown(Locale::De, at(21)), "Verbleibende Zeit: 21 Tage 3 Std. 4 Min. 5 Sek.");
+        assert_eq!(msg::countdown(Locale::En, at(1)), "Verbleibende Zeit: 1 day 3 h 4 min 5 s");
+    }
+
+    #[test]
     fn every_key_has_a_text_in_every_language() {
         for key in Key::ALL {
             for locale in Locale::ALL {

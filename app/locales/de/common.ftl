@@ -67,10 +67,10 @@ lots-title = Lose
 questions-title = Fragen
 time-left = Verbleibende Zeit:
 deadline-passed = Die Frist ist abgelaufen.
-unit-days = Tage
-unit-hours = Std.
-unit-minutes = Min.
-unit-seconds = Sek.
+countdown = { $label } { $days ->
+        [one] 1 Tag
+       *[other] { $days } Tage
+    } { $hours } Std. { $minutes } Min. { $seconds } Sek.
 module-label = Modul
 kind-long-text = Langer Text
 kind-short-text = Kurzer Text

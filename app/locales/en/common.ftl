@@ -67,10 +67,10 @@ lots-title = Lots
 questions-title = Questions
 time-left = Time left:
 deadline-passed = The deadline has passed.
-unit-days = days
-unit-hours = h
-unit-minutes = min
-unit-seconds = s
+countdown = { $label } { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    } { $hours } h { $minutes } min { $seconds } s
 module-label = Module
 kind-long-text = Long text
 kind-short-text = Short text

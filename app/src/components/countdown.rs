@@ -1,4 +1,4 @@
-use crate::i18n::{I18n, Key};
+use crate::i18n::{I18n, Key, msg};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
@@ -29,14 +29,9 @@ pub fn Countdown(
         }
         let (days, hours, minutes, seconds) =
             (left.num_days(), left.num_hours() % 24, left.num_minutes() % 60, left.num_seconds() % 60);
-        format!(
-            "{} {days} {} {hours} {} {minutes} {} {seconds} {}",
-            i18n.t(label),
-            i18n.t(Key::UnitDays),
-            i18n.t(Key::UnitHours),
-            i18n.t(Key::UnitMinutes),
-            i18n.t(Key::UnitSeconds)
-        )
+        let (hours, minutes, seconds) = (hours.to_string(), minutes.to_string(), seconds.to_string());
+        let args = msg::Countdown { label: i18n.t(label), days, hours: &hours, minutes: &minutes, seconds: &seconds };
+        msg::countdown(i18n.locale(), args)
     };
     view! { <p class="countdown" role="timer">{text}</p> }
 }

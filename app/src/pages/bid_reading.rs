@@ -221,7 +221,7 @@ fn CallBids(view: CallBidsView) -> impl IntoView {
                                                 <li>
                                                     <A href=href>{b.summary.organisation_name.clone()}</A>
                                                     " · "{move || total.format(i18n.locale())}
-                                                    " · "{b.content.fte.value().to_string()}" "{move || i18n.t(Key::FteShort)}
+                                                    " · "{b.content.fte.format(i18n.locale())}" "{move || i18n.t(Key::FteShort)}
                                                 </li>
                                             }
                                         }).collect_view()}

@@ -710,7 +710,7 @@ fn Outcome(
                             view! { <dt>{a.year}</dt><dd>{move || amount.format(i18n.locale())}</dd> }
                         }).collect_view()}
                         <dt>{move || i18n.t(Key::FteLabel)}</dt>
-                        <dd>{r.fte.value().to_string()}</dd>
+                        <dd>{r.fte.format(i18n.locale())}</dd>
                         <dt>{move || i18n.t(Key::ReasoningLabel)}</dt>
                         <dd class="answer-text">{r.reasoning.clone()}</dd>
                         <dt>{move || i18n.t(Key::RecordedBy)}</dt>
@@ -866,7 +866,7 @@ fn PostsTable(posts: Vec<model::award::PostView>) -> impl IntoView {
                         <tr>
                             <th scope="row">{move || place.clone().unwrap_or_else(|| i18n.t(Key::SteeringContract).to_owned())}</th>
                             <td>{post.organisation_name.clone()}</td>
-                            <td>{post.fte.value().to_string()}</td>
+                            <td>{post.fte.format(i18n.locale())}</td>
                             <td>{move || format!("{} – {}", model::datetime::format_day(starts, i18n.locale()),
                                 ends.map(|e| model::datetime::format_day(e, i18n.locale())).unwrap_or_default())}</td>
                             <td>
