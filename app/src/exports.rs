@@ -29,7 +29,8 @@ fn flags(line: &model::ranking::RankedBid, locale: Locale) -> String {
     flags.join(", ")
 }
 
-fn hidden_text(reason: RankingHidden, locale: Locale) -> &'static str {
+/// Why a lot's ranking is not shown to the caller, as the page, the files and the decision proposal say it.
+pub(crate) fn hidden_text(reason: RankingHidden, locale: Locale) -> &'static str {
     text(
         locale,
         match reason {

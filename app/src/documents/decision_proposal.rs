@@ -5,12 +5,13 @@
 //! here too; texts come from the catalogue in the caller's language.
 
 use super::{Block, Column, Document, Table};
+use crate::exports::hidden_text;
 use crate::i18n::{Key, text};
 use model::Locale;
 use model::Money;
 use model::award::RecommendationView;
 use model::datetime::{format_date_time, format_day};
-use model::evaluation::{LotRanking, RankingHidden, RankingView};
+use model::evaluation::{LotRanking, RankingView};
 use model::ranking::format_score;
 use std::collections::BTreeMap;
 
@@ -20,17 +21,6 @@ pub struct Context<'a> {
     pub locale: Locale,
     pub zone: model::datetime::Tz,
     pub at: chrono::DateTime<chrono::Utc>,
-}
-
-fn hidden_text(reason: RankingHidden, locale: Locale) -> &'static str {
-    text(
-        locale,
-        match reason {
-            RankingHidden::Undeclared => Key::ErrDeclarationsMissing,
-            RankingHidden::Recused => Key::RecusedNotice,
-            RankingHidden::OwnScoresOpen => Key::RankingAfterOwnScores,
-        },
-    )
 }
 
 fn amounts_text(recommendation: &RecommendationView, locale: Locale) -> String {
