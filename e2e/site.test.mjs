@@ -37,7 +37,8 @@ describe("a tenant's pages", () => {
 
   test("switch language in place once hydrated, and keep it on the next load", async () => {
     const { context, page, errors } = await openPage(browser);
-    await visit(page, "/dresden/");
+    // The sign-in page hydrates for everyone (a visitor's public pages are static: see the next test).
+    await visit(page, "/dresden/sign-in");
     await waitForHydration(page);
     await page.evaluate(() => {
       window.__sameDocument = true;
@@ -58,9 +59,24 @@ describe("a tenant's pages", () => {
     await context.close();
   });
 
+  test("switch language on a visitor's static page by loading it again", async () => {
+    const { context, page, errors } = await openPage(browser);
+    await visit(page, "/dresden/calls");
+    await waitForHydration(page);
+    await page.getByRole("button", { name: "English" }).click();
+    await page.waitForSelector("html[lang=en]");
+    await page.getByRole("heading", { level: 1, name: "Calls for expressions of interest" }).waitFor();
+    assert.equal(new URL(page.url()).pathname, "/dresden/calls");
+    await assertAccessible(page);
+    const cookies = await context.cookies();
+    assert.ok(cookies.some((c) => c.name === "spielraum_lang" && c.value === "en"), "language cookie set");
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test("load the district list through a server function on client-side navigation", async () => {
     const { context, page, errors } = await openPage(browser);
-    await visit(page, "/dresden/");
+    await visit(page, "/dresden/sign-in");
     await waitForHydration(page);
     await page.evaluate(() => {
       window.__sameDocument = true;
@@ -105,7 +121,8 @@ describe("addresses that do not exist", () => {
 });
 
 test("the bundle is served compressed with long cache lifetimes", async () => {
-  const page = await fetch(`${BASE}/dresden/`);
+  // A hydrated page: the sign-in page, the same for visitors and everyone.
+  const page = await fetch(`${BASE}/dresden/sign-in`);
   const html = await page.text();
   // The bundle's directory is named after its contents. The page's own modules are preloaded through the
   // response's Link header (app::routes::preload); Leptos' own preload links in the page are best effort.
@@ -113,13 +130,16 @@ test("the bundle is served compressed with long cache lifetimes", async () => {
   assert.ok(main, "the main module's URL in the page");
   const dir = main.slice(0, main.lastIndexOf("/"));
   const manifest = await (await fetch(`${BASE}${dir}/__wasm_split_manifest.json`)).json();
-  const home = Object.entries(manifest).find(([name]) => name.startsWith("__tenant_home_view_"));
-  assert.ok(home, "the tenant home is a module of its own");
-  const wasm = [main, ...home[1].map((module) => `${dir}/${module}.wasm`)];
+  const own = Object.entries(manifest).find(([name]) => name.startsWith("__sign_in_view_"));
+  assert.ok(own, "the sign-in page is a module of its own");
+  const wasm = [main, ...own[1].map((module) => `${dir}/${module}.wasm`)];
   const preloaded = [...(page.headers.get("link") ?? "").matchAll(/<([^>]+)>; rel=preload; as=fetch/g)].map((m) => m[1]);
   assert.deepEqual(preloaded, wasm.slice(1), "the Link header preloads exactly the page's modules");
   assert.ok(wasm.some((path) => /\/split_[a-z_0-9]+\.wasm$/.test(path)), "the page's own module");
-  for (const path of wasm) {
+  // A visitor's static page loads the static pages' bundle, from the same directory.
+  const tenantHome = await (await fetch(`${BASE}/dresden`)).text();
+  assert.ok(tenantHome.includes(`${dir}/enhance.wasm`), "the static page's bundle");
+  for (const path of [...wasm, `${dir}/enhance.wasm`, `${dir}/enhance.js`]) {
     const response = await fetch(`${BASE}${path}`, { headers: { "accept-encoding": "br" } });
     assert.equal(response.status, 200, path);
     assert.equal(response.headers.get("content-encoding"), "br", path);

@@ -23,7 +23,7 @@ const features =
 
 for (const argument of process.argv.slice(2)) {
   const [input, output = input] = argument.split("=");
-  const module = binaryen.readBinary(readFileSync(input));
+  const module = binaryen.readBinary(withoutLinkerSections(readFileSync(input)));
   module.setFeatures(module.getFeatures() | features);
   module.optimize();
   if (!module.validate()) {
@@ -32,4 +32,32 @@ for (const argument of process.argv.slice(2)) {
   }
   writeFileSync(output, module.emitBinary());
   module.dispose();
+}
+
+// Drops the custom sections a module linked with `--emit-relocs` still carries (`linking`, `reloc.*`): the
+// splitter reads and removes them, but the static pages' bundle is not split, and binaryen would keep them.
+function withoutLinkerSections(bytes) {
+  const leb = (at) => {
+    let value = 0, shift = 0, byte;
+    do {
+      byte = bytes[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return [value, at];
+  };
+  const kept = [bytes.subarray(0, 8)];
+  for (let at = 8; at < bytes.length; ) {
+    const [size, body] = leb(at + 1);
+    const end = body + size;
+    let drop = false;
+    if (bytes[at] === 0) {
+      const [length, name] = leb(body);
+      const title = Buffer.from(bytes.subarray(name, name + length)).toString();
+      drop = title === "linking" || title.startsWith("reloc.");
+    }
+    if (!drop) kept.push(bytes.subarray(at, end));
+    at = end;
+  }
+  return Buffer.concat(kept);
 }

@@ -103,12 +103,26 @@ mod loaded {
 
     /// Loads the language the server rendered the page in (`<html lang>`), before hydration.
     pub async fn load_page_language() -> Result<(), String> {
-        let locale = leptos::prelude::document()
+        load(super::page_locale()).await
+    }
+}
+
+/// The language the server chose for this request (cookie, then `Accept-Language`), or on the client the one
+/// the server rendered into `<html lang>`, so that hydration starts from the same text.
+pub fn page_locale() -> Locale {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<Locale>().copied())
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        document()
             .document_element()
             .and_then(|html| html.get_attribute("lang"))
             .and_then(|tag| Locale::from_tag(&tag))
-            .unwrap_or_default();
-        load(locale).await
+            .unwrap_or_default()
     }
 }
 

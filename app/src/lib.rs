@@ -7,62 +7,77 @@
 //! This crate must not read configuration, open connections or know about HTTP routing beyond Leptos' own: the
 //! `server` crate gives it a [`ServerContext`] for every request.
 
-pub mod account;
-pub mod admin;
-pub mod awards;
-pub mod bids;
-pub mod calls;
-pub mod documents;
-pub mod error;
-pub mod evaluation;
-#[cfg(feature = "ssr")]
-pub mod exports;
+// The static pages' bundle (`frontend` built with `enhance`, see [`render_mode`]) needs only the texts and
+// the countdown; leaving the rest of the app out of that build keeps it short.
+pub mod countdown;
 pub mod i18n;
-pub mod notifications;
-pub mod organisations;
-pub mod shell;
+pub mod render_mode;
 
-mod components;
-mod pages;
-mod routes;
-#[cfg(feature = "ssr")]
-pub use routes::PageModules;
-pub mod session;
-pub mod views;
+/// Items of the whole app, left out of the static pages' build.
+macro_rules! whole_app {
+    ($($item:item)*) => {$(
+        #[cfg(not(feature = "enhance"))]
+        $item
+    )*};
+}
 
-#[cfg(feature = "ssr")]
-pub mod actor;
-#[cfg(feature = "ssr")]
-pub mod archive;
-#[cfg(feature = "ssr")]
-pub mod attachments;
-#[cfg(feature = "ssr")]
-pub mod audit;
-#[cfg(feature = "ssr")]
-pub mod auth;
-#[cfg(feature = "ssr")]
-pub mod jobs;
-#[cfg(feature = "ssr")]
-pub mod mail;
-#[cfg(feature = "ssr")]
-pub mod notify;
-#[cfg(feature = "ssr")]
-pub mod storage;
-#[cfg(feature = "ssr")]
-pub mod store;
+whole_app! {
+    pub mod account;
+    pub mod admin;
+    pub mod awards;
+    pub mod bids;
+    pub mod calls;
+    pub mod documents;
+    pub mod error;
+    pub mod evaluation;
+    #[cfg(feature = "ssr")]
+    pub mod exports;
+    pub mod notifications;
+    pub mod organisations;
+    pub mod shell;
 
-pub use components::PageTenant;
-pub use error::{AppError, EvaluationRefusal, InvalidReason};
-pub use shell::{App, shell};
+    mod components;
+    mod pages;
+    mod routes;
+    #[cfg(feature = "ssr")]
+    pub use routes::PageModules;
+    pub mod session;
+    pub mod views;
 
-/// What the server hands every render and server function: the database and nothing a page could misuse.
-#[cfg(feature = "ssr")]
-#[derive(Clone, Debug)]
-pub struct ServerContext {
-    pub db: sea_orm::DatabaseConnection,
-    pub mailer: mail::Mailer,
-    /// Where people reach this installation, for links in emails (e.g. `https://spielraum.example.org`).
-    pub public_url: String,
-    /// Where uploaded files live.
-    pub storage: storage::Storage,
+    #[cfg(feature = "ssr")]
+    pub mod actor;
+    #[cfg(feature = "ssr")]
+    pub mod archive;
+    #[cfg(feature = "ssr")]
+    pub mod attachments;
+    #[cfg(feature = "ssr")]
+    pub mod audit;
+    #[cfg(feature = "ssr")]
+    pub mod auth;
+    #[cfg(feature = "ssr")]
+    pub mod jobs;
+    #[cfg(feature = "ssr")]
+    pub mod mail;
+    #[cfg(feature = "ssr")]
+    pub mod notify;
+    #[cfg(feature = "ssr")]
+    pub mod storage;
+    #[cfg(feature = "ssr")]
+    pub mod store;
+
+    pub use components::PageTenant;
+    pub use error::{AppError, EvaluationRefusal, InvalidReason};
+    pub use shell::{App, shell};
+
+    /// What the server hands every render and server function: the database and nothing a page could misuse.
+    #[cfg(feature = "ssr")]
+    #[derive(Clone, Debug)]
+    pub struct ServerContext {
+        pub db: sea_orm::DatabaseConnection,
+        pub mailer: mail::Mailer,
+        /// Where people reach this installation, for links in emails (e.g. `https://spielraum.example.org`).
+        pub public_url: String,
+        /// Where uploaded files live.
+        pub storage: storage::Storage,
+    }
 }

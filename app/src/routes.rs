@@ -117,6 +117,10 @@ fn preload(route: &str) {
     else {
         return;
     };
+    // A static page loads none of the app's modules (see `render_mode`).
+    if crate::render_mode::is_static() {
+        return;
+    }
     if let Some(value) = modules.preload_header(route).and_then(|links| http::HeaderValue::from_str(&links).ok()) {
         response.insert_header(http::header::LINK, value);
     }

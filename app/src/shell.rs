@@ -14,10 +14,11 @@ use leptos_router::{
     components::{ParentRoute, Route, Router, Routes},
     path,
 };
-use model::Locale;
 
 /// The name of the wasm and JS bundle in `site/pkg`, shared by the build script and the server.
 pub const OUTPUT_NAME: &str = "spielraum";
+/// The name of the static pages' bundle beside it (the `frontend` crate built with `enhance`).
+pub const ENHANCE_NAME: &str = "enhance";
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
@@ -26,7 +27,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         <!DOCTYPE html>
         // The language is fixed for a server response, so it is written here as a plain value rather than read
         // from a signal while the document streams; in the browser, `App` keeps it in step with the switch.
-        <html lang=initial_locale().tag()>
+        <html lang=crate::i18n::page_locale().tag()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -36,17 +37,50 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <leptos_meta::Link
                     rel="preload"
                     id="spielraum-texts"
-                    href=format!("/{}/texts-{}.json", options.site_pkg_dir, initial_locale().tag())
+                    href=format!("/{}/texts-{}.json", options.site_pkg_dir, crate::i18n::page_locale().tag())
                     as_="fetch"
                     crossorigin="anonymous"
                 />
-                <HydrationScripts options />
+                {if is_static() {
+                    view! { <EnhanceScripts options /> }.into_any()
+                } else {
+                    view! { <HydrationScripts options /> }.into_any()
+                }}
                 <MetaTags />
             </head>
             <body>
                 <App />
             </body>
         </html>
+    }
+}
+
+/// Whether this response is a static page (see [`crate::render_mode`]); in the browser the app is hydrating.
+fn is_static() -> bool {
+    #[cfg(feature = "ssr")]
+    {
+        crate::render_mode::is_static()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        false
+    }
+}
+
+/// For a static page, what Leptos' `HydrationScripts` does for a hydrated one, but for the static pages'
+/// bundle, whose entry is `enhance`: preloads for its JS and wasm, and the nonce-bearing module script that
+/// loads them.
+#[component]
+fn EnhanceScripts(options: LeptosOptions) -> impl IntoView {
+    let nonce = leptos::nonce::use_nonce();
+    let base = format!("/{}/{ENHANCE_NAME}", options.site_pkg_dir);
+    let script = format!(
+        "import('{base}.js').then(m => m.default({{module_or_path: '{base}.wasm'}}).then(() => m.enhance()));"
+    );
+    view! {
+        <link rel="modulepreload" href=format!("{base}.js") />
+        <link rel="preload" href=format!("{base}.wasm") r#as="fetch" r#type="application/wasm" crossorigin="" />
+        <script type="module" nonce=nonce>{script}</script>
     }
 }
 
@@ -68,30 +102,11 @@ fn set_content_security_policy() {
     }
 }
 
-/// The language the server chose for this request (cookie, then `Accept-Language`), or on the client the one
-/// the server rendered into `<html lang>`, so that hydration starts from the same text.
-fn initial_locale() -> Locale {
-    #[cfg(feature = "ssr")]
-    {
-        use_context::<http::request::Parts>()
-            .and_then(|parts| parts.extensions.get::<Locale>().copied())
-            .unwrap_or_default()
-    }
-    #[cfg(not(feature = "ssr"))]
-    {
-        document()
-            .document_element()
-            .and_then(|html| html.get_attribute("lang"))
-            .and_then(|tag| Locale::from_tag(&tag))
-            .unwrap_or_default()
-    }
-}
-
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     #[cfg_attr(not(feature = "hydrate"), allow(unused_variables))]
-    let i18n = I18n::provide(initial_locale());
+    let i18n = I18n::provide(crate::i18n::page_locale());
     provide_context(crate::session::SessionEpoch(RwSignal::new(0)));
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {

@@ -1,5 +1,12 @@
-//! The browser entry point: hydrates the page the server rendered. Nothing else belongs here.
+//! The browser entry points, one per build of this crate: `hydrate` makes the server's page a live Leptos app;
+//! with the feature `enhance`, the crate exports `enhance` instead, which adds the little a page needs when it
+//! is served static to a visitor (see `app::render_mode`). Nothing else belongs here.
+//!
+//! Two builds rather than one bundle with two entries: a linked program keeps only what its entry reaches, so
+//! the enhancement's bundle holds no router, pages or hydration, and the app's bundle stays as it was
+//! (`scripts/build-site` builds both; ARCHITECTURE.md, "Builds").
 
+#[cfg(not(feature = "enhance"))]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
@@ -14,10 +21,16 @@ pub fn hydrate() {
         }
         let body = leptos::prelude::document().body().expect("the server renders a <body>");
         leptos::mount::hydrate_from_async(body, app::App).await.forget();
-        // Marks the document as interactive: styles may rely on it, and browser tests wait for it instead of
-        // guessing with sleeps.
-        if let Some(html) = leptos::prelude::document().document_element() {
-            let _ = html.set_attribute("data-hydrated", "");
-        }
+        app::render_mode::mark_interactive();
+    });
+}
+
+#[cfg(feature = "enhance")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn enhance() {
+    console_error_panic_hook::set_once();
+    wasm_bindgen_futures::spawn_local(async {
+        app::render_mode::enhance().await;
+        app::render_mode::mark_interactive();
     });
 }

@@ -9,6 +9,7 @@ mod protected;
 mod skip_link;
 mod tenant_shell;
 
+pub use crate::countdown::Counting;
 pub use countdown::Countdown;
 pub use feedback::{Field, NewPasswordFields, SelectField, error_text, field_error, general_error};
 pub use language_switch::LanguageSwitch;

@@ -2,7 +2,7 @@
 
 use crate::AppError;
 use crate::calls::{public_call, public_calls};
-use crate::components::{Countdown, CurrentTenant, CurrentUser, ErrorNotice, NotFound};
+use crate::components::{Countdown, Counting, CurrentTenant, CurrentUser, ErrorNotice, NotFound};
 use crate::i18n::{I18n, Key};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -135,7 +135,7 @@ pub fn CallPage() -> impl IntoView {
                             <CallFacts summary=detail.summary.clone() />
                             {match phase {
                                 Phase::Open => view! { <Countdown until=closes server_now /> }.into_any(),
-                                Phase::Upcoming => view! { <Countdown until=opens server_now label=Key::StartsIn /> }.into_any(),
+                                Phase::Upcoming => view! { <Countdown until=opens server_now counting=Counting::Opening /> }.into_any(),
                                 _ => ().into_any(),
                             }}
                             <div class="prose">{detail.description.lines().filter(|l| !l.trim().is_empty()).map(|line| view! { <p>{line.to_owned()}</p> }).collect_view()}</div>

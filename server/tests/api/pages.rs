@@ -157,3 +157,36 @@ async fn a_pages_data_is_loaded_once_per_render() {
         }
     }
 }
+
+/// Issue 10: a visitor's public pages load the static pages' bundle and do not hydrate; the same pages hydrate
+/// for someone signed in, and pages with forms hydrate for everyone.
+#[tokio::test]
+async fn a_visitors_public_pages_are_served_static() {
+    let app = TestApp::spawn().await;
+    let enhanced = |html: &str| html.contains("/enhance.js") && html.contains("m.enhance()");
+    let hydrated = |html: &str| html.contains("/spielraum.js") && html.contains("mod.hydrate()");
+    let calls = app.get_text("/dresden/calls").await.1;
+    let call = calls
+        .split("href=\"/dresden/calls/")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .map(|id| format!("/dresden/calls/{id}"))
+        .expect("a call on the list");
+    for path in ["/", "/dresden", "/dresden/districts", "/dresden/calls", call.as_str()] {
+        let html = app.get_text(path).await.1;
+        assert!(enhanced(&html) && !hydrated(&html), "{path} is static for a visitor: {html}");
+    }
+    for path in ["/dresden/sign-in", "/dresden/register"] {
+        let html = app.get_text(path).await.1;
+        assert!(hydrated(&html) && !enhanced(&html), "{path} hydrates: {html}");
+    }
+    let carrier = app.signed_in("dresden", "traeger1@dresden.demo").await;
+    for path in ["/dresden", "/dresden/calls", call.as_str()] {
+        let html = carrier.get(app.url(path)).send().await.expect("get").text().await.expect("text");
+        assert!(hydrated(&html) && !enhanced(&html), "{path} hydrates for the signed-in: {html}");
+    }
+    // Signed in elsewhere is a visitor here.
+    let other = app.signed_in("musterstadt", "admin@musterstadt.demo").await;
+    let html = other.get(app.url("/dresden/calls")).send().await.expect("get").text().await.expect("text");
+    assert!(enhanced(&html), "another tenant's user is a visitor in Dresden");
+}
