@@ -19,6 +19,7 @@ pub mod money;
 pub mod organisation;
 pub mod policy;
 pub mod ranking;
+pub mod report;
 pub mod role;
 pub mod rubric;
 pub mod tenant;
