@@ -17,6 +17,7 @@ mod m20261202_000008_credential_generation;
 mod m20261202_000009_secrets_at_rest;
 mod m20261203_000010_evaluation;
 mod m20261203_000011_awards;
+mod m20261203_000012_reports;
 
 pub struct Migrator;
 
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000009_secrets_at_rest::Migration),
             Box::new(m20261203_000010_evaluation::Migration),
             Box::new(m20261203_000011_awards::Migration),
+            Box::new(m20261203_000012_reports::Migration),
         ]
     }
 }

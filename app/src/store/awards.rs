@@ -191,6 +191,9 @@ pub async fn decide(
             ends_on: Set(award.ends_on),
             funding: Set(amounts),
             created_at: Set(evaluation.at),
+            report_cadence: Set(model::report::Cadence::default().as_str().to_owned()),
+            final_report: Set(false),
+            extra_report_days: Set("[]".to_owned()),
         })
         .exec_without_returning(db)
         .await?;

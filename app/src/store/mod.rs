@@ -12,6 +12,7 @@ pub mod districts;
 pub mod evaluation;
 pub mod ordering;
 pub mod organisations;
+pub mod reports;
 pub mod tenants;
 pub mod users;
 

@@ -64,6 +64,7 @@ pub async fn create(
         default_locale: Set("de".to_owned()),
         created_at: Set(now),
         evaluation_quorum: Set(model::award::DEFAULT_QUORUM),
+        report_deadline_days: Set(model::report::DEFAULT_DEADLINE_DAYS as i32),
     })
     .exec_without_returning(db)
     .await?;

@@ -20,6 +20,13 @@ pub struct Model {
     #[sea_orm(column_type = "Text")]
     pub funding: String,
     pub created_at: DateTimeUtc,
+    /// How often the post reports (`model::report::Cadence`).
+    pub report_cadence: String,
+    /// Whether the post owes a final report after it ends.
+    pub final_report: bool,
+    /// JSON: the days of extra reports.
+    #[sea_orm(column_type = "Text")]
+    pub extra_report_days: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -13,6 +13,8 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     /// How many final score sheets per bid a recommendation needs (capped at the members who may score).
     pub evaluation_quorum: i32,
+    /// Days after a period's end until its report is due (see [`crate::report`]).
+    pub report_deadline_days: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

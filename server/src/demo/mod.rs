@@ -140,6 +140,7 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> Result<bool, DbErr> {
             default_locale: Set("de".to_owned()),
             created_at: Set(now),
             evaluation_quorum: Set(model::award::DEFAULT_QUORUM),
+            report_deadline_days: Set(model::report::DEFAULT_DEADLINE_DAYS as i32),
         })
         .exec(&txn)
         .await?;

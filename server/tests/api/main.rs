@@ -13,6 +13,7 @@ mod health;
 mod onboarding;
 mod organisations;
 mod pages;
+mod reports;
 mod rest;
 mod routes;
 mod secrets;

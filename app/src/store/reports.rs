@@ -1,0 +1,305 @@
+//! Reports of the coordination posts (server only; issue 13).
+//!
+//! Every function takes the tenant's scope. What is due comes from `model::report::periods` over the post's
+//! schedule; rows exist only for started reports. The rules (who may take which step, what a submission must
+//! hold, the late rule) are asked of `model::report` by the operations that call these functions, inside one
+//! transaction per request.
+
+use super::TenantScope;
+use crate::AppError;
+use chrono::{DateTime, NaiveDate, Utc};
+use model::datetime::time_zone;
+use model::entity::{award, post_coordinator, report, report_comment, report_version, tenant};
+use model::report::{Cadence, Content, DeadlineDays, Period, PeriodKind, ReportState, Schedule, Section};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter,
+    QueryOrder,
+};
+use uuid::Uuid;
+
+/// A coordination post with what its reports need: running time, carrier, district and schedule.
+#[derive(Debug, Clone)]
+pub struct Post {
+    pub id: Uuid,
+    pub organisation_id: Uuid,
+    pub district_id: Option<Uuid>,
+    pub starts_on: NaiveDate,
+    pub ends_on: Option<NaiveDate>,
+    pub schedule: Schedule,
+    pub coordinators: Vec<Uuid>,
+}
+
+fn corrupt(what: &str, id: Uuid, detail: impl std::fmt::Display) -> AppError {
+    AppError::internal(format!("{what} of {id}: {detail}"))
+}
+
+fn schedule_of(row: &award::Model) -> Result<Schedule, AppError> {
+    let cadence = Cadence::parse(&row.report_cadence).ok_or_else(|| corrupt("cadence", row.id, &row.report_cadence))?;
+    let extra: Vec<NaiveDate> =
+        serde_json::from_str(&row.extra_report_days).map_err(|e| corrupt("extra report days", row.id, e))?;
+    Ok(Schedule { cadence, final_report: row.final_report, extra })
+}
+
+/// The tenant's deadline after a period and its time zone.
+pub async fn deadline(db: &impl ConnectionTrait, scope: &TenantScope) -> Result<(DeadlineDays, model::datetime::Tz), AppError> {
+    let row = tenant::Entity::find_by_id(scope.id()).one(db).await?.ok_or(AppError::NotFound)?;
+    let days = u32::try_from(row.report_deadline_days)
+        .ok()
+        .and_then(|days| DeadlineDays::new(days).ok())
+        .ok_or_else(|| corrupt("report deadline", row.id, row.report_deadline_days))?;
+    Ok((days, time_zone(&row.time_zone)))
+}
+
+async fn coordinators_of(db: &impl ConnectionTrait, scope: &TenantScope, posts: &[Uuid]) -> Result<Vec<(Uuid, Uuid)>, AppError> {
+    Ok(post_coordinator::Entity::find()
+        .filter(post_coordinator::Column::TenantId.eq(scope.id()))
+        .filter(post_coordinator::Column::AwardId.is_in(posts.iter().copied()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|row| (row.award_id, row.user_id))
+        .collect())
+}
+
+async fn posts_from(db: &impl ConnectionTrait, scope: &TenantScope, rows: Vec<award::Model>) -> Result<Vec<Post>, AppError> {
+    let ids: Vec<Uuid> = rows.iter().map(|row| row.id).collect();
+    let assigned = coordinators_of(db, scope, &ids).await?;
+    rows.into_iter()
+        .map(|row| {
+            Ok(Post {
+                id: row.id,
+                organisation_id: row.organisation_id,
+                district_id: row.district_id,
+                starts_on: row.starts_on,
+                ends_on: row.ends_on,
+                schedule: schedule_of(&row)?,
+                coordinators: assigned.iter().filter(|(post, _)| *post == row.id).map(|(_, user)| *user).collect(),
+            })
+        })
+        .collect()
+}
+
+/// The tenant's coordination posts, oldest first.
+pub async fn posts(db: &impl ConnectionTrait, scope: &TenantScope) -> Result<Vec<Post>, AppError> {
+    let rows = award::Entity::find()
+        .filter(award::Column::TenantId.eq(scope.id()))
+        .filter(award::Column::Kind.eq("post"))
+        .order_by_asc(award::Column::StartsOn)
+        .order_by_asc(award::Column::Id)
+        .all(db)
+        .await?;
+    posts_from(db, scope, rows).await
+}
+
+/// One coordination post of the tenant.
+pub async fn post(db: &impl ConnectionTrait, scope: &TenantScope, id: Uuid) -> Result<Post, AppError> {
+    let row = award::Entity::find_by_id(id)
+        .filter(award::Column::TenantId.eq(scope.id()))
+        .filter(award::Column::Kind.eq("post"))
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    posts_from(db, scope, vec![row]).await?.pop().ok_or(AppError::NotFound)
+}
+
+/// Assigns a coordinator to a post (nothing happens when they are assigned already).
+pub async fn assign(db: &impl ConnectionTrait, scope: &TenantScope, post: Uuid, user: Uuid, at: DateTime<Utc>) -> Result<(), AppError> {
+    let row = post_coordinator::ActiveModel {
+        tenant_id: Set(scope.id()),
+        award_id: Set(post),
+        user_id: Set(user),
+        assigned_at: Set(at),
+    };
+    post_coordinator::Entity::insert(row)
+        .on_conflict(
+            sea_orm::sea_query::OnConflict::columns([post_coordinator::Column::AwardId, post_coordinator::Column::UserId])
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
+}
+
+/// The started reports of a post.
+pub async fn reports_of(db: &impl ConnectionTrait, scope: &TenantScope, post: Uuid) -> Result<Vec<report::Model>, AppError> {
+    Ok(report::Entity::find()
+        .filter(report::Column::TenantId.eq(scope.id()))
+        .filter(report::Column::AwardId.eq(post))
+        .order_by_asc(report::Column::PeriodEnd)
+        .all(db)
+        .await?)
+}
+
+/// The started report of a post's period, if any.
+pub async fn report_for(
+    db: &impl ConnectionTrait,
+    scope: &TenantScope,
+    post: Uuid,
+    period: &Period,
+) -> Result<Option<report::Model>, AppError> {
+    Ok(report::Entity::find()
+        .filter(report::Column::TenantId.eq(scope.id()))
+        .filter(report::Column::AwardId.eq(post))
+        .filter(report::Column::PeriodKind.eq(period.kind.as_str()))
+        .filter(report::Column::PeriodStart.eq(period.starts_on))
+        .filter(report::Column::PeriodEnd.eq(period.ends_on))
+        .one(db)
+        .await?)
+}
+
+/// A started report by id.
+pub async fn report(db: &impl ConnectionTrait, scope: &TenantScope, id: Uuid) -> Result<report::Model, AppError> {
+    report::Entity::find_by_id(id).filter(report::Column::TenantId.eq(scope.id())).one(db).await?.ok_or(AppError::NotFound)
+}
+
+pub fn state_of(row: &report::Model) -> Result<ReportState, AppError> {
+    ReportState::parse(&row.state).ok_or_else(|| corrupt("state", row.id, &row.state))
+}
+
+pub fn content_of(json: &str, id: Uuid) -> Result<Content, AppError> {
+    serde_json::from_str(json).map_err(|e| corrupt("content", id, e))
+}
+
+pub fn period_of(row: &report::Model) -> Result<Period, AppError> {
+    Ok(Period {
+        kind: PeriodKind::parse(&row.period_kind).ok_or_else(|| corrupt("period kind", row.id, &row.period_kind))?,
+        starts_on: row.period_start,
+        ends_on: row.period_end,
+        due_at: row.due_at,
+    })
+}
+
+fn json(content: &Content) -> Result<String, AppError> {
+    serde_json::to_string(content).map_err(AppError::internal)
+}
+
+/// Saves the working text of a post's report for `period`, starting the report if needed. The caller has
+/// asked `model::report::step`; `state` is what it answered.
+#[allow(clippy::too_many_arguments)]
+pub async fn save(
+    db: &impl ConnectionTrait,
+    scope: &TenantScope,
+    post: Uuid,
+    period: &Period,
+    content: &Content,
+    state: ReportState,
+    user: Uuid,
+    at: DateTime<Utc>,
+) -> Result<report::Model, AppError> {
+    match report_for(db, scope, post, period).await? {
+        Some(row) => {
+            let mut active = row.into_active_model();
+            active.content = Set(json(content)?);
+            active.state = Set(state.as_str().to_owned());
+            active.saved_at = Set(at);
+            active.saved_by = Set(user);
+            Ok(active.update(db).await?)
+        }
+        None => {
+            let row = report::ActiveModel {
+                id: Set(Uuid::new_v4()),
+                tenant_id: Set(scope.id()),
+                award_id: Set(post),
+                period_kind: Set(period.kind.as_str().to_owned()),
+                period_start: Set(period.starts_on),
+                period_end: Set(period.ends_on),
+                due_at: Set(period.due_at),
+                state: Set(state.as_str().to_owned()),
+                content: Set(json(content)?),
+                saved_at: Set(at),
+                saved_by: Set(user),
+                first_submitted_at: Set(None),
+                late: Set(false),
+                reviewed_by: Set(None),
+                reviewed_at: Set(None),
+            };
+            Ok(row.insert(db).await?)
+        }
+    }
+}
+
+/// The submitted versions of a report, oldest first.
+pub async fn versions(db: &impl ConnectionTrait, scope: &TenantScope, report: Uuid) -> Result<Vec<report_version::Model>, AppError> {
+    Ok(report_version::Entity::find()
+        .filter(report_version::Column::TenantId.eq(scope.id()))
+        .filter(report_version::Column::ReportId.eq(report))
+        .order_by_asc(report_version::Column::Number)
+        .all(db)
+        .await?)
+}
+
+/// Submits the report's working text as its next version. The first submission decides whether it was late.
+pub async fn submit(
+    db: &impl ConnectionTrait,
+    scope: &TenantScope,
+    row: report::Model,
+    period: &Period,
+    user: Uuid,
+    at: DateTime<Utc>,
+) -> Result<report::Model, AppError> {
+    let number = versions(db, scope, row.id).await?.last().map_or(1, |v| v.number + 1);
+    report_version::Entity::insert(report_version::ActiveModel {
+        id: Set(Uuid::new_v4()),
+        tenant_id: Set(scope.id()),
+        report_id: Set(row.id),
+        number: Set(number),
+        content: Set(row.content.clone()),
+        submitted_by: Set(user),
+        submitted_at: Set(at),
+    })
+    .exec_without_returning(db)
+    .await?;
+    let first = row.first_submitted_at.is_none();
+    let mut active = row.into_active_model();
+    active.state = Set(ReportState::Submitted.as_str().to_owned());
+    if first {
+        active.first_submitted_at = Set(Some(at));
+        active.late = Set(period.is_late(at));
+    }
+    active.reviewed_by = Set(None);
+    active.reviewed_at = Set(None);
+    Ok(active.update(db).await?)
+}
+
+/// Records a review: the comments on the latest version and the new state.
+pub async fn review(
+    db: &impl ConnectionTrait,
+    scope: &TenantScope,
+    row: report::Model,
+    state: ReportState,
+    comments: &[(Option<Section>, String)],
+    user: Uuid,
+    at: DateTime<Utc>,
+) -> Result<report::Model, AppError> {
+    let version = versions(db, scope, row.id).await?.last().map(|v| v.number).ok_or(AppError::NotFound)?;
+    for (section, body) in comments {
+        report_comment::Entity::insert(report_comment::ActiveModel {
+            id: Set(Uuid::new_v4()),
+            tenant_id: Set(scope.id()),
+            report_id: Set(row.id),
+            version_number: Set(version),
+            section: Set(section.map(|s| s.as_str().to_owned())),
+            body: Set(body.clone()),
+            author_id: Set(user),
+            created_at: Set(at),
+        })
+        .exec_without_returning(db)
+        .await?;
+    }
+    let mut active = row.into_active_model();
+    active.state = Set(state.as_str().to_owned());
+    active.reviewed_by = Set(Some(user));
+    active.reviewed_at = Set(Some(at));
+    Ok(active.update(db).await?)
+}
+
+/// The comments on a report, oldest first.
+pub async fn comments(db: &impl ConnectionTrait, scope: &TenantScope, report: Uuid) -> Result<Vec<report_comment::Model>, AppError> {
+    Ok(report_comment::Entity::find()
+        .filter(report_comment::Column::TenantId.eq(scope.id()))
+        .filter(report_comment::Column::ReportId.eq(report))
+        .order_by_asc(report_comment::Column::CreatedAt)
+        .all(db)
+        .await?)
+}
