@@ -31,7 +31,7 @@ pub fn is_static() -> bool {
 }
 
 /// What makes a static page interactive: the countdowns tick (see `components::Countdown`, which renders the
-/// data this reads). The page's texts are fetched only if there is a countdown to write.
+/// data this reads), in the page's language.
 #[cfg(feature = "hydrate")]
 pub async fn enhance() {
     use crate::countdown::{self, Counting};
@@ -53,11 +53,13 @@ pub async fn enhance() {
         let counting = Counting::from_attribute(&element.get_attribute("data-counting").unwrap_or_default());
         countdowns.push((element, counting, until, server_now - Utc::now()));
     }
-    if countdowns.is_empty() {
-        return;
-    }
+    // The page preloads its texts (`#spielraum-texts`); using them also where no countdown needs them keeps
+    // the browser from warning about an unused preload.
     if let Err(error) = crate::i18n::load_page_language().await {
         leptos::logging::error!("texts: {error}");
+        return;
+    }
+    if countdowns.is_empty() {
         return;
     }
     let locale = crate::i18n::page_locale();
