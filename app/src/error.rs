@@ -44,6 +44,9 @@ pub enum AppError {
     /// outside the funded period).
     #[error("award: {problem}")]
     Award { problem: model::award::AwardError },
+    /// A report is not in a state for the step: submitted and waiting for review, or accepted.
+    #[error("the report cannot be changed now")]
+    ReportLocked,
     #[error("internal error")]
     Internal,
 }
@@ -168,6 +171,7 @@ impl AppError {
             AppError::TooLarge { .. } => 413,
             AppError::Evaluation { reason } => reason.status(),
             AppError::ScoreSheet { .. } | AppError::Award { .. } => 422,
+            AppError::ReportLocked => 409,
             AppError::Internal => 500,
         }
     }
@@ -188,6 +192,7 @@ impl AppError {
             AppError::Evaluation { reason } => reason.code(),
             AppError::ScoreSheet { .. } => "score_sheet_incomplete",
             AppError::Award { .. } => "award_invalid",
+            AppError::ReportLocked => "report_locked",
             AppError::Internal => "internal",
         }
     }

@@ -34,6 +34,7 @@ whole_app! {
     pub mod exports;
     pub mod notifications;
     pub mod organisations;
+    pub mod reports;
     pub mod shell;
 
     mod components;

@@ -31,6 +31,7 @@ pub const MAX_EXTRA_DATES: usize = 24;
 
 /// How often a post reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Cadence {
     Monthly,
@@ -68,6 +69,7 @@ impl Cadence {
 
 /// A post's reporting schedule.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Schedule {
     pub cadence: Cadence,
     /// A final report over the whole running time, due after the post ends (only for posts with an end).
@@ -112,6 +114,7 @@ impl Default for DeadlineDays {
 
 /// What kind of period a report covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PeriodKind {
     Regular,
@@ -135,6 +138,7 @@ impl PeriodKind {
 
 /// One reporting period of a post: the days it covers (both included) and when its report is due.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Period {
     pub kind: PeriodKind,
     pub starts_on: NaiveDate,
@@ -244,6 +248,7 @@ pub fn periods(
 
 /// Where a report stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ReportState {
     /// Being written; never submitted.
@@ -281,6 +286,7 @@ impl ReportState {
 
 /// The five points of the uniform work order (seed §5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Section {
     /// a) Cooperation of youth-welfare and neighbouring actors in the district.
@@ -327,6 +333,7 @@ impl Section {
 
 /// How well the cooperation with a network partner works, as the coordinator judges it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Quality {
     Good,
@@ -336,6 +343,7 @@ pub enum Quality {
 
 /// A network partner in the district (work order a).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Partner {
     pub name: String,
     /// Field of work, e.g. "Schule", "Kita", "Sportverein".
@@ -347,32 +355,64 @@ pub struct Partner {
 
 /// The figures of a period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
 pub struct Figures {
     pub network_partners: u32,
     pub meetings: u32,
     pub measures_started: u32,
     pub people_reached: u32,
     /// Hours worked, to the quarter hour.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "120.25"))]
     pub hours_worked: Decimal,
     /// Money spent in the period.
     pub money_spent: Money,
 }
 
-/// What a report says: the five sections (in [`Section::ALL`] order), the partners and the figures.
+/// What a report says: the five points of the work order, the partners and the figures.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Content {
-    pub sections: [String; 5],
+    /// a) Cooperation of youth-welfare and neighbouring actors in the district.
+    #[serde(default)]
+    pub cooperation: String,
+    /// b) Measures that improve residents' access to services.
+    #[serde(default)]
+    pub access: String,
+    /// c) Prevention measures and projects initiated.
+    #[serde(default)]
+    pub prevention: String,
+    /// d) Cooperation with the other coordination posts and the steering module.
+    #[serde(default)]
+    pub network: String,
+    /// e) Cooperation with the youth office's district contacts.
+    #[serde(default)]
+    pub youth_office: String,
+    #[serde(default)]
     pub partners: Vec<Partner>,
+    #[serde(default)]
     pub figures: Figures,
 }
 
 impl Content {
     pub fn section(&self, section: Section) -> &str {
-        &self.sections[section as usize]
+        match section {
+            Section::Cooperation => &self.cooperation,
+            Section::Access => &self.access,
+            Section::Prevention => &self.prevention,
+            Section::Network => &self.network,
+            Section::YouthOffice => &self.youth_office,
+        }
     }
 
     pub fn section_mut(&mut self, section: Section) -> &mut String {
-        &mut self.sections[section as usize]
+        match section {
+            Section::Cooperation => &mut self.cooperation,
+            Section::Access => &mut self.access,
+            Section::Prevention => &mut self.prevention,
+            Section::Network => &mut self.network,
+            Section::YouthOffice => &mut self.youth_office,
+        }
     }
 
     /// What changed from `earlier` to this: the sections whose text differs, and whether partners or figures
@@ -388,6 +428,7 @@ impl Content {
 
 /// The parts of a report that differ between two versions.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Changes {
     pub sections: Vec<Section>,
     pub partners: bool,
@@ -549,6 +590,109 @@ pub fn step(
     }
 }
 
+/// One report of a post's schedule, as lists show it. A period whose report nobody has started (or, for a
+/// reader, nobody has submitted yet) has no `id` and no `state`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReportSummary {
+    pub id: Option<Uuid>,
+    pub post_id: Uuid,
+    pub district: String,
+    pub organisation: String,
+    pub kind: PeriodKind,
+    pub period_start: NaiveDate,
+    pub period_end: NaiveDate,
+    pub due_at: DateTime<Utc>,
+    pub state: Option<ReportState>,
+    /// Submitted after it was due, or due and not submitted.
+    pub late: bool,
+    pub first_submitted_at: Option<DateTime<Utc>>,
+}
+
+/// A submitted version, with what changed since the one before.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VersionView {
+    pub number: i32,
+    pub submitted_at: DateTime<Utc>,
+    pub content: Content,
+    pub changes: Changes,
+}
+
+/// A reviewer's comment on a version.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CommentView {
+    pub version: i32,
+    /// The section it is about; `null` for the report as a whole.
+    pub section: Option<Section>,
+    pub body: String,
+    pub author: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// One report as its reader sees it: a coordinator of the post the working text, everyone else the latest
+/// submitted version; the submitted versions and the review.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReportView {
+    pub summary: ReportSummary,
+    pub content: Content,
+    pub saved_at: Option<DateTime<Utc>>,
+    pub versions: Vec<VersionView>,
+    pub comments: Vec<CommentView>,
+    /// The caller may change and submit it.
+    pub may_edit: bool,
+    /// The caller may accept or return it.
+    pub may_review: bool,
+}
+
+/// Starts the report of one period of a post.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StartInput {
+    pub post_id: Uuid,
+    #[serde(default = "regular")]
+    pub kind: PeriodKind,
+    pub period_start: NaiveDate,
+    /// Copy the text, partners and figures of the post's latest submitted report.
+    #[serde(default)]
+    pub from_previous: bool,
+}
+
+fn regular() -> PeriodKind {
+    PeriodKind::Regular
+}
+
+/// A reviewer's decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Accept,
+    Return,
+}
+
+/// A comment as a reviewer gives it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CommentInput {
+    pub section: Option<Section>,
+    pub body: String,
+}
+
+/// A review: accept, or return with at least one comment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReviewInput {
+    pub verdict: Verdict,
+    #[serde(default)]
+    pub comments: Vec<CommentInput>,
+}
+
+/// Characters of a reviewer's comment.
+pub const MAX_COMMENT_CHARS: usize = 4_000;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -699,7 +843,11 @@ mod tests {
 
     fn content() -> Content {
         Content {
-            sections: ["a".into(), "b".into(), "c".into(), "d".into(), "e".into()],
+            cooperation: "a".into(),
+            access: "b".into(),
+            prevention: "c".into(),
+            network: "d".into(),
+            youth_office: "e".into(),
             partners: vec![Partner {
                 name: "Kita Sonnenschein".into(),
                 field: "Kita".into(),

@@ -168,6 +168,15 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
             | "/api/v1/tenants/{tenant}/calls/{call}/ranking.xlsx"
             | "/api/v1/tenants/{tenant}/calls/{call}/decision-proposal.pdf",
         ) => Requires(Permission::ReadBids),
+        ("GET", "/api/v1/tenants/{tenant}/reports" | "/api/v1/tenants/{tenant}/reports/{report}") => SignedIn,
+        (
+            "POST" | "PUT",
+            "/api/v1/tenants/{tenant}/reports"
+            | "/api/v1/tenants/{tenant}/reports/{report}/draft"
+            | "/api/v1/tenants/{tenant}/reports/{report}/submission",
+        ) => Requires(Permission::FileReports),
+        ("POST", "/api/v1/tenants/{tenant}/reports/{report}/review") => Requires(Permission::ReviewReports),
+        ("POST", "/api/v1/tenants/{tenant}/posts/{post}/coordinators") => Requires(Permission::ManageUsers),
         ("POST", "/api/v1/auth/token") => Public,
         ("GET", "/api/v1/me") => SignedIn,
         _ => return None,

@@ -80,6 +80,7 @@ kind-yes-no = Ja/Nein
 kind-choice = Auswahl
 kind-file = Datei (PDF, ODT, DOCX)
 bid-incomplete = Die Interessenbekundung ist noch nicht vollständig. Bitte ergänzen Sie die markierten Felder.
+err-report-locked = Der Bericht kann gerade nicht geändert werden: Er liegt zur Prüfung vor oder ist angenommen.
 call-not-open = Der Aufruf nimmt gerade keine Interessenbekundungen an: Die Frist ist abgelaufen oder hat noch nicht begonnen.
 err-unconfirmed = Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse über den Link, den wir Ihnen geschickt haben.
 err-empty-file = Die Datei ist leer.

@@ -80,6 +80,7 @@ kind-yes-no = Yes/no
 kind-choice = Single choice
 kind-file = File (PDF, ODT, DOCX)
 bid-incomplete = The bid is not complete yet. Please complete the marked fields.
+err-report-locked = The report cannot be changed now: it is waiting for review or has been accepted.
 call-not-open = The call does not accept bids now: the deadline has passed or the call has not opened yet.
 err-unconfirmed = Please confirm your email address first, using the link we sent you.
 err-empty-file = The file is empty.

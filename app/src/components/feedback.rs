@@ -23,6 +23,7 @@ pub fn error_text(locale: Locale, error: &AppError) -> String {
         AppError::ScoreSheet { .. } => Key::ErrScoreSheetIncomplete,
         AppError::Award { problem } => award_key(*problem),
         AppError::TooLarge { .. } => Key::ErrRequestTooLarge,
+        AppError::ReportLocked => Key::ErrReportLocked,
         AppError::BadRequest { .. } | AppError::Internal => Key::ErrorText,
     };
     crate::i18n::text(locale, key).to_owned()

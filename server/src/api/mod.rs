@@ -8,6 +8,7 @@ mod bids;
 mod calls;
 pub(crate) mod error;
 pub(crate) mod evaluation;
+mod reports;
 mod tenants;
 
 pub use error::{ApiError, ErrorBody};
@@ -64,6 +65,13 @@ use utoipa::OpenApi;
         evaluation::get_ranking_csv,
         evaluation::get_ranking_xlsx,
         evaluation::get_decision_proposal_pdf,
+        reports::list_reports,
+        reports::start_report,
+        reports::get_report,
+        reports::save_report_draft,
+        reports::submit_report,
+        reports::review_report,
+        reports::assign_coordinator,
         auth::issue_token,
         auth::me
     ),
@@ -74,6 +82,7 @@ use utoipa::OpenApi;
         (name = "calls", description = "Calls for expressions of interest"),
         (name = "bids", description = "Carrier organisations and their bids (sealed until the call closes)"),
         (name = "evaluation", description = "The steering group's evaluation of a closed call: conflicts of interest, scores, ranking"),
+        (name = "reports", description = "The coordination posts' reports: the work order, submissions and their review"),
         (name = "auth", description = "Bearer tokens and the caller")
     )
 )]
@@ -151,6 +160,12 @@ pub fn router(max_upload_bytes: u64) -> Router<AppState> {
         .route("/tenants/{tenant}/calls/{call}/ranking.csv", get(evaluation::get_ranking_csv))
         .route("/tenants/{tenant}/calls/{call}/ranking.xlsx", get(evaluation::get_ranking_xlsx))
         .route("/tenants/{tenant}/calls/{call}/decision-proposal.pdf", get(evaluation::get_decision_proposal_pdf))
+        .route("/tenants/{tenant}/reports", get(reports::list_reports).post(reports::start_report))
+        .route("/tenants/{tenant}/reports/{report}", get(reports::get_report))
+        .route("/tenants/{tenant}/reports/{report}/draft", put(reports::save_report_draft))
+        .route("/tenants/{tenant}/reports/{report}/submission", post(reports::submit_report))
+        .route("/tenants/{tenant}/reports/{report}/review", post(reports::review_report))
+        .route("/tenants/{tenant}/posts/{post}/coordinators", post(reports::assign_coordinator))
         .route("/auth/token", axum::routing::post(auth::issue_token))
         .route("/me", get(auth::me))
         .fallback(not_found)

@@ -330,6 +330,58 @@ impl Fixtures {
         values.insert("reset_token", mail("koordination2@dresden.demo", "/dresden/set-password"));
         values.insert("confirm_token", mail("erika@sweep.example", "/dresden/confirm-email"));
 
+        // A coordination post of 2019 with koordination1 assigned, and its reports: the first two quarters
+        // submitted (one to read, one to review), the third a draft, the fourth complete and unsubmitted.
+        {
+            let staff = app.token("dresden", "admin@dresden.demo").await;
+            let coordinator = app.token("dresden", "koordination1@dresden.demo").await;
+            let posts = app.client.get(api("/posts")).bearer_auth(&staff).send().await.expect("posts");
+            let posts = posts.json::<Value>().await.expect("json");
+            let post = posts.as_array().expect("posts").iter().find(|p| p["kind"] == "post").map(|p| text(&p["id"]));
+            let post = post.expect("a post");
+            let me_id = app.client.get(app.url("/api/v1/me")).bearer_auth(&coordinator).send().await.expect("me");
+            let me_id = text(&me_id.json::<Value>().await.expect("json")["user_id"]);
+            let assigned = app
+                .client
+                .post(api(&format!("/posts/{post}/coordinators")))
+                .bearer_auth(&staff)
+                .json(&json!({"user_id": me_id}))
+                .send()
+                .await
+                .expect("assign");
+            assert_eq!(assigned.status(), StatusCode::NO_CONTENT, "assign the coordinator");
+            let content =
+                json!({"cooperation": "a", "access": "b", "prevention": "c", "network": "d", "youth_office": "e"});
+            let report = |start: &'static str, submit: bool| {
+                let (post, coordinator, content) = (post.clone(), coordinator.clone(), content.clone());
+                async move {
+                    let started = app
+                        .client
+                        .post(api("/reports"))
+                        .bearer_auth(&coordinator)
+                        .json(&json!({"post_id": post, "period_start": start}))
+                        .send()
+                        .await
+                        .expect("start");
+                    let id = text(&started.json::<Value>().await.expect("json")["summary"]["id"]);
+                    let url = api(&format!("/reports/{id}/draft"));
+                    app.client.put(url).bearer_auth(&coordinator).json(&content).send().await.expect("draft");
+                    if submit {
+                        let url = api(&format!("/reports/{id}/submission"));
+                        let done = app.client.post(url).bearer_auth(&coordinator).send().await.expect("submit");
+                        assert_eq!(done.status(), StatusCode::CREATED, "submit the report of {start}");
+                    }
+                    id
+                }
+            };
+            values.insert("report", report("2019-02-01", true).await);
+            values.insert("report_to_review", report("2019-04-01", true).await);
+            values.insert("report_draft", report("2019-07-01", false).await);
+            values.insert("report_complete", report("2019-10-01", false).await);
+            values.insert("post", post);
+            values.insert("coordinator", me_id);
+        }
+
         // The caller's own: account, a second session to end, a personal token to revoke.
         values.insert("me_tenant", me.tenant.to_owned());
         values.insert("me_email", me.email.to_owned());

@@ -5,7 +5,7 @@
 use crate::support::TestApp;
 use app::store::{TenantScope, reports};
 use chrono::{NaiveDate, TimeZone, Utc};
-use model::entity::user;
+use model::entity::{district_contact, user};
 use model::policy::Who;
 use model::report::{self, Content, ReportFacts, ReportState, Section, Step, StepRefusal};
 use model::{Role, Seat};
@@ -117,4 +117,219 @@ async fn a_posts_report_goes_from_draft_to_accepted_through_a_return() {
     assert!(matches!(reports::post(&db, &other, post.id).await, Err(app::AppError::NotFound)));
     assert!(matches!(reports::report(&db, &other, row.id).await, Err(app::AppError::NotFound)));
     assert!(reports::versions(&db, &other, row.id).await.expect("versions").is_empty());
+}
+
+/// A small API client for one caller (`None`: no token).
+struct Api<'a> {
+    app: &'a TestApp,
+    token: Option<String>,
+}
+
+impl Api<'_> {
+    async fn send(&self, method: reqwest::Method, path: &str, body: Option<serde_json::Value>) -> (u16, String) {
+        let mut request = self.app.client.request(method, self.app.url(&format!("/api/v1{path}")));
+        if let Some(token) = &self.token {
+            request = request.bearer_auth(token);
+        }
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response = request.send().await.expect("request");
+        (response.status().as_u16(), response.text().await.expect("body"))
+    }
+
+    async fn get(&self, path: &str) -> (u16, String) {
+        self.send(reqwest::Method::GET, path, None).await
+    }
+
+    async fn post(&self, path: &str, body: serde_json::Value) -> (u16, String) {
+        self.send(reqwest::Method::POST, path, Some(body)).await
+    }
+
+    async fn put(&self, path: &str, body: serde_json::Value) -> (u16, String) {
+        self.send(reqwest::Method::PUT, path, Some(body)).await
+    }
+}
+
+fn json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("json ({e}): {text}"))
+}
+
+async fn user_id(app: &TestApp, email: &str) -> uuid::Uuid {
+    user::Entity::find()
+        .filter(user::Column::Email.eq(email))
+        .one(&app.db().await)
+        .await
+        .expect("query")
+        .unwrap_or_else(|| panic!("{email}"))
+        .id
+}
+
+fn complete(marker: &str) -> serde_json::Value {
+    serde_json::json!({
+        "cooperation": format!("Stadtteilrunde gegründet. {marker}"),
+        "access": "Offene Sprechstunde im Stadtteilhaus.",
+        "prevention": "Ferienprojekt mit der Grundschule.",
+        "network": "Austausch mit den Koordinationen der Stadträume 2 und 3.",
+        "youth_office": "Monatliche Runde mit der Bezirkssozialarbeit.",
+        "partners": [{"name": "Kita Sonnenschein", "field": "Kita", "new": true, "quality": "good"}],
+        "figures": {"network_partners": 12, "meetings": 9, "measures_started": 2, "people_reached": 140,
+            "hours_worked": "240.5", "money_spent": "1250.00"}
+    })
+}
+
+/// Issue 13 over the API: a coordinator assigned to a post drafts, submits (late: the period is of 2019),
+/// gets the report back with a comment, revises and resubmits; a reviewer accepts. Drafts stay the
+/// coordinator's, and every other role, a visitor and another tenant get none of it (bodies checked).
+#[tokio::test]
+async fn the_report_api_enforces_who_writes_reviews_and_reads() {
+    let app = TestApp::spawn().await;
+    let as_user = |token: Option<String>| Api { app: &app, token };
+    let admin = as_user(Some(app.token("dresden", "admin@dresden.demo").await));
+    let coordinator = as_user(Some(app.token("dresden", "koordination1@dresden.demo").await));
+    let colleague = as_user(Some(app.token("dresden", "koordination2@dresden.demo").await));
+    let member = as_user(Some(app.token("dresden", "steuerung1@dresden.demo").await));
+    let contact = as_user(Some(app.token("dresden", "bezirk1@dresden.demo").await));
+    let visitor = as_user(None);
+    let stranger = as_user(Some(app.token("musterstadt", "admin@musterstadt.demo").await));
+
+    let (status, posts) = admin.get("/tenants/dresden/posts").await;
+    assert_eq!(status, 200, "{posts}");
+    let posts = json(&posts);
+    let posts: Vec<&serde_json::Value> =
+        posts.as_array().expect("list").iter().filter(|p| p["kind"] == "post").collect();
+    let (post, other_post) =
+        (posts[0]["id"].as_str().expect("id").to_owned(), posts[1]["id"].as_str().expect("id").to_owned());
+    let post_org = posts[0]["organisation_id"].as_str().expect("organisation").to_owned();
+    let district: uuid::Uuid = posts[0]["district_id"].as_str().and_then(|d| d.parse().ok()).expect("district");
+
+    // The post's carrier and another one.
+    let mut carrier = None;
+    let mut other_carrier = None;
+    for n in 1..=4 {
+        let api = as_user(Some(app.token("dresden", &format!("traeger{n}@dresden.demo")).await));
+        if api.get("/me").await.1.contains(&post_org) {
+            carrier = Some(api);
+        } else {
+            other_carrier = Some(api);
+        }
+    }
+    let (carrier, other_carrier) = (carrier.expect("the post's carrier"), other_carrier.expect("another carrier"));
+    let contact_id = user_id(&app, "bezirk1@dresden.demo").await;
+    let contact_here = district_contact::Entity::find_by_id((contact_id, district))
+        .one(&app.db().await)
+        .await
+        .expect("query")
+        .is_some();
+
+    // Only the administration assigns, and only coordinators.
+    let me = user_id(&app, "koordination1@dresden.demo").await;
+    let assignment = serde_json::json!({"user_id": me});
+    assert_eq!(member.post(&format!("/tenants/dresden/posts/{post}/coordinators"), assignment.clone()).await.0, 403);
+    let steering_user = serde_json::json!({"user_id": user_id(&app, "steuerung1@dresden.demo").await});
+    assert_eq!(admin.post(&format!("/tenants/dresden/posts/{post}/coordinators"), steering_user).await.0, 422);
+    assert_eq!(admin.post(&format!("/tenants/dresden/posts/{post}/coordinators"), assignment).await.0, 204);
+    let colleague_id = serde_json::json!({"user_id": user_id(&app, "koordination2@dresden.demo").await});
+    assert_eq!(admin.post(&format!("/tenants/dresden/posts/{other_post}/coordinators"), colleague_id).await.0, 204);
+
+    // The coordinator's list: every quarter since February 2019, none started, the first ones late.
+    let (status, list) = coordinator.get(&format!("/tenants/dresden/reports?post={post}")).await;
+    assert_eq!(status, 200, "{list}");
+    let list = json(&list);
+    let first = list.as_array().expect("list").iter().find(|r| r["period_start"] == "2019-02-01").expect("Q1 2019");
+    assert_eq!((first["state"].is_null(), first["late"].as_bool()), (true, Some(true)), "{first}");
+    assert_eq!(coordinator.get(&format!("/tenants/dresden/reports?post={other_post}")).await.1, "[]");
+    assert_eq!(coordinator.get("/tenants/dresden/reports?quarter=2019-Q5").await.0, 422);
+    assert_eq!(coordinator.get("/tenants/dresden/reports?state=lost").await.0, 422);
+    let (_, q1) = coordinator.get("/tenants/dresden/reports?quarter=2019-Q1").await;
+    assert_eq!(json(&q1).as_array().map(Vec::len), Some(1), "{q1}");
+
+    // Starting and drafting: only the post's coordinator.
+    let start = serde_json::json!({"post_id": post, "period_start": "2019-02-01"});
+    assert_eq!(colleague.post("/tenants/dresden/reports", start.clone()).await.0, 404);
+    assert_eq!(member.post("/tenants/dresden/reports", start.clone()).await.0, 403);
+    let (status, started) = coordinator.post("/tenants/dresden/reports", start.clone()).await;
+    assert_eq!(status, 201, "{started}");
+    let report = json(&started)["summary"]["id"].as_str().expect("id").to_owned();
+    let mut draft = complete("GEHEIMER-ENTWURF");
+    draft["access"] = serde_json::json!("");
+    let (status, saved) = coordinator.put(&format!("/tenants/dresden/reports/{report}/draft"), draft).await;
+    assert_eq!(status, 200, "{saved}");
+    assert!(saved.contains("GEHEIMER-ENTWURF"));
+    let bad_hours = serde_json::json!({"figures": {"hours_worked": "10.1"}});
+    assert_eq!(coordinator.put(&format!("/tenants/dresden/reports/{report}/draft"), bad_hours).await.0, 422);
+
+    // The draft is the coordinator's alone.
+    let path = format!("/tenants/dresden/reports/{report}");
+    for (who, api, status) in [
+        ("colleague", &colleague, 404),
+        ("member", &member, 404),
+        ("admin", &admin, 404),
+        ("carrier", &carrier, 404),
+        ("other carrier", &other_carrier, 404),
+        ("contact", &contact, 404),
+        ("visitor", &visitor, 401),
+        ("other tenant", &stranger, 401),
+    ] {
+        let (got, body) = api.get(&path).await;
+        assert_eq!(got, status, "{who}: {body}");
+        assert!(!body.contains("GEHEIMER-ENTWURF") && !body.contains(&report), "{who}: {body}");
+        let (_, list) = api.get(&format!("/tenants/dresden/reports?post={post}")).await;
+        assert!(!list.contains("GEHEIMER-ENTWURF") && !list.contains(&report), "{who} list: {list}");
+    }
+
+    // Submission needs every point answered; then it is late, and the readers see it.
+    let (status, body) = coordinator.post(&format!("{path}/submission"), serde_json::json!({})).await;
+    assert_eq!(status, 422, "{body}");
+    assert!(json(&body)["message"].as_str().is_some_and(|m| m.starts_with("access:")), "the missing point: {body}");
+    coordinator.put(&format!("{path}/draft"), complete("ERSTE-FASSUNG")).await;
+    let (status, body) = coordinator.post(&format!("{path}/submission"), serde_json::json!({})).await;
+    assert_eq!(status, 201, "{body}");
+    assert_eq!(json(&body)["summary"]["late"], true);
+    assert_eq!(coordinator.put(&format!("{path}/draft"), complete("x")).await.0, 409, "submitted: locked");
+    for (who, api, status) in [
+        ("member", &member, 200),
+        ("admin", &admin, 200),
+        ("carrier", &carrier, 200),
+        ("contact", &contact, if contact_here { 200 } else { 404 }),
+        ("colleague", &colleague, 404),
+        ("other carrier", &other_carrier, 404),
+        ("visitor", &visitor, 401),
+        ("other tenant", &stranger, 401),
+    ] {
+        let (got, body) = api.get(&path).await;
+        assert_eq!(got, status, "{who}: {body}");
+        assert_eq!(body.contains("ERSTE-FASSUNG"), status == 200, "{who}: {body}");
+    }
+
+    // Returned with a comment on section b; only reviewers review, and a return needs a comment.
+    let return_empty = serde_json::json!({"verdict": "return"});
+    assert_eq!(member.post(&format!("{path}/review"), return_empty).await.0, 422);
+    assert_eq!(carrier.post(&format!("{path}/review"), serde_json::json!({"verdict": "accept"})).await.0, 403);
+    let comment = serde_json::json!({"verdict": "return",
+        "comments": [{"section": "access", "body": "Bitte die Sprechstunde genauer beschreiben."}]});
+    let (status, body) = member.post(&format!("{path}/review"), comment).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(json(&body)["summary"]["state"], "returned");
+
+    // Revised and resubmitted: the second version differs in section b only; accepted; then frozen.
+    let mut revised = complete("ERSTE-FASSUNG");
+    revised["access"] = serde_json::json!("Offene Sprechstunde mittwochs 14–17 Uhr im Stadtteilhaus.");
+    assert_eq!(coordinator.put(&format!("{path}/draft"), revised).await.0, 200);
+    assert_eq!(coordinator.post(&format!("{path}/submission"), serde_json::json!({})).await.0, 201);
+    let (status, body) = admin.post(&format!("{path}/review"), serde_json::json!({"verdict": "accept"})).await;
+    assert_eq!(status, 200, "{body}");
+    let view = json(&body);
+    assert_eq!(view["summary"]["state"], "accepted");
+    assert_eq!(view["versions"].as_array().map(Vec::len), Some(2));
+    assert_eq!(view["versions"][1]["changes"]["sections"], serde_json::json!(["access"]));
+    assert_eq!(view["comments"][0]["section"], "access");
+    assert_eq!(admin.post(&format!("{path}/review"), serde_json::json!({"verdict": "accept"})).await.0, 409);
+    assert_eq!(coordinator.put(&format!("{path}/draft"), complete("y")).await.0, 409);
+
+    // The next quarter can start from this one.
+    let next = serde_json::json!({"post_id": post, "period_start": "2019-04-01", "from_previous": true});
+    let (status, body) = coordinator.post("/tenants/dresden/reports", next).await;
+    assert_eq!(status, 201, "{body}");
+    assert_eq!(json(&body)["content"]["access"], "Offene Sprechstunde mittwochs 14–17 Uhr im Stadtteilhaus.");
 }

@@ -300,6 +300,32 @@ const TABLE: &[(&str, &str, &str, &str, &str)] = &[
     ("GET", "/api/v1/tenants/{tenant}/organisation", "", "", "UFFAFFU"),
     ("PUT", "/api/v1/tenants/{tenant}/organisation", "", "{profile}", "UFFAFFU"),
     ("GET", "/api/v1/tenants/{tenant}/posts", "", "", "UAAFFFU"),
+    ("POST", "/api/v1/tenants/{tenant}/posts/{post}/coordinators", "", r#"{"user_id":"{coordinator}"}"#, "UAFFFFU"),
+    ("GET", "/api/v1/tenants/{tenant}/reports", "", "", "UAAAAAU"),
+    ("POST", "/api/v1/tenants/{tenant}/reports", "", r#"{"post_id":"{post}","period_start":"2020-01-01"}"#, "UFFFAFU"),
+    // traeger1 is not the carrier of the post (Familienzentrum Heidepark's); bezirk1 is Stadtraum 1's contact.
+    ("GET", "/api/v1/tenants/{tenant}/reports/{report}", "/api/v1/tenants/dresden/reports/{report}", "", "UAANAAU"),
+    (
+        "PUT",
+        "/api/v1/tenants/{tenant}/reports/{report}/draft",
+        "/api/v1/tenants/dresden/reports/{report_draft}/draft",
+        r#"{"cooperation":"Neu"}"#,
+        "UFFFAFU",
+    ),
+    (
+        "POST",
+        "/api/v1/tenants/{tenant}/reports/{report}/submission",
+        "/api/v1/tenants/dresden/reports/{report_complete}/submission",
+        "",
+        "UFFFAFU",
+    ),
+    (
+        "POST",
+        "/api/v1/tenants/{tenant}/reports/{report}/review",
+        "/api/v1/tenants/dresden/reports/{report_to_review}/review",
+        r#"{"verdict":"accept"}"#,
+        "UAAFFFU",
+    ),
     ("GET", "/api/v1/tenants/{tenant}/organisations", "", "", "UAFFFFU"),
     (
         "POST",

@@ -1,0 +1,395 @@
+//! Reports of the coordination posts (SPEC §3D; seed §5, §6; issue 13): coordinators write and submit them
+//! against the work order, the steering group and the administration accept or return them, and the post's
+//! carrier and its district's contacts read what was submitted.
+//!
+//! As in `app::awards`, the operations live in [`ops`], take an [`crate::actor::Actor`] and are shared by the
+//! server functions and the REST API. Each loads the facts once ([`ops`]' `Loaded`) and asks
+//! `model::report` — visibility (`report_access`) and steps (`step`) are decided there, never here.
+
+#[cfg(feature = "ssr")]
+pub mod ops {
+    use crate::AppError;
+    use crate::actor::Actor;
+    use crate::store::reports::{self as store, Post};
+    use chrono::{DateTime, Datelike, NaiveDate, Utc};
+    use model::Permission;
+    use model::entity::report;
+    use model::policy::Who;
+    use model::report::{
+        CommentView, Content, ContentProblem, MAX_COMMENT_CHARS, Period, ReportAccess, ReportFacts, ReportState,
+        ReportSummary, ReportView, ReviewInput, StartInput, Step, StepRefusal, Verdict, VersionView, periods,
+        report_access, step,
+    };
+    use sea_orm::{ConnectionTrait, TransactionTrait};
+    use std::collections::HashMap;
+    use uuid::Uuid;
+
+    /// What a list of reports may be narrowed to.
+    #[derive(Debug, Clone, Default)]
+    pub struct Filter {
+        pub post: Option<Uuid>,
+        /// A calendar quarter, `2026-Q3`: reports whose period starts in it.
+        pub quarter: Option<String>,
+        /// `not_started`, `draft`, `submitted`, `returned` or `accepted`.
+        pub state: Option<String>,
+    }
+
+    fn quarter_of(text: &str) -> Result<(i32, u32), AppError> {
+        let malformed = || AppError::invalid("quarter", crate::InvalidReason::Malformed);
+        let (year, quarter) = text.split_once("-Q").ok_or_else(malformed)?;
+        let year: i32 = year.parse().map_err(|_| malformed())?;
+        let quarter: u32 = quarter.parse().map_err(|_| malformed())?;
+        if !(1..=4).contains(&quarter) || !(2000..=2200).contains(&year) {
+            return Err(malformed());
+        }
+        Ok((year, quarter))
+    }
+
+    /// `None` stands for "not started" (or, for a reader, not submitted).
+    fn state_filter(text: &str) -> Result<Option<ReportState>, AppError> {
+        if text == "not_started" {
+            return Ok(None);
+        }
+        ReportState::parse(text).map(Some).ok_or_else(|| AppError::invalid("state", crate::InvalidReason::Malformed))
+    }
+
+    fn content_error(problem: ContentProblem) -> AppError {
+        use crate::InvalidReason::{Malformed, Required, TooLong};
+        match problem {
+            ContentProblem::SectionTooLong(section) => AppError::invalid(section.as_str(), TooLong),
+            ContentProblem::SectionEmpty(section) => AppError::invalid(section.as_str(), Required),
+            ContentProblem::TooManyPartners => AppError::invalid("partners", TooLong),
+            ContentProblem::BadPartner => AppError::invalid("partners", Malformed),
+            ContentProblem::BadHours => AppError::invalid("hours_worked", Malformed),
+            ContentProblem::NegativeMoney => AppError::invalid("money_spent", Malformed),
+        }
+    }
+
+    fn step_error(refusal: StepRefusal) -> AppError {
+        match refusal {
+            StepRefusal::NotAllowed => AppError::Forbidden,
+            StepRefusal::WrongState => AppError::ReportLocked,
+            StepRefusal::CommentMissing => AppError::invalid("comments", crate::InvalidReason::Required),
+        }
+    }
+
+    /// Everything the rules and the views need, read once per request within the tenant's scope.
+    struct Loaded {
+        posts: Vec<Post>,
+        districts: HashMap<Uuid, String>,
+        organisations: HashMap<Uuid, String>,
+        /// The districts the caller is a contact of (empty unless they hold the role).
+        contact_of: Vec<Uuid>,
+        deadline: model::report::DeadlineDays,
+        zone: model::datetime::Tz,
+        today: NaiveDate,
+    }
+
+    impl Loaded {
+        async fn read(db: &impl ConnectionTrait, actor: &Actor, now: DateTime<Utc>) -> Result<Self, AppError> {
+            let scope = &actor.tenant;
+            let (deadline, zone) = store::deadline(db, scope).await?;
+            let contact = actor.caller().roles.contains(&model::Role::DistrictContact);
+            let contact_of = if contact {
+                crate::store::districts::of_contact(db, scope, actor.caller().user_id).await?.into_iter().map(|d| d.id).collect()
+            } else {
+                Vec::new()
+            };
+            Ok(Loaded {
+                posts: store::posts(db, scope).await?,
+                districts: store::district_names(db, scope).await?,
+                organisations: store::organisation_names(db, scope).await?,
+                contact_of,
+                deadline,
+                zone,
+                today: now.with_timezone(&zone).date_naive(),
+            })
+        }
+
+        fn post(&self, id: Uuid) -> Result<&Post, AppError> {
+            self.posts.iter().find(|post| post.id == id).ok_or(AppError::NotFound)
+        }
+
+        fn facts<'a>(&self, post: &'a Post, row: Option<&report::Model>) -> Result<ReportFacts<'a>, AppError> {
+            Ok(ReportFacts {
+                organisation_id: post.organisation_id,
+                coordinators: &post.coordinators,
+                contact_of_district: post.district_id.is_some_and(|d| self.contact_of.contains(&d)),
+                state: row.map(store::state_of).transpose()?,
+                ever_submitted: row.is_some_and(|r| r.first_submitted_at.is_some()),
+            })
+        }
+
+        /// How the caller sees the post's reports in general (as if one had been submitted).
+        fn post_access(&self, who: Who<'_>, post: &Post) -> Option<ReportAccess> {
+            let facts = ReportFacts {
+                organisation_id: post.organisation_id,
+                coordinators: &post.coordinators,
+                contact_of_district: post.district_id.is_some_and(|d| self.contact_of.contains(&d)),
+                state: Some(ReportState::Submitted),
+                ever_submitted: true,
+            };
+            report_access(who, &facts)
+        }
+
+        fn periods(&self, post: &Post) -> Vec<Period> {
+            periods(&post.schedule, post.starts_on, post.ends_on, self.deadline, self.zone, self.today)
+        }
+
+        fn summary(
+            &self,
+            post: &Post,
+            period: &Period,
+            row: Option<&report::Model>,
+            access: ReportAccess,
+            now: DateTime<Utc>,
+        ) -> Result<ReportSummary, AppError> {
+            // A reader learns of a report only once it was submitted.
+            let row = row.filter(|r| access == ReportAccess::Coordinator || r.first_submitted_at.is_some());
+            let submitted = row.and_then(|r| r.first_submitted_at);
+            Ok(ReportSummary {
+                id: row.map(|r| r.id),
+                post_id: post.id,
+                district: post.district_id.and_then(|d| self.districts.get(&d).cloned()).unwrap_or_default(),
+                organisation: self.organisations.get(&post.organisation_id).cloned().unwrap_or_default(),
+                kind: period.kind,
+                period_start: period.starts_on,
+                period_end: period.ends_on,
+                due_at: period.due_at,
+                state: row.map(store::state_of).transpose()?,
+                late: row.is_some_and(|r| r.late) || (submitted.is_none() && period.is_late(now)),
+                first_submitted_at: submitted,
+            })
+        }
+    }
+
+    /// The reports the caller may know of, newest due first: for coordinators every period of their posts,
+    /// for readers every period of the posts they read, with only what was submitted.
+    pub async fn list(actor: &Actor, filter: Filter, now: DateTime<Utc>) -> Result<Vec<ReportSummary>, AppError> {
+        let quarter = filter.quarter.as_deref().map(quarter_of).transpose()?;
+        let state = filter.state.as_deref().map(state_filter).transpose()?;
+        let db = &actor.server.db;
+        let loaded = Loaded::read(db, actor, now).await?;
+        let mut found = Vec::new();
+        for post in &loaded.posts {
+            if filter.post.is_some_and(|id| id != post.id) {
+                continue;
+            }
+            let Some(access) = loaded.post_access(actor.who(), post) else { continue };
+            let rows = store::reports_of(db, &actor.tenant, post.id).await?;
+            for period in loaded.periods(post) {
+                if quarter.is_some_and(|(year, q)| {
+                    period.starts_on.year() != year || period.starts_on.month0() / 3 + 1 != q
+                }) {
+                    continue;
+                }
+                let row = rows.iter().find(|r| store::period_of(r).is_ok_and(|p| p.key() == period.key() && p.ends_on == period.ends_on));
+                let summary = loaded.summary(post, &period, row, access, now)?;
+                if filter.state.is_some() && summary.state != state.flatten() {
+                    continue;
+                }
+                found.push(summary);
+            }
+        }
+        found.sort_by(|a, b| b.due_at.cmp(&a.due_at).then(a.district.cmp(&b.district)));
+        Ok(found)
+    }
+
+    async fn view(
+        db: &impl ConnectionTrait,
+        actor: &Actor,
+        loaded: &Loaded,
+        row: &report::Model,
+        now: DateTime<Utc>,
+    ) -> Result<ReportView, AppError> {
+        let post = loaded.post(row.award_id)?;
+        let facts = loaded.facts(post, Some(row))?;
+        let access = report_access(actor.who(), &facts).ok_or(AppError::NotFound)?;
+        let period = store::period_of(row)?;
+        let versions = store::versions(db, &actor.tenant, row.id).await?;
+        let mut shown = Vec::with_capacity(versions.len());
+        let mut previous: Option<Content> = None;
+        for version in &versions {
+            let content = store::content_of(&version.content, row.id)?;
+            let changes = previous.as_ref().map(|p| content.changes_since(p)).unwrap_or_default();
+            shown.push(VersionView { number: version.number, submitted_at: version.submitted_at, content: content.clone(), changes });
+            previous = Some(content);
+        }
+        let content = match access {
+            ReportAccess::Coordinator => store::content_of(&row.content, row.id)?,
+            ReportAccess::Reader => previous.unwrap_or_default(),
+        };
+        let names = store::user_names(db, &actor.tenant).await?;
+        let comments = store::comments(db, &actor.tenant, row.id)
+            .await?
+            .into_iter()
+            .map(|c| CommentView {
+                version: c.version_number,
+                section: c.section.as_deref().and_then(model::report::Section::parse),
+                body: c.body,
+                author: names.get(&c.author_id).cloned().unwrap_or_default(),
+                created_at: c.created_at,
+            })
+            .collect();
+        Ok(ReportView {
+            summary: loaded.summary(post, &period, Some(row), access, now)?,
+            content,
+            saved_at: (access == ReportAccess::Coordinator).then_some(row.saved_at),
+            versions: shown,
+            comments,
+            may_edit: step(actor.who(), &facts, Step::Submit, 0).is_ok(),
+            may_review: step(actor.who(), &facts, Step::Accept, 0).is_ok(),
+        })
+    }
+
+    /// One report, as the caller may see it; not found for anyone who may not (drafts included).
+    pub async fn get(actor: &Actor, id: Uuid, now: DateTime<Utc>) -> Result<ReportView, AppError> {
+        let db = &actor.server.db;
+        let loaded = Loaded::read(db, actor, now).await?;
+        let row = store::report(db, &actor.tenant, id).await?;
+        view(db, actor, &loaded, &row, now).await
+    }
+
+    /// Starts the report of one of a post's due periods (a coordinator of the post), empty or from the
+    /// post's latest submitted report. Starting one that exists returns it.
+    pub async fn start(actor: &Actor, input: StartInput, now: DateTime<Utc>) -> Result<ReportView, AppError> {
+        if !actor.holds(Permission::FileReports) {
+            return Err(AppError::Forbidden);
+        }
+        let txn = actor.server.db.begin().await?;
+        let loaded = Loaded::read(&txn, actor, now).await?;
+        let post = loaded.post(input.post_id)?;
+        if report_access(actor.who(), &loaded.facts(post, None)?) != Some(ReportAccess::Coordinator) {
+            return Err(AppError::NotFound);
+        }
+        let period = loaded
+            .periods(post)
+            .into_iter()
+            .find(|p| p.kind == input.kind && p.starts_on == input.period_start)
+            .ok_or(AppError::NotFound)?;
+        let row = match store::report_for(&txn, &actor.tenant, post.id, &period).await? {
+            Some(row) => row,
+            None => {
+                let state = step(actor.who(), &loaded.facts(post, None)?, Step::SaveDraft, 0).map_err(step_error)?;
+                let content = if input.from_previous {
+                    store::latest_submitted(&txn, &actor.tenant, post.id).await?.unwrap_or_default()
+                } else {
+                    Content::default()
+                };
+                let row = store::save(&txn, &actor.tenant, post.id, &period, &content, state, actor.caller().user_id, now)
+                    .await?;
+                let after = serde_json::json!({"post": post.id, "period_start": period.starts_on, "kind": period.kind});
+                actor.audit(&txn, "report.started", "report", row.id, None, Some(after)).await?;
+                row
+            }
+        };
+        let shown = view(&txn, actor, &loaded, &row, now).await?;
+        txn.commit().await?;
+        Ok(shown)
+    }
+
+    async fn load_for_step(
+        txn: &impl ConnectionTrait,
+        actor: &Actor,
+        id: Uuid,
+        now: DateTime<Utc>,
+    ) -> Result<(Loaded, report::Model), AppError> {
+        let loaded = Loaded::read(txn, actor, now).await?;
+        let row = store::report(txn, &actor.tenant, id).await?;
+        let post = loaded.post(row.award_id)?;
+        if report_access(actor.who(), &loaded.facts(post, Some(&row))?).is_none() {
+            return Err(AppError::NotFound);
+        }
+        Ok((loaded, row))
+    }
+
+    /// Saves the working text (a coordinator of the post, while it is a draft or returned).
+    pub async fn save_draft(actor: &Actor, id: Uuid, content: Content, now: DateTime<Utc>) -> Result<ReportView, AppError> {
+        if !actor.holds(Permission::FileReports) {
+            return Err(AppError::Forbidden);
+        }
+        content.check_draft().map_err(content_error)?;
+        let txn = actor.server.db.begin().await?;
+        let (loaded, row) = load_for_step(&txn, actor, id, now).await?;
+        let post = loaded.post(row.award_id)?;
+        let state = step(actor.who(), &loaded.facts(post, Some(&row))?, Step::SaveDraft, 0).map_err(step_error)?;
+        let period = store::period_of(&row)?;
+        let row = store::save(&txn, &actor.tenant, post.id, &period, &content, state, actor.caller().user_id, now).await?;
+        let shown = view(&txn, actor, &loaded, &row, now).await?;
+        txn.commit().await?;
+        Ok(shown)
+    }
+
+    /// Submits the working text as the next version (a coordinator of the post); complete, or 422 naming the
+    /// first section that is missing. The first submission decides whether the report was late. Audited.
+    pub async fn submit(actor: &Actor, id: Uuid, now: DateTime<Utc>) -> Result<ReportView, AppError> {
+        if !actor.holds(Permission::FileReports) {
+            return Err(AppError::Forbidden);
+        }
+        let txn = actor.server.db.begin().await?;
+        let (loaded, row) = load_for_step(&txn, actor, id, now).await?;
+        let post = loaded.post(row.award_id)?;
+        step(actor.who(), &loaded.facts(post, Some(&row))?, Step::Submit, 0).map_err(step_error)?;
+        store::content_of(&row.content, row.id)?.check_submission().map_err(content_error)?;
+        let period = store::period_of(&row)?;
+        let row = store::submit(&txn, &actor.tenant, row, &period, actor.caller().user_id, now).await?;
+        let after = serde_json::json!({"late": row.late});
+        actor.audit(&txn, "report.submitted", "report", row.id, None, Some(after)).await?;
+        let shown = view(&txn, actor, &loaded, &row, now).await?;
+        txn.commit().await?;
+        Ok(shown)
+    }
+
+    /// Accepts a submitted report, or returns it with at least one comment (steering group, administration).
+    /// Audited.
+    pub async fn review(actor: &Actor, id: Uuid, input: ReviewInput, now: DateTime<Utc>) -> Result<ReportView, AppError> {
+        if !actor.holds(Permission::ReviewReports) {
+            return Err(AppError::Forbidden);
+        }
+        let mut comments = Vec::with_capacity(input.comments.len());
+        for comment in &input.comments {
+            let body = comment.body.trim();
+            if body.is_empty() {
+                return Err(AppError::invalid("comments", crate::InvalidReason::Required));
+            }
+            if body.chars().count() > MAX_COMMENT_CHARS {
+                return Err(AppError::invalid("comments", crate::InvalidReason::TooLong));
+            }
+            comments.push((comment.section, body.to_owned()));
+        }
+        let txn = actor.server.db.begin().await?;
+        let (loaded, row) = load_for_step(&txn, actor, id, now).await?;
+        let post = loaded.post(row.award_id)?;
+        let facts = loaded.facts(post, Some(&row))?;
+        let wanted = match input.verdict {
+            Verdict::Accept => Step::Accept,
+            Verdict::Return => Step::Return,
+        };
+        let state = step(actor.who(), &facts, wanted, comments.len()).map_err(step_error)?;
+        let row = store::review(&txn, &actor.tenant, row, state, &comments, actor.caller().user_id, now).await?;
+        let after = serde_json::json!({"state": state, "comments": comments.len()});
+        actor.audit(&txn, "report.reviewed", "report", row.id, None, Some(after)).await?;
+        let shown = view(&txn, actor, &loaded, &row, now).await?;
+        txn.commit().await?;
+        Ok(shown)
+    }
+
+    /// Assigns a coordinator (an account of the tenant with the coordinator role) to a post (administration).
+    /// Audited.
+    pub async fn assign(actor: &Actor, post: Uuid, user: Uuid, now: DateTime<Utc>) -> Result<(), AppError> {
+        if !actor.holds(Permission::ManageUsers) {
+            return Err(AppError::Forbidden);
+        }
+        let txn = actor.server.db.begin().await?;
+        store::post(&txn, &actor.tenant, post).await?;
+        let roles = crate::store::users::summary(&txn, &actor.tenant, user).await?.roles;
+        if !roles.contains(&model::Role::Coordinator) {
+            return Err(AppError::invalid("user_id", crate::InvalidReason::Malformed));
+        }
+        store::assign(&txn, &actor.tenant, post, user, now).await?;
+        let after = serde_json::json!({"post": post, "coordinator": user});
+        actor.audit(&txn, "report.coordinator_assigned", "post", post, None, Some(after)).await?;
+        txn.commit().await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,210 @@
+//! The posts' reports over the API: the same operations as the workspace (`app::reports::ops`), with the same
+//! rules — a coordinator sees and writes only the reports of the posts assigned to them, readers see only what
+//! was submitted, a return needs a comment.
+
+use super::{ApiError, Ctx, ErrorBody, id};
+use crate::startup::AppState;
+use app::AppError;
+use app::actor::Actor;
+use app::reports::ops;
+use axum::Json;
+use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use chrono::Utc;
+use model::policy::{Access, Permission};
+use model::report::{Content, ReportSummary, ReportView, ReviewInput, StartInput};
+use serde::Deserialize;
+use utoipa::{IntoParams, ToSchema};
+
+const TENANT: &str = "The tenant's URL name, e.g. `dresden`";
+const REPORT: &str = "The report's id";
+
+async fn actor(state: &AppState, context: app::auth::RequestContext, access: Access) -> Result<Actor, ApiError> {
+    Ok(Actor::authorize(context, state.server.clone(), access).await?)
+}
+
+fn body<T>(body: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
+    body.map(|Json(value)| value).map_err(|rejection| ApiError(AppError::BadRequest { message: rejection.body_text() }))
+}
+
+/// What the list of reports may be narrowed to.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ReportQuery {
+    /// Only this post's reports.
+    pub post: Option<uuid::Uuid>,
+    /// Only reports whose period starts in this calendar quarter, e.g. `2026-Q3`.
+    pub quarter: Option<String>,
+    /// Only reports in this state: `not_started`, `draft`, `submitted`, `returned` or `accepted`.
+    pub state: Option<String>,
+}
+
+/// The coordinator to assign.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct Assignment {
+    pub user_id: uuid::Uuid,
+}
+
+/// The reports the caller may know of, newest due first: for a coordinator every period of the posts
+/// assigned to them (started or not); for the steering group and the administration every post's, for a
+/// carrier its own posts', for a district contact its districts' — each with only what was submitted.
+#[utoipa::path(get, path = "/tenants/{tenant}/reports", tag = "reports", security(("bearer" = [])),
+    params(("tenant" = String, Path, description = TENANT), ReportQuery),
+    responses(
+        (status = 200, description = "The reports with post, district, period, due date, state and late flag", body = [ReportSummary]),
+        (status = 400, description = "Malformed query", body = ErrorBody),
+        (status = 401, description = "No valid bearer token for this tenant", body = ErrorBody),
+        (status = 422, description = "Unknown quarter or state", body = ErrorBody),
+    ))]
+pub async fn list_reports(
+    State(state): State<AppState>,
+    Ctx(context): Ctx,
+    query: Result<Query<ReportQuery>, QueryRejection>,
+) -> Result<Json<Vec<ReportSummary>>, ApiError> {
+    let Query(query) = query.map_err(|rejection| ApiError(AppError::BadRequest { message: rejection.body_text() }))?;
+    let actor = actor(&state, context, Access::SignedIn).await?;
+    let filter = ops::Filter { post: query.post, quarter: query.quarter, state: query.state };
+    Ok(Json(ops::list(&actor, filter, Utc::now()).await?))
+}
+
+/// Starts the report of one of a post's due periods (a coordinator of the post), empty or from the post's
+/// latest submitted report; starting one that exists returns it.
+#[utoipa::path(post, path = "/tenants/{tenant}/reports", tag = "reports", security(("bearer" = [])),
+    params(("tenant" = String, Path, description = TENANT)),
+    request_body = StartInput,
+    responses(
+        (status = 201, description = "The report", body = ReportView),
+        (status = 400, description = "Malformed body", body = ErrorBody),
+        (status = 401, description = "No valid bearer token for this tenant", body = ErrorBody),
+        (status = 403, description = "Not a coordinator", body = ErrorBody),
+        (status = 404, description = "No such post of the caller, or no such due period", body = ErrorBody),
+    ))]
+pub async fn start_report(
+    State(state): State<AppState>,
+    Ctx(context): Ctx,
+    input: Result<Json<StartInput>, JsonRejection>,
+) -> Result<(StatusCode, Json<ReportView>), ApiError> {
+    let input = body(input)?;
+    let actor = actor(&state, context, Access::Requires(Permission::FileReports)).await?;
+    Ok((StatusCode::CREATED, Json(ops::start(&actor, input, Utc::now()).await?)))
+}
+
+/// One report: for a coordinator of the post the working text, for readers the latest submitted version;
+/// the submitted versions with what changed, and the review's comments.
+#[utoipa::path(get, path = "/tenants/{tenant}/reports/{report}", tag = "reports", security(("bearer" = [])),
+    params(("tenant" = String, Path, description = TENANT), ("report" = uuid::Uuid, Path, description = REPORT)),
+    responses(
+        (status = 200, description = "The report", body = ReportView),
+        (status = 400, description = "Malformed id", body = ErrorBody),
+        (status = 401, description = "No valid bearer token for this tenant", body = ErrorBody),
+        (status = 404, description = "No such report the caller may read", body = ErrorBody),
+    ))]
+pub async fn get_report(
+    State(state): State<AppState>,
+    Path((_tenant, report)): Path<(String, String)>,
+    Ctx(context): Ctx,
+) -> Result<Json<ReportView>, ApiError> {
+    let report = id(&report, "report")?;
+    let actor = actor(&state, context, Access::SignedIn).await?;
+    Ok(Json(ops::get(&actor, report, Utc::now()).await?))
+}
+
+/// Saves the working text: the five points of the work order, the network partners and the figures (a
+/// coordinator of the post, while the report is a draft or returned).
+#[utoipa::path(put, path = "/tenants/{tenant}/reports/{report}/draft", tag = "reports", security(("bearer" = [])),
+    params(("tenant" = String, Path, description = TENANT), ("report" = uuid::Uuid, Path, description = REPORT)),
+    request_body = Content,
+    responses(
+        (status = 200, description = "Saved", body = ReportView),
+        (status = 400, description = "Malformed id or body", body = ErrorBody),
+        (status = 401, description = "No valid bearer token for this tenant", body = ErrorBody),
+        (status = 403, description = "Not a coordinator of the post", body = ErrorBody),
+        (status = 404, description = "No such report the caller may read", body = ErrorBody),
+        (status = 409, description = "Submitted and waiting for review, or accepted", body = ErrorBody),
+        (status = 422, description = "A section too long, a partner without name or field, hours not in quarter hours", body = ErrorBody),
+    ))]
+pub async fn save_report_draft(
+    State(state): State<AppState>,
+    Path((_tenant, report)): Path<(String, String)>,
+    Ctx(context): Ctx,
+    content: Result<Json<Content>, JsonRejection>,
+) -> Result<Json<ReportView>, ApiError> {
+    let report = id(&report, "report")?;
+    let content = body(content)?;
+    let actor = actor(&state, context, Access::Requires(Permission::FileReports)).await?;
+    Ok(Json(ops::save_draft(&actor, report, content, Utc::now()).await?))
+}
+
+/// Submits the working text as the report's next version (a coordinator of the post). Every point of the
+/// work order must be answered. Submitted after the due date, the report is marked late.
+#[utoipa::path(post, path = "/tenants/{tenant}/reports/{report}/submission", tag = "reports", security(("bearer" = [])),
+    params(("tenant" = String, Path, description = TENANT), ("report" = uuid::Uuid, Path, description = REPORT)),
+    responses(
+        (status = 201, description = "Submitted", body = ReportView),
+        (status = 400, description = "Malformed id", body = ErrorBody),
+        (status = 401, description = "No valid bearer token for this tenant", body = ErrorBody),
+        (status = 403, description = "Not a coordinator of the post", body = ErrorBody),
+        (status = 404, description = "No such report the caller may read", body = ErrorBody),
+        (status = 409, description = "Submitted and waiting for review, or accepted", body = ErrorBody),
+        (status = 422, description = "A point of the work order is not answered", body = ErrorBody),
+    ))]
+pub async fn submit_report(
+    State(state): State<AppState>,
+    Path((_tenant, report)): Path<(String, String)>,
+    Ctx(context): Ctx,
+) -> Result<(StatusCode, Json<ReportView>), ApiError> {
+    let report = id(&report, "report")?;
+    let actor = actor(&state, context, Access::Requires(Permission::FileReports)).await?;
+    Ok((StatusCode::CREATED, Json(ops::submit(&actor, report, Utc::now()).await?)))
+}
+
+/// Accepts a submitted report, or returns it with comments per section (steering group, administration).
+#[utoipa::path(post, path = "/tenants/{tenant}/reports/{report}/review", tag = "reports", security(("bearer" = [])),
+    params(("tenant" = String, Path, description = TENANT), ("report" = uuid::Uuid, Path, description = REPORT)),
+    request_body = ReviewInput,
+    responses(
+        (status = 200, description = "Reviewed", body = ReportView),
+        (status = 400, description = "Malformed id or body", body = ErrorBody),
+        (status = 401, description = "No valid bearer token for this tenant", body = ErrorBody),
+        (status = 403, description = "Neither steering group nor administration", body = ErrorBody),
+        (status = 404, description = "No such submitted report", body = ErrorBody),
+        (status = 409, description = "Not waiting for review", body = ErrorBody),
+        (status = 422, description = "A return without a comment, or an empty or too long comment", body = ErrorBody),
+    ))]
+pub async fn review_report(
+    State(state): State<AppState>,
+    Path((_tenant, report)): Path<(String, String)>,
+    Ctx(context): Ctx,
+    input: Result<Json<ReviewInput>, JsonRejection>,
+) -> Result<Json<ReportView>, ApiError> {
+    let report = id(&report, "report")?;
+    let input = body(input)?;
+    let actor = actor(&state, context, Access::Requires(Permission::ReviewReports)).await?;
+    Ok(Json(ops::review(&actor, report, input, Utc::now()).await?))
+}
+
+/// Assigns a coordinator (an account with the coordinator role) to a post (administration).
+#[utoipa::path(post, path = "/tenants/{tenant}/posts/{post}/coordinators", tag = "reports", security(("bearer" = [])),
+    params(("tenant" = String, Path, description = TENANT), ("post" = uuid::Uuid, Path, description = "The post's id")),
+    request_body = Assignment,
+    responses(
+        (status = 204, description = "Assigned"),
+        (status = 400, description = "Malformed id or body", body = ErrorBody),
+        (status = 401, description = "No valid bearer token for this tenant", body = ErrorBody),
+        (status = 403, description = "Not the administration", body = ErrorBody),
+        (status = 404, description = "No such post or user", body = ErrorBody),
+        (status = 422, description = "The user is not a coordinator", body = ErrorBody),
+    ))]
+pub async fn assign_coordinator(
+    State(state): State<AppState>,
+    Path((_tenant, post)): Path<(String, String)>,
+    Ctx(context): Ctx,
+    input: Result<Json<Assignment>, JsonRejection>,
+) -> Result<StatusCode, ApiError> {
+    let post = id(&post, "post")?;
+    let input = body(input)?;
+    let actor = actor(&state, context, Access::Requires(Permission::ManageUsers)).await?;
+    ops::assign(&actor, post, input.user_id, Utc::now()).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
