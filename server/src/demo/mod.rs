@@ -5,6 +5,7 @@
 //! Loaded only into an empty database (no tenants yet), in one transaction, so a failed load leaves nothing.
 
 mod history;
+mod reports;
 
 use chrono::Utc;
 use model::DistrictKind;
@@ -311,7 +312,10 @@ async fn demo_calls(db: &impl sea_orm::ConnectionTrait, now: chrono::DateTime<Ut
     submit_bids(db, &scope, open, &OPEN_BIDS, now).await.map_err(failed)?;
     history::decided(db, &scope, steering, berlin(2019, 1, 8, 9)?, now).await.map_err(failed)?;
     history::decided(db, &scope, practice_2018, berlin(2019, 1, 9, 9)?, now).await.map_err(failed)?;
-    history::under_evaluation(db, &scope, evaluated, evaluated.closes_at + Duration::days(2), now).await.map_err(failed)
+    history::under_evaluation(db, &scope, evaluated, evaluated.closes_at + Duration::days(2), now)
+        .await
+        .map_err(failed)?;
+    reports::history(db, &scope, now).await.map_err(failed)
 }
 
 /// A planned bid: lot (by position), organisation (by index in name order: 0 Familienzentrum Heidepark,

@@ -330,55 +330,60 @@ impl Fixtures {
         values.insert("reset_token", mail("koordination2@dresden.demo", "/dresden/set-password"));
         values.insert("confirm_token", mail("erika@sweep.example", "/dresden/confirm-email"));
 
-        // A coordination post of 2019 with koordination1 assigned, and its reports: the first two quarters
-        // submitted (one to read, one to review), the third a draft, the fourth complete and unsubmitted.
+        // Reports of the demo's posts: koordination1 writes Stadtraum 1's (an accepted one of 2019 to read, the
+        // draft of the running quarter) and is assigned to Stadtraum 3 too, whose third quarter of 2026 the
+        // demo left unreported (started here, complete, unsubmitted); Stadtraum 2's third quarter of 2026 waits
+        // for review.
         {
             let staff = app.token("dresden", "admin@dresden.demo").await;
             let coordinator = app.token("dresden", "koordination1@dresden.demo").await;
-            let posts = app.client.get(api("/posts")).bearer_auth(&staff).send().await.expect("posts");
-            let posts = posts.json::<Value>().await.expect("json");
-            let post = posts.as_array().expect("posts").iter().find(|p| p["kind"] == "post").map(|p| text(&p["id"]));
-            let post = post.expect("a post");
+            let get = |path: String, token: String| async move {
+                let response = app.client.get(api(&path)).bearer_auth(&token).send().await.expect("get");
+                response.json::<Value>().await.expect("json")
+            };
+            let posts = get("/posts".to_owned(), staff.clone()).await;
+            let post_of = |district: &str| {
+                let found = posts.as_array().expect("posts").iter().find(|p| p["district_name"] == district);
+                text(&found.unwrap_or_else(|| panic!("the post of {district}"))["id"])
+            };
+            let (first, second, third) = (post_of("Stadtraum 1"), post_of("Stadtraum 2"), post_of("Stadtraum 3"));
+            let one = |list: Value, what: &str| {
+                let found = list.as_array().and_then(|l| l.first()).cloned();
+                text(&found.unwrap_or_else(|| panic!("{what}"))["id"])
+            };
+            let read = get(format!("/reports?post={first}&quarter=2019-Q1"), coordinator.clone()).await;
+            values.insert("report", one(read, "Stadtraum 1's first report"));
+            let draft = get(format!("/reports?post={first}&state=draft"), coordinator.clone()).await;
+            values.insert("report_draft", one(draft, "the running quarter's draft"));
+            let waiting = get(format!("/reports?post={second}&state=submitted"), staff.clone()).await;
+            values.insert("report_to_review", one(waiting, "Stadtraum 2's report waiting for review"));
             let me_id = app.client.get(app.url("/api/v1/me")).bearer_auth(&coordinator).send().await.expect("me");
             let me_id = text(&me_id.json::<Value>().await.expect("json")["user_id"]);
             let assigned = app
                 .client
-                .post(api(&format!("/posts/{post}/coordinators")))
+                .post(api(&format!("/posts/{third}/coordinators")))
                 .bearer_auth(&staff)
                 .json(&json!({"user_id": me_id}))
                 .send()
                 .await
                 .expect("assign");
             assert_eq!(assigned.status(), StatusCode::NO_CONTENT, "assign the coordinator");
+            let started = app
+                .client
+                .post(api("/reports"))
+                .bearer_auth(&coordinator)
+                .json(&json!({"post_id": third, "period_start": "2026-07-01"}))
+                .send()
+                .await
+                .expect("start");
+            let complete = text(&started.json::<Value>().await.expect("json")["summary"]["id"]);
             let content =
                 json!({"cooperation": "a", "access": "b", "prevention": "c", "network": "d", "youth_office": "e"});
-            let report = |start: &'static str, submit: bool| {
-                let (post, coordinator, content) = (post.clone(), coordinator.clone(), content.clone());
-                async move {
-                    let started = app
-                        .client
-                        .post(api("/reports"))
-                        .bearer_auth(&coordinator)
-                        .json(&json!({"post_id": post, "period_start": start}))
-                        .send()
-                        .await
-                        .expect("start");
-                    let id = text(&started.json::<Value>().await.expect("json")["summary"]["id"]);
-                    let url = api(&format!("/reports/{id}/draft"));
-                    app.client.put(url).bearer_auth(&coordinator).json(&content).send().await.expect("draft");
-                    if submit {
-                        let url = api(&format!("/reports/{id}/submission"));
-                        let done = app.client.post(url).bearer_auth(&coordinator).send().await.expect("submit");
-                        assert_eq!(done.status(), StatusCode::CREATED, "submit the report of {start}");
-                    }
-                    id
-                }
-            };
-            values.insert("report", report("2019-02-01", true).await);
-            values.insert("report_to_review", report("2019-04-01", true).await);
-            values.insert("report_draft", report("2019-07-01", false).await);
-            values.insert("report_complete", report("2019-10-01", false).await);
-            values.insert("post", post);
+            let url = api(&format!("/reports/{complete}/draft"));
+            let saved = app.client.put(url).bearer_auth(&coordinator).json(&content).send().await.expect("draft");
+            assert_eq!(saved.status(), StatusCode::OK, "a complete draft");
+            values.insert("report_complete", complete);
+            values.insert("post", third);
             values.insert("coordinator", me_id);
         }
 

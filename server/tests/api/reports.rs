@@ -1,6 +1,7 @@
-//! Reports of the coordination posts in the store (issue 13, first part): the demo's posts owe quarterly
-//! reports from their start; a report is drafted, submitted late, returned with a comment, resubmitted as a
-//! second version and accepted, each step as `model::report::step` allows it.
+//! Reports of the coordination posts (issue 13): in the store and over the API, on the quarter the demo left
+//! unreported (Stadtraum 3, third quarter of 2026): a report is drafted, submitted late, returned with a
+//! comment, resubmitted as a second version and accepted, each step as `model::report::step` allows it; and
+//! the demo's own history of reports.
 
 use crate::support::TestApp;
 use app::store::{TenantScope, reports};
@@ -23,25 +24,34 @@ async fn a_posts_report_goes_from_draft_to_accepted_through_a_return() {
         .expect("query")
         .expect("the demo coordinator")
         .id;
+    let names = reports::district_names(&db, &scope).await.expect("districts");
     let posts = reports::posts(&db, &scope).await.expect("posts");
-    assert!(posts.len() >= 3, "the 2019 posts of Stadtraum 1-3");
-    let first = posts[0].clone();
-    assert_eq!(first.starts_on, NaiveDate::from_ymd_opt(2019, 2, 1).expect("date"));
-    reports::assign(&db, &scope, first.id, coordinator, Utc::now()).await.expect("assign");
-    reports::assign(&db, &scope, first.id, coordinator, Utc::now()).await.expect("assigning twice changes nothing");
-    let post = reports::post(&db, &scope, first.id).await.expect("post");
-    assert_eq!(post.coordinators, vec![coordinator]);
+    let third = posts
+        .iter()
+        .find(|p| p.district_id.and_then(|d| names.get(&d)).is_some_and(|n| n == "Stadtraum 3"))
+        .expect("the post of Stadtraum 3")
+        .clone();
+    assert_eq!(third.starts_on, NaiveDate::from_ymd_opt(2019, 2, 1).expect("date"));
+    let before = third.coordinators.len();
+    reports::assign(&db, &scope, third.id, coordinator, Utc::now()).await.expect("assign");
+    reports::assign(&db, &scope, third.id, coordinator, Utc::now()).await.expect("assigning twice changes nothing");
+    let post = reports::post(&db, &scope, third.id).await.expect("post");
+    assert_eq!(post.coordinators.len(), before + 1);
+    assert!(post.coordinators.contains(&coordinator));
 
     // Quarterly from February 2019, due 15 days after each quarter in Berlin.
     let (deadline, zone) = reports::deadline(&db, &scope).await.expect("deadline");
     let today = NaiveDate::from_ymd_opt(2026, 12, 3).expect("date");
     let periods = report::periods(&post.schedule, post.starts_on, post.ends_on, deadline, zone, today);
-    let period = periods[0];
     assert_eq!(
-        (period.starts_on, period.ends_on),
+        (periods[0].starts_on, periods[0].ends_on),
         (post.starts_on, NaiveDate::from_ymd_opt(2019, 3, 31).expect("date"))
     );
-    assert_eq!(period.due_at, Utc.with_ymd_and_hms(2019, 4, 15, 22, 0, 0).single().expect("instant"));
+    assert_eq!(periods[0].due_at, Utc.with_ymd_and_hms(2019, 4, 15, 22, 0, 0).single().expect("instant"));
+    let q3 = NaiveDate::from_ymd_opt(2026, 7, 1).expect("date");
+    let period = *periods.iter().find(|p| p.starts_on == q3).expect("the third quarter of 2026");
+    let existing = reports::report_for(&db, &scope, post.id, &period).await.expect("query");
+    assert!(existing.is_none(), "the demo left it unreported");
 
     let roles = [Role::Coordinator];
     let me = Who { user_id: coordinator, roles: &roles };
@@ -56,9 +66,9 @@ async fn a_posts_report_goes_from_draft_to_accepted_through_a_return() {
     };
 
     let mut content = Content::default();
-    *content.section_mut(Section::Cooperation) = "Stadtteilrunde Prohlis gegründet.".into();
+    *content.section_mut(Section::Cooperation) = "Stadtteilrunde gegründet.".into();
     let state = report::step(me, &facts(None, false), Step::SaveDraft, 0).expect("a coordinator starts the report");
-    let at = Utc.with_ymd_and_hms(2019, 4, 10, 9, 0, 0).single().expect("instant");
+    let at = Utc.with_ymd_and_hms(2026, 10, 10, 9, 0, 0).single().expect("instant");
     let row = reports::save(&db, &scope, post.id, &period, &content, state, coordinator, at).await.expect("save");
     assert_eq!(reports::state_of(&row).expect("state"), ReportState::Draft);
     assert_eq!(content.check_submission(), Err(report::ContentProblem::SectionEmpty(Section::Access)));
@@ -80,7 +90,7 @@ async fn a_posts_report_goes_from_draft_to_accepted_through_a_return() {
         })
         .await
         .expect("submitted");
-    assert!(row.late && row.first_submitted_at == Some(late));
+    assert!(row.late && row.first_submitted_at == Some(late), "{row:?} {late}");
 
     // Returned with a comment on section b.
     assert_eq!(
@@ -178,7 +188,7 @@ fn complete(marker: &str) -> serde_json::Value {
     })
 }
 
-/// Issue 13 over the API: a coordinator assigned to a post drafts, submits (late: the period is of 2019),
+/// Issue 13 over the API: a coordinator assigned to a post drafts, submits (late: the quarter was due in October),
 /// gets the report back with a comment, revises and resubmits; a reviewer accepts. Drafts stay the
 /// coordinator's, and every other role, a visitor and another tenant get none of it (bodies checked).
 #[tokio::test]
@@ -196,12 +206,15 @@ async fn the_report_api_enforces_who_writes_reviews_and_reads() {
     let (status, posts) = admin.get("/tenants/dresden/posts").await;
     assert_eq!(status, 200, "{posts}");
     let posts = json(&posts);
-    let posts: Vec<&serde_json::Value> =
-        posts.as_array().expect("list").iter().filter(|p| p["kind"] == "post").collect();
+    let of = |district: &str| {
+        posts.as_array().and_then(|l| l.iter().find(|p| p["district_name"] == district)).cloned().expect("a post")
+    };
+    // Stadtraum 3, whose third quarter of 2026 the demo left unreported; koordination1 writes Stadtraum 1's.
+    let (third, second) = (of("Stadtraum 3"), of("Stadtraum 2"));
     let (post, other_post) =
-        (posts[0]["id"].as_str().expect("id").to_owned(), posts[1]["id"].as_str().expect("id").to_owned());
-    let post_org = posts[0]["organisation_id"].as_str().expect("organisation").to_owned();
-    let district: uuid::Uuid = posts[0]["district_id"].as_str().and_then(|d| d.parse().ok()).expect("district");
+        (third["id"].as_str().expect("id").to_owned(), second["id"].as_str().expect("id").to_owned());
+    let post_org = third["organisation_id"].as_str().expect("organisation").to_owned();
+    let district: uuid::Uuid = third["district_id"].as_str().and_then(|d| d.parse().ok()).expect("district");
 
     // The post's carrier and another one.
     let mut carrier = None;
@@ -232,20 +245,20 @@ async fn the_report_api_enforces_who_writes_reviews_and_reads() {
     let colleague_id = serde_json::json!({"user_id": user_id(&app, "koordination2@dresden.demo").await});
     assert_eq!(admin.post(&format!("/tenants/dresden/posts/{other_post}/coordinators"), colleague_id).await.0, 204);
 
-    // The coordinator's list: every quarter since February 2019, none started, the first ones late.
+    // The coordinator's list: every quarter since February 2019; the third of 2026 not started and overdue.
     let (status, list) = coordinator.get(&format!("/tenants/dresden/reports?post={post}")).await;
     assert_eq!(status, 200, "{list}");
     let list = json(&list);
-    let first = list.as_array().expect("list").iter().find(|r| r["period_start"] == "2019-02-01").expect("Q1 2019");
-    assert_eq!((first["state"].is_null(), first["late"].as_bool()), (true, Some(true)), "{first}");
+    let missing = list.as_array().expect("list").iter().find(|r| r["period_start"] == "2026-07-01").expect("Q3 2026");
+    assert_eq!((missing["state"].is_null(), missing["late"].as_bool()), (true, Some(true)), "{missing}");
     assert_eq!(coordinator.get(&format!("/tenants/dresden/reports?post={other_post}")).await.1, "[]");
     assert_eq!(coordinator.get("/tenants/dresden/reports?quarter=2019-Q5").await.0, 422);
     assert_eq!(coordinator.get("/tenants/dresden/reports?state=lost").await.0, 422);
-    let (_, q1) = coordinator.get("/tenants/dresden/reports?quarter=2019-Q1").await;
+    let (_, q1) = coordinator.get(&format!("/tenants/dresden/reports?quarter=2019-Q1&post={post}")).await;
     assert_eq!(json(&q1).as_array().map(Vec::len), Some(1), "{q1}");
 
     // Starting and drafting: only the post's coordinator.
-    let start = serde_json::json!({"post_id": post, "period_start": "2019-02-01"});
+    let start = serde_json::json!({"post_id": post, "period_start": "2026-07-01"});
     assert_eq!(colleague.post("/tenants/dresden/reports", start.clone()).await.0, 404);
     assert_eq!(member.post("/tenants/dresden/reports", start.clone()).await.0, 403);
     let (status, started) = coordinator.post("/tenants/dresden/reports", start.clone()).await;
@@ -278,7 +291,7 @@ async fn the_report_api_enforces_who_writes_reviews_and_reads() {
         assert!(!list.contains("GEHEIMER-ENTWURF") && !list.contains(&report), "{who} list: {list}");
     }
 
-    // Submission needs every point answered; then it is late, and the readers see it.
+    // Submission needs every point answered; then it is late (due on 15 October 2026), and readers see it.
     let (status, body) = coordinator.post(&format!("{path}/submission"), serde_json::json!({})).await;
     assert_eq!(status, 422, "{body}");
     assert!(json(&body)["message"].as_str().is_some_and(|m| m.starts_with("access:")), "the missing point: {body}");
@@ -328,8 +341,55 @@ async fn the_report_api_enforces_who_writes_reviews_and_reads() {
     assert_eq!(coordinator.put(&format!("{path}/draft"), complete("y")).await.0, 409);
 
     // The next quarter can start from this one.
-    let next = serde_json::json!({"post_id": post, "period_start": "2019-04-01", "from_previous": true});
+    let next = serde_json::json!({"post_id": post, "period_start": "2026-10-01", "from_previous": true});
     let (status, body) = coordinator.post("/tenants/dresden/reports", next).await;
     assert_eq!(status, 201, "{body}");
     assert_eq!(json(&body)["content"]["access"], "Offene Sprechstunde mittwochs 14–17 Uhr im Stadtteilhaus.");
+}
+
+/// The demo's history (issue 13, item 9), as the steering group reads it: accepted quarters since 2019, one
+/// returned and revised, one late, one missing, one waiting for review; and a draft the readers cannot see.
+#[tokio::test]
+async fn the_demo_tells_the_story_of_its_reports() {
+    let app = TestApp::spawn().await;
+    let member = Api { app: &app, token: Some(app.token("dresden", "steuerung1@dresden.demo").await) };
+    let coordinator = Api { app: &app, token: Some(app.token("dresden", "koordination1@dresden.demo").await) };
+    let (status, list) = member.get("/tenants/dresden/reports").await;
+    assert_eq!(status, 200, "{list}");
+    let list = json(&list);
+    let list = list.as_array().expect("list");
+    let find = |district: &str, start: &str| {
+        list.iter()
+            .find(|r| r["district"] == district && r["period_start"] == start)
+            .unwrap_or_else(|| panic!("{district} {start}"))
+            .clone()
+    };
+    let first = find("Stadtraum 1", "2019-02-01");
+    assert_eq!((first["state"].as_str(), first["late"].as_bool()), (Some("accepted"), Some(false)), "{first}");
+    let late = find("Stadtraum 3", "2025-01-01");
+    assert_eq!((late["state"].as_str(), late["late"].as_bool()), (Some("accepted"), Some(true)), "{late}");
+    let missing = find("Stadtraum 3", "2026-07-01");
+    assert!(missing["id"].is_null() && missing["state"].is_null() && missing["late"] == true, "{missing}");
+    let waiting = find("Stadtraum 2", "2026-07-01");
+    assert_eq!(waiting["state"], "submitted", "{waiting}");
+    let returned = find("Stadtraum 2", "2024-04-01");
+    let (status, view) =
+        member.get(&format!("/tenants/dresden/reports/{}", returned["id"].as_str().expect("id"))).await;
+    assert_eq!(status, 200, "{view}");
+    let view = json(&view);
+    assert_eq!(view["summary"]["state"], "accepted");
+    assert_eq!(view["versions"].as_array().map(Vec::len), Some(2));
+    assert_eq!(view["versions"][1]["changes"]["sections"], serde_json::json!(["prevention"]));
+    assert_eq!(view["comments"][0]["section"], "prevention");
+    let accepted = list.iter().filter(|r| r["state"] == "accepted").count();
+    assert!(accepted >= 3 * 28, "seven years of quarters for three posts: {accepted}");
+
+    // The running quarter's draft of Stadtraum 1: its coordinator sees it, the steering group does not.
+    let (_, mine) = coordinator.get("/tenants/dresden/reports?state=draft").await;
+    let mine = json(&mine);
+    let draft = mine.as_array().and_then(|l| l.first()).expect("koordination1's draft");
+    assert_eq!(draft["district"], "Stadtraum 1");
+    let id = draft["id"].as_str().expect("id");
+    assert_eq!(member.get(&format!("/tenants/dresden/reports/{id}")).await.0, 404);
+    assert!(!list.iter().any(|r| r["id"] == id), "the draft is not in the steering group's list");
 }

@@ -302,7 +302,7 @@ const TABLE: &[(&str, &str, &str, &str, &str)] = &[
     ("GET", "/api/v1/tenants/{tenant}/posts", "", "", "UAAFFFU"),
     ("POST", "/api/v1/tenants/{tenant}/posts/{post}/coordinators", "", r#"{"user_id":"{coordinator}"}"#, "UAFFFFU"),
     ("GET", "/api/v1/tenants/{tenant}/reports", "", "", "UAAAAAU"),
-    ("POST", "/api/v1/tenants/{tenant}/reports", "", r#"{"post_id":"{post}","period_start":"2020-01-01"}"#, "UFFFAFU"),
+    ("POST", "/api/v1/tenants/{tenant}/reports", "", r#"{"post_id":"{post}","period_start":"2026-10-01"}"#, "UFFFAFU"),
     // traeger1 is not the carrier of the post (Familienzentrum Heidepark's); bezirk1 is Stadtraum 1's contact.
     ("GET", "/api/v1/tenants/{tenant}/reports/{report}", "/api/v1/tenants/dresden/reports/{report}", "", "UAANAAU"),
     (
