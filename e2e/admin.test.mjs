@@ -16,11 +16,11 @@ const mainNav = (page) => page.getByRole("navigation", { name: "Hauptnavigation"
 describe("each role's navigation", () => {
   const common = ["Übersicht", "Aufrufe", "Stadträume"];
   for (const [email, hasAdmin, own] of [
-    ["admin@dresden.demo", true, ["Stellen", "Verwaltung"]],
-    ["steuerung1@dresden.demo", false, ["Stellen"]],
-    ["traeger1@dresden.demo", false, ["Interessenbekundungen", "Organisation"]],
-    ["koordination1@dresden.demo", false, []],
-    ["bezirk1@dresden.demo", false, []],
+    ["admin@dresden.demo", true, ["Stellen", "Berichte", "Verwaltung"]],
+    ["steuerung1@dresden.demo", false, ["Stellen", "Berichte"]],
+    ["traeger1@dresden.demo", false, ["Interessenbekundungen", "Organisation", "Berichte"]],
+    ["koordination1@dresden.demo", false, ["Berichte"]],
+    ["bezirk1@dresden.demo", false, ["Berichte"]],
   ]) {
     test(`${email} ${hasAdmin ? "sees" : "does not see"} the administration`, async () => {
       const { context, page, errors } = await openPage(browser);

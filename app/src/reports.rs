@@ -5,6 +5,8 @@
 //! As in `app::awards`, the operations live in [`ops`], take an [`crate::actor::Actor`] and are shared by the
 //! server functions and the REST API. Each loads the facts once ([`ops`]' `Loaded`) and asks
 //! `model::report` — visibility (`report_access`) and steps (`step`) are decided there, never here.
+// The form's server functions take its fields as arguments, one per input, as Leptos' plain forms send them.
+#![allow(clippy::too_many_arguments)]
 
 #[cfg(feature = "ssr")]
 pub mod ops {
@@ -159,6 +161,7 @@ pub mod ops {
                 state: row.map(store::state_of).transpose()?,
                 late: row.is_some_and(|r| r.late) || (submitted.is_none() && period.is_late(now)),
                 first_submitted_at: submitted,
+                may_start: access == ReportAccess::Coordinator && row.is_none(),
             })
         }
     }
@@ -392,4 +395,182 @@ pub mod ops {
         txn.commit().await?;
         Ok(())
     }
+}
+
+use crate::AppError;
+use model::report::{PeriodKind, ReportSummary, ReportView, Verdict};
+use uuid::Uuid;
+
+/// A network partner as the report form sends it (one row of the partners table; empty rows are dropped).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PartnerRow {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub field: String,
+    #[serde(default)]
+    pub new: Option<String>,
+    #[serde(default)]
+    pub quality: String,
+}
+
+/// The reports the caller may know of (see [`ops::list`]).
+#[leptos::server(prefix = "/fn", endpoint = "reports")]
+pub async fn reports() -> Result<Vec<ReportSummary>, AppError> {
+    crate::error::respond(
+        async move {
+            let actor = crate::actor::Actor::signed_in().await?;
+            ops::list(&actor, ops::Filter::default(), chrono::Utc::now()).await
+        }
+        .await,
+    )
+}
+
+/// One report, as the caller may see it.
+#[leptos::server(prefix = "/fn", endpoint = "report")]
+pub async fn report(id: Uuid) -> Result<ReportView, AppError> {
+    crate::error::respond(
+        async move {
+            let actor = crate::actor::Actor::signed_in().await?;
+            ops::get(&actor, id, chrono::Utc::now()).await
+        }
+        .await,
+    )
+}
+
+/// Starts a report (a coordinator of the post) and goes to it.
+#[leptos::server(prefix = "/fn", endpoint = "start_report")]
+pub async fn start_report(
+    post: Uuid,
+    kind: PeriodKind,
+    period_start: chrono::NaiveDate,
+    from_previous: Option<String>,
+) -> Result<(), AppError> {
+    crate::error::respond(
+        async move {
+            let actor = crate::actor::Actor::require(model::Permission::FileReports).await?;
+            let input = model::report::StartInput { post_id: post, kind, period_start, from_previous: from_previous.is_some() };
+            let view = ops::start(&actor, input, chrono::Utc::now()).await?;
+            let id = view.summary.id.ok_or_else(|| AppError::internal("started report without id"))?;
+            leptos_axum::redirect(&format!("/{}/reports/{id}", actor.tenant.view().slug));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Saves the report form's working text (a coordinator of the post).
+#[leptos::server(prefix = "/fn", endpoint = "save_report")]
+pub async fn save_report(
+    id: Uuid,
+    cooperation: String,
+    access: String,
+    prevention: String,
+    network: String,
+    youth_office: String,
+    #[server(default)] partners: Vec<PartnerRow>,
+    network_partners: String,
+    meetings: String,
+    measures_started: String,
+    people_reached: String,
+    hours_worked: String,
+    money_spent: String,
+) -> Result<(), AppError> {
+    crate::error::respond(
+        async move {
+            let actor = crate::actor::Actor::require(model::Permission::FileReports).await?;
+            let count = |field: &str, text: &str| {
+                let text = text.trim();
+                if text.is_empty() { Ok(0) } else { text.parse::<u32>().map_err(|_| AppError::invalid(field, crate::InvalidReason::Malformed)) }
+            };
+            let hours = hours_worked.trim().replace(',', ".");
+            let hours = if hours.is_empty() { Ok(rust_decimal::Decimal::ZERO) } else { hours.parse() };
+            let partners = partners
+                .into_iter()
+                .filter(|row| !(row.name.trim().is_empty() && row.field.trim().is_empty()))
+                .map(|row| model::report::Partner {
+                    name: row.name.trim().to_owned(),
+                    field: row.field.trim().to_owned(),
+                    new: row.new.is_some(),
+                    quality: match row.quality.as_str() {
+                        "developing" => model::report::Quality::Developing,
+                        "difficult" => model::report::Quality::Difficult,
+                        _ => model::report::Quality::Good,
+                    },
+                })
+                .collect();
+            let content = model::report::Content {
+                cooperation,
+                access,
+                prevention,
+                network,
+                youth_office,
+                partners,
+                figures: model::report::Figures {
+                    network_partners: count("network_partners", &network_partners)?,
+                    meetings: count("meetings", &meetings)?,
+                    measures_started: count("measures_started", &measures_started)?,
+                    people_reached: count("people_reached", &people_reached)?,
+                    hours_worked: hours.map_err(|_| AppError::invalid("hours_worked", crate::InvalidReason::Malformed))?,
+                    money_spent: if money_spent.trim().is_empty() {
+                        model::Money::ZERO
+                    } else {
+                        model::Money::parse(&money_spent).map_err(|_| AppError::invalid("money_spent", crate::InvalidReason::Malformed))?
+                    },
+                },
+            };
+            ops::save_draft(&actor, id, content, chrono::Utc::now()).await?;
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Submits the report (a coordinator of the post).
+#[leptos::server(prefix = "/fn", endpoint = "submit_report")]
+pub async fn submit_report(id: Uuid) -> Result<(), AppError> {
+    crate::error::respond(
+        async move {
+            let actor = crate::actor::Actor::require(model::Permission::FileReports).await?;
+            ops::submit(&actor, id, chrono::Utc::now()).await?;
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Accepts or returns a report with comments per section (steering group, administration).
+#[leptos::server(prefix = "/fn", endpoint = "review_report")]
+pub async fn review_report(
+    id: Uuid,
+    verdict: Verdict,
+    #[server(default)] comment_cooperation: String,
+    #[server(default)] comment_access: String,
+    #[server(default)] comment_prevention: String,
+    #[server(default)] comment_network: String,
+    #[server(default)] comment_youth_office: String,
+    #[server(default)] comment_general: String,
+) -> Result<(), AppError> {
+    crate::error::respond(
+        async move {
+            use model::report::{CommentInput, Section};
+            let actor = crate::actor::Actor::require(model::Permission::ReviewReports).await?;
+            let given = [
+                (Some(Section::Cooperation), comment_cooperation),
+                (Some(Section::Access), comment_access),
+                (Some(Section::Prevention), comment_prevention),
+                (Some(Section::Network), comment_network),
+                (Some(Section::YouthOffice), comment_youth_office),
+                (None, comment_general),
+            ];
+            let comments = given
+                .into_iter()
+                .filter(|(_, body)| !body.trim().is_empty())
+                .map(|(section, body)| CommentInput { section, body })
+                .collect();
+            ops::review(&actor, id, model::report::ReviewInput { verdict, comments }, chrono::Utc::now()).await?;
+            Ok(())
+        }
+        .await,
+    )
 }

@@ -52,6 +52,8 @@ lazy_pages! {
     Bid => pages::BidPage,
     BidVersion => pages::BidVersionPage,
     Notifications => pages::NotificationsPage,
+    Reports => pages::ReportsPage,
+    Report => pages::ReportPage,
     SignIn => pages::SignInPage,
     Account => pages::AccountPage,
     ForgotPassword => pages::ForgotPasswordPage,

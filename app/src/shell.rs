@@ -140,6 +140,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("bids/:id/score") view={Lazy::<page::Score>::new()} />
                     <Route path=path!("notifications") view={Lazy::<page::Notifications>::new()} />
                     <Route path=path!("posts") view={Lazy::<page::Posts>::new()} />
+                    <Route path=path!("reports") view={Lazy::<page::Reports>::new()} />
+                    <Route path=path!("reports/:id") view={Lazy::<page::Report>::new()} />
                     <Route path=path!("sign-in") view={Lazy::<page::SignIn>::new()} />
                     <Route path=path!("account") view={Lazy::<page::Account>::new()} />
                     <Route path=path!("forgot-password") view={Lazy::<page::ForgotPassword>::new()} />

@@ -607,6 +607,8 @@ pub struct ReportSummary {
     /// Submitted after it was due, or due and not submitted.
     pub late: bool,
     pub first_submitted_at: Option<DateTime<Utc>>,
+    /// The caller may start this report (a coordinator of the post; not started yet).
+    pub may_start: bool,
 }
 
 /// A submitted version, with what changed since the one before.

@@ -52,6 +52,7 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         ("GET", "/{tenant}/register" | "/{tenant}/confirm-email") => Public,
         ("GET", "/{tenant}/organisation" | "/{tenant}/bids" | "/{tenant}/bids/{id}") => Requires(Permission::DraftBids),
         ("GET", "/{tenant}/bids/{id}/versions/{number}" | "/{tenant}/notifications") => SignedIn,
+        ("GET", "/{tenant}/reports" | "/{tenant}/reports/{id}") => SignedIn,
         ("GET", "/{tenant}/calls/{id}/bids" | "/{tenant}/calls/{id}/lots/{lot}/bids.zip") => {
             Requires(Permission::ReadBids)
         }
@@ -112,6 +113,9 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         }
         ("POST", "/fn/withdraw_bid" | "/fn/remove_attachment") => Requires(Permission::DraftBids),
         ("POST", "/fn/bid_version" | "/fn/my_notifications" | "/fn/mark_notifications_read") => SignedIn,
+        ("POST", "/fn/reports" | "/fn/report") => SignedIn,
+        ("POST", "/fn/start_report" | "/fn/save_report" | "/fn/submit_report") => Requires(Permission::FileReports),
+        ("POST", "/fn/review_report") => Requires(Permission::ReviewReports),
         ("POST", "/fn/call_bids") => Requires(Permission::ReadBids),
         ("POST", "/fn/evaluation" | "/fn/bid_scores" | "/fn/ranking") => Requires(Permission::ReadBids),
         ("POST", "/fn/decision_proposal") => Requires(Permission::ReadBids),

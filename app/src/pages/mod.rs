@@ -13,6 +13,7 @@ mod home;
 mod notifications;
 mod organisations;
 mod password_links;
+mod reports;
 mod sign_in;
 
 pub use account::AccountPage;
@@ -32,4 +33,5 @@ pub use home::TenantHome;
 pub use notifications::NotificationsPage;
 pub use organisations::{AdminOrganisationsPage, ConfirmEmailPage, OrganisationPage, RegisterPage};
 pub use password_links::{ForgotPasswordPage, SetPasswordPage};
+pub use reports::{ReportPage, ReportsPage};
 pub use sign_in::SignInPage;

@@ -383,6 +383,37 @@ impl Fixtures {
             let saved = app.client.put(url).bearer_auth(&coordinator).json(&content).send().await.expect("draft");
             assert_eq!(saved.status(), StatusCode::OK, "a complete draft");
             values.insert("report_complete", complete);
+            // For the server functions: a complete draft of Stadtraum 2's fourth quarter of 2026 (koordination1
+            // assigned there too) and Stadtraum 3's, submitted for review.
+            let assigned = app
+                .client
+                .post(api(&format!("/posts/{second}/coordinators")))
+                .bearer_auth(&staff)
+                .json(&json!({"user_id": me_id}))
+                .send()
+                .await
+                .expect("assign");
+            assert_eq!(assigned.status(), StatusCode::NO_CONTENT, "assign the coordinator");
+            let mut fourth = Vec::new();
+            for post in [&second, &third] {
+                let started = app
+                    .client
+                    .post(api("/reports"))
+                    .bearer_auth(&coordinator)
+                    .json(&json!({"post_id": post, "period_start": "2026-10-01"}))
+                    .send()
+                    .await
+                    .expect("start");
+                let id = text(&started.json::<Value>().await.expect("json")["summary"]["id"]);
+                let url = api(&format!("/reports/{id}/draft"));
+                app.client.put(url).bearer_auth(&coordinator).json(&content).send().await.expect("draft");
+                fourth.push(id);
+            }
+            let url = api(&format!("/reports/{}/submission", fourth[1]));
+            let done = app.client.post(url).bearer_auth(&coordinator).send().await.expect("submit");
+            assert_eq!(done.status(), StatusCode::CREATED, "submit Stadtraum 3's fourth quarter");
+            values.insert("report_complete_fn", fourth[0].clone());
+            values.insert("report_to_review_fn", fourth[1].clone());
             values.insert("post", third);
             values.insert("coordinator", me_id);
         }

@@ -302,6 +302,21 @@ const TABLE: &[(&str, &str, &str, &str, &str)] = &[
     ("GET", "/api/v1/tenants/{tenant}/posts", "", "", "UAAFFFU"),
     ("POST", "/api/v1/tenants/{tenant}/posts/{post}/coordinators", "", r#"{"user_id":"{coordinator}"}"#, "UAFFFFU"),
     ("GET", "/api/v1/tenants/{tenant}/reports", "", "", "UAAAAAU"),
+    ("GET", "/{tenant}/reports", "", "", "UAAAAAU"),
+    // traeger1 is not the carrier of Stadtraum 1's post (Familienzentrum Heidepark's): not found for it.
+    ("GET", "/{tenant}/reports/{id}", "/dresden/reports/{report}", "", "UAANAAU"),
+    ("POST", "/fn/reports", "", "", "UAAAAAA"),
+    ("POST", "/fn/report", "", "id={report}", "UAANAAN"),
+    ("POST", "/fn/start_report", "", "post={post}&kind=regular&period_start=2026-10-01", "UFFFAFF"),
+    (
+        "POST",
+        "/fn/save_report",
+        "",
+        "id={report_draft}&cooperation=Neu&access=&prevention=&network=&youth_office=&network_partners=3&meetings=&measures_started=&people_reached=&hours_worked=10,5&money_spent=",
+        "UFFFAFF",
+    ),
+    ("POST", "/fn/submit_report", "", "id={report_complete_fn}", "UFFFAFF"),
+    ("POST", "/fn/review_report", "", "id={report_to_review_fn}&verdict=accept", "UAAFFFN"),
     ("POST", "/api/v1/tenants/{tenant}/reports", "", r#"{"post_id":"{post}","period_start":"2026-10-01"}"#, "UFFFAFU"),
     // traeger1 is not the carrier of the post (Familienzentrum Heidepark's); bezirk1 is Stadtraum 1's contact.
     ("GET", "/api/v1/tenants/{tenant}/reports/{report}", "/api/v1/tenants/dresden/reports/{report}", "", "UAANAAU"),
