@@ -198,6 +198,39 @@ pub mod ops {
         Ok(found)
     }
 
+    /// The caller's work with reports (see `model::report::ReportTasks`).
+    pub async fn tasks(actor: &Actor, now: DateTime<Utc>) -> Result<model::report::ReportTasks, AppError> {
+        let db = &actor.server.db;
+        let loaded = Loaded::read(db, actor, now).await?;
+        let reviewer = actor.holds(Permission::ReviewReports);
+        let mut tasks = model::report::ReportTasks::default();
+        for post in &loaded.posts {
+            let access = loaded.post_access(actor.who(), post);
+            if access != Some(ReportAccess::Coordinator) && !reviewer {
+                continue;
+            }
+            let rows = store::reports_of(db, &actor.tenant, post.id).await?;
+            if reviewer {
+                let waiting = rows.iter().filter(|r| store::state_of(r).is_ok_and(|s| s == ReportState::Submitted));
+                tasks.waiting += u32::try_from(waiting.count()).unwrap_or(u32::MAX);
+            }
+            if access != Some(ReportAccess::Coordinator) {
+                continue;
+            }
+            for period in loaded.periods(post) {
+                let row = rows.iter().find(|r| store::period_of(r).is_ok_and(|p| p.key() == period.key() && p.ends_on == period.ends_on));
+                match row.map(store::state_of).transpose()? {
+                    Some(ReportState::Returned) => tasks.returned += 1,
+                    Some(ReportState::Draft) if period.is_late(now) => tasks.overdue += 1,
+                    Some(ReportState::Draft) => tasks.drafts += 1,
+                    None if period.is_late(now) => tasks.overdue += 1,
+                    _ => {}
+                }
+            }
+        }
+        Ok(tasks)
+    }
+
     async fn view(
         db: &impl ConnectionTrait,
         actor: &Actor,
@@ -421,6 +454,21 @@ pub async fn reports() -> Result<Vec<ReportSummary>, AppError> {
         async move {
             let actor = crate::actor::Actor::signed_in().await?;
             ops::list(&actor, ops::Filter::default(), chrono::Utc::now()).await
+        }
+        .await,
+    )
+}
+
+/// The caller's work with reports, for the home page (nothing for a visitor).
+#[leptos::server(prefix = "/fn", endpoint = "report_tasks")]
+pub async fn report_tasks() -> Result<model::report::ReportTasks, AppError> {
+    crate::error::respond(
+        async move {
+            match crate::actor::Actor::signed_in().await {
+                Ok(actor) => ops::tasks(&actor, chrono::Utc::now()).await,
+                Err(AppError::Unauthenticated) => Ok(model::report::ReportTasks::default()),
+                Err(err) => Err(err),
+            }
         }
         .await,
     )

@@ -371,7 +371,8 @@ pub struct Figures {
 
 /// What a report says: the five points of the work order, the partners and the figures.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+// Named apart from the bid's `Content` and `VersionView` in the OpenAPI document, whose schemas share one namespace.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = ReportContent))]
 pub struct Content {
     /// a) Cooperation of youth-welfare and neighbouring actors in the district.
     #[serde(default)]
@@ -613,7 +614,7 @@ pub struct ReportSummary {
 
 /// A submitted version, with what changed since the one before.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = ReportVersionView))]
 pub struct VersionView {
     pub number: i32,
     pub submitted_at: DateTime<Utc>,
@@ -690,6 +691,22 @@ pub struct ReviewInput {
     pub verdict: Verdict,
     #[serde(default)]
     pub comments: Vec<CommentInput>,
+}
+
+/// The caller's work with reports, for the home page: as a coordinator, reports overdue (not submitted after
+/// their due date), returned for revision and drafts in progress; as a reviewer, reports waiting for review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ReportTasks {
+    pub overdue: u32,
+    pub returned: u32,
+    pub drafts: u32,
+    pub waiting: u32,
+}
+
+impl ReportTasks {
+    pub fn is_empty(&self) -> bool {
+        *self == ReportTasks::default()
+    }
 }
 
 /// Characters of a reviewer's comment.

@@ -52,3 +52,20 @@ report-versions = Eingereichte Fassungen
 report-version = Fassung
 report-changed = geändert:
 report-unchanged = nichts
+report-tasks-link = Zu den Berichten
+task-reports-overdue = { $count ->
+        [one] Ein Bericht ist überfällig.
+       *[other] { $count } Berichte sind überfällig.
+    }
+task-reports-returned = { $count ->
+        [one] Ein Bericht wurde zur Überarbeitung zurückgegeben.
+       *[other] { $count } Berichte wurden zur Überarbeitung zurückgegeben.
+    }
+task-reports-drafts = { $count ->
+        [one] Ein Bericht ist in Arbeit.
+       *[other] { $count } Berichte sind in Arbeit.
+    }
+task-reports-waiting = { $count ->
+        [one] Ein Bericht wartet auf Ihre Prüfung.
+       *[other] { $count } Berichte warten auf Ihre Prüfung.
+    }

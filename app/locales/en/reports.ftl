@@ -52,3 +52,20 @@ report-versions = Submitted versions
 report-version = Version
 report-changed = changed:
 report-unchanged = nothing
+report-tasks-link = Go to the reports
+task-reports-overdue = { $count ->
+        [one] One report is overdue.
+       *[other] { $count } reports are overdue.
+    }
+task-reports-returned = { $count ->
+        [one] One report was returned for revision.
+       *[other] { $count } reports were returned for revision.
+    }
+task-reports-drafts = { $count ->
+        [one] One report is in progress.
+       *[other] { $count } reports are in progress.
+    }
+task-reports-waiting = { $count ->
+        [one] One report waits for your review.
+       *[other] { $count } reports wait for your review.
+    }

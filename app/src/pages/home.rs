@@ -16,6 +16,7 @@ pub fn TenantHome() -> impl IntoView {
         <h1>{title}</h1>
         <p class="lead">{move || i18n.t(Key::HomeIntro)}</p>
         <crate::pages::EvaluationTasks />
+        <crate::pages::ReportTasks />
         <div class="columns">
             <section class="card" aria-labelledby="steering-heading">
                 <h2 id="steering-heading">{move || i18n.t(Key::HomeSteeringModule)}</h2>

@@ -33,5 +33,6 @@ pub use home::TenantHome;
 pub use notifications::NotificationsPage;
 pub use organisations::{AdminOrganisationsPage, ConfirmEmailPage, OrganisationPage, RegisterPage};
 pub use password_links::{ForgotPasswordPage, SetPasswordPage};
+pub(crate) use reports::ReportTasks;
 pub use reports::{ReportPage, ReportsPage};
 pub use sign_in::SignInPage;

@@ -6,8 +6,8 @@
 //! JavaScript.
 
 use crate::components::{CurrentTenant, ErrorNotice, NotFound, Protected, error_text};
-use crate::i18n::{I18n, Key};
-use crate::reports::{ReviewReport, SaveReport, StartReport, SubmitReport, report, reports};
+use crate::i18n::{I18n, Key, msg};
+use crate::reports::{ReviewReport, SaveReport, StartReport, SubmitReport, report, report_tasks, reports};
 use crate::AppError;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -437,4 +437,37 @@ fn Versions(view: ReportView) -> impl IntoView {
             </section>
         }
     })
+}
+
+/// The caller's work with reports, for the home page: overdue, returned and drafts for a coordinator, reports
+/// waiting for review for the steering group and the administration; nothing for anyone else.
+#[component]
+pub fn ReportTasks() -> impl IntoView {
+    let i18n = I18n::expect();
+    let CurrentTenant(tenant) = expect_context::<CurrentTenant>();
+    let href = format!("/{}/reports", tenant.slug);
+    let tasks = Resource::new(|| (), |_| report_tasks());
+    view! {
+        <Transition fallback=|| ()>
+            {move || {
+                let href = href.clone();
+                Suspend::new(async move {
+                    let tasks = tasks.await.unwrap_or_default();
+                    let count = |n: u32| i64::from(n);
+                    (!tasks.is_empty()).then(|| view! {
+                        <section class="card" aria-labelledby="report-tasks-heading" id="report-tasks">
+                            <h2 id="report-tasks-heading">{move || i18n.t(Key::ReportsTitle)}</h2>
+                            <ul>
+                                {(tasks.overdue > 0).then(|| view! { <li>{move || msg::task_reports_overdue(i18n.locale(), msg::TaskReportsOverdue { count: count(tasks.overdue) })}</li> })}
+                                {(tasks.returned > 0).then(|| view! { <li>{move || msg::task_reports_returned(i18n.locale(), msg::TaskReportsReturned { count: count(tasks.returned) })}</li> })}
+                                {(tasks.drafts > 0).then(|| view! { <li>{move || msg::task_reports_drafts(i18n.locale(), msg::TaskReportsDrafts { count: count(tasks.drafts) })}</li> })}
+                                {(tasks.waiting > 0).then(|| view! { <li>{move || msg::task_reports_waiting(i18n.locale(), msg::TaskReportsWaiting { count: count(tasks.waiting) })}</li> })}
+                            </ul>
+                            <p><A href=href>{move || i18n.t(Key::ReportTasksLink)}</A></p>
+                        </section>
+                    })
+                })
+            }}
+        </Transition>
+    }
 }

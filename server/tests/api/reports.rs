@@ -393,3 +393,41 @@ async fn the_demo_tells_the_story_of_its_reports() {
     assert_eq!(member.get(&format!("/tenants/dresden/reports/{id}")).await.0, 404);
     assert!(!list.iter().any(|r| r["id"] == id), "the draft is not in the steering group's list");
 }
+
+/// The home page's work list (issue 13, item 1) over the demo: Stadtraum 3's coordinator has one report
+/// overdue, Stadtraum 1's a draft in progress, and the steering group one report waiting for review.
+#[tokio::test]
+async fn the_home_page_counts_each_users_work_with_reports() {
+    let app = TestApp::spawn().await;
+    let tasks = |email: &'static str| {
+        let app = &app;
+        async move {
+            let browser = app.signed_in("dresden", email).await;
+            let response = app.call(&browser, "report_tasks", &[]).await;
+            assert_eq!(response.status(), reqwest::StatusCode::OK, "{email}");
+            json(&response.text().await.expect("body"))
+        }
+    };
+    let counts = |value: serde_json::Value| {
+        ["overdue", "returned", "drafts", "waiting"]
+            .map(|k| value[k].as_u64().unwrap_or_else(|| panic!("{k}: {value}")))
+    };
+    assert_eq!(counts(tasks("koordination3@dresden.demo").await), [1, 0, 0, 0]);
+    assert_eq!(counts(tasks("koordination1@dresden.demo").await), [0, 0, 1, 0]);
+    assert_eq!(counts(tasks("steuerung1@dresden.demo").await), [0, 0, 0, 1]);
+    assert_eq!(counts(tasks("traeger1@dresden.demo").await), [0, 0, 0, 0], "a carrier has no report work");
+}
+
+/// The report's schemas are named apart from the bid's in the OpenAPI document (one namespace for all):
+/// when `VersionView` was both, the bid list's responses failed their schema.
+#[tokio::test]
+async fn the_openapi_document_keeps_report_and_bid_schemas_apart() {
+    let app = TestApp::spawn().await;
+    let (status, doc) = app.get_json("/api/v1/openapi.json").await;
+    assert_eq!(status, reqwest::StatusCode::OK);
+    let schemas = &doc["components"]["schemas"];
+    assert!(schemas["VersionView"]["properties"]["content_hash"].is_object(), "the bid's version");
+    assert!(schemas["ReportVersionView"]["properties"]["changes"].is_object(), "the report's version");
+    assert!(schemas["ReportContent"]["properties"]["youth_office"].is_object(), "the report's content");
+    assert!(schemas["Content"]["properties"]["youth_office"].is_null(), "the bid's content stays the bid's");
+}

@@ -306,6 +306,7 @@ const TABLE: &[(&str, &str, &str, &str, &str)] = &[
     // traeger1 is not the carrier of Stadtraum 1's post (Familienzentrum Heidepark's): not found for it.
     ("GET", "/{tenant}/reports/{id}", "/dresden/reports/{report}", "", "UAANAAU"),
     ("POST", "/fn/reports", "", "", "UAAAAAA"),
+    ("POST", "/fn/report_tasks", "", "", "AAAAAAA"),
     ("POST", "/fn/report", "", "id={report}", "UAANAAN"),
     ("POST", "/fn/start_report", "", "post={post}&kind=regular&period_start=2026-10-01", "UFFFAFF"),
     (
