@@ -124,13 +124,7 @@ pub mod ops {
 
         /// How the caller sees the post's reports in general (as if one had been submitted).
         fn post_access(&self, who: Who<'_>, post: &Post) -> Option<ReportAccess> {
-            let facts = ReportFacts {
-                organisation_id: post.organisation_id,
-                coordinators: &post.coordinators,
-                contact_of_district: post.district_id.is_some_and(|d| self.contact_of.contains(&d)),
-                state: Some(ReportState::Submitted),
-                ever_submitted: true,
-            };
+            let facts = ReportFacts { state: Some(ReportState::Submitted), ever_submitted: true, ..self.facts(post, None).ok()? };
             report_access(who, &facts)
         }
 
@@ -186,7 +180,7 @@ pub mod ops {
                 }) {
                     continue;
                 }
-                let row = rows.iter().find(|r| store::period_of(r).is_ok_and(|p| p.key() == period.key() && p.ends_on == period.ends_on));
+                let row = store::row_of(&rows, &period);
                 let summary = loaded.summary(post, &period, row, access, now)?;
                 if filter.state.is_some() && summary.state != state.flatten() {
                     continue;
@@ -218,7 +212,7 @@ pub mod ops {
                 continue;
             }
             for period in loaded.periods(post) {
-                let row = rows.iter().find(|r| store::period_of(r).is_ok_and(|p| p.key() == period.key() && p.ends_on == period.ends_on));
+                let row = store::row_of(&rows, &period);
                 match row.map(store::state_of).transpose()? {
                     Some(ReportState::Returned) => tasks.returned += 1,
                     Some(ReportState::Draft) if period.is_late(now) => tasks.overdue += 1,

@@ -148,6 +148,11 @@ pub async fn report_for(
         .await?)
 }
 
+/// Among a post's started reports, the one of `period`.
+pub fn row_of<'a>(rows: &'a [report::Model], period: &Period) -> Option<&'a report::Model> {
+    rows.iter().find(|row| period_of(row).is_ok_and(|p| p.key() == period.key() && p.ends_on == period.ends_on))
+}
+
 /// A started report by id.
 pub async fn report(db: &impl ConnectionTrait, scope: &TenantScope, id: Uuid) -> Result<report::Model, AppError> {
     report::Entity::find_by_id(id).filter(report::Column::TenantId.eq(scope.id())).one(db).await?.ok_or(AppError::NotFound)

@@ -2,10 +2,9 @@
 //! same checks — one bid per lot and organisation, drafts saved as sent, submission only while the call is
 //! open by the server's clock, sealed bids until closing.
 
-use super::{ApiError, Ctx, ErrorBody, id};
+use super::{ApiError, Ctx, ErrorBody, actor, id};
 use crate::startup::AppState;
 use app::AppError;
-use app::actor::Actor;
 use axum::Json;
 use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
@@ -18,11 +17,6 @@ use model::policy::{Access, Permission};
 use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
-
-/// The caller of one operation, with the permission it needs (see `app::actor`).
-async fn actor(state: &AppState, context: app::auth::RequestContext, access: Access) -> Result<Actor, ApiError> {
-    Ok(Actor::authorize(context, state.server.clone(), access).await?)
-}
 
 /// When a draft was saved.
 #[derive(Debug, Serialize, ToSchema)]

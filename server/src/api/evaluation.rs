@@ -2,9 +2,8 @@
 //! (`app::evaluation::ops`), with the same rules — declarations before a lot's bids, no scoring when recused,
 //! others' scores hidden until one's own sheet is final, rubrics frozen at closing.
 
-use super::{ApiError, Ctx, ErrorBody, id};
+use super::{ApiError, Ctx, ErrorBody, body, id};
 use crate::startup::AppState;
-use app::AppError;
 use app::actor::Actor;
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
@@ -25,11 +24,7 @@ async fn actor(
     context: app::auth::RequestContext,
     permission: Permission,
 ) -> Result<Actor, ApiError> {
-    Ok(Actor::authorize(context, state.server.clone(), Access::Requires(permission)).await?)
-}
-
-fn body<T>(body: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
-    body.map(|Json(value)| value).map_err(|rejection| ApiError(AppError::BadRequest { message: rejection.body_text() }))
+    super::actor(state, context, Access::Requires(permission)).await
 }
 
 /// When a sheet was saved.

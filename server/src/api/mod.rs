@@ -171,6 +171,21 @@ pub fn router(max_upload_bytes: u64) -> Router<AppState> {
         .fallback(not_found)
 }
 
+/// The caller of one operation, with the access it needs (see `app::actor`).
+pub(crate) async fn actor(
+    state: &AppState,
+    context: app::auth::RequestContext,
+    access: model::policy::Access,
+) -> Result<app::actor::Actor, ApiError> {
+    Ok(app::actor::Actor::authorize(context, state.server.clone(), access).await?)
+}
+
+/// A JSON body, or 400 with the reason it could not be read.
+pub(crate) fn body<T>(body: Result<Json<T>, axum::extract::rejection::JsonRejection>) -> Result<T, ApiError> {
+    body.map(|Json(value)| value)
+        .map_err(|rejection| ApiError(app::AppError::BadRequest { message: rejection.body_text() }))
+}
+
 /// A UUID from the path, or a JSON 400 naming what it should have been (axum's own rejection is plain text).
 pub fn id(text: &str, what: &str) -> Result<uuid::Uuid, ApiError> {
     uuid::Uuid::parse_str(text)

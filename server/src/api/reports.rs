@@ -2,10 +2,9 @@
 //! rules — a coordinator sees and writes only the reports of the posts assigned to them, readers see only what
 //! was submitted, a return needs a comment.
 
-use super::{ApiError, Ctx, ErrorBody, id};
+use super::{ApiError, Ctx, ErrorBody, actor, body, id};
 use crate::startup::AppState;
 use app::AppError;
-use app::actor::Actor;
 use app::reports::ops;
 use axum::Json;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
@@ -19,14 +18,6 @@ use utoipa::{IntoParams, ToSchema};
 
 const TENANT: &str = "The tenant's URL name, e.g. `dresden`";
 const REPORT: &str = "The report's id";
-
-async fn actor(state: &AppState, context: app::auth::RequestContext, access: Access) -> Result<Actor, ApiError> {
-    Ok(Actor::authorize(context, state.server.clone(), access).await?)
-}
-
-fn body<T>(body: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
-    body.map(|Json(value)| value).map_err(|rejection| ApiError(AppError::BadRequest { message: rejection.body_text() }))
-}
 
 /// What the list of reports may be narrowed to.
 #[derive(Debug, Deserialize, IntoParams)]
