@@ -22,6 +22,8 @@ pub mod ops {
         ReportSummary, ReportView, ReviewInput, StartInput, Step, StepRefusal, Verdict, VersionView, periods,
         report_access, step,
     };
+    use model::report::compliance::ComplianceView;
+    use model::report::totals::{FigureInput, FiguresView};
     use sea_orm::{ConnectionTrait, TransactionTrait};
     use std::collections::HashMap;
     use uuid::Uuid;
@@ -63,7 +65,7 @@ pub mod ops {
             ContentProblem::TooManyPartners => AppError::invalid("partners", TooLong),
             ContentProblem::BadPartner => AppError::invalid("partners", Malformed),
             ContentProblem::BadHours => AppError::invalid("hours_worked", Malformed),
-            ContentProblem::NegativeMoney => AppError::invalid("money_spent", Malformed),
+            ContentProblem::BadMoney => AppError::invalid("money_spent", Malformed),
         }
     }
 
@@ -404,6 +406,44 @@ pub mod ops {
         Ok(shown)
     }
 
+    fn year_of(year: Option<i32>) -> Result<Option<i32>, AppError> {
+        match year {
+            Some(year) if !(2000..=2200).contains(&year) => Err(AppError::invalid("year", crate::InvalidReason::Malformed)),
+            _ => Ok(year),
+        }
+    }
+
+    /// Whether the posts the caller may read report on time: every period of `year` (or of all years) with
+    /// its standing, counted in total and per quarter. Built from [`list`], so a reader learns nothing of
+    /// drafts.
+    pub async fn compliance(actor: &Actor, year: Option<i32>, now: DateTime<Utc>) -> Result<ComplianceView, AppError> {
+        let year = year_of(year)?;
+        let all = list(actor, Filter::default(), now).await?;
+        Ok(ComplianceView::build(&all, year, now))
+    }
+
+    /// The figures of the submitted reports the caller may read, added up per year, and for `year` (the
+    /// latest by default) per district and quarter.
+    pub async fn figures(actor: &Actor, year: Option<i32>, now: DateTime<Utc>) -> Result<FiguresView, AppError> {
+        let year = year_of(year)?;
+        let all = list(actor, Filter::default(), now).await?;
+        let submitted: Vec<&ReportSummary> = all.iter().filter(|s| s.first_submitted_at.is_some()).collect();
+        let ids: Vec<Uuid> = submitted.iter().filter_map(|s| s.id).collect();
+        let contents = store::latest_contents(&actor.server.db, &actor.tenant, &ids).await?;
+        let inputs: Vec<FigureInput> = submitted
+            .into_iter()
+            .filter_map(|s| {
+                Some(FigureInput {
+                    post_id: s.post_id,
+                    district: s.district.clone(),
+                    period_start: s.period_start,
+                    figures: contents.get(&s.id?)?.figures,
+                })
+            })
+            .collect();
+        Ok(FiguresView::build(&inputs, year))
+    }
+
     /// Assigns a coordinator (an account of the tenant with the coordinator role) to a post (administration).
     /// Audited.
     pub async fn assign(actor: &Actor, post: Uuid, user: Uuid, now: DateTime<Utc>) -> Result<(), AppError> {
@@ -448,6 +488,30 @@ pub async fn reports() -> Result<Vec<ReportSummary>, AppError> {
         async move {
             let actor = crate::actor::Actor::signed_in().await?;
             ops::list(&actor, ops::Filter::default(), chrono::Utc::now()).await
+        }
+        .await,
+    )
+}
+
+/// Whether the posts the caller may read report on time (see [`ops::compliance`]).
+#[leptos::server(prefix = "/fn", endpoint = "report_compliance")]
+pub async fn report_compliance(year: Option<i32>) -> Result<model::report::compliance::ComplianceView, AppError> {
+    crate::error::respond(
+        async move {
+            let actor = crate::actor::Actor::signed_in().await?;
+            ops::compliance(&actor, year, chrono::Utc::now()).await
+        }
+        .await,
+    )
+}
+
+/// The figures of the reports the caller may read, added up (see [`ops::figures`]).
+#[leptos::server(prefix = "/fn", endpoint = "report_figures")]
+pub async fn report_figures(year: Option<i32>) -> Result<model::report::totals::FiguresView, AppError> {
+    crate::error::respond(
+        async move {
+            let actor = crate::actor::Actor::signed_in().await?;
+            ops::figures(&actor, year, chrono::Utc::now()).await
         }
         .await,
     )

@@ -54,6 +54,8 @@ lazy_pages! {
     Notifications => pages::NotificationsPage,
     Reports => pages::ReportsPage,
     Report => pages::ReportPage,
+    Compliance => pages::CompliancePage,
+    Figures => pages::FiguresPage,
     SignIn => pages::SignInPage,
     Account => pages::AccountPage,
     ForgotPassword => pages::ForgotPasswordPage,

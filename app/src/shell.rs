@@ -141,6 +141,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("notifications") view={Lazy::<page::Notifications>::new()} />
                     <Route path=path!("posts") view={Lazy::<page::Posts>::new()} />
                     <Route path=path!("reports") view={Lazy::<page::Reports>::new()} />
+                    <Route path=path!("reports/compliance") view={Lazy::<page::Compliance>::new()} />
+                    <Route path=path!("reports/figures") view={Lazy::<page::Figures>::new()} />
                     <Route path=path!("reports/:id") view={Lazy::<page::Report>::new()} />
                     <Route path=path!("sign-in") view={Lazy::<page::SignIn>::new()} />
                     <Route path=path!("account") view={Lazy::<page::Account>::new()} />

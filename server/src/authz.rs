@@ -52,7 +52,13 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         ("GET", "/{tenant}/register" | "/{tenant}/confirm-email") => Public,
         ("GET", "/{tenant}/organisation" | "/{tenant}/bids" | "/{tenant}/bids/{id}") => Requires(Permission::DraftBids),
         ("GET", "/{tenant}/bids/{id}/versions/{number}" | "/{tenant}/notifications") => SignedIn,
-        ("GET", "/{tenant}/reports" | "/{tenant}/reports/{id}") => SignedIn,
+        (
+            "GET",
+            "/{tenant}/reports"
+            | "/{tenant}/reports/{id}"
+            | "/{tenant}/reports/compliance"
+            | "/{tenant}/reports/figures",
+        ) => SignedIn,
         ("GET", "/{tenant}/calls/{id}/bids" | "/{tenant}/calls/{id}/lots/{lot}/bids.zip") => {
             Requires(Permission::ReadBids)
         }
@@ -113,7 +119,7 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         }
         ("POST", "/fn/withdraw_bid" | "/fn/remove_attachment") => Requires(Permission::DraftBids),
         ("POST", "/fn/bid_version" | "/fn/my_notifications" | "/fn/mark_notifications_read") => SignedIn,
-        ("POST", "/fn/reports" | "/fn/report") => SignedIn,
+        ("POST", "/fn/reports" | "/fn/report" | "/fn/report_compliance" | "/fn/report_figures") => SignedIn,
         // The home page asks for everyone; a visitor has no work with reports.
         ("POST", "/fn/report_tasks") => Public,
         ("POST", "/fn/start_report" | "/fn/save_report" | "/fn/submit_report") => Requires(Permission::FileReports),
@@ -174,7 +180,13 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
             | "/api/v1/tenants/{tenant}/calls/{call}/ranking.xlsx"
             | "/api/v1/tenants/{tenant}/calls/{call}/decision-proposal.pdf",
         ) => Requires(Permission::ReadBids),
-        ("GET", "/api/v1/tenants/{tenant}/reports" | "/api/v1/tenants/{tenant}/reports/{report}") => SignedIn,
+        (
+            "GET",
+            "/api/v1/tenants/{tenant}/reports"
+            | "/api/v1/tenants/{tenant}/reports/{report}"
+            | "/api/v1/tenants/{tenant}/compliance"
+            | "/api/v1/tenants/{tenant}/report-figures",
+        ) => SignedIn,
         (
             "POST" | "PUT",
             "/api/v1/tenants/{tenant}/reports"

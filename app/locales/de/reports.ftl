@@ -69,3 +69,25 @@ task-reports-waiting = { $count ->
         [one] Ein Bericht wartet auf Ihre Prüfung.
        *[other] { $count } Berichte warten auf Ihre Prüfung.
     }
+# Fristen und Kennzahlen über alle Berichte.
+compliance-title = Berichtsfristen
+compliance-intro = Ob die Koordinationsstellen ihre Berichte fristgerecht einreichen: je Stelle und Quartal pünktlich, verspätet, fehlend oder zurückgegeben.
+compliance-on-time = pünktlich
+compliance-late = verspätet
+compliance-missing = fehlt
+compliance-returned = zurückgegeben
+compliance-pending = noch nicht fällig
+compliance-by-quarter = Stand je Quartal
+compliance-by-post = Stand je Koordinationsstelle
+overview-year = Jahr
+overview-all-years = Alle Jahre
+overview-quarter = Quartal
+chart-table-link = Zahlen als Tabelle
+figures-title = Kennzahlen
+figures-intro = Die Kennzahlen der eingereichten Berichte, zusammengezählt je Jahr, Stadtraum und Quartal – für das Controlling und den Bericht an den Jugendhilfeausschuss.
+figures-none = Es gibt noch keine eingereichten Berichte, deren Kennzahlen Sie sehen können.
+figures-reports = Berichte
+figures-by-year = Je Jahr, mit Veränderung zum Vorjahr
+figures-by-district = Je Stadtraum im Jahr
+figures-by-quarter = Je Quartal im Jahr
+figures-level-note = Die Zahl der Netzwerkpartner ist ein Bestand: Für ein Jahr oder Quartal zählt je Stelle der letzte Bericht. Alle anderen Kennzahlen werden addiert. Das Diagramm zeigt die erreichten Personen je Jahr.

@@ -69,3 +69,25 @@ task-reports-waiting = { $count ->
         [one] One report waits for your review.
        *[other] { $count } reports wait for your review.
     }
+# Deadlines and figures across all reports.
+compliance-title = Reporting deadlines
+compliance-intro = Whether the coordination posts file their reports on time: per post and quarter on time, late, missing or returned.
+compliance-on-time = on time
+compliance-late = late
+compliance-missing = missing
+compliance-returned = returned
+compliance-pending = not due yet
+compliance-by-quarter = Per quarter
+compliance-by-post = Per coordination post
+overview-year = Year
+overview-all-years = All years
+overview-quarter = Quarter
+chart-table-link = Numbers as a table
+figures-title = Figures
+figures-intro = The figures of the submitted reports, added up per year, district and quarter – for controlling and the report to the youth welfare committee.
+figures-none = There are no submitted reports yet whose figures you can see.
+figures-reports = Reports
+figures-by-year = Per year, with the change against the year before
+figures-by-district = Per district in
+figures-by-quarter = Per quarter in
+figures-level-note = The number of network partners is a level: for a year or quarter, each post's latest report counts. All other figures are added up. The chart shows the people reached per year.

@@ -1,6 +1,7 @@
 //! Building blocks shared by pages: the tenant's app shell, the language switch, and the error pages.
 
 pub mod autosave;
+pub mod chart;
 mod countdown;
 mod feedback;
 mod language_switch;

@@ -13,6 +13,7 @@ mod home;
 mod notifications;
 mod organisations;
 mod password_links;
+mod report_overview;
 mod reports;
 mod sign_in;
 
@@ -34,5 +35,6 @@ pub use notifications::NotificationsPage;
 pub use organisations::{AdminOrganisationsPage, ConfirmEmailPage, OrganisationPage, RegisterPage};
 pub use password_links::{ForgotPasswordPage, SetPasswordPage};
 pub(crate) use reports::ReportTasks;
+pub use report_overview::{CompliancePage, FiguresPage};
 pub use reports::{ReportPage, ReportsPage};
 pub use sign_in::SignInPage;

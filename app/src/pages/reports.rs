@@ -59,6 +59,7 @@ pub fn ReportsPage() -> impl IntoView {
         <Title text=move || format!("{} – Spielraum", i18n.t(Key::ReportsTitle)) />
         <Protected>
             <h1>{move || i18n.t(Key::ReportsTitle)}</h1>
+            <super::report_overview::OverviewLinks />
             <p class="lead">{move || i18n.t(Key::ReportsIntro)}</p>
             <div role="alert">
                 {move || start_error.get().map(|e| view! { <p class="notice notice--error">{error_text(i18n.locale(), &e)}</p> })}

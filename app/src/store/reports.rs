@@ -365,3 +365,25 @@ pub async fn latest_submitted(db: &impl ConnectionTrait, scope: &TenantScope, po
         .await?;
     latest.map(|v| content_of(&v.content, v.report_id)).transpose()
 }
+
+/// The content of each report's latest submitted version, for the reports in `ids` that have one.
+pub async fn latest_contents(
+    db: &impl ConnectionTrait,
+    scope: &TenantScope,
+    ids: &[Uuid],
+) -> Result<std::collections::HashMap<Uuid, Content>, AppError> {
+    let mut latest = std::collections::HashMap::with_capacity(ids.len());
+    // In slices, so no database meets more bound parameters than it takes.
+    for slice in ids.chunks(500) {
+        let versions = report_version::Entity::find()
+            .filter(report_version::Column::TenantId.eq(scope.id()))
+            .filter(report_version::Column::ReportId.is_in(slice.iter().copied()))
+            .order_by_asc(report_version::Column::Number)
+            .all(db)
+            .await?;
+        for version in versions {
+            latest.insert(version.report_id, content_of(&version.content, version.report_id)?);
+        }
+    }
+    Ok(latest)
+}

@@ -72,6 +72,8 @@ use utoipa::OpenApi;
         reports::submit_report,
         reports::review_report,
         reports::assign_coordinator,
+        reports::compliance,
+        reports::figures,
         auth::issue_token,
         auth::me
     ),
@@ -166,6 +168,8 @@ pub fn router(max_upload_bytes: u64) -> Router<AppState> {
         .route("/tenants/{tenant}/reports/{report}/submission", post(reports::submit_report))
         .route("/tenants/{tenant}/reports/{report}/review", post(reports::review_report))
         .route("/tenants/{tenant}/posts/{post}/coordinators", post(reports::assign_coordinator))
+        .route("/tenants/{tenant}/compliance", get(reports::compliance))
+        .route("/tenants/{tenant}/report-figures", get(reports::figures))
         .route("/auth/token", axum::routing::post(auth::issue_token))
         .route("/me", get(auth::me))
         .fallback(not_found)

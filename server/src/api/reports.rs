@@ -31,6 +31,14 @@ pub struct ReportQuery {
     pub state: Option<String>,
 }
 
+/// The year an overview is narrowed to.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct YearQuery {
+    /// A calendar year, e.g. `2026`; without it, all years (compliance) or the latest year with figures.
+    pub year: Option<i32>,
+}
+
 /// The coordinator to assign.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct Assignment {
@@ -198,4 +206,51 @@ pub async fn assign_coordinator(
     let actor = actor(&state, context, Access::Requires(Permission::ManageUsers)).await?;
     ops::assign(&actor, post, input.user_id, Utc::now()).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+fn year_query(query: Result<Query<YearQuery>, QueryRejection>) -> Result<Option<i32>, ApiError> {
+    let Query(query) = query.map_err(|rejection| ApiError(AppError::BadRequest { message: rejection.body_text() }))?;
+    Ok(query.year)
+}
+
+/// Whether the posts the caller may read report on time: every period of the year (or of all years) with
+/// its standing — `on_time`, `late`, `missing`, `returned` or `pending` (not due yet) — counted in total and
+/// per quarter. A reader learns nothing of drafts: a report never submitted is `missing` once due.
+#[utoipa::path(get, path = "/tenants/{tenant}/compliance", tag = "reports", security(("bearer" = [])),
+    params(("tenant" = String, Path, description = TENANT), YearQuery),
+    responses(
+        (status = 200, description = "The overview", body = model::report::compliance::ComplianceView),
+        (status = 400, description = "Malformed query", body = ErrorBody),
+        (status = 401, description = "No valid bearer token for this tenant", body = ErrorBody),
+        (status = 422, description = "A year outside 2000–2200", body = ErrorBody),
+    ))]
+pub async fn compliance(
+    State(state): State<AppState>,
+    Ctx(context): Ctx,
+    query: Result<Query<YearQuery>, QueryRejection>,
+) -> Result<Json<model::report::compliance::ComplianceView>, ApiError> {
+    let year = year_query(query)?;
+    let actor = actor(&state, context, Access::SignedIn).await?;
+    Ok(Json(ops::compliance(&actor, year, Utc::now()).await?))
+}
+
+/// The figures of the submitted reports the caller may read (each report's latest submitted version), added
+/// up per year with the change against the year before, and for the year (the latest by default) per
+/// district and quarter. Network partners are a level (each post's latest value), the rest are sums.
+#[utoipa::path(get, path = "/tenants/{tenant}/report-figures", tag = "reports", security(("bearer" = [])),
+    params(("tenant" = String, Path, description = TENANT), YearQuery),
+    responses(
+        (status = 200, description = "The totals", body = model::report::totals::FiguresView),
+        (status = 400, description = "Malformed query", body = ErrorBody),
+        (status = 401, description = "No valid bearer token for this tenant", body = ErrorBody),
+        (status = 422, description = "A year outside 2000–2200", body = ErrorBody),
+    ))]
+pub async fn figures(
+    State(state): State<AppState>,
+    Ctx(context): Ctx,
+    query: Result<Query<YearQuery>, QueryRejection>,
+) -> Result<Json<model::report::totals::FiguresView>, ApiError> {
+    let year = year_query(query)?;
+    let actor = actor(&state, context, Access::SignedIn).await?;
+    Ok(Json(ops::figures(&actor, year, Utc::now()).await?))
 }

@@ -431,3 +431,141 @@ async fn the_openapi_document_keeps_report_and_bid_schemas_apart() {
     assert!(schemas["ReportContent"]["properties"]["youth_office"].is_object(), "the report's content");
     assert!(schemas["Content"]["properties"]["youth_office"].is_null(), "the bid's content stays the bid's");
 }
+
+/// Compliance and figures (issue 13, items 5 and 6) over the demo, for every caller: the steering group sees
+/// every post's standing, a coordinator only their post's, a visitor and another tenant nothing (bodies
+/// checked); drafts count as neither submitted nor as figures, even for their coordinator.
+#[tokio::test]
+async fn compliance_and_figures_show_each_caller_only_what_they_may_read() {
+    let app = TestApp::spawn().await;
+    let member = Api { app: &app, token: Some(app.token("dresden", "steuerung1@dresden.demo").await) };
+    let coordinator = Api { app: &app, token: Some(app.token("dresden", "koordination1@dresden.demo").await) };
+    let visitor = Api { app: &app, token: None };
+    let stranger = Api { app: &app, token: Some(app.token("musterstadt", "admin@musterstadt.demo").await) };
+
+    let (status, body) = member.get("/tenants/dresden/compliance?year=2026").await;
+    assert_eq!(status, 200, "{body}");
+    let view = json(&body);
+    let entry = |district: &str, start: &str| {
+        view["entries"]
+            .as_array()
+            .expect("entries")
+            .iter()
+            .find(|e| e["district"] == district && e["period_start"] == start)
+            .unwrap_or_else(|| panic!("{district} {start}: {view}"))
+            .clone()
+    };
+    assert_eq!(entry("Stadtraum 3", "2026-07-01")["status"], "missing");
+    assert!(entry("Stadtraum 3", "2026-07-01")["report_id"].is_null());
+    assert_eq!(entry("Stadtraum 2", "2026-07-01")["status"], "on_time");
+    assert_eq!(entry("Stadtraum 1", "2026-01-01")["status"], "on_time");
+    // The running quarter's draft is due in January: pending, and its id stays the coordinator's.
+    assert_eq!(entry("Stadtraum 1", "2026-10-01")["status"], "pending");
+    assert!(entry("Stadtraum 1", "2026-10-01")["report_id"].is_null());
+    assert!(
+        view["entries"]
+            .as_array()
+            .expect("entries")
+            .iter()
+            .all(|e| e["period_start"].as_str().is_some_and(|d| d.starts_with("2026")))
+    );
+    let totals = &view["totals"];
+    assert_eq!(totals["missing"], 1, "{totals}");
+    let quarters = view["quarters"].as_array().expect("quarters");
+    assert_eq!(quarters.iter().map(|q| q["quarter"].as_u64().unwrap_or(0)).collect::<Vec<_>>(), [1, 2, 3, 4]);
+    assert_eq!(quarters[2]["counts"]["missing"], 1);
+    let (_, earlier) = member.get("/tenants/dresden/compliance?year=2025").await;
+    let earlier = json(&earlier);
+    let late: Vec<_> =
+        earlier["entries"].as_array().expect("entries").iter().filter(|e| e["status"] == "late").collect();
+    assert_eq!(late.len(), 1, "{earlier}");
+    assert_eq!(
+        (late[0]["district"].as_str(), late[0]["period_start"].as_str()),
+        (Some("Stadtraum 3"), Some("2025-01-01"))
+    );
+    let (_, all) = member.get("/tenants/dresden/compliance").await;
+    let all = json(&all);
+    assert!(
+        all["year"].is_null() && all["years"].as_array().is_some_and(|y| y.first() == Some(&serde_json::json!(2019)))
+    );
+
+    let (status, mine) = coordinator.get("/tenants/dresden/compliance?year=2026").await;
+    assert_eq!(status, 200, "{mine}");
+    assert!(mine.contains("Stadtraum 1") && !mine.contains("Stadtraum 2") && !mine.contains("Stadtraum 3"), "{mine}");
+    let mine = json(&mine);
+    let own_draft =
+        mine["entries"].as_array().expect("entries").iter().find(|e| e["period_start"] == "2026-10-01").cloned();
+    assert!(
+        own_draft.is_some_and(|e| e["status"] == "pending" && e["report_id"].is_string()),
+        "the coordinator may open their draft"
+    );
+
+    for (caller, expected) in [(&visitor, 401), (&stranger, 401)] {
+        for path in ["/tenants/dresden/compliance", "/tenants/dresden/report-figures"] {
+            let (status, body) = caller.get(path).await;
+            assert_eq!(status, expected, "{path}: {body}");
+            assert!(
+                !body.contains("Stadtraum") && !body.contains("on_time") && !body.contains("people_reached"),
+                "{body}"
+            );
+        }
+    }
+    assert_eq!(member.get("/tenants/dresden/compliance?year=abc").await.0, 400);
+    assert_eq!(member.get("/tenants/dresden/compliance?year=1999").await.0, 422);
+    assert_eq!(member.get("/tenants/dresden/report-figures?year=3000").await.0, 422);
+
+    // Figures: three posts' submitted quarters of 2026 — Stadtraum 1's draft and Stadtraum 3's missing
+    // quarter add nothing; Stadtraum 2's waiting report counts with its submitted version.
+    let (status, figures) = member.get("/tenants/dresden/report-figures?year=2026").await;
+    assert_eq!(status, 200, "{figures}");
+    let figures = json(&figures);
+    let reports_of = |view: &serde_json::Value, district: &str| {
+        view["districts"]
+            .as_array()
+            .expect("districts")
+            .iter()
+            .find(|d| d["district"] == district)
+            .map(|d| d["totals"]["reports"].as_u64().unwrap_or(0))
+    };
+    assert_eq!(
+        [reports_of(&figures, "Stadtraum 1"), reports_of(&figures, "Stadtraum 2"), reports_of(&figures, "Stadtraum 3")],
+        [Some(3), Some(3), Some(2)],
+        "{figures}"
+    );
+    let years = figures["years"].as_array().expect("years");
+    assert_eq!(years.first().map(|y| y["year"].clone()), Some(serde_json::json!(2019)));
+    let people = |v: &serde_json::Value| v["totals"]["figures"]["people_reached"].as_u64().unwrap_or(0);
+    let year_2026 = years.iter().find(|y| y["year"] == 2026).expect("2026");
+    let by_district: u64 = figures["districts"].as_array().expect("districts").iter().map(people).sum();
+    let by_quarter: u64 = figures["quarters"].as_array().expect("quarters").iter().map(people).sum();
+    assert_eq!((people(year_2026), by_quarter), (by_district, by_district));
+    assert!(year_2026["trend"]["people_reached"].is_string(), "a trend against 2025: {year_2026}");
+    let money = year_2026["totals"]["figures"]["money_spent"].as_str().expect("money as a decimal string");
+    assert!(money.ends_with(".00") || money.contains('.'), "{money}");
+
+    let (_, own) = coordinator.get("/tenants/dresden/report-figures?year=2026").await;
+    let own = json(&own);
+    assert_eq!(own["districts"].as_array().map(Vec::len), Some(1), "{own}");
+    assert_eq!(reports_of(&own, "Stadtraum 1"), Some(3), "the coordinator's own draft is no figure");
+}
+
+/// The compliance and figures pages render the same overview for the steering group, in German.
+#[tokio::test]
+async fn the_compliance_and_figures_pages_show_the_overview() {
+    let app = TestApp::spawn().await;
+    let browser = app.signed_in("dresden", "steuerung1@dresden.demo").await;
+    let page = |path: &'static str| {
+        let (app, browser) = (&app, &browser);
+        async move {
+            let response = browser.get(app.url(path)).send().await.expect("page");
+            assert_eq!(response.status(), reqwest::StatusCode::OK, "{path}");
+            response.text().await.expect("body")
+        }
+    };
+    let compliance = page("/dresden/reports/compliance?year=2026").await;
+    assert!(compliance.contains("Berichtsfristen") && compliance.contains("id=\"compliance-grid\""), "{compliance}");
+    assert!(compliance.contains("fehlt") && compliance.contains("Stadtraum 3") && compliance.contains("<svg"));
+    let figures = page("/dresden/reports/figures?year=2025").await;
+    assert!(figures.contains("id=\"figures-districts\"") && figures.contains("Stadtraum 2"), "{figures}");
+    assert!(figures.contains("Je Stadtraum im Jahr 2025"));
+}

@@ -307,6 +307,12 @@ const TABLE: &[(&str, &str, &str, &str, &str)] = &[
     ("GET", "/{tenant}/reports/{id}", "/dresden/reports/{report}", "", "UAANAAU"),
     ("POST", "/fn/reports", "", "", "UAAAAAA"),
     ("POST", "/fn/report_tasks", "", "", "AAAAAAA"),
+    ("GET", "/{tenant}/reports/compliance", "", "", "UAAAAAU"),
+    ("GET", "/{tenant}/reports/figures", "", "", "UAAAAAU"),
+    ("POST", "/fn/report_compliance", "", "year=2026", "UAAAAAA"),
+    ("POST", "/fn/report_figures", "", "", "UAAAAAA"),
+    ("GET", "/api/v1/tenants/{tenant}/compliance", "", "", "UAAAAAU"),
+    ("GET", "/api/v1/tenants/{tenant}/report-figures", "", "", "UAAAAAU"),
     ("POST", "/fn/report", "", "id={report}", "UAANAAN"),
     ("POST", "/fn/start_report", "", "post={post}&kind=regular&period_start=2026-10-01", "UFFFAFF"),
     (

@@ -16,6 +16,9 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+pub mod compliance;
+pub mod totals;
+
 /// Days after a period's end until its report is due, unless the tenant sets otherwise.
 pub const DEFAULT_DEADLINE_DAYS: u32 = 15;
 /// The most a tenant may allow.
@@ -26,6 +29,8 @@ pub const MAX_SECTION_CHARS: usize = 20_000;
 pub const MAX_PARTNERS: usize = 200;
 /// Characters of a partner's name or field.
 pub const MAX_PARTNER_CHARS: usize = 200;
+/// Money spent in one period, in cents (ten million euros): more is a typing error.
+pub const MAX_MONEY_SPENT_CENTS: i64 = 1_000_000_000;
 /// Extra reports per post.
 pub const MAX_EXTRA_DATES: usize = 24;
 
@@ -456,8 +461,8 @@ pub enum ContentProblem {
     BadPartner,
     #[error("hours must be between 0 and 2,000 in quarter hours")]
     BadHours,
-    #[error("money spent must not be negative")]
-    NegativeMoney,
+    #[error("money spent must be between 0 and 10,000,000.00")]
+    BadMoney,
 }
 
 impl Content {
@@ -482,8 +487,9 @@ impl Content {
         {
             return Err(ContentProblem::BadHours);
         }
-        if self.figures.money_spent.is_negative() {
-            return Err(ContentProblem::NegativeMoney);
+        let money = self.figures.money_spent;
+        if money.is_negative() || money > Money::from_cents(MAX_MONEY_SPENT_CENTS) {
+            return Err(ContentProblem::BadMoney);
         }
         Ok(())
     }
