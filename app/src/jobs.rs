@@ -1,5 +1,5 @@
 //! The durable job queue (server only): work that must happen later or must not be lost — deadline reminders,
-//! the notices when a call is published or closes, submission receipts.
+//! the notices when a call is published or closes, submission receipts, the daily reminders of reports due.
 //!
 //! Jobs are rows in the `jobs` table, so they survive restarts and are shared by every app server. A server
 //! claims a due job with a conditional update (`locked_until` in the past → its own lease); only one server's
@@ -13,7 +13,7 @@
 //! recipient is anonymised.
 
 use crate::AppError;
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use model::entity::job;
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
@@ -43,6 +43,9 @@ pub enum Job {
     DecisionRecorded { bid: Uuid },
     /// Email the receipt of a submitted bid version.
     BidReceipt { bid: Uuid, number: i32 },
+    /// Remind coordinators of reports due in a week and today, and coordinators and carriers of reports that
+    /// became overdue; planned once a day for every tenant ([`plan_daily`]).
+    ReportReminders { day: NaiveDate },
     /// Send one email planned by the jobs above, to `user`.
     Email {
         #[serde(default)]
@@ -87,6 +90,7 @@ impl Job {
             Job::CallClosed { .. } => "call_closed",
             Job::BidReceipt { .. } => "bid_receipt",
             Job::DecisionRecorded { .. } => "decision_recorded",
+            Job::ReportReminders { .. } => "report_reminders",
             Job::Email { .. } => "email",
             Job::AccountMail { letter, .. } => letter.kind(),
         }
@@ -204,6 +208,19 @@ pub async fn schedule_call(
     enqueue(db, &closed, closes_at, Some(format!("call:{call}:closed:{stamp}")), now).await
 }
 
+/// The hour (UTC) at which the day's reminders go out: 7 or 8 in the morning in Germany.
+pub const DAILY_HOUR: u32 = 6;
+
+/// Plans the work of every day — today's report reminders — once, whichever server gets here first: the
+/// dedupe key makes a second plan of the same day a no-op, and the claim makes sure one server runs it. A
+/// day the servers were all down is not made up for; its reminders would come too late to help.
+pub async fn plan_daily(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<(), AppError> {
+    let day = now.date_naive();
+    let run_at = day.and_hms_opt(DAILY_HOUR, 0, 0).map_or(now, |t| t.and_utc());
+    let job = Job::ReportReminders { day };
+    enqueue(db, &job, run_at, Some(format!("report-reminders:{day}")), now).await
+}
+
 /// Claims the next due job for `worker`, or `None` when nothing is due.
 pub async fn claim(db: &impl ConnectionTrait, worker: &str, now: DateTime<Utc>) -> Result<Option<job::Model>, DbErr> {
     let free = || {
@@ -261,6 +278,9 @@ async fn finish(
 /// Runs every job due at `now`, one after the other; returns how many ran. Each server calls this on a timer;
 /// tests call it with a chosen `now`.
 pub async fn run_due(server: &crate::ServerContext, worker: &str, now: DateTime<Utc>) -> Result<usize, DbErr> {
+    if let Err(err) = plan_daily(&server.db, now).await {
+        tracing::warn!(error = %err, "could not plan the day's jobs");
+    }
     let mut ran = 0;
     while let Some(row) = claim(&server.db, worker, now).await? {
         let outcome = match serde_json::from_str::<Job>(&row.payload) {

@@ -201,6 +201,42 @@ pub fn deadline_reminder(
     }
 }
 
+/// Which reminder of a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportReminder {
+    InAWeek,
+    Today,
+    Overdue,
+}
+
+/// A post's report is due soon, today, or overdue and not submitted. `due` is the last moment it is on time.
+pub fn report_reminder(
+    to: &str,
+    report: &str,
+    due: chrono::DateTime<chrono::Utc>,
+    which: ReportReminder,
+    link: &str,
+) -> Mail {
+    let subject_of = |l: Locale| match which {
+        ReportReminder::InAWeek => msg::mail_report_due_soon_subject(l, msg::MailReportDueSoonSubject { report }),
+        ReportReminder::Today => msg::mail_report_due_today_subject(l, msg::MailReportDueTodaySubject { report }),
+        ReportReminder::Overdue => msg::mail_report_overdue_subject(l, msg::MailReportOverdueSubject { report }),
+    };
+    Mail {
+        to: to.to_owned(),
+        subject: subject(subject_of),
+        body: body(|l| {
+            let due = &when(due, l);
+            match which {
+                ReportReminder::Overdue => {
+                    msg::mail_report_overdue_body(l, msg::MailReportOverdueBody { report, due, link })
+                }
+                _ => msg::mail_report_reminder_body(l, msg::MailReportReminderBody { report, due, link }),
+            }
+        }),
+    }
+}
+
 /// The call closed; bids are frozen.
 pub fn call_closed(to: &str, title: &str, link: &str) -> Mail {
     Mail {

@@ -16,6 +16,12 @@ pub enum Kind {
     BidReceipt,
     /// The committee decided on the organisation's bid.
     Decision,
+    /// A post's report is due in a week and not submitted (to its coordinators).
+    ReportDueSoon,
+    /// A post's report is due today and not submitted (to its coordinators).
+    ReportDueToday,
+    /// A post's report is overdue (to its coordinators and the post's carrier).
+    ReportOverdue,
 }
 
 impl Kind {
@@ -26,17 +32,30 @@ impl Kind {
             Kind::CallClosed => "call_closed",
             Kind::BidReceipt => "bid_receipt",
             Kind::Decision => "decision",
+            Kind::ReportDueSoon => "report_due_soon",
+            Kind::ReportDueToday => "report_due_today",
+            Kind::ReportOverdue => "report_overdue",
         }
     }
 
     pub fn parse(text: &str) -> Option<Self> {
-        [Kind::CallPublished, Kind::DeadlineSoon, Kind::CallClosed, Kind::BidReceipt, Kind::Decision]
-            .into_iter()
+        [
+            Kind::CallPublished,
+            Kind::DeadlineSoon,
+            Kind::CallClosed,
+            Kind::BidReceipt,
+            Kind::Decision,
+            Kind::ReportDueSoon,
+            Kind::ReportDueToday,
+            Kind::ReportOverdue,
+        ]
+        .into_iter()
             .find(|k| k.as_str() == text)
     }
 }
 
-/// What a message names: the call (and lot), and the deadline or the receipt's time and hash.
+/// What a message names: the call (and lot), and the deadline or the receipt's time and hash; for a report,
+/// its district and period (in `call_title`, the message's title) and its deadline.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Params {
     pub call_title: String,

@@ -89,6 +89,13 @@ struct Message<'a> {
     link: &'a str,
 }
 
+impl Message<'_> {
+    /// What tells this message apart from the job's other messages of its kind to the same person.
+    fn about(&self) -> String {
+        format!("{}:{}", self.link, self.params.call_title)
+    }
+}
+
 /// Where a job's messages go: in-app rows and email jobs, written in the job's transaction.
 struct Outbox<'a> {
     db: &'a sea_orm::DatabaseTransaction,
@@ -111,7 +118,7 @@ impl Outbox<'_> {
         record(self.db, tenant_id, &ids, message.kind, message.params, message.link, self.now).await?;
         let url = format!("{}{}", self.public_url, message.link);
         for user in users {
-            let key = format!("mail:{}:{}:{}", self.job_id, message.kind.as_str(), user.id);
+            let key = format!("mail:{}:{}:{}:{}", self.job_id, message.kind.as_str(), message.about(), user.id);
             let job = Job::Email { user: Some(user.id), mail: mail_for(user, &url) };
             crate::jobs::enqueue(self.db, &job, self.now, Some(key), self.now).await?;
         }
@@ -207,6 +214,7 @@ async fn plan(outbox: &Outbox<'_>, job: &Job) -> Result<(), NotifyError> {
     let db = outbox.db;
     match job {
         Job::Email { .. } | Job::AccountMail { .. } => Ok(()),
+        Job::ReportReminders { day } => report_reminders(outbox, *day).await,
         Job::CallPublished { call, opens_at } => {
             let Some(call) = find_call(db, *call).await? else { return Ok(()) };
             if call.opens_at != *opens_at || call.published_at.is_none() {
@@ -345,6 +353,68 @@ async fn plan(outbox: &Outbox<'_>, job: &Job) -> Result<(), NotifyError> {
                 .await
         }
     }
+}
+
+/// The reminders of one day, for every tenant: a week before a report is due and on its last day to its
+/// coordinators, and on the day after to its coordinators and the post's carrier — each only while the
+/// report is not submitted. Due days are days in the tenant's time zone.
+async fn report_reminders(outbox: &Outbox<'_>, day: chrono::NaiveDate) -> Result<(), NotifyError> {
+    use crate::mail::ReportReminder;
+    use crate::store::reports as reports;
+    use model::entity::tenant;
+    let db = outbox.db;
+    for tenant in tenant::Entity::find().all(db).await? {
+        let scope = TenantScope::of_row(db, tenant.id).await?;
+        let (deadline, zone) = reports::deadline(db, &scope).await?;
+        let names = reports::district_names(db, &scope).await?;
+        let link = format!("/{}/reports", scope.view().slug);
+        for post in reports::posts(db, &scope).await? {
+            let rows = reports::reports_of(db, &scope, post.id).await?;
+            let district = post.district_id.and_then(|d| names.get(&d).cloned()).unwrap_or_default();
+            let periods = model::report::periods(&post.schedule, post.starts_on, post.ends_on, deadline, zone, day);
+            for period in periods {
+                if reports::row_of(&rows, &period).is_some_and(|row| row.first_submitted_at.is_some()) {
+                    continue;
+                }
+                // The last moment it is on time, and that moment's day where the tenant is.
+                let last = period.due_at - chrono::Duration::seconds(1);
+                let due_day = last.with_timezone(&zone).date_naive();
+                let which = match (day - due_day).num_days() {
+                    -7 => ReportReminder::InAWeek,
+                    0 => ReportReminder::Today,
+                    1 => ReportReminder::Overdue,
+                    _ => continue,
+                };
+                let kind = match which {
+                    ReportReminder::InAWeek => Kind::ReportDueSoon,
+                    ReportReminder::Today => Kind::ReportDueToday,
+                    ReportReminder::Overdue => Kind::ReportOverdue,
+                };
+                let title = format!(
+                    "{district} · {} – {}",
+                    model::datetime::format_day(period.starts_on, model::Locale::De),
+                    model::datetime::format_day(period.ends_on, model::Locale::De)
+                );
+                let params = Params { call_title: title.clone(), at: Some(last), ..Params::default() };
+                let mut users = user::Entity::find()
+                    .filter(user::Column::Id.is_in(post.coordinators.iter().copied()))
+                    .filter(user::Column::Status.eq(STATUS_ACTIVE))
+                    .all(db)
+                    .await?;
+                if which == ReportReminder::Overdue {
+                    users.extend(holders(db, tenant.id, &["carrier"], Some(post.organisation_id)).await?);
+                    users.sort_by_key(|u| u.id);
+                    users.dedup_by_key(|u| u.id);
+                }
+                outbox
+                    .tell(tenant.id, &users, Message { kind, params: &params, link: &link }, |u, url| {
+                        mail::report_reminder(&u.email, &title, last, which, url)
+                    })
+                    .await?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The user's newest messages.

@@ -51,4 +51,7 @@ notice-call-closed = Aufruf geschlossen
 notice-call-published = Neuer Aufruf
 notice-deadline-soon = Frist endet bald
 notifications-title = Benachrichtigungen
+notice-report-due-soon = Bericht in einer Woche fällig
+notice-report-due-today = Bericht heute fällig
+notice-report-overdue = Bericht überfällig
 notice-decision = Entscheidung des Jugendhilfeausschusses

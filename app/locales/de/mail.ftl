@@ -77,3 +77,14 @@ mail-receipt-body =
     Prüfsumme (SHA-256): { $hash }
 
     { $link }
+mail-report-due-soon-subject = Bericht fällig in einer Woche: { $report }
+mail-report-due-today-subject = Bericht heute fällig: { $report }
+mail-report-overdue-subject = Bericht überfällig: { $report }
+mail-report-reminder-body =
+    Der Bericht „{ $report }“ ist noch nicht eingereicht. Er ist fällig bis { $due }.
+
+    { $link }
+mail-report-overdue-body =
+    Der Bericht „{ $report }“ war fällig bis { $due } und ist noch nicht eingereicht. Diese Nachricht geht an die Koordination und an den Träger der Stelle.
+
+    { $link }

@@ -51,4 +51,7 @@ notice-call-closed = Call closed
 notice-call-published = New call
 notice-deadline-soon = Deadline soon
 notifications-title = Notifications
+notice-report-due-soon = Report due in a week
+notice-report-due-today = Report due today
+notice-report-overdue = Report overdue
 notice-decision = Decision of the youth welfare committee

@@ -77,3 +77,14 @@ mail-receipt-body =
     Checksum (SHA-256): { $hash }
 
     { $link }
+mail-report-due-soon-subject = Report due in a week: { $report }
+mail-report-due-today-subject = Report due today: { $report }
+mail-report-overdue-subject = Report overdue: { $report }
+mail-report-reminder-body =
+    The report "{ $report }" has not been submitted yet. It is due by { $due }.
+
+    { $link }
+mail-report-overdue-body =
+    The report "{ $report }" was due by { $due } and has not been submitted yet. This message goes to the coordinator and to the post's carrier.
+
+    { $link }

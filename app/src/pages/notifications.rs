@@ -1,4 +1,5 @@
-//! The signed-in user's notifications: calls published, deadlines near, calls closed, receipts.
+//! The signed-in user's notifications: calls published, deadlines near, calls closed, receipts, decisions, and
+//! reports due or overdue.
 
 use crate::components::{ErrorNotice, Protected};
 use crate::i18n::{I18n, Key};
@@ -16,6 +17,9 @@ fn kind_key(kind: Kind) -> Key {
         Kind::CallClosed => Key::NoticeCallClosed,
         Kind::BidReceipt => Key::NoticeBidReceipt,
         Kind::Decision => Key::NoticeDecision,
+        Kind::ReportDueSoon => Key::NoticeReportDueSoon,
+        Kind::ReportDueToday => Key::NoticeReportDueToday,
+        Kind::ReportOverdue => Key::NoticeReportOverdue,
     }
 }
 

@@ -569,3 +569,83 @@ async fn the_compliance_and_figures_pages_show_the_overview() {
     assert!(figures.contains("id=\"figures-districts\"") && figures.contains("Stadtraum 2"), "{figures}");
     assert!(figures.contains("Je Stadtraum im Jahr 2025"));
 }
+
+/// The daily reminders (issue 13, item 5) on the demo's fourth quarter of 2026, due on 15 January 2027:
+/// Stadtraum 1 and 3's coordinators hear of it a week before and on the day, and on the day after also the
+/// carrier of Stadtraum 1's post; Stadtraum 2, submitted early, hears nothing. A second run of the same day
+/// sends nothing again.
+#[tokio::test]
+async fn unsubmitted_reports_are_reminded_a_week_before_on_the_day_and_when_overdue() {
+    let app = TestApp::spawn().await;
+    let colleague = Api { app: &app, token: Some(app.token("dresden", "koordination2@dresden.demo").await) };
+    let (_, list) = colleague.get("/tenants/dresden/reports?quarter=2026-Q4").await;
+    let list = json(&list);
+    let post = list[0]["post_id"].as_str().expect("Stadtraum 2's post").to_owned();
+    let (status, started) = colleague
+        .post("/tenants/dresden/reports", serde_json::json!({"post_id": post, "period_start": "2026-10-01"}))
+        .await;
+    assert_eq!(status, 201, "{started}");
+    let id = json(&started)["summary"]["id"].as_str().expect("id").to_owned();
+    assert_eq!(colleague.put(&format!("/tenants/dresden/reports/{id}/draft"), complete("früh")).await.0, 200);
+    assert_eq!(
+        colleague.post(&format!("/tenants/dresden/reports/{id}/submission"), serde_json::json!({})).await.0,
+        201
+    );
+
+    let db = app.db().await;
+    let heidepark = model::entity::organisation::Entity::find()
+        .filter(model::entity::organisation::Column::Name.contains("Heidepark"))
+        .one(&db)
+        .await
+        .expect("query")
+        .expect("Stadtraum 1's carrier");
+    let grant = model::entity::role_grant::Entity::find()
+        .filter(model::entity::role_grant::Column::OrganisationId.eq(heidepark.id))
+        .filter(model::entity::role_grant::Column::Role.eq("carrier"))
+        .one(&db)
+        .await
+        .expect("query")
+        .expect("a carrier account of Heidepark");
+    let carrier = user::Entity::find_by_id(grant.user_id).one(&db).await.expect("query").expect("user").email;
+
+    let quarter = "01.10.2026 – 31.12.2026";
+    let mails = |address: &str| {
+        let about = format!("Stadtraum {} · {quarter}", &address[12..13]);
+        let about = if address.starts_with("koordination") { about } else { format!("Stadtraum 1 · {quarter}") };
+        app.outbox()
+            .into_iter()
+            .filter(|m| m.contains(&format!("To: {address}")) && m.contains(&about))
+            .collect::<Vec<_>>()
+    };
+    // Each counts the mails about its own post's quarter; the carrier's, Stadtraum 1's.
+    let counts = || {
+        ["koordination1@dresden.demo", "koordination2@dresden.demo", "koordination3@dresden.demo", carrier.as_str()]
+            .map(|a| mails(a).len())
+    };
+    let morning = |day: u32| Utc.with_ymd_and_hms(2027, 1, day, 7, 0, 0).single().expect("time");
+    app.run_jobs(morning(7)).await;
+    assert_eq!(counts(), [0, 0, 0, 0], "eight days before: nothing yet");
+    app.run_jobs(morning(8)).await;
+    app.run_jobs(morning(8) + chrono::Duration::hours(3)).await;
+    assert_eq!(counts(), [1, 0, 1, 0], "a week before, once");
+    app.run_jobs(morning(15)).await;
+    assert_eq!(counts(), [2, 0, 2, 0], "on the day");
+    app.run_jobs(morning(16)).await;
+    assert_eq!(counts(), [3, 0, 3, 1], "the day after, also to the carrier");
+    let overdue = mails(&carrier).pop().expect("the carrier's mail");
+    assert!(overdue.contains("Stadtraum 1") && overdue.contains("war fällig bis 15.01.2027"), "{overdue}");
+    app.run_jobs(morning(17)).await;
+    assert_eq!(counts(), [3, 0, 3, 1], "and then no more");
+
+    let coordinator = user::Entity::find()
+        .filter(user::Column::Email.eq("koordination1@dresden.demo"))
+        .one(&db)
+        .await
+        .expect("query")
+        .expect("koordination1");
+    let notices = app::notify::of_user(&db, coordinator.id).await.expect("notices");
+    let kinds: Vec<_> = notices.iter().filter(|n| n.params.call_title.contains(quarter)).map(|n| n.kind).collect();
+    use app::notifications::Kind;
+    assert_eq!(kinds, [Kind::ReportOverdue, Kind::ReportDueToday, Kind::ReportDueSoon], "newest first");
+    assert!(notices.iter().all(|n| n.link == "/dresden/reports"));
+}
