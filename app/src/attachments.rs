@@ -57,6 +57,49 @@ impl UploadError {
     }
 }
 
+impl From<UploadError> for crate::AppError {
+    fn from(err: UploadError) -> Self {
+        use crate::InvalidReason;
+        let reason = match err {
+            UploadError::Empty => InvalidReason::EmptyFile,
+            UploadError::TooLarge => InvalidReason::FileTooLarge,
+            UploadError::BadName => InvalidReason::BadFileName,
+            UploadError::WrongType => InvalidReason::WrongFileType,
+        };
+        crate::AppError::invalid("file", reason)
+    }
+}
+
+/// A checked file whose bytes are in the storage, waiting for the row that names it.
+#[derive(Debug, Clone)]
+pub struct Staged {
+    pub checked: CheckedFile,
+    pub key: String,
+    pub size: u64,
+}
+
+/// Checks an upload and puts its bytes into the storage under a key made of `prefix` and a fresh id. The
+/// caller records it in a transaction and calls [`discard`] when that fails, so no file stays unnamed.
+pub async fn stage(
+    storage: &crate::storage::Storage,
+    prefix: &str,
+    file_name: &str,
+    bytes: bytes::Bytes,
+) -> Result<Staged, crate::AppError> {
+    let checked = check(file_name, &bytes, storage.max_upload_bytes)?;
+    let key = format!("{prefix}/{}", uuid::Uuid::new_v4());
+    let size = bytes.len() as u64;
+    storage.put(&key, bytes).await.map_err(crate::AppError::internal)?;
+    Ok(Staged { checked, key, size })
+}
+
+/// Removes a staged file whose recording failed.
+pub async fn discard(storage: &crate::storage::Storage, key: &str) {
+    if let Err(err) = storage.delete(key).await {
+        tracing::warn!(error = %err, %key, "could not remove the file of a failed upload");
+    }
+}
+
 /// A file that passed every check.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckedFile {

@@ -172,7 +172,6 @@ pub mod ops {
         clock: Clock,
     ) -> Result<model::bid::AttachmentRef, AppError> {
         use crate::InvalidReason;
-        use crate::attachments::UploadError;
         let db = &actor.server.db;
         // Checked before the file travels to storage, and again in the transaction that records it.
         let authorized = bids::authorize_change(db, &actor.tenant, actor.who(), bid, clock).await?;
@@ -183,15 +182,7 @@ pub mod ops {
             }
         }
         let storage = &actor.server.storage;
-        let checked = crate::attachments::check(file_name, &bytes, storage.max_upload_bytes).map_err(|err| {
-            let reason = match err {
-                UploadError::Empty => InvalidReason::EmptyFile,
-                UploadError::TooLarge => InvalidReason::FileTooLarge,
-                UploadError::BadName => InvalidReason::BadFileName,
-                UploadError::WrongType => InvalidReason::WrongFileType,
-            };
-            AppError::invalid("file", reason)
-        })?;
+        let checked = crate::attachments::check(file_name, &bytes, storage.max_upload_bytes)?;
         let key = format!("{}/bids/{}/{}", actor.tenant.id(), bid, Uuid::new_v4());
         let size = bytes.len() as u64;
         storage.put(&key, bytes).await.map_err(AppError::internal)?;

@@ -30,6 +30,7 @@ whole_app! {
     pub mod documents;
     pub mod error;
     pub mod evaluation;
+    pub mod exchange;
     #[cfg(feature = "ssr")]
     pub mod exports;
     pub mod notifications;

@@ -366,7 +366,7 @@ async fn report_reminders(outbox: &Outbox<'_>, day: chrono::NaiveDate) -> Result
     for tenant in tenant::Entity::find().all(db).await? {
         let scope = TenantScope::of_row(db, tenant.id).await?;
         let (deadline, zone) = reports::deadline(db, &scope).await?;
-        let names = reports::district_names(db, &scope).await?;
+        let names = crate::store::names::districts(db, &scope).await?;
         let link = format!("/{}/reports", scope.view().slug);
         for post in reports::posts(db, &scope).await? {
             let rows = reports::reports_of(db, &scope, post.id).await?;

@@ -101,8 +101,8 @@ pub mod ops {
             };
             Ok(Loaded {
                 posts: store::posts(db, scope).await?,
-                districts: store::district_names(db, scope).await?,
-                organisations: store::organisation_names(db, scope).await?,
+                districts: crate::store::names::districts(db, scope).await?,
+                organisations: crate::store::names::organisations(db, scope).await?,
                 contact_of,
                 deadline,
                 zone,
@@ -251,7 +251,7 @@ pub mod ops {
             ReportAccess::Coordinator => store::content_of(&row.content, row.id)?,
             ReportAccess::Reader => previous.unwrap_or_default(),
         };
-        let names = store::user_names(db, &actor.tenant).await?;
+        let names = crate::store::names::users(db, &actor.tenant).await?;
         let comments = store::comments(db, &actor.tenant, row.id)
             .await?
             .into_iter()

@@ -56,6 +56,8 @@ lazy_pages! {
     Report => pages::ReportPage,
     Compliance => pages::CompliancePage,
     Figures => pages::FiguresPage,
+    Exchange => pages::ExchangePage,
+    Thread => pages::ThreadPage,
     SignIn => pages::SignInPage,
     Account => pages::AccountPage,
     ForgotPassword => pages::ForgotPasswordPage,

@@ -25,6 +25,8 @@ pub struct Me {
     pub roles: Vec<Role>,
     /// For district contacts: the districts they are responsible for.
     pub districts: Vec<String>,
+    /// Takes part in the exchange space (a role, or a member of the steering module's carrier).
+    pub exchange: bool,
 }
 
 /// Who is signed in to `tenant` in this browser, if anyone.
@@ -34,14 +36,16 @@ pub async fn whoami(tenant: String) -> Result<Option<Me>, AppError> {
     let Some(caller) = visitor.request.caller.filter(|caller| caller.tenant.slug.as_str() == tenant) else {
         return Ok(None);
     };
+    let db = &visitor.server.db;
+    let scope = crate::store::TenantScope::of_caller(&caller);
     let districts = if caller.roles.contains(&Role::DistrictContact) {
-        let db = visitor.server.db;
-        let scope = crate::store::TenantScope::of_caller(&caller);
-        crate::store::districts::of_contact(&db, &scope, caller.user_id).await?.into_iter().map(|d| d.name).collect()
+        crate::store::districts::of_contact(db, &scope, caller.user_id).await?.into_iter().map(|d| d.name).collect()
     } else {
         Vec::new()
     };
-    Ok(Some(Me { name: caller.display_name, email: caller.email, roles: caller.roles, districts }))
+    let who = model::policy::Who { user_id: caller.user_id, roles: &caller.roles };
+    let exchange = crate::exchange::ops::takes_part(db, &scope, who, chrono::Utc::now()).await?;
+    Ok(Some(Me { name: caller.display_name, email: caller.email, roles: caller.roles, districts, exchange }))
 }
 
 #[leptos::server(prefix = "/fn", endpoint = "sign_in")]

@@ -144,6 +144,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("reports/compliance") view={Lazy::<page::Compliance>::new()} />
                     <Route path=path!("reports/figures") view={Lazy::<page::Figures>::new()} />
                     <Route path=path!("reports/:id") view={Lazy::<page::Report>::new()} />
+                    <Route path=path!("exchange") view={Lazy::<page::Exchange>::new()} />
+                    <Route path=path!("exchange/:id") view={Lazy::<page::Thread>::new()} />
                     <Route path=path!("sign-in") view={Lazy::<page::SignIn>::new()} />
                     <Route path=path!("account") view={Lazy::<page::Account>::new()} />
                     <Route path=path!("forgot-password") view={Lazy::<page::ForgotPassword>::new()} />

@@ -18,6 +18,7 @@ mod m20261202_000009_secrets_at_rest;
 mod m20261203_000010_evaluation;
 mod m20261203_000011_awards;
 mod m20261203_000012_reports;
+mod m20261203_000013_exchange_and_files;
 
 pub struct Migrator;
 
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000010_evaluation::Migration),
             Box::new(m20261203_000011_awards::Migration),
             Box::new(m20261203_000012_reports::Migration),
+            Box::new(m20261203_000013_exchange_and_files::Migration),
         ]
     }
 }

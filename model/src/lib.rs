@@ -14,6 +14,8 @@ pub mod datetime;
 pub mod district;
 pub mod email;
 pub mod evaluation;
+pub mod exchange;
+pub mod file;
 pub mod locale;
 pub mod money;
 pub mod organisation;

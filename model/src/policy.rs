@@ -44,10 +44,12 @@ pub enum Permission {
     DraftBids,
     /// File quarterly reports for one's own posts.
     FileReports,
+    /// Take part in the exchange space (see `crate::exchange::may_take_part` for the steering carrier).
+    UseExchange,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 13] = [
+    pub const ALL: [Permission; 14] = [
         Permission::ManageUsers,
         Permission::ManageDistricts,
         Permission::ManageSettings,
@@ -61,6 +63,7 @@ impl Permission {
         Permission::ReadReports,
         Permission::DraftBids,
         Permission::FileReports,
+        Permission::UseExchange,
     ];
 }
 
@@ -81,12 +84,13 @@ pub fn permissions_of(role: &Role) -> &'static [Permission] {
             ReadLedger,
             ReviewReports,
             ReadReports,
+            UseExchange,
         ],
         Role::Steering { seat: Seat::Administration | Seat::Committee | Seat::ProjectCarrier { .. } } => {
-            &[ReadLedger, ReadBids, ScoreBids, ReviewReports, ReadReports]
+            &[ReadLedger, ReadBids, ScoreBids, ReviewReports, ReadReports, UseExchange]
         }
         Role::Carrier { .. } => &[DraftBids],
-        Role::Coordinator => &[FileReports],
+        Role::Coordinator => &[FileReports, UseExchange],
         Role::DistrictContact => &[ReadReports],
     }
 }
@@ -384,6 +388,7 @@ mod tests {
             (ReviewReports, false, true, false, true),
             (ManageUsers, false, false, false, true),
             (ManageDistricts, false, false, false, true),
+            (UseExchange, false, true, true, true),
         ];
         for (permission, c, s, k, a) in table {
             assert_eq!(allows(&[carrier()], permission), c, "carrier {permission:?}");

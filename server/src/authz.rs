@@ -38,8 +38,9 @@ pub const DOWNLOAD_ROUTES: &[&str] = &[
     "/{tenant}/calls/{id}/ranking.csv",
     "/{tenant}/calls/{id}/ranking.xlsx",
     "/{tenant}/calls/{id}/decision-proposal.pdf",
+    "/{tenant}/exchange/{id}/files/{file}",
 ];
-pub const UPLOAD_ROUTES: &[&str] = &["/{tenant}/bids/{id}/attachments"];
+pub const UPLOAD_ROUTES: &[&str] = &["/{tenant}/bids/{id}/attachments", "/{tenant}/exchange/{id}/files"];
 
 /// What each route requires. Keys are axum's matched paths.
 pub fn access_for(method: &Method, path: &str) -> Option<Access> {
@@ -74,6 +75,10 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         ("GET", "/{tenant}/admin/organisations") => Requires(Permission::ManageUsers),
         ("GET", "/{tenant}/bids/{id}/attachments/{attachment}") => SignedIn,
         ("POST", "/{tenant}/bids/{id}/attachments") => Requires(Permission::DraftBids),
+        // Who takes part in the exchange depends on the steering contract: `app::exchange::ops` decides.
+        ("GET", "/{tenant}/exchange" | "/{tenant}/exchange/{id}" | "/{tenant}/exchange/{id}/files/{file}") => SignedIn,
+        ("POST", "/{tenant}/exchange/{id}/files") => SignedIn,
+        ("POST", "/fn/exchange_threads" | "/fn/exchange_thread" | "/fn/open_thread" | "/fn/reply_thread") => SignedIn,
         ("GET", "/{tenant}/admin/calls" | "/{tenant}/admin/calls/{id}") => Requires(Permission::ManageCalls),
         ("GET", "/{tenant}/account" | "/{tenant}/account/data.json") => SignedIn,
         ("GET", "/{tenant}/admin" | "/{tenant}/admin/users" | "/{tenant}/admin/users/{id}") => {
@@ -186,6 +191,18 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
             | "/api/v1/tenants/{tenant}/reports/{report}"
             | "/api/v1/tenants/{tenant}/compliance"
             | "/api/v1/tenants/{tenant}/report-figures",
+        ) => SignedIn,
+        (
+            "GET",
+            "/api/v1/tenants/{tenant}/exchange"
+            | "/api/v1/tenants/{tenant}/exchange/{post}"
+            | "/api/v1/tenants/{tenant}/exchange/{post}/files/{file}",
+        ) => SignedIn,
+        (
+            "POST",
+            "/api/v1/tenants/{tenant}/exchange"
+            | "/api/v1/tenants/{tenant}/exchange/{post}/replies"
+            | "/api/v1/tenants/{tenant}/exchange/{post}/files",
         ) => SignedIn,
         (
             "POST" | "PUT",

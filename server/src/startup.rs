@@ -183,6 +183,12 @@ pub fn router(settings: &Settings, context: ServerContext, secrets: Secrets, add
                 .layer(axum::extract::DefaultBodyLimit::max(http::upload_limit(settings.max_upload_bytes) as usize)),
         )
         .route("/{tenant}/bids/{id}/attachments/{attachment}", get(crate::uploads::download))
+        .route(
+            "/{tenant}/exchange/{id}/files",
+            axum::routing::post(crate::uploads::exchange_upload_form)
+                .layer(axum::extract::DefaultBodyLimit::max(http::upload_limit(settings.max_upload_bytes) as usize)),
+        )
+        .route("/{tenant}/exchange/{id}/files/{file}", get(crate::uploads::exchange_download))
         .route("/{tenant}/calls/{id}/lots/{lot}/bids.zip", get(crate::uploads::lot_archive))
         .route("/{tenant}/calls/{id}/ranking.csv", get(crate::uploads::ranking_csv))
         .route("/{tenant}/calls/{id}/ranking.xlsx", get(crate::uploads::ranking_xlsx))

@@ -12,9 +12,11 @@ use axum::response::{IntoResponse, Response};
 use model::policy::{Access, Permission};
 use uuid::Uuid;
 
-/// What the upload form (or an API client) sent: the file and, for a file question, which one.
+/// What the upload form (or an API client) sent: the file and, for a file question, which one; the exchange's
+/// form names its thread, to go back to.
 pub struct Upload {
     pub question: Option<Uuid>,
+    pub thread: Option<Uuid>,
     pub file_name: String,
     pub bytes: bytes::Bytes,
 }
@@ -30,17 +32,17 @@ pub async fn read_upload(mut multipart: Multipart) -> Result<Upload, AppError> {
             AppError::BadRequest { message: err.body_text() }
         }
     };
-    let mut question = None;
+    let (mut question, mut thread) = (None, None);
     let mut file = None;
     while let Some(field) = multipart.next_field().await.map_err(too_large)? {
         match field.name() {
-            Some("question") => {
+            Some(name @ ("question" | "thread")) => {
+                let name = if name == "question" { "question" } else { "thread" };
                 let text = field.text().await.map_err(too_large)?;
                 if !text.trim().is_empty() {
-                    question = Some(
-                        Uuid::parse_str(text.trim())
-                            .map_err(|_| AppError::invalid("question", InvalidReason::Malformed))?,
-                    );
+                    let id =
+                        Uuid::parse_str(text.trim()).map_err(|_| AppError::invalid(name, InvalidReason::Malformed))?;
+                    if name == "question" { question = Some(id) } else { thread = Some(id) }
                 }
             }
             Some("file") => {
@@ -51,7 +53,7 @@ pub async fn read_upload(mut multipart: Multipart) -> Result<Upload, AppError> {
         }
     }
     let (file_name, bytes) = file.ok_or(AppError::invalid("file", InvalidReason::Required))?;
-    Ok(Upload { question, file_name, bytes })
+    Ok(Upload { question, thread, file_name, bytes })
 }
 
 /// `POST /{tenant}/bids/{bid}/attachments`: the bid page's upload form. Answers with a redirect back to the
@@ -87,6 +89,51 @@ pub async fn upload_form(
         Err(AppError::CallNotOpen) => back("closed"),
         Err(other) => ApiError(other).into_response(),
     }
+}
+
+/// `POST /{tenant}/exchange/{post}/files`: the upload form under an exchange post. Answers with a redirect
+/// back to the thread, carrying the outcome in the query.
+pub async fn exchange_upload_form(
+    State(state): State<AppState>,
+    Path((tenant, post)): Path<(String, String)>,
+    Ctx(context): Ctx,
+    multipart: Multipart,
+) -> Response {
+    let Ok(post_id) = Uuid::parse_str(&post) else { return ApiError(AppError::NotFound).into_response() };
+    let mut thread = None;
+    let result = async {
+        let actor = Actor::authorize(context, state.server.clone(), Access::SignedIn).await?;
+        let upload = read_upload(multipart).await?;
+        thread = upload.thread;
+        app::exchange::ops::attach(&actor, post_id, &upload.file_name, upload.bytes, chrono::Utc::now()).await
+    }
+    .await;
+    let back = |thread: Uuid, outcome: &str| {
+        crate::authz::redirect_see_other(&format!("/{tenant}/exchange/{thread}?upload={outcome}#post-{post_id}"))
+    };
+    match result {
+        Ok((_, thread)) => back(thread, "ok"),
+        // The form names the thread to go back to; without it, the post (a thread's own id).
+        Err(AppError::Invalid { reason, .. }) => back(
+            thread.unwrap_or(post_id),
+            serde_json::to_value(reason).ok().as_ref().and_then(|v| v.as_str()).unwrap_or("invalid"),
+        ),
+        Err(other) => ApiError(other).into_response(),
+    }
+}
+
+/// `GET /{tenant}/exchange/{post}/files/{file}`.
+pub async fn exchange_download(
+    State(state): State<AppState>,
+    Path((_tenant, post, file)): Path<(String, String, String)>,
+    Ctx(context): Ctx,
+) -> Result<Response, ApiError> {
+    let (Ok(post), Ok(file)) = (Uuid::parse_str(&post), Uuid::parse_str(&file)) else {
+        return Err(ApiError(AppError::NotFound));
+    };
+    let actor = Actor::authorize(context, state.server.clone(), Access::SignedIn).await?;
+    let (row, bytes) = app::exchange::ops::file(&actor, post, file, chrono::Utc::now()).await?;
+    Ok(file_response(&row.file_name, &row.media_type, bytes.to_vec()))
 }
 
 /// Serves a file as a download that the browser will not try to render or sniff.

@@ -128,7 +128,9 @@ fn RoleNavigation(base: String) -> impl IntoView {
             {move || {
                 let base = base.clone();
                 Suspend::new(async move {
-                    let roles = me.await.ok().flatten().map(|me| me.roles).unwrap_or_default();
+                    let me = me.await.ok().flatten();
+                    let exchange = me.as_ref().is_some_and(|me| me.exchange);
+                    let roles = me.map(|me| me.roles).unwrap_or_default();
                     let allows = |permission| model::policy::allows(&roles, permission);
                     view! {
                         {allows(model::Permission::DraftBids).then(|| view! {
@@ -140,6 +142,9 @@ fn RoleNavigation(base: String) -> impl IntoView {
                         })}
                         {(allows(model::Permission::FileReports) || allows(model::Permission::ReadReports) || allows(model::Permission::DraftBids)).then(|| view! {
                             <li><A href=format!("{base}/reports")>{move || i18n.t(Key::NavReports)}</A></li>
+                        })}
+                        {exchange.then(|| view! {
+                            <li><A href=format!("{base}/exchange")>{move || i18n.t(Key::NavExchange)}</A></li>
                         })}
                         {allows(model::Permission::ManageUsers).then(|| view! {
                             <li><A href=format!("{base}/admin")>{move || i18n.t(Key::NavAdmin)}</A></li>

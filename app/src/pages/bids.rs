@@ -485,7 +485,7 @@ fn field_name(questions: &[Question], field: &str) -> (String, Box<dyn Fn(I18n) 
     }
 }
 
-fn upload_message(outcome: &str) -> (&'static str, Key) {
+pub(crate) fn upload_message(outcome: &str) -> (&'static str, Key) {
     let error = "notice notice--error";
     match outcome {
         "ok" => ("notice notice--success", Key::UploadDone),

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use model::Money;
 use model::award::{AwardKind, DecisionView, Funding, PostView, RecommendationView, funding_years};
 use model::bid::Fte;
-use model::entity::{award, decision, district, organisation, recommendation, tenant, user};
+use model::entity::{award, decision, recommendation, tenant, user};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::HashMap;
@@ -229,20 +229,8 @@ pub async fn posts(db: &impl ConnectionTrait, scope: &TenantScope) -> Result<Vec
         .into_iter()
         .map(|d| (d.id, d))
         .collect();
-    let organisations: HashMap<Uuid, String> = organisation::Entity::find()
-        .filter(organisation::Column::TenantId.eq(scope.id()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|o| (o.id, o.name))
-        .collect();
-    let districts: HashMap<Uuid, String> = district::Entity::find()
-        .filter(district::Column::TenantId.eq(scope.id()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|d| (d.id, d.name))
-        .collect();
+    let organisations = super::names::organisations(db, scope).await?;
+    let districts = super::names::districts(db, scope).await?;
     let mut posts = rows
         .into_iter()
         .map(|row| {

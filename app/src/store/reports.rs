@@ -309,51 +309,6 @@ pub async fn comments(db: &impl ConnectionTrait, scope: &TenantScope, report: Uu
         .await?)
 }
 
-/// The tenant's district names by id.
-pub async fn district_names(
-    db: &impl ConnectionTrait,
-    scope: &TenantScope,
-) -> Result<std::collections::HashMap<Uuid, String>, AppError> {
-    use model::entity::district;
-    Ok(district::Entity::find()
-        .filter(district::Column::TenantId.eq(scope.id()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|row| (row.id, row.name))
-        .collect())
-}
-
-/// The tenant's organisation names by id.
-pub async fn organisation_names(
-    db: &impl ConnectionTrait,
-    scope: &TenantScope,
-) -> Result<std::collections::HashMap<Uuid, String>, AppError> {
-    use model::entity::organisation;
-    Ok(organisation::Entity::find()
-        .filter(organisation::Column::TenantId.eq(scope.id()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|row| (row.id, row.name))
-        .collect())
-}
-
-/// The display names of the tenant's users by id (for comments).
-pub async fn user_names(
-    db: &impl ConnectionTrait,
-    scope: &TenantScope,
-) -> Result<std::collections::HashMap<Uuid, String>, AppError> {
-    use model::entity::user;
-    Ok(user::Entity::find()
-        .filter(user::Column::TenantId.eq(scope.id()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|row| (row.id, row.display_name))
-        .collect())
-}
-
 /// The content of the post's most recently submitted version, to start the next report from.
 pub async fn latest_submitted(db: &impl ConnectionTrait, scope: &TenantScope, post: Uuid) -> Result<Option<Content>, AppError> {
     let reports: Vec<Uuid> = reports_of(db, scope, post).await?.into_iter().map(|r| r.id).collect();

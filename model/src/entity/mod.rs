@@ -16,6 +16,8 @@ pub mod conflict_declaration;
 pub mod decision;
 pub mod district;
 pub mod district_contact;
+pub mod exchange_post;
+pub mod file;
 pub mod instance_secret;
 pub mod job;
 pub mod notification;

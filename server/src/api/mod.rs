@@ -8,6 +8,7 @@ mod bids;
 mod calls;
 pub(crate) mod error;
 pub(crate) mod evaluation;
+mod exchange;
 mod reports;
 mod tenants;
 
@@ -74,6 +75,12 @@ use utoipa::OpenApi;
         reports::assign_coordinator,
         reports::compliance,
         reports::figures,
+        exchange::list,
+        exchange::open,
+        exchange::get_thread,
+        exchange::reply,
+        exchange::upload,
+        exchange::download,
         auth::issue_token,
         auth::me
     ),
@@ -84,6 +91,7 @@ use utoipa::OpenApi;
         (name = "calls", description = "Calls for expressions of interest"),
         (name = "bids", description = "Carrier organisations and their bids (sealed until the call closes)"),
         (name = "evaluation", description = "The steering group's evaluation of a closed call: conflicts of interest, scores, ranking"),
+        (name = "exchange", description = "The exchange space: threads, replies and files of coordinators and the steering group"),
         (name = "reports", description = "The coordination posts' reports: the work order, submissions and their review"),
         (name = "auth", description = "Bearer tokens and the caller")
     )
@@ -170,6 +178,11 @@ pub fn router(max_upload_bytes: u64) -> Router<AppState> {
         .route("/tenants/{tenant}/posts/{post}/coordinators", post(reports::assign_coordinator))
         .route("/tenants/{tenant}/compliance", get(reports::compliance))
         .route("/tenants/{tenant}/report-figures", get(reports::figures))
+        .route("/tenants/{tenant}/exchange", get(exchange::list).post(exchange::open))
+        .route("/tenants/{tenant}/exchange/{post}", get(exchange::get_thread))
+        .route("/tenants/{tenant}/exchange/{post}/replies", post(exchange::reply))
+        .route("/tenants/{tenant}/exchange/{post}/files", post(exchange::upload).layer(upload_limit))
+        .route("/tenants/{tenant}/exchange/{post}/files/{file}", get(exchange::download))
         .route("/auth/token", axum::routing::post(auth::issue_token))
         .route("/me", get(auth::me))
         .fallback(not_found)

@@ -4,6 +4,7 @@
 //!
 //! Loaded only into an empty database (no tenants yet), in one transaction, so a failed load leaves nothing.
 
+mod exchange;
 mod history;
 mod reports;
 
@@ -315,7 +316,8 @@ async fn demo_calls(db: &impl sea_orm::ConnectionTrait, now: chrono::DateTime<Ut
     history::under_evaluation(db, &scope, evaluated, evaluated.closes_at + Duration::days(2), now)
         .await
         .map_err(failed)?;
-    reports::history(db, &scope, now).await.map_err(failed)
+    reports::history(db, &scope, now).await.map_err(failed)?;
+    exchange::threads(db, &scope, now).await.map_err(failed)
 }
 
 /// A planned bid: lot (by position), organisation (by index in name order: 0 Familienzentrum Heidepark,

@@ -101,7 +101,7 @@ fn starts(period: &Period, year: i32, month: u32) -> bool {
 
 /// Assigns koordination1–3 to the posts of Stadtraum 1–3 and writes their reports up to `now`.
 pub async fn history(db: &impl ConnectionTrait, scope: &TenantScope, now: DateTime<Utc>) -> Result<(), AppError> {
-    let names = store::district_names(db, scope).await?;
+    let names = app::store::names::districts(db, scope).await?;
     let mut posts: Vec<(String, store::Post)> = store::posts(db, scope)
         .await?
         .into_iter()

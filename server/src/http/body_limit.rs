@@ -1,8 +1,8 @@
 //! Request bodies have a size limit, checked against `Content-Length` before anything reads them.
 //!
-//! Forms, server functions and JSON calls take at most [`FORM_LIMIT`]; the two upload addresses (the
-//! portal's form and the API's, both `POST …/attachments`) take the configured largest file plus its
-//! multipart framing. A body sent without a length is still bounded where it is read: axum's default limit
+//! Forms, server functions and JSON calls take at most [`FORM_LIMIT`]; the upload addresses (the portal's
+//! forms and the API's, `POST …/attachments` for bids and `POST …/files` for the rest) take the configured
+//! largest file plus its multipart framing. A body sent without a length is still bounded where it is read: axum's default limit
 //! of 2 MiB applies to every extractor and to Leptos' server functions.
 
 use crate::api::ApiError;
@@ -33,7 +33,8 @@ impl BodyLimits {
     }
 
     fn for_request(&self, request: &Request) -> u64 {
-        if request.method() == Method::POST && request.uri().path().ends_with("/attachments") {
+        let path = request.uri().path();
+        if request.method() == Method::POST && (path.ends_with("/attachments") || path.ends_with("/files")) {
             self.upload
         } else {
             self.form

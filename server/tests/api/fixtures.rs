@@ -418,6 +418,29 @@ impl Fixtures {
             values.insert("coordinator", me_id);
         }
 
+        // The exchange: a thread of the administration with a file on it (only its author may attach more).
+        {
+            let staff = app.token("dresden", "admin@dresden.demo").await;
+            let opened = app
+                .client
+                .post(api("/exchange"))
+                .bearer_auth(&staff)
+                .json(&json!({"title": "Sweep", "body": "Text", "topic": "method"}))
+                .send()
+                .await
+                .expect("open a thread");
+            assert_eq!(opened.status(), StatusCode::CREATED, "open a thread");
+            let thread = text(&opened.json::<Value>().await.expect("json")["summary"]["id"]);
+            let part =
+                reqwest::multipart::Part::bytes(app::attachments::samples::pdf("Austausch")).file_name("notiz.pdf");
+            let form = reqwest::multipart::Form::new().part("file", part);
+            let url = api(&format!("/exchange/{thread}/files"));
+            let stored = app.client.post(url).bearer_auth(&staff).multipart(form).send().await.expect("attach");
+            assert_eq!(stored.status(), StatusCode::CREATED, "attach a file");
+            values.insert("thread_file", text(&stored.json::<Value>().await.expect("json")["id"]));
+            values.insert("thread", thread);
+        }
+
         // The caller's own: account, a second session to end, a personal token to revoke.
         values.insert("me_tenant", me.tenant.to_owned());
         values.insert("me_email", me.email.to_owned());

@@ -8,6 +8,7 @@ mod bids_api;
 mod calls;
 mod cli;
 mod evaluation;
+mod exchange;
 mod fixtures;
 mod health;
 mod onboarding;

@@ -24,7 +24,7 @@ async fn a_posts_report_goes_from_draft_to_accepted_through_a_return() {
         .expect("query")
         .expect("the demo coordinator")
         .id;
-    let names = reports::district_names(&db, &scope).await.expect("districts");
+    let names = app::store::names::districts(&db, &scope).await.expect("districts");
     let posts = reports::posts(&db, &scope).await.expect("posts");
     let third = posts
         .iter()
@@ -418,7 +418,8 @@ async fn the_home_page_counts_each_users_work_with_reports() {
     assert_eq!(counts(tasks("traeger1@dresden.demo").await), [0, 0, 0, 0], "a carrier has no report work");
 }
 
-/// The report's schemas are named apart from the bid's in the OpenAPI document (one namespace for all):
+/// The report's and the exchange's schemas are named apart from the bid's and the award's in the OpenAPI
+/// document (one namespace for all):
 /// when `VersionView` was both, the bid list's responses failed their schema.
 #[tokio::test]
 async fn the_openapi_document_keeps_report_and_bid_schemas_apart() {
@@ -430,6 +431,8 @@ async fn the_openapi_document_keeps_report_and_bid_schemas_apart() {
     assert!(schemas["ReportVersionView"]["properties"]["changes"].is_object(), "the report's version");
     assert!(schemas["ReportContent"]["properties"]["youth_office"].is_object(), "the report's content");
     assert!(schemas["Content"]["properties"]["youth_office"].is_null(), "the bid's content stays the bid's");
+    assert!(schemas["PostView"]["properties"]["district_name"].is_object(), "the award's post");
+    assert!(schemas["ExchangePostView"]["properties"]["own"].is_object(), "the exchange's post");
 }
 
 /// Compliance and figures (issue 13, items 5 and 6) over the demo, for every caller: the steering group sees
