@@ -1,6 +1,6 @@
 // The posts' reports in a real browser (issue 13): a coordinator files the quarter the demo left unreported,
 // a steering-group member returns it with a comment on one point of the work order, and the coordinator
-// revises and resubmits it; axe on every page.
+// revises and resubmits it; axe on every page. The report starts from the last one and saves as it is typed.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { BASE, launch, openPage, signIn, waitForHydration, assertAccessible } from "./support.mjs";
@@ -34,10 +34,18 @@ test("a coordinator files a report, a member returns it with a comment, the coor
   await assertAccessible(page);
   const row = page.locator("#reports-to-do-table tr", { hasText: "01.07.2026 – 30.09.2026" });
   await row.getByText("verspätet").waitFor();
+  await row.getByLabel("mit dem Inhalt des letzten Berichts").check();
   await row.getByRole("button", { name: "Bericht beginnen" }).click();
   await page.getByRole("heading", { level: 1, name: /Bericht Stadtraum 3/ }).waitFor();
   await waitForHydration(page);
   await assertAccessible(page);
+  // Started from the second quarter's report; typing saves by itself a moment later.
+  const cooperation = page.getByLabel("a) Kooperationsbeziehungen", { exact: false });
+  assert.match(await cooperation.inputValue(), /Stadtteilrunde Stadtraum 3 hat im 2\. Quartal 2026/);
+  const autosaved = page.waitForResponse((r) => r.url().includes("/fn/save_report"));
+  await page.getByLabel("Treffen", { exact: true }).fill("7");
+  assert.ok((await autosaved).ok());
+  await page.locator("#save-state", { hasText: "Entwurf gespeichert" }).waitFor();
 
   await page.getByLabel("a) Kooperationsbeziehungen", { exact: false }).fill("Stadtteilrunde mit Schule und Kita.");
   await page.getByLabel(ACCESS).fill("Sprechstunde im Stadtteilhaus.");

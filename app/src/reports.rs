@@ -565,7 +565,8 @@ pub async fn start_report(
     )
 }
 
-/// Saves the report form's working text (a coordinator of the post).
+/// Saves the report form's working text (a coordinator of the post); answers with the time it was saved,
+/// which the form's autosave keeps as the base of this browser's copy.
 #[leptos::server(prefix = "/fn", endpoint = "save_report")]
 pub async fn save_report(
     id: Uuid,
@@ -581,7 +582,7 @@ pub async fn save_report(
     people_reached: String,
     hours_worked: String,
     money_spent: String,
-) -> Result<(), AppError> {
+) -> Result<chrono::DateTime<chrono::Utc>, AppError> {
     crate::error::respond(
         async move {
             let actor = crate::actor::Actor::require(model::Permission::FileReports).await?;
@@ -625,8 +626,8 @@ pub async fn save_report(
                     },
                 },
             };
-            ops::save_draft(&actor, id, content, chrono::Utc::now()).await?;
-            Ok(())
+            let view = ops::save_draft(&actor, id, content, chrono::Utc::now()).await?;
+            view.saved_at.ok_or_else(|| AppError::internal("a saved draft without its time"))
         }
         .await,
     )

@@ -5,7 +5,7 @@
 //! The forms are plain forms posting to the server functions of `app::reports`, so they work without
 //! JavaScript.
 
-use crate::components::{CurrentTenant, ErrorNotice, NotFound, Protected, error_text};
+use crate::components::{CurrentTenant, ErrorNotice, NotFound, Protected, autosave, error_text};
 use crate::i18n::{I18n, Key, msg};
 use crate::reports::{ReviewReport, SaveReport, StartReport, SubmitReport, report, report_tasks, reports};
 use crate::AppError;
@@ -135,6 +135,10 @@ fn ReportTable(reports: Vec<ReportSummary>, start: ServerAction<StartReport>, id
                                 <input type="hidden" name="post" value=r.post_id.to_string() />
                                 <input type="hidden" name="kind" value=r.kind.as_str() />
                                 <input type="hidden" name="period_start" value=r.period_start.to_string() />
+                                <label class="checkbox">
+                                    <input type="checkbox" name="from_previous" value="on" />
+                                    {move || i18n.t(Key::ReportFromPrevious)}
+                                </label>
                                 <button type="submit" class="button button--quiet">{move || i18n.t(Key::ReportStart)}</button>
                             </ActionForm>
                         }.into_any(),
@@ -163,7 +167,8 @@ pub fn ReportPage() -> impl IntoView {
     let submit = ServerAction::<SubmitReport>::new();
     let review = ServerAction::<ReviewReport>::new();
     let shown = Resource::new(
-        move || (params.read().get("id"), save.version().get(), submit.version().get(), review.version().get()),
+        // Not on saves: the autosaved form keeps its state (and the caret) while the coordinator types.
+        move || (params.read().get("id"), submit.version().get(), review.version().get()),
         |(id, ..)| async move {
             match id.and_then(|id| uuid::Uuid::parse_str(&id).ok()) {
                 Some(id) => report(id).await,
@@ -171,12 +176,9 @@ pub fn ReportPage() -> impl IntoView {
             }
         },
     );
+    // A failed save is told by the form's status line.
     let failed = Signal::derive(move || {
-        save.value()
-            .get()
-            .and_then(Result::err)
-            .or_else(|| submit.value().get().and_then(Result::err))
-            .or_else(|| review.value().get().and_then(Result::err))
+        submit.value().get().and_then(Result::err).or_else(|| review.value().get().and_then(Result::err))
     });
     view! {
         <Title text=move || format!("{} – Spielraum", i18n.t(Key::ReportTitle)) />
@@ -219,7 +221,7 @@ fn ReportDetail(
         </div>
         <Comments view=view.clone() />
         {if view.may_edit {
-            view! { <EditForm id=id.clone() content save submit /> }.into_any()
+            view! { <EditForm id=id.clone() content saved_at=view.saved_at.unwrap_or_default() save submit /> }.into_any()
         } else {
             view! { <ContentView content /> }.into_any()
         }}
@@ -285,10 +287,14 @@ fn ContentView(content: Content) -> impl IntoView {
     }
 }
 
+/// The work order's form. Hydrated, it saves a moment after typing pauses and keeps a copy in this browser
+/// until the server has it (as the bid editor does, `components::autosave`); "submit" first saves what is
+/// not saved yet. Without JavaScript both are plain form posts.
 #[component]
 fn EditForm(
     id: String,
     content: Content,
+    saved_at: chrono::DateTime<chrono::Utc>,
     save: ServerAction<SaveReport>,
     submit: ServerAction<SubmitReport>,
 ) -> impl IntoView {
@@ -296,9 +302,71 @@ fn EditForm(
     let figures = content.figures;
     let mut rows = content.partners.clone();
     rows.extend(std::iter::repeat_n(model::report::Partner { name: String::new(), field: String::new(), new: false, quality: Quality::Good }, 2));
+    let report_id = uuid::Uuid::parse_str(&id).unwrap_or_default();
     let submit_id = id.clone();
+    let form_ref = NodeRef::<leptos::html::Form>::new();
+    let state = RwSignal::new(autosave::SaveState::Idle);
+    let tracker = autosave::Tracker::new(saved_at);
+    let copy_key = StoredValue::new(format!("report-{id}"));
+    let submit_waits = RwSignal::new(false);
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(at)) => {
+            tracker.saved(at);
+            if tracker.all_saved() {
+                state.set(autosave::SaveState::Saved(at));
+                copy_key.with_value(|key| autosave::forget(key));
+                if submit_waits.get_untracked() {
+                    submit_waits.set(false);
+                    submit.dispatch(SubmitReport { id: report_id });
+                }
+            } else {
+                state.set(autosave::SaveState::Unsaved);
+                if submit_waits.get_untracked() {
+                    autosave::flush(form_ref, save, tracker);
+                }
+            }
+        }
+        Some(Err(err)) => {
+            submit_waits.set(false);
+            state.set(autosave::SaveState::Failed(err));
+        }
+        None => {}
+    });
+    Effect::new(move |_| {
+        if save.pending().get() {
+            state.set(autosave::SaveState::Saving);
+        }
+    });
+    // Text kept in this browser from a session that ended before the server had it.
+    Effect::new(move |_| {
+        if copy_key.with_value(|key| autosave::restore(key, form_ref, tracker)) {
+            state.set(autosave::SaveState::Unsaved);
+            tracker.edited();
+            autosave::flush(form_ref, save, tracker);
+        }
+    });
+    let on_input = move |_| {
+        state.set(autosave::SaveState::Unsaved);
+        let edit = tracker.edited();
+        copy_key.with_value(|key| autosave::remember(key, form_ref, tracker));
+        autosave::schedule(form_ref, save, tracker, edit);
+    };
+    let on_save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        autosave::flush(form_ref, save, tracker);
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if tracker.all_saved() {
+            submit.dispatch(SubmitReport { id: report_id });
+        } else {
+            submit_waits.set(true);
+            autosave::flush(form_ref, save, tracker);
+        }
+    };
     view! {
-        <ActionForm action=save attr:id="report-form" attr:class="form">
+        <form node_ref=form_ref action="/fn/save_report" method="post" id="report-form" class="form"
+            on:input=on_input on:submit=on_save>
             <input type="hidden" name="id" value=id />
             {Section::ALL.into_iter().map(|section| {
                 let name = section.as_str();
@@ -352,12 +420,13 @@ fn EditForm(
                 <Figure name="hours_worked" label=Key::ReportFigureHours value=figures.hours_worked.to_string() />
                 <Figure name="money_spent" label=Key::ReportFigureMoney value=format!("{:.2}", figures.money_spent.amount()) />
             </fieldset>
+            <autosave::SaveStatus state />
             <button type="submit" class="button">{move || i18n.t(Key::ReportSave)}</button>
-        </ActionForm>
-        <ActionForm action=submit attr:class="inline-form">
+        </form>
+        <form action="/fn/submit_report" method="post" class="inline-form" on:submit=on_submit>
             <input type="hidden" name="id" value=submit_id />
             <button type="submit" class="button button--primary">{move || i18n.t(Key::ReportSubmit)}</button>
-        </ActionForm>
+        </form>
     }
 }
 
