@@ -55,6 +55,13 @@ test("a coordinator files a report, a member returns it with a comment, the coor
   await page.getByLabel("Name 1").fill("Kita Regenbogen");
   await page.getByLabel("Arbeitsfeld 1").fill("Kita");
   await page.getByLabel("Geleistete Stunden (Viertelstunden)").fill("240,5");
+  // The upload saves what was typed first, then comes back with the file listed.
+  const pdf = Buffer.from("%PDF-1.4\n% Protokoll\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+  await page.getByLabel("Datei anhängen (PDF, ODT oder DOCX)").setInputFiles({ name: "protokoll.pdf", mimeType: "application/pdf", buffer: pdf });
+  await page.getByRole("button", { name: "Hochladen" }).click();
+  await page.locator("#report-file-list").getByRole("link", { name: "protokoll.pdf" }).waitFor();
+  await waitForHydration(page);
+  assert.equal(await page.getByLabel("Geleistete Stunden (Viertelstunden)").inputValue(), "240.5");
   await save(page);
   await submit(page);
   await page.locator(".lead", { hasText: "eingereicht" }).waitFor();

@@ -22,6 +22,7 @@ pub mod ops {
         ReportSummary, ReportView, ReviewInput, StartInput, Step, StepRefusal, Verdict, VersionView, periods,
         report_access, step,
     };
+    use model::file::{FileRef, MAX_FILES, Owner};
     use model::report::compliance::ComplianceView;
     use model::report::totals::{FigureInput, FiguresView};
     use sea_orm::{ConnectionTrait, TransactionTrait};
@@ -263,15 +264,115 @@ pub mod ops {
                 created_at: c.created_at,
             })
             .collect();
+        let latest_submission = versions.last().map(|v| v.submitted_at);
+        let files = crate::store::files::of_owners(db, &actor.tenant, Owner::Report, &[row.id])
+            .await?
+            .iter()
+            .filter(|f| file_visible(access, f, latest_submission))
+            .map(crate::store::files::file_ref)
+            .collect();
         Ok(ReportView {
             summary: loaded.summary(post, &period, Some(row), access, now)?,
             content,
             saved_at: (access == ReportAccess::Coordinator).then_some(row.saved_at),
             versions: shown,
             comments,
+            files,
             may_edit: step(actor.who(), &facts, Step::Submit, 0).is_ok(),
             may_review: step(actor.who(), &facts, Step::Accept, 0).is_ok(),
         })
+    }
+
+    /// Whether a reader sees a file: its coordinators every one, readers those that were there when the report
+    /// was last submitted (a file added while revising shows with the next submission).
+    fn file_visible(access: ReportAccess, file: &model::entity::file::Model, submitted: Option<DateTime<Utc>>) -> bool {
+        access == ReportAccess::Coordinator || submitted.is_some_and(|at| file.uploaded_at <= at)
+    }
+
+    /// Attaches a file (PDF, ODT or DOCX) to a report its coordinator may still change. Audited.
+    pub async fn attach(
+        actor: &Actor,
+        id: Uuid,
+        file_name: &str,
+        bytes: bytes::Bytes,
+        now: DateTime<Utc>,
+    ) -> Result<FileRef, AppError> {
+        if !actor.holds(Permission::FileReports) {
+            return Err(AppError::Forbidden);
+        }
+        let may_change = |loaded: &Loaded, row: &report::Model| -> Result<(), AppError> {
+            let post = loaded.post(row.award_id)?;
+            step(actor.who(), &loaded.facts(post, Some(row))?, Step::SaveDraft, 0).map(|_| ()).map_err(step_error)
+        };
+        // Checked before the file travels to storage, and again in the transaction that records it.
+        let (loaded, row) = load_for_step(&actor.server.db, actor, id, now).await?;
+        may_change(&loaded, &row)?;
+        let storage = &actor.server.storage;
+        let prefix = format!("{}/reports/{id}", actor.tenant.id());
+        let staged = crate::attachments::stage(storage, &prefix, file_name, bytes).await?;
+        let recorded = async {
+            let txn = actor.server.db.begin().await?;
+            let (loaded, row) = load_for_step(&txn, actor, id, now).await?;
+            may_change(&loaded, &row)?;
+            if crate::store::files::count(&txn, &actor.tenant, Owner::Report, id).await? >= MAX_FILES as u64 {
+                return Err(AppError::invalid("file", crate::InvalidReason::TooLong));
+            }
+            let file = crate::store::files::add(&txn, &actor.tenant, Owner::Report, id, &staged, actor.caller().user_id, now).await?;
+            let after = serde_json::json!({"file": file.id, "file_name": file.file_name, "sha256": file.sha256});
+            actor.audit(&txn, "report.file_added", "report", id, None, Some(after)).await?;
+            txn.commit().await?;
+            Ok(crate::store::files::file_ref(&file))
+        }
+        .await;
+        if recorded.is_err() {
+            crate::attachments::discard(storage, &staged.key).await;
+        }
+        recorded
+    }
+
+    /// Removes a file its coordinator attached since the report was last submitted (what a submitted version
+    /// went out with stays). Audited.
+    pub async fn remove_file(actor: &Actor, id: Uuid, file: Uuid, now: DateTime<Utc>) -> Result<(), AppError> {
+        if !actor.holds(Permission::FileReports) {
+            return Err(AppError::Forbidden);
+        }
+        let txn = actor.server.db.begin().await?;
+        let (loaded, row) = load_for_step(&txn, actor, id, now).await?;
+        let post = loaded.post(row.award_id)?;
+        step(actor.who(), &loaded.facts(post, Some(&row))?, Step::SaveDraft, 0).map_err(step_error)?;
+        let found = crate::store::files::one(&txn, &actor.tenant, Owner::Report, id, file).await?;
+        let submitted = store::versions(&txn, &actor.tenant, id).await?.last().map(|v| v.submitted_at);
+        if submitted.is_some_and(|at| found.uploaded_at <= at) {
+            return Err(AppError::ReportLocked);
+        }
+        crate::store::files::remove(&txn, &actor.tenant, &found).await?;
+        let before = serde_json::json!({"file": found.id, "file_name": found.file_name});
+        actor.audit(&txn, "report.file_removed", "report", id, Some(before), None).await?;
+        txn.commit().await?;
+        if let Err(err) = actor.server.storage.delete(&found.storage_key).await {
+            tracing::warn!(error = %err, key = %found.storage_key, "could not remove a report's file from storage");
+        }
+        Ok(())
+    }
+
+    /// A file of a report, for whoever may see it there.
+    pub async fn file(
+        actor: &Actor,
+        id: Uuid,
+        file: Uuid,
+        now: DateTime<Utc>,
+    ) -> Result<(model::entity::file::Model, bytes::Bytes), AppError> {
+        let db = &actor.server.db;
+        let (loaded, row) = load_for_step(db, actor, id, now).await?;
+        let post = loaded.post(row.award_id)?;
+        let access = report_access(actor.who(), &loaded.facts(post, Some(&row))?).ok_or(AppError::NotFound)?;
+        let found = crate::store::files::one(db, &actor.tenant, Owner::Report, id, file).await?;
+        let submitted = store::versions(db, &actor.tenant, id).await?.last().map(|v| v.submitted_at);
+        if !file_visible(access, &found, submitted) {
+            return Err(AppError::NotFound);
+        }
+        let bytes = actor.server.storage.get(&found.storage_key).await.map_err(AppError::internal)?;
+        Ok((found, bytes))
     }
 
     /// One report, as the caller may see it; not found for anyone who may not (drafts included).
@@ -628,6 +729,18 @@ pub async fn save_report(
             };
             let view = ops::save_draft(&actor, id, content, chrono::Utc::now()).await?;
             view.saved_at.ok_or_else(|| AppError::internal("a saved draft without its time"))
+        }
+        .await,
+    )
+}
+
+/// Removes a file attached since the last submission (a coordinator of the post).
+#[leptos::server(prefix = "/fn", endpoint = "remove_report_file")]
+pub async fn remove_report_file(id: Uuid, file: Uuid) -> Result<(), AppError> {
+    crate::error::respond(
+        async move {
+            let actor = crate::actor::Actor::require(model::Permission::FileReports).await?;
+            ops::remove_file(&actor, id, file, chrono::Utc::now()).await
         }
         .await,
     )

@@ -39,8 +39,10 @@ pub const DOWNLOAD_ROUTES: &[&str] = &[
     "/{tenant}/calls/{id}/ranking.xlsx",
     "/{tenant}/calls/{id}/decision-proposal.pdf",
     "/{tenant}/exchange/{id}/files/{file}",
+    "/{tenant}/reports/{id}/files/{file}",
 ];
-pub const UPLOAD_ROUTES: &[&str] = &["/{tenant}/bids/{id}/attachments", "/{tenant}/exchange/{id}/files"];
+pub const UPLOAD_ROUTES: &[&str] =
+    &["/{tenant}/bids/{id}/attachments", "/{tenant}/exchange/{id}/files", "/{tenant}/reports/{id}/files"];
 
 /// What each route requires. Keys are axum's matched paths.
 pub fn access_for(method: &Method, path: &str) -> Option<Access> {
@@ -78,6 +80,9 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         // Who takes part in the exchange depends on the steering contract: `app::exchange::ops` decides.
         ("GET", "/{tenant}/exchange" | "/{tenant}/exchange/{id}" | "/{tenant}/exchange/{id}/files/{file}") => SignedIn,
         ("POST", "/{tenant}/exchange/{id}/files") => SignedIn,
+        ("GET", "/{tenant}/reports/{id}/files/{file}") => SignedIn,
+        ("POST", "/{tenant}/reports/{id}/files") => Requires(Permission::FileReports),
+        ("POST", "/fn/remove_report_file") => Requires(Permission::FileReports),
         ("POST", "/fn/exchange_threads" | "/fn/exchange_thread" | "/fn/open_thread" | "/fn/reply_thread") => SignedIn,
         ("GET", "/{tenant}/admin/calls" | "/{tenant}/admin/calls/{id}") => Requires(Permission::ManageCalls),
         ("GET", "/{tenant}/account" | "/{tenant}/account/data.json") => SignedIn,
@@ -208,8 +213,11 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
             "POST" | "PUT",
             "/api/v1/tenants/{tenant}/reports"
             | "/api/v1/tenants/{tenant}/reports/{report}/draft"
-            | "/api/v1/tenants/{tenant}/reports/{report}/submission",
+            | "/api/v1/tenants/{tenant}/reports/{report}/submission"
+            | "/api/v1/tenants/{tenant}/reports/{report}/files",
         ) => Requires(Permission::FileReports),
+        ("GET", "/api/v1/tenants/{tenant}/reports/{report}/files/{file}") => SignedIn,
+        ("DELETE", "/api/v1/tenants/{tenant}/reports/{report}/files/{file}") => Requires(Permission::FileReports),
         ("POST", "/api/v1/tenants/{tenant}/reports/{report}/review") => Requires(Permission::ReviewReports),
         ("POST", "/api/v1/tenants/{tenant}/posts/{post}/coordinators") => Requires(Permission::ManageUsers),
         ("POST", "/api/v1/auth/token") => Public,

@@ -184,6 +184,12 @@ pub fn router(settings: &Settings, context: ServerContext, secrets: Secrets, add
         )
         .route("/{tenant}/bids/{id}/attachments/{attachment}", get(crate::uploads::download))
         .route(
+            "/{tenant}/reports/{id}/files",
+            axum::routing::post(crate::uploads::report_upload_form)
+                .layer(axum::extract::DefaultBodyLimit::max(http::upload_limit(settings.max_upload_bytes) as usize)),
+        )
+        .route("/{tenant}/reports/{id}/files/{file}", get(crate::uploads::report_download))
+        .route(
             "/{tenant}/exchange/{id}/files",
             axum::routing::post(crate::uploads::exchange_upload_form)
                 .layer(axum::extract::DefaultBodyLimit::max(http::upload_limit(settings.max_upload_bytes) as usize)),

@@ -91,6 +91,48 @@ pub async fn upload_form(
     }
 }
 
+/// `POST /{tenant}/reports/{report}/files`: the upload form of a report's files. Answers with a redirect back
+/// to the report, carrying the outcome in the query.
+pub async fn report_upload_form(
+    State(state): State<AppState>,
+    Path((tenant, report)): Path<(String, String)>,
+    Ctx(context): Ctx,
+    multipart: Multipart,
+) -> Response {
+    let Ok(report_id) = Uuid::parse_str(&report) else { return ApiError(AppError::NotFound).into_response() };
+    let back = |outcome: &str| {
+        crate::authz::redirect_see_other(&format!("/{tenant}/reports/{report_id}?upload={outcome}#report-files"))
+    };
+    let result = async {
+        let actor = Actor::authorize(context, state.server.clone(), Access::Requires(Permission::FileReports)).await?;
+        let upload = read_upload(multipart).await?;
+        app::reports::ops::attach(&actor, report_id, &upload.file_name, upload.bytes, chrono::Utc::now()).await
+    }
+    .await;
+    match result {
+        Ok(_) => back("ok"),
+        Err(AppError::Invalid { reason, .. }) => {
+            back(serde_json::to_value(reason).ok().as_ref().and_then(|v| v.as_str()).unwrap_or("invalid"))
+        }
+        Err(AppError::ReportLocked) => back("locked"),
+        Err(other) => ApiError(other).into_response(),
+    }
+}
+
+/// `GET /{tenant}/reports/{report}/files/{file}`.
+pub async fn report_download(
+    State(state): State<AppState>,
+    Path((_tenant, report, file)): Path<(String, String, String)>,
+    Ctx(context): Ctx,
+) -> Result<Response, ApiError> {
+    let (Ok(report), Ok(file)) = (Uuid::parse_str(&report), Uuid::parse_str(&file)) else {
+        return Err(ApiError(AppError::NotFound));
+    };
+    let actor = Actor::authorize(context, state.server.clone(), Access::SignedIn).await?;
+    let (row, bytes) = app::reports::ops::file(&actor, report, file, chrono::Utc::now()).await?;
+    Ok(file_response(&row.file_name, &row.media_type, bytes.to_vec()))
+}
+
 /// `POST /{tenant}/exchange/{post}/files`: the upload form under an exchange post. Answers with a redirect
 /// back to the thread, carrying the outcome in the query.
 pub async fn exchange_upload_form(

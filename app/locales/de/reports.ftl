@@ -92,3 +92,4 @@ figures-by-district = Je Stadtraum im Jahr
 figures-by-quarter = Je Quartal im Jahr
 figures-level-note = Die Zahl der Netzwerkpartner ist ein Bestand: Für ein Jahr oder Quartal zählt je Stelle der letzte Bericht. Alle anderen Kennzahlen werden addiert. Das Diagramm zeigt die erreichten Personen je Jahr.
 report-from-previous = mit dem Inhalt des letzten Berichts
+report-files-none = Keine Anlagen.

@@ -92,3 +92,4 @@ figures-by-district = Per district in
 figures-by-quarter = Per quarter in
 figures-level-note = The number of network partners is a level: for a year or quarter, each post's latest report counts. All other figures are added up. The chart shows the people reached per year.
 report-from-previous = with the last report's content
+report-files-none = No attachments.

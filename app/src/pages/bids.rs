@@ -495,6 +495,7 @@ pub(crate) fn upload_message(outcome: &str) -> (&'static str, Key) {
         "wrong_file_type" => (error, Key::ErrWrongFileType),
         "required" => (error, Key::ErrRequired),
         "closed" => (error, Key::CallNotOpen),
+        "locked" => (error, Key::ErrReportLocked),
         _ => (error, Key::ErrorText),
     }
 }

@@ -7,7 +7,7 @@
 
 use crate::components::{CurrentTenant, ErrorNotice, NotFound, Protected, autosave, error_text};
 use crate::i18n::{I18n, Key, msg};
-use crate::reports::{ReviewReport, SaveReport, StartReport, SubmitReport, report, report_tasks, reports};
+use crate::reports::{RemoveReportFile, ReviewReport, SaveReport, StartReport, SubmitReport, report, report_tasks, reports};
 use crate::AppError;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -166,9 +166,10 @@ pub fn ReportPage() -> impl IntoView {
     let save = ServerAction::<SaveReport>::new();
     let submit = ServerAction::<SubmitReport>::new();
     let review = ServerAction::<ReviewReport>::new();
+    let remove = ServerAction::<RemoveReportFile>::new();
     let shown = Resource::new(
         // Not on saves: the autosaved form keeps its state (and the caret) while the coordinator types.
-        move || (params.read().get("id"), submit.version().get(), review.version().get()),
+        move || (params.read().get("id"), submit.version().get(), review.version().get(), remove.version().get()),
         |(id, ..)| async move {
             match id.and_then(|id| uuid::Uuid::parse_str(&id).ok()) {
                 Some(id) => report(id).await,
@@ -178,7 +179,12 @@ pub fn ReportPage() -> impl IntoView {
     );
     // A failed save is told by the form's status line.
     let failed = Signal::derive(move || {
-        submit.value().get().and_then(Result::err).or_else(|| review.value().get().and_then(Result::err))
+        submit
+            .value()
+            .get()
+            .and_then(Result::err)
+            .or_else(|| review.value().get().and_then(Result::err))
+            .or_else(|| remove.value().get().and_then(Result::err))
     });
     view! {
         <Title text=move || format!("{} – Spielraum", i18n.t(Key::ReportTitle)) />
@@ -186,7 +192,7 @@ pub fn ReportPage() -> impl IntoView {
             <Suspense fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
                 {move || Suspend::new(async move {
                     match shown.await {
-                        Ok(view) => view! { <ReportDetail view save submit review failed /> }.into_any(),
+                        Ok(view) => view! { <ReportDetail view save submit review remove failed /> }.into_any(),
                         Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
                         Err(_) => view! { <ErrorNotice /> }.into_any(),
                     }
@@ -202,6 +208,7 @@ fn ReportDetail(
     save: ServerAction<SaveReport>,
     submit: ServerAction<SubmitReport>,
     review: ServerAction<ReviewReport>,
+    remove: ServerAction<RemoveReportFile>,
     failed: Signal<Option<AppError>>,
 ) -> impl IntoView {
     let i18n = I18n::expect();
@@ -221,9 +228,19 @@ fn ReportDetail(
         </div>
         <Comments view=view.clone() />
         {if view.may_edit {
-            view! { <EditForm id=id.clone() content saved_at=view.saved_at.unwrap_or_default() save submit /> }.into_any()
+            // Files that went out with a submission stay; only those added since can be removed.
+            let submitted = view.versions.last().map(|v| v.submitted_at);
+            let files = view.files.clone();
+            view! { <EditForm id=id.clone() content saved_at=view.saved_at.unwrap_or_default() files submitted save submit remove /> }.into_any()
         } else {
-            view! { <ContentView content /> }.into_any()
+            let files = view.files.clone();
+            view! {
+                <ContentView content />
+                <section id="report-files" aria-labelledby="report-files-title">
+                    <h2 id="report-files-title">{move || i18n.t(Key::AttachmentsTitle)}</h2>
+                    <FileList id=id.clone() files remove=None submitted=None />
+                </section>
+            }.into_any()
         }}
         {view.may_review.then(|| view! { <ReviewForm id=id.clone() review /> })}
         <Versions view />
@@ -295,8 +312,11 @@ fn EditForm(
     id: String,
     content: Content,
     saved_at: chrono::DateTime<chrono::Utc>,
+    files: Vec<model::file::FileRef>,
+    submitted: Option<chrono::DateTime<chrono::Utc>>,
     save: ServerAction<SaveReport>,
     submit: ServerAction<SubmitReport>,
+    remove: ServerAction<RemoveReportFile>,
 ) -> impl IntoView {
     let i18n = I18n::expect();
     let figures = content.figures;
@@ -309,6 +329,8 @@ fn EditForm(
     let tracker = autosave::Tracker::new(saved_at);
     let copy_key = StoredValue::new(format!("report-{id}"));
     let submit_waits = RwSignal::new(false);
+    let upload_ref = NodeRef::<leptos::html::Form>::new();
+    let upload_waits = RwSignal::new(false);
     Effect::new(move |_| match save.value().get() {
         Some(Ok(at)) => {
             tracker.saved(at);
@@ -319,15 +341,20 @@ fn EditForm(
                     submit_waits.set(false);
                     submit.dispatch(SubmitReport { id: report_id });
                 }
+                if upload_waits.get_untracked() {
+                    upload_waits.set(false);
+                    autosave::send_form(upload_ref);
+                }
             } else {
                 state.set(autosave::SaveState::Unsaved);
-                if submit_waits.get_untracked() {
+                if submit_waits.get_untracked() || upload_waits.get_untracked() {
                     autosave::flush(form_ref, save, tracker);
                 }
             }
         }
         Some(Err(err)) => {
             submit_waits.set(false);
+            upload_waits.set(false);
             state.set(autosave::SaveState::Failed(err));
         }
         None => {}
@@ -364,6 +391,19 @@ fn EditForm(
             autosave::flush(form_ref, save, tracker);
         }
     };
+    // The upload leaves the page: what is typed is saved first.
+    let on_upload = move |ev: leptos::ev::SubmitEvent| {
+        if !tracker.all_saved() {
+            ev.prevent_default();
+            upload_waits.set(true);
+            autosave::flush(form_ref, save, tracker);
+        }
+    };
+    let CurrentTenant(tenant) = expect_context::<CurrentTenant>();
+    let upload_action = format!("/{}/reports/{id}/files", tenant.slug);
+    let query = leptos_router::hooks::use_query_map();
+    let upload_outcome = move || query.read().get("upload");
+    let list_id = id.clone();
     view! {
         <form node_ref=form_ref action="/fn/save_report" method="post" id="report-form" class="form"
             on:input=on_input on:submit=on_save>
@@ -423,11 +463,66 @@ fn EditForm(
             <autosave::SaveStatus state />
             <button type="submit" class="button">{move || i18n.t(Key::ReportSave)}</button>
         </form>
+        <section id="report-files" aria-labelledby="report-files-title">
+            <h2 id="report-files-title">{move || i18n.t(Key::AttachmentsTitle)}</h2>
+            {move || upload_outcome().map(|outcome| {
+                let (class, key) = super::bids::upload_message(&outcome);
+                view! { <p class=class role="status">{move || i18n.t(key)}</p> }
+            })}
+            <FileList id=list_id files remove=Some(remove) submitted />
+            <form node_ref=upload_ref class="inline-form" method="post" enctype="multipart/form-data" action=upload_action
+                on:submit=on_upload>
+                <label for="report-file">{move || i18n.t(Key::ExchangeAttach)}</label>
+                <input id="report-file" type="file" name="file" accept=".pdf,.odt,.docx" required=true />
+                <button type="submit" class="button button--quiet">{move || i18n.t(Key::Upload)}</button>
+            </form>
+        </section>
         <form action="/fn/submit_report" method="post" class="inline-form" on:submit=on_submit>
             <input type="hidden" name="id" value=submit_id />
             <button type="submit" class="button button--primary">{move || i18n.t(Key::ReportSubmit)}</button>
         </form>
     }
+}
+
+/// A report's files with their download links; with `remove`, a button for each file not yet submitted.
+#[component]
+fn FileList(
+    id: String,
+    files: Vec<model::file::FileRef>,
+    remove: Option<ServerAction<RemoveReportFile>>,
+    /// The latest submission: files up to it went out with it and stay.
+    submitted: Option<chrono::DateTime<chrono::Utc>>,
+) -> impl IntoView {
+    let i18n = I18n::expect();
+    let CurrentTenant(tenant) = expect_context::<CurrentTenant>();
+    let base = format!("/{}/reports/{id}/files", tenant.slug);
+    if files.is_empty() {
+        return view! { <p>{move || i18n.t(Key::ReportFilesNone)}</p> }.into_any();
+    }
+    view! {
+        <ul class="plain-list" id="report-file-list">
+            {files.into_iter().map(|f| {
+                let (report, name) = (id.clone(), f.file_name.clone());
+                let removable = submitted.is_none_or(|at| f.uploaded_at > at);
+                let remove_form = remove.filter(|_| removable).map(move |action| view! {
+                    <ActionForm action attr:class="inline-form">
+                        <input type="hidden" name="id" value=report />
+                        <input type="hidden" name="file" value=f.id.to_string() />
+                        <button type="submit" class="button button--small button--quiet"
+                            aria-label=move || format!("{} {}", i18n.t(Key::Remove), name)>{move || i18n.t(Key::Remove)}</button>
+                    </ActionForm>
+                });
+                view! {
+                    <li>
+                        <a href=format!("{base}/{}", f.id) download=f.file_name.clone()>{f.file_name.clone()}</a>
+                        " ("{format!("{} KB", f.size_bytes.div_ceil(1024))}") "
+                        {remove_form}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
 }
 
 #[component]

@@ -650,6 +650,8 @@ pub struct ReportView {
     pub saved_at: Option<DateTime<Utc>>,
     pub versions: Vec<VersionView>,
     pub comments: Vec<CommentView>,
+    /// Attached files: for its coordinators all, for readers those attached by the latest submission.
+    pub files: Vec<crate::file::FileRef>,
     /// The caller may change and submit it.
     pub may_edit: bool,
     /// The caller may accept or return it.

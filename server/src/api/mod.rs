@@ -8,7 +8,7 @@ mod bids;
 mod calls;
 pub(crate) mod error;
 pub(crate) mod evaluation;
-mod exchange;
+pub(crate) mod exchange;
 mod reports;
 mod tenants;
 
@@ -75,6 +75,9 @@ use utoipa::OpenApi;
         reports::assign_coordinator,
         reports::compliance,
         reports::figures,
+        reports::upload_file,
+        reports::download_file,
+        reports::remove_file,
         exchange::list,
         exchange::open,
         exchange::get_thread,
@@ -176,6 +179,11 @@ pub fn router(max_upload_bytes: u64) -> Router<AppState> {
         .route("/tenants/{tenant}/reports/{report}/submission", post(reports::submit_report))
         .route("/tenants/{tenant}/reports/{report}/review", post(reports::review_report))
         .route("/tenants/{tenant}/posts/{post}/coordinators", post(reports::assign_coordinator))
+        .route("/tenants/{tenant}/reports/{report}/files", post(reports::upload_file).layer(upload_limit))
+        .route(
+            "/tenants/{tenant}/reports/{report}/files/{file}",
+            get(reports::download_file).delete(reports::remove_file),
+        )
         .route("/tenants/{tenant}/compliance", get(reports::compliance))
         .route("/tenants/{tenant}/report-figures", get(reports::figures))
         .route("/tenants/{tenant}/exchange", get(exchange::list).post(exchange::open))

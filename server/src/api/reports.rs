@@ -254,3 +254,80 @@ pub async fn figures(
     let actor = actor(&state, context, Access::SignedIn).await?;
     Ok(Json(ops::figures(&actor, year, Utc::now()).await?))
 }
+
+/// Attaches a file (multipart field `file`: PDF, ODT or DOCX) to a report its coordinator may still change.
+#[utoipa::path(post, path = "/tenants/{tenant}/reports/{report}/files", tag = "reports", security(("bearer" = [])),
+    params(("tenant" = String, Path, description = TENANT), ("report" = uuid::Uuid, Path, description = REPORT)),
+    request_body(content = crate::api::exchange::FileUpload, content_type = "multipart/form-data"),
+    responses(
+        (status = 201, description = "Stored", body = model::file::FileRef),
+        (status = 400, description = "Malformed id or body", body = ErrorBody),
+        (status = 401, description = "No valid bearer token for this tenant", body = ErrorBody),
+        (status = 403, description = "Not a coordinator", body = ErrorBody),
+        (status = 404, description = "No such report of the caller's posts", body = ErrorBody),
+        (status = 409, description = "Submitted or accepted: no changes", body = ErrorBody),
+        (status = 422, description = "Refused: empty, too large, bad name, not a PDF/ODT/DOCX, or too many files", body = ErrorBody),
+    ))]
+pub async fn upload_file(
+    State(state): State<AppState>,
+    Path((_tenant, report)): Path<(String, String)>,
+    Ctx(context): Ctx,
+    multipart: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Result<(StatusCode, Json<model::file::FileRef>), ApiError> {
+    let report = id(&report, "report")?;
+    let multipart = multipart.map_err(|rejection| AppError::BadRequest { message: rejection.body_text() })?;
+    let actor = actor(&state, context, Access::Requires(Permission::FileReports)).await?;
+    let upload = crate::uploads::read_upload(multipart).await?;
+    Ok((StatusCode::CREATED, Json(ops::attach(&actor, report, &upload.file_name, upload.bytes, Utc::now()).await?)))
+}
+
+/// A report's file, for whoever may read the report (readers: the files of the latest submission).
+#[utoipa::path(get, path = "/tenants/{tenant}/reports/{report}/files/{file}", tag = "reports", security(("bearer" = [])),
+    params(
+        ("tenant" = String, Path, description = TENANT),
+        ("report" = uuid::Uuid, Path, description = REPORT),
+        ("file" = uuid::Uuid, Path, description = "The file's id"),
+    ),
+    responses(
+        (status = 200, description = "The file", content_type = "application/octet-stream"),
+        (status = 400, description = "Malformed id", body = ErrorBody),
+        (status = 401, description = "No valid bearer token for this tenant", body = ErrorBody),
+        (status = 404, description = "No such file the caller may read", body = ErrorBody),
+    ))]
+pub async fn download_file(
+    State(state): State<AppState>,
+    Path((_tenant, report, file)): Path<(String, String, String)>,
+    Ctx(context): Ctx,
+) -> Result<axum::response::Response, ApiError> {
+    let (report, file) = (id(&report, "report")?, id(&file, "file")?);
+    let actor = actor(&state, context, Access::SignedIn).await?;
+    let (row, bytes) = ops::file(&actor, report, file, Utc::now()).await?;
+    Ok(crate::uploads::file_response(&row.file_name, &row.media_type, bytes.to_vec()))
+}
+
+/// Removes a file attached since the report was last submitted (what a submitted version went out with
+/// stays).
+#[utoipa::path(delete, path = "/tenants/{tenant}/reports/{report}/files/{file}", tag = "reports", security(("bearer" = [])),
+    params(
+        ("tenant" = String, Path, description = TENANT),
+        ("report" = uuid::Uuid, Path, description = REPORT),
+        ("file" = uuid::Uuid, Path, description = "The file's id"),
+    ),
+    responses(
+        (status = 204, description = "Removed"),
+        (status = 400, description = "Malformed id", body = ErrorBody),
+        (status = 401, description = "No valid bearer token for this tenant", body = ErrorBody),
+        (status = 403, description = "Not a coordinator", body = ErrorBody),
+        (status = 404, description = "No such file of the caller's reports", body = ErrorBody),
+        (status = 409, description = "The file went out with a submission, or the report is submitted", body = ErrorBody),
+    ))]
+pub async fn remove_file(
+    State(state): State<AppState>,
+    Path((_tenant, report, file)): Path<(String, String, String)>,
+    Ctx(context): Ctx,
+) -> Result<StatusCode, ApiError> {
+    let (report, file) = (id(&report, "report")?, id(&file, "file")?);
+    let actor = actor(&state, context, Access::Requires(Permission::FileReports)).await?;
+    ops::remove_file(&actor, report, file, Utc::now()).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

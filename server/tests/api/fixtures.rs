@@ -355,6 +355,17 @@ impl Fixtures {
             values.insert("report", one(read, "Stadtraum 1's first report"));
             let draft = get(format!("/reports?post={first}&state=draft"), coordinator.clone()).await;
             values.insert("report_draft", one(draft, "the running quarter's draft"));
+            // Three files on it: one to read, one for the API's delete, one for the page's.
+            let draft_id = values["report_draft"].clone();
+            for key in ["report_file", "report_file_delete", "report_file_fn"] {
+                let part = reqwest::multipart::Part::bytes(app::attachments::samples::pdf(key)).file_name("anlage.pdf");
+                let form = reqwest::multipart::Form::new().part("file", part);
+                let url = api(&format!("/reports/{draft_id}/files"));
+                let stored =
+                    app.client.post(url).bearer_auth(&coordinator).multipart(form).send().await.expect("attach");
+                assert_eq!(stored.status(), StatusCode::CREATED, "attach {key}");
+                values.insert(key, text(&stored.json::<Value>().await.expect("json")["id"]));
+            }
             let waiting = get(format!("/reports?post={second}&state=submitted"), staff.clone()).await;
             values.insert("report_to_review", one(waiting, "Stadtraum 2's report waiting for review"));
             let me_id = app.client.get(app.url("/api/v1/me")).bearer_auth(&coordinator).send().await.expect("me");

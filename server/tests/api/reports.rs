@@ -652,3 +652,95 @@ async fn unsubmitted_reports_are_reminded_a_week_before_on_the_day_and_when_over
     assert_eq!(kinds, [Kind::ReportOverdue, Kind::ReportDueToday, Kind::ReportDueSoon], "newest first");
     assert!(notices.iter().all(|n| n.link == "/dresden/reports"));
 }
+
+/// Files of a report (issue 13, item 2): its coordinator attaches them while it may change the report;
+/// readers see those that went out with the latest submission, never earlier; what went out stays, what
+/// was added since can be removed; everyone else gets nothing (bodies checked).
+#[tokio::test]
+async fn a_reports_files_go_out_with_its_submissions() {
+    let app = TestApp::spawn().await;
+    let coordinator = Api { app: &app, token: Some(app.token("dresden", "koordination3@dresden.demo").await) };
+    let member = Api { app: &app, token: Some(app.token("dresden", "steuerung2@dresden.demo").await) };
+    let other = Api { app: &app, token: Some(app.token("dresden", "koordination1@dresden.demo").await) };
+    let visitor = Api { app: &app, token: None };
+    let upload = |api: &Api<'_>, report: &str, bytes: Vec<u8>, name: &str| {
+        let part = reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned());
+        let form = reqwest::multipart::Form::new().part("file", part);
+        let mut request =
+            app.client.post(app.url(&format!("/api/v1/tenants/dresden/reports/{report}/files"))).multipart(form);
+        if let Some(token) = &api.token {
+            request = request.bearer_auth(token);
+        }
+        async move {
+            let response = request.send().await.expect("upload");
+            (response.status().as_u16(), response.text().await.expect("body"))
+        }
+    };
+    let (_, list) = coordinator.get("/tenants/dresden/reports?quarter=2026-Q3").await;
+    let post = json(&list)[0]["post_id"].as_str().expect("Stadtraum 3's post").to_owned();
+    let (status, started) = coordinator
+        .post("/tenants/dresden/reports", serde_json::json!({"post_id": post, "period_start": "2026-07-01"}))
+        .await;
+    assert_eq!(status, 201, "{started}");
+    let id = json(&started)["summary"]["id"].as_str().expect("id").to_owned();
+    assert_eq!(coordinator.put(&format!("/tenants/dresden/reports/{id}/draft"), complete("Anlage")).await.0, 200);
+
+    let (status, first) = upload(&coordinator, &id, app::attachments::samples::pdf("Protokoll"), "protokoll.pdf").await;
+    assert_eq!(status, 201, "{first}");
+    let first = json(&first)["id"].as_str().expect("file id").to_owned();
+    assert_eq!(upload(&coordinator, &id, b"just text".to_vec(), "notiz.txt").await.0, 422);
+    assert_eq!(
+        upload(&other, &id, app::attachments::samples::pdf("x"), "x.pdf").await.0,
+        404,
+        "another post's coordinator"
+    );
+    assert_eq!(upload(&member, &id, app::attachments::samples::pdf("x"), "x.pdf").await.0, 403);
+    let file_path = format!("/tenants/dresden/reports/{id}/files/{first}");
+    let (status, body) = member.get(&file_path).await;
+    assert_eq!(status, 404, "a draft's file is its coordinator's: {body}");
+    assert!(!body.contains("Protokoll"));
+
+    assert_eq!(
+        coordinator.post(&format!("/tenants/dresden/reports/{id}/submission"), serde_json::json!({})).await.0,
+        201
+    );
+    let (status, body) = member.get(&file_path).await;
+    assert_eq!(status, 200);
+    assert!(body.contains("% Protokoll"), "the file's bytes: {body}");
+    let (_, view) = member.get(&format!("/tenants/dresden/reports/{id}")).await;
+    assert_eq!(json(&view)["files"].as_array().map(Vec::len), Some(1));
+    assert_eq!(
+        upload(&coordinator, &id, app::attachments::samples::pdf("spät"), "spaet.pdf").await.0,
+        409,
+        "submitted"
+    );
+
+    // Returned: a second file waits for the next submission; the first stays.
+    let review = serde_json::json!({"verdict": "return", "comments": [{"section": null, "body": "Bitte die Einladung anhängen."}]});
+    assert_eq!(member.post(&format!("/tenants/dresden/reports/{id}/review"), review).await.0, 200);
+    let (status, second) =
+        upload(&coordinator, &id, app::attachments::samples::pdf("Einladung"), "einladung.pdf").await;
+    assert_eq!(status, 201, "{second}");
+    let second = json(&second)["id"].as_str().expect("file id").to_owned();
+    let (_, view) = member.get(&format!("/tenants/dresden/reports/{id}")).await;
+    assert_eq!(json(&view)["files"].as_array().map(Vec::len), Some(1), "not before it is submitted");
+    assert_eq!(member.get(&format!("/tenants/dresden/reports/{id}/files/{second}")).await.0, 404);
+    let (_, own) = coordinator.get(&format!("/tenants/dresden/reports/{id}")).await;
+    assert_eq!(json(&own)["files"].as_array().map(Vec::len), Some(2));
+    let delete = |file: &str| {
+        let request = app
+            .client
+            .delete(app.url(&format!("/api/v1/tenants/dresden/reports/{id}/files/{file}")))
+            .bearer_auth(coordinator.token.as_deref().expect("token"));
+        async move { request.send().await.expect("delete").status().as_u16() }
+    };
+    assert_eq!(delete(&first).await, 409, "it went out with the first submission");
+    assert_eq!(delete(&second).await, 204);
+    assert_eq!(delete(&second).await, 404);
+
+    for (who, caller, expected) in [("visitor", &visitor, 401), ("another coordinator", &other, 404)] {
+        let (status, body) = caller.get(&file_path).await;
+        assert_eq!(status, expected, "{who}: {body}");
+        assert!(!body.contains("Protokoll"), "{who}: {body}");
+    }
+}
