@@ -177,7 +177,15 @@ pub mod ops {
             }
             let Some(access) = loaded.post_access(actor.who(), post) else { continue };
             let rows = store::reports_of(db, &actor.tenant, post.id).await?;
-            for period in loaded.periods(post) {
+            let mut due = loaded.periods(post);
+            // Reports started under an earlier schedule keep their own periods.
+            for row in &rows {
+                let period = store::period_of(row)?;
+                if !due.iter().any(|p| p.key() == period.key() && p.ends_on == period.ends_on) {
+                    due.push(period);
+                }
+            }
+            for period in due {
                 if quarter.is_some_and(|(year, q)| {
                     period.starts_on.year() != year || period.starts_on.month0() / 3 + 1 != q
                 }) {
@@ -545,6 +553,36 @@ pub mod ops {
         Ok(FiguresView::build(&inputs, year))
     }
 
+    /// Changes when a post reports (administration): the cadence, a final report, extra dates within its
+    /// running time. What is due follows at once; reports already started keep their periods. Audited.
+    pub async fn set_schedule(
+        actor: &Actor,
+        post: Uuid,
+        schedule: model::report::Schedule,
+    ) -> Result<(), AppError> {
+        use crate::InvalidReason::Malformed;
+        use model::report::ScheduleError;
+        if !actor.holds(Permission::ManageCalls) {
+            return Err(AppError::Forbidden);
+        }
+        let mut schedule = schedule;
+        schedule.extra.sort_unstable();
+        schedule.extra.dedup();
+        let txn = actor.server.db.begin().await?;
+        let found = store::post(&txn, &actor.tenant, post).await?;
+        model::report::check_schedule(&schedule, found.starts_on, found.ends_on).map_err(|err| match err {
+            ScheduleError::FinalWithoutEnd => AppError::invalid("final_report", Malformed),
+            ScheduleError::TooManyExtraDates => AppError::invalid("extra", crate::InvalidReason::TooLong),
+            _ => AppError::invalid("extra", Malformed),
+        })?;
+        store::set_schedule(&txn, &actor.tenant, post, &schedule).await?;
+        let before = serde_json::to_value(&found.schedule).ok();
+        let after = serde_json::to_value(&schedule).ok();
+        actor.audit(&txn, "post.schedule_changed", "post", post, before, after).await?;
+        txn.commit().await?;
+        Ok(())
+    }
+
     /// Assigns a coordinator (an account of the tenant with the coordinator role) to a post (administration).
     /// Audited.
     pub async fn assign(actor: &Actor, post: Uuid, user: Uuid, now: DateTime<Utc>) -> Result<(), AppError> {
@@ -741,6 +779,32 @@ pub async fn remove_report_file(id: Uuid, file: Uuid) -> Result<(), AppError> {
         async move {
             let actor = crate::actor::Actor::require(model::Permission::FileReports).await?;
             ops::remove_file(&actor, id, file, chrono::Utc::now()).await
+        }
+        .await,
+    )
+}
+
+/// Changes a post's reporting schedule from the posts page (administration). `extra` lists days as
+/// `YYYY-MM-DD`, separated by commas or spaces.
+#[leptos::server(prefix = "/fn", endpoint = "set_post_schedule")]
+pub async fn set_post_schedule(
+    post: Uuid,
+    cadence: String,
+    final_report: Option<String>,
+    #[server(default)] extra: String,
+) -> Result<(), AppError> {
+    crate::error::respond(
+        async move {
+            use crate::InvalidReason::Malformed;
+            let actor = crate::actor::Actor::require(model::Permission::ManageCalls).await?;
+            let cadence = model::report::Cadence::parse(&cadence).ok_or(AppError::invalid("cadence", Malformed))?;
+            let extra = extra
+                .split(|c: char| c == ',' || c.is_whitespace())
+                .filter(|d| !d.is_empty())
+                .map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| AppError::invalid("extra", Malformed)))
+                .collect::<Result<Vec<_>, _>>()?;
+            let schedule = model::report::Schedule { cadence, final_report: final_report.is_some(), extra };
+            ops::set_schedule(&actor, post, schedule).await
         }
         .await,
     )

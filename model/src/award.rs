@@ -206,6 +206,8 @@ pub struct PostView {
     pub total: Money,
     pub session_date: NaiveDate,
     pub resolution_number: String,
+    /// When a coordination post reports (`null` for the steering contract).
+    pub schedule: Option<crate::report::Schedule>,
 }
 
 /// What a bidding organisation learns of the decision on its bid: the decision, its own scores per criterion

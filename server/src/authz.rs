@@ -83,6 +83,8 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         ("GET", "/{tenant}/reports/{id}/files/{file}") => SignedIn,
         ("POST", "/{tenant}/reports/{id}/files") => Requires(Permission::FileReports),
         ("POST", "/fn/remove_report_file") => Requires(Permission::FileReports),
+        ("POST", "/fn/set_post_schedule") => Requires(Permission::ManageCalls),
+        ("PUT", "/api/v1/tenants/{tenant}/posts/{post}/schedule") => Requires(Permission::ManageCalls),
         ("POST", "/fn/exchange_threads" | "/fn/exchange_thread" | "/fn/open_thread" | "/fn/reply_thread") => SignedIn,
         ("GET", "/{tenant}/admin/calls" | "/{tenant}/admin/calls/{id}") => Requires(Permission::ManageCalls),
         ("GET", "/{tenant}/account" | "/{tenant}/account/data.json") => SignedIn,

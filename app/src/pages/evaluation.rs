@@ -6,7 +6,7 @@
 
 use crate::AppError;
 use crate::awards::{Decide, Recommend};
-use crate::components::{CurrentTenant, ErrorNotice, NotFound, Protected, autosave, error_text};
+use crate::components::{CurrentTenant, CurrentUser, ErrorNotice, NotFound, Protected, autosave, error_text};
 use crate::evaluation::{
     DeclareConflicts, FinaliseScore, SaveScore, evaluation, evaluation_tasks, my_score_sheet, ranking,
 };
@@ -822,16 +822,24 @@ fn AmountInputs(prefix: &'static str, id_base: String, years: Vec<i32>) -> impl 
 #[component]
 pub fn PostsPage() -> impl IntoView {
     let i18n = I18n::expect();
-    let list = Resource::new(|| (), |_| crate::awards::posts());
+    let schedule = ServerAction::<crate::reports::SetPostSchedule>::new();
+    let list = Resource::new(move || schedule.version().get(), |_| crate::awards::posts());
+    let CurrentUser(me) = expect_context::<CurrentUser>();
+    let failed = Signal::derive(move || schedule.value().get().and_then(Result::err));
     view! {
         <Title text=move || format!("{} – Spielraum", i18n.t(Key::PostsTitle)) />
         <Protected permission=Permission::ReadLedger>
             <h1>{move || i18n.t(Key::PostsTitle)}</h1>
+            <div role="alert">
+                {move || failed.get().map(|e| view! { <p class="notice notice--error">{error_text(i18n.locale(), &e)}</p> })}
+            </div>
             <Suspense fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
                 {move || Suspend::new(async move {
+                    // Only the administration changes schedules: nobody else sees the form.
+                    let may_schedule = me.await.ok().flatten().is_some_and(|me| model::policy::allows(&me.roles, Permission::ManageCalls));
                     match list.await {
                         Ok(posts) if posts.is_empty() => view! { <p>{move || i18n.t(Key::PostsEmpty)}</p> }.into_any(),
-                        Ok(posts) => view! { <PostsTable posts /> }.into_any(),
+                        Ok(posts) => view! { <PostsTable posts may_schedule schedule /> }.into_any(),
                         Err(_) => view! { <ErrorNotice /> }.into_any(),
                     }
                 })}
@@ -840,8 +848,71 @@ pub fn PostsPage() -> impl IntoView {
     }
 }
 
+fn cadence_key(cadence: model::report::Cadence) -> Key {
+    use model::report::Cadence;
+    match cadence {
+        Cadence::Monthly => Key::CadenceMonthly,
+        Cadence::Quarterly => Key::CadenceQuarterly,
+        Cadence::HalfYearly => Key::CadenceHalfYearly,
+        Cadence::Yearly => Key::CadenceYearly,
+    }
+}
+
+/// A post's reporting schedule in words; for the administration, with a form to change it.
 #[component]
-fn PostsTable(posts: Vec<model::award::PostView>) -> impl IntoView {
+fn ScheduleCell(
+    post: uuid::Uuid,
+    plan: model::report::Schedule,
+    may_schedule: bool,
+    schedule: ServerAction<crate::reports::SetPostSchedule>,
+) -> impl IntoView {
+    let i18n = I18n::expect();
+    let cadence = plan.cadence;
+    let final_report = plan.final_report;
+    let extra: Vec<String> = plan.extra.iter().map(|d| d.to_string()).collect();
+    let shown_extra = plan.extra.clone();
+    let field = move |name: &str| format!("schedule-{name}-{post}");
+    view! {
+        {move || i18n.t(cadence_key(cadence))}
+        {final_report.then(|| view! { ", " {move || i18n.t(Key::ReportFinal)} })}
+        {(!shown_extra.is_empty()).then(|| view! {
+            ", " {move || i18n.t(Key::ScheduleExtra)} ": "
+            {move || shown_extra.iter().map(|d| model::datetime::format_day(*d, i18n.locale())).collect::<Vec<_>>().join(", ")}
+        })}
+        {may_schedule.then(|| view! {
+            <details>
+                <summary>{move || i18n.t(Key::ScheduleChange)}</summary>
+                <ActionForm action=schedule attr:class="form">
+                    <input type="hidden" name="post" value=post.to_string() />
+                    <div class="field">
+                        <label for=field("cadence")>{move || i18n.t(Key::ScheduleLabel)}</label>
+                        <select id=field("cadence") name="cadence">
+                            {model::report::Cadence::ALL.into_iter().map(|c| view! {
+                                <option value=c.as_str() selected=c == cadence>{move || i18n.t(cadence_key(c))}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <label class="checkbox">
+                        <input type="checkbox" name="final_report" value="on" checked=final_report />
+                        {move || i18n.t(Key::ReportFinal)}
+                    </label>
+                    <div class="field">
+                        <label for=field("extra")>{move || i18n.t(Key::ScheduleExtraField)}</label>
+                        <input id=field("extra") name="extra" value=extra.join(", ") placeholder="2027-03-15" />
+                    </div>
+                    <button type="submit" class="button button--small">{move || i18n.t(Key::ScheduleSave)}</button>
+                </ActionForm>
+            </details>
+        })}
+    }
+}
+
+#[component]
+fn PostsTable(
+    posts: Vec<model::award::PostView>,
+    may_schedule: bool,
+    schedule: ServerAction<crate::reports::SetPostSchedule>,
+) -> impl IntoView {
     let i18n = I18n::expect();
     view! {
         <table class="table" id="posts">
@@ -854,6 +925,7 @@ fn PostsTable(posts: Vec<model::award::PostView>) -> impl IntoView {
                     <th scope="col">{move || i18n.t(Key::PeriodLabel)}</th>
                     <th scope="col">{move || i18n.t(Key::FundingLabel)}</th>
                     <th scope="col">{move || i18n.t(Key::ResolutionNumber)}</th>
+                    <th scope="col">{move || i18n.t(Key::ScheduleLabel)}</th>
                 </tr>
             </thead>
             <tbody>
@@ -874,6 +946,7 @@ fn PostsTable(posts: Vec<model::award::PostView>) -> impl IntoView {
                                 " (Σ "{move || total.format(i18n.locale())}")"
                             </td>
                             <td>{post.resolution_number.clone()}</td>
+                            <td>{post.schedule.clone().map(|plan| view! { <ScheduleCell post=post.id plan may_schedule schedule /> })}</td>
                         </tr>
                     }
                 }).collect_view()}

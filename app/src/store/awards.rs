@@ -252,6 +252,7 @@ pub async fn posts(db: &impl ConnectionTrait, scope: &TenantScope) -> Result<Vec
                 funding: funding_years(&funding),
                 session_date: decision.session_date,
                 resolution_number: decision.resolution_number.clone(),
+                schedule: (row.kind == "post").then(|| super::reports::schedule_of(&row)).transpose()?,
             })
         })
         .collect::<Result<Vec<_>, AppError>>()?;

@@ -33,7 +33,8 @@ fn corrupt(what: &str, id: Uuid, detail: impl std::fmt::Display) -> AppError {
     AppError::internal(format!("{what} of {id}: {detail}"))
 }
 
-fn schedule_of(row: &award::Model) -> Result<Schedule, AppError> {
+/// A post's reporting schedule as stored with its award.
+pub(crate) fn schedule_of(row: &award::Model) -> Result<Schedule, AppError> {
     let cadence = Cadence::parse(&row.report_cadence).ok_or_else(|| corrupt("cadence", row.id, &row.report_cadence))?;
     let extra: Vec<NaiveDate> =
         serde_json::from_str(&row.extra_report_days).map_err(|e| corrupt("extra report days", row.id, e))?;
@@ -341,4 +342,23 @@ pub async fn latest_contents(
         }
     }
     Ok(latest)
+}
+
+/// Changes a post's reporting schedule (checked by the caller against its running time).
+pub async fn set_schedule(db: &impl ConnectionTrait, scope: &TenantScope, post: Uuid, schedule: &Schedule) -> Result<(), AppError> {
+    use sea_orm::sea_query::Expr;
+    let extra = serde_json::to_string(&schedule.extra).map_err(AppError::internal)?;
+    let updated = award::Entity::update_many()
+        .col_expr(award::Column::ReportCadence, Expr::value(schedule.cadence.as_str()))
+        .col_expr(award::Column::FinalReport, Expr::value(schedule.final_report))
+        .col_expr(award::Column::ExtraReportDays, Expr::value(extra))
+        .filter(award::Column::TenantId.eq(scope.id()))
+        .filter(award::Column::Id.eq(post))
+        .filter(award::Column::Kind.eq("post"))
+        .exec(db)
+        .await?;
+    if updated.rows_affected == 0 {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
 }

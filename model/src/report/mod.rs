@@ -78,8 +78,10 @@ impl Cadence {
 pub struct Schedule {
     pub cadence: Cadence,
     /// A final report over the whole running time, due after the post ends (only for posts with an end).
+    #[serde(default)]
     pub final_report: bool,
     /// Extra reports as of these days (e.g. for a committee session).
+    #[serde(default)]
     pub extra: Vec<NaiveDate>,
 }
 

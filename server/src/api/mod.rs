@@ -73,6 +73,7 @@ use utoipa::OpenApi;
         reports::submit_report,
         reports::review_report,
         reports::assign_coordinator,
+        reports::set_schedule,
         reports::compliance,
         reports::figures,
         reports::upload_file,
@@ -179,6 +180,7 @@ pub fn router(max_upload_bytes: u64) -> Router<AppState> {
         .route("/tenants/{tenant}/reports/{report}/submission", post(reports::submit_report))
         .route("/tenants/{tenant}/reports/{report}/review", post(reports::review_report))
         .route("/tenants/{tenant}/posts/{post}/coordinators", post(reports::assign_coordinator))
+        .route("/tenants/{tenant}/posts/{post}/schedule", put(reports::set_schedule))
         .route("/tenants/{tenant}/reports/{report}/files", post(reports::upload_file).layer(upload_limit))
         .route(
             "/tenants/{tenant}/reports/{report}/files/{file}",

@@ -331,3 +331,30 @@ pub async fn remove_file(
     ops::remove_file(&actor, report, file, Utc::now()).await?;
     Ok(StatusCode::NO_CONTENT)
 }
+
+/// Changes when a post reports (administration): `cadence` (`monthly`, `quarterly`, `half_yearly`, `yearly`),
+/// `final_report` (only for posts with an end) and `extra` days within the running time. What is due follows
+/// at once; reports already started keep their periods.
+#[utoipa::path(put, path = "/tenants/{tenant}/posts/{post}/schedule", tag = "reports", security(("bearer" = [])),
+    params(("tenant" = String, Path, description = TENANT), ("post" = uuid::Uuid, Path, description = "The post's id")),
+    request_body = model::report::Schedule,
+    responses(
+        (status = 204, description = "Changed"),
+        (status = 400, description = "Malformed id or body", body = ErrorBody),
+        (status = 401, description = "No valid bearer token for this tenant", body = ErrorBody),
+        (status = 403, description = "Not the administration", body = ErrorBody),
+        (status = 404, description = "No such post", body = ErrorBody),
+        (status = 422, description = "A final report without an end, or extra days outside the running time", body = ErrorBody),
+    ))]
+pub async fn set_schedule(
+    State(state): State<AppState>,
+    Path((_tenant, post)): Path<(String, String)>,
+    Ctx(context): Ctx,
+    input: Result<Json<model::report::Schedule>, JsonRejection>,
+) -> Result<StatusCode, ApiError> {
+    let post = id(&post, "post")?;
+    let input = body(input)?;
+    let actor = actor(&state, context, Access::Requires(Permission::ManageCalls)).await?;
+    ops::set_schedule(&actor, post, input).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

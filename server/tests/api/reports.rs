@@ -744,3 +744,64 @@ async fn a_reports_files_go_out_with_its_submissions() {
         assert!(!body.contains("Protokoll"), "{who}: {body}");
     }
 }
+
+/// Schedules and the deadline (issue 13, item 1): the administration makes Stadtraum 1's post report
+/// yearly and moves the tenant's deadline; what is due follows at once, the quarters already reported stay,
+/// and nobody else may change either (bodies checked).
+#[tokio::test]
+async fn the_administration_changes_a_posts_schedule_and_the_deadline() {
+    let app = TestApp::spawn().await;
+    let admin = Api { app: &app, token: Some(app.token("dresden", "admin@dresden.demo").await) };
+    let member = Api { app: &app, token: Some(app.token("dresden", "steuerung1@dresden.demo").await) };
+    let coordinator = Api { app: &app, token: Some(app.token("dresden", "koordination1@dresden.demo").await) };
+    let (_, posts) = admin.get("/tenants/dresden/posts").await;
+    let posts = json(&posts);
+    let first = posts
+        .as_array()
+        .expect("posts")
+        .iter()
+        .find(|p| p["district_name"] == "Stadtraum 1")
+        .expect("Stadtraum 1's post")
+        .clone();
+    assert_eq!(first["schedule"]["cadence"], "quarterly", "{first}");
+    let post = first["id"].as_str().expect("id").to_owned();
+    let path = format!("/tenants/dresden/posts/{post}/schedule");
+    assert_eq!(member.put(&path, serde_json::json!({"cadence": "yearly"})).await.0, 403);
+    assert_eq!(coordinator.put(&path, serde_json::json!({"cadence": "yearly"})).await.0, 403);
+    assert_eq!(Api { app: &app, token: None }.put(&path, serde_json::json!({"cadence": "yearly"})).await.0, 401);
+    let (status, body) = admin.put(&path, serde_json::json!({"cadence": "yearly", "final_report": true})).await;
+    assert_eq!(status, 422, "a final report needs an end: {body}");
+    let (status, _) = admin.put(&path, serde_json::json!({"cadence": "yearly", "extra": ["2018-01-01"]})).await;
+    assert_eq!(status, 422, "an extra report before the post began");
+    let (status, body) = admin.put(&path, serde_json::json!({"cadence": "fortnightly"})).await;
+    assert!(matches!(status, 400 | 422), "{body}");
+    let (status, body) = admin.put(&path, serde_json::json!({"cadence": "yearly", "extra": ["2026-11-20"]})).await;
+    assert_eq!(status, 204, "{body}");
+
+    let (_, list) = member.get(&format!("/tenants/dresden/reports?post={post}")).await;
+    let list = json(&list);
+    let entries = list.as_array().expect("list");
+    let yearly = entries.iter().find(|r| r["period_start"] == "2025-01-01" && r["period_end"] == "2025-12-31");
+    assert!(yearly.is_some_and(|r| r["state"].is_null() && r["late"] == true), "the year 2025 is due now: {list}");
+    let extra = entries.iter().find(|r| r["kind"] == "extra");
+    assert!(extra.is_some_and(|r| r["period_end"] == "2026-11-20"), "{list}");
+    let kept = entries.iter().filter(|r| r["state"] == "accepted").count();
+    assert!(kept >= 28, "the quarters reported before stay: {kept}");
+    let (_, after) = admin.get("/tenants/dresden/posts").await;
+    assert!(after.contains("\"cadence\":\"yearly\""), "{after}");
+
+    // The deadline: 30 days after the period instead of 15.
+    let browser = app.signed_in("dresden", "admin@dresden.demo").await;
+    let form = [("name", "Landeshauptstadt Dresden"), ("default_locale", "de"), ("report_deadline_days", "91")];
+    assert_eq!(
+        app.call(&browser, "update_tenant_settings", &form).await.status(),
+        reqwest::StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let form = [("name", "Landeshauptstadt Dresden"), ("default_locale", "de"), ("report_deadline_days", "30")];
+    assert_eq!(app.call(&browser, "update_tenant_settings", &form).await.status(), reqwest::StatusCode::OK);
+    let (_, list) = member.get("/tenants/dresden/reports?quarter=2026-Q3").await;
+    let list = json(&list);
+    let stadtraum3 =
+        list.as_array().expect("list").iter().find(|r| r["district"] == "Stadtraum 3").cloned().expect("Stadtraum 3");
+    assert_eq!(stadtraum3["due_at"], "2026-10-30T23:00:00Z", "30 days after 30 September, midnight in Berlin");
+}

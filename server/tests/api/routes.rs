@@ -371,6 +371,8 @@ const TABLE: &[(&str, &str, &str, &str, &str)] = &[
         "",
         "UFFFAFU",
     ),
+    ("POST", "/fn/set_post_schedule", "", "post={post}&cadence=quarterly", "UAFFFFN"),
+    ("PUT", "/api/v1/tenants/{tenant}/posts/{post}/schedule", "", r#"{"cadence":"quarterly"}"#, "UAFFFFU"),
     ("GET", "/{tenant}/reports/compliance", "", "", "UAAAAAU"),
     ("GET", "/{tenant}/reports/figures", "", "", "UAAAAAU"),
     ("POST", "/fn/report_compliance", "", "year=2026", "UAAAAAA"),

@@ -15,6 +15,7 @@ pub fn SettingsPage() -> impl IntoView {
     let saved = move || matches!(update.value().get(), Some(Ok(())));
     let name_error = move || error.with(|e| field_error(e, "name"));
     let quorum_error = move || error.with(|e| field_error(e, "evaluation_quorum"));
+    let deadline_error = move || error.with(|e| field_error(e, "report_deadline_days"));
     let language_options = Signal::derive(move || {
         Locale::ALL.into_iter().map(|l| (l.tag().to_owned(), crate::i18n::endonym(l).to_owned())).collect::<Vec<_>>()
     });
@@ -64,6 +65,16 @@ pub fn SettingsPage() -> impl IntoView {
                                         aria-describedby=move || quorum_error().map(|_| "field-quorum-error") />
                                     {move || quorum_error().map(|key| view! {
                                         <p class="field__error" id="field-quorum-error">{move || i18n.t(key)}</p>
+                                    })}
+                                </div>
+                                <div class="field">
+                                    <label for="field-deadline">{move || i18n.t(Key::ReportDeadlineLabel)}</label>
+                                    <input id="field-deadline" name="report_deadline_days" type="number" min="0" max="90"
+                                        value=current.report_deadline_days.to_string()
+                                        aria-invalid=move || deadline_error().map(|_| "true")
+                                        aria-describedby=move || deadline_error().map(|_| "field-deadline-error") />
+                                    {move || deadline_error().map(|key| view! {
+                                        <p class="field__error" id="field-deadline-error">{move || i18n.t(key)}</p>
                                     })}
                                 </div>
                                 <p>{move || i18n.t(Key::TimeZoneLabel)}": "{current.time_zone.clone()}</p>
