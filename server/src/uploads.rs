@@ -56,6 +56,19 @@ pub async fn read_upload(mut multipart: Multipart) -> Result<Upload, AppError> {
     Ok(Upload { question, thread, file_name, bytes })
 }
 
+/// An upload form's refusal: back to its page with the reason in the query (`upload=…`, which the page
+/// puts in words) when it is about the file or the object's state; otherwise the error itself.
+fn refused(err: AppError, back: impl FnOnce(&str) -> Response) -> Response {
+    match err {
+        AppError::Invalid { reason, .. } => {
+            back(serde_json::to_value(reason).ok().as_ref().and_then(|v| v.as_str()).unwrap_or("invalid"))
+        }
+        AppError::CallNotOpen => back("closed"),
+        AppError::ReportLocked => back("locked"),
+        other => ApiError(other).into_response(),
+    }
+}
+
 /// `POST /{tenant}/bids/{bid}/attachments`: the bid page's upload form. Answers with a redirect back to the
 /// bid, carrying the outcome in the query so the page can say what happened.
 pub async fn upload_form(
@@ -83,11 +96,7 @@ pub async fn upload_form(
     .await;
     match result {
         Ok(_) => back("ok"),
-        Err(AppError::Invalid { reason, .. }) => {
-            back(serde_json::to_value(reason).ok().as_ref().and_then(|v| v.as_str()).unwrap_or("invalid"))
-        }
-        Err(AppError::CallNotOpen) => back("closed"),
-        Err(other) => ApiError(other).into_response(),
+        Err(err) => refused(err, back),
     }
 }
 
@@ -111,11 +120,7 @@ pub async fn report_upload_form(
     .await;
     match result {
         Ok(_) => back("ok"),
-        Err(AppError::Invalid { reason, .. }) => {
-            back(serde_json::to_value(reason).ok().as_ref().and_then(|v| v.as_str()).unwrap_or("invalid"))
-        }
-        Err(AppError::ReportLocked) => back("locked"),
-        Err(other) => ApiError(other).into_response(),
+        Err(err) => refused(err, back),
     }
 }
 
@@ -156,11 +161,7 @@ pub async fn exchange_upload_form(
     match result {
         Ok((_, thread)) => back(thread, "ok"),
         // The form names the thread to go back to; without it, the post (a thread's own id).
-        Err(AppError::Invalid { reason, .. }) => back(
-            thread.unwrap_or(post_id),
-            serde_json::to_value(reason).ok().as_ref().and_then(|v| v.as_str()).unwrap_or("invalid"),
-        ),
-        Err(other) => ApiError(other).into_response(),
+        Err(err) => refused(err, |outcome| back(thread.unwrap_or(post_id), outcome)),
     }
 }
 
