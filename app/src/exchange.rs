@@ -54,6 +54,14 @@ pub mod ops {
         if takes_part(db, &actor.tenant, actor.who(), now).await? { Ok(()) } else { Err(AppError::Forbidden) }
     }
 
+    /// A topic to narrow the list to, as a form or query gives it (empty: any).
+    pub fn topic_filter(text: Option<&str>) -> Result<Option<Topic>, AppError> {
+        match text.map(str::trim).filter(|t| !t.is_empty()) {
+            Some(text) => Topic::parse(text).map(Some).ok_or(AppError::invalid("topic", crate::InvalidReason::Malformed)),
+            None => Ok(None),
+        }
+    }
+
     /// Names read once per request.
     struct Names {
         districts: HashMap<Uuid, String>,
@@ -240,10 +248,7 @@ pub async fn exchange_threads(
     crate::error::respond(
         async move {
             let actor = crate::actor::Actor::signed_in().await?;
-            let topic = match topic.as_deref().filter(|t| !t.is_empty()) {
-                Some(text) => Some(model::exchange::Topic::parse(text).ok_or(AppError::invalid("topic", crate::InvalidReason::Malformed))?),
-                None => None,
-            };
+            let topic = ops::topic_filter(topic.as_deref())?;
             let filter = model::exchange::ThreadFilter {
                 query: query.filter(|q| !q.trim().is_empty()),
                 topic,

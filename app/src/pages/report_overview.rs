@@ -81,17 +81,28 @@ pub(crate) fn OverviewLinks() -> impl IntoView {
     }
 }
 
+/// What both overviews share: the title, the links between them and the lead, for signed-in callers.
+#[component]
+fn OverviewFrame(title: Key, intro: Key, children: ChildrenFn) -> impl IntoView {
+    let i18n = I18n::expect();
+    view! {
+        <Title text=move || format!("{} – Spielraum", i18n.t(title)) />
+        <Protected>
+            <h1>{move || i18n.t(title)}</h1>
+            <OverviewLinks />
+            <p class="lead">{move || i18n.t(intro)}</p>
+            {children()}
+        </Protected>
+    }
+}
+
 #[component]
 pub fn CompliancePage() -> impl IntoView {
     let i18n = I18n::expect();
     let year = year_query();
     let overview = Resource::new(move || year.get(), report_compliance);
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::ComplianceTitle)) />
-        <Protected>
-            <h1>{move || i18n.t(Key::ComplianceTitle)}</h1>
-            <OverviewLinks />
-            <p class="lead">{move || i18n.t(Key::ComplianceIntro)}</p>
+        <OverviewFrame title=Key::ComplianceTitle intro=Key::ComplianceIntro>
             <Transition fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
                 {move || Suspend::new(async move {
                     match overview.await {
@@ -100,7 +111,7 @@ pub fn CompliancePage() -> impl IntoView {
                     }
                 })}
             </Transition>
-        </Protected>
+        </OverviewFrame>
     }
 }
 
@@ -241,11 +252,7 @@ pub fn FiguresPage() -> impl IntoView {
     let year = year_query();
     let figures = Resource::new(move || year.get(), report_figures);
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::FiguresTitle)) />
-        <Protected>
-            <h1>{move || i18n.t(Key::FiguresTitle)}</h1>
-            <OverviewLinks />
-            <p class="lead">{move || i18n.t(Key::FiguresIntro)}</p>
+        <OverviewFrame title=Key::FiguresTitle intro=Key::FiguresIntro>
             <Transition fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
                 {move || Suspend::new(async move {
                     match figures.await {
@@ -255,7 +262,7 @@ pub fn FiguresPage() -> impl IntoView {
                     }
                 })}
             </Transition>
-        </Protected>
+        </OverviewFrame>
     }
 }
 

@@ -12,7 +12,7 @@ use axum::extract::{Multipart, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use chrono::Utc;
-use model::exchange::{ReplyInput, ThreadFilter, ThreadInput, ThreadPage, ThreadView, Topic};
+use model::exchange::{ReplyInput, ThreadFilter, ThreadInput, ThreadPage, ThreadView};
 use model::file::FileRef;
 use model::policy::Access;
 use serde::Deserialize;
@@ -54,10 +54,7 @@ pub async fn list(
     query: Result<Query<ExchangeQuery>, QueryRejection>,
 ) -> Result<Json<ThreadPage>, ApiError> {
     let Query(query) = query.map_err(|rejection| ApiError(AppError::BadRequest { message: rejection.body_text() }))?;
-    let topic = match query.topic.as_deref().filter(|t| !t.is_empty()) {
-        Some(text) => Some(Topic::parse(text).ok_or(AppError::invalid("topic", app::InvalidReason::Malformed))?),
-        None => None,
-    };
+    let topic = ops::topic_filter(query.topic.as_deref())?;
     let actor = actor(&state, context, Access::SignedIn).await?;
     let filter = ThreadFilter {
         query: query.q.filter(|q| !q.trim().is_empty()),

@@ -5,10 +5,9 @@
 use app::AppError;
 use app::store::TenantScope;
 use app::store::exchange as store;
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use model::entity::user;
+use chrono::{DateTime, NaiveDate, Utc};
 use model::exchange::{ReplyInput, ThreadInput, Topic};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::ConnectionTrait;
 
 struct Thread {
     author: &'static str,
@@ -91,24 +90,14 @@ const THREADS: [Thread; 4] = [
     },
 ];
 
+/// Noon of a day in Berlin; a demo person by their address's name.
 fn noon(day: (i32, u32, u32)) -> Result<DateTime<Utc>, AppError> {
     let day = NaiveDate::from_ymd_opt(day.0, day.1, day.2).ok_or_else(|| AppError::internal("demo day"))?;
-    model::datetime::DEFAULT_TIME_ZONE
-        .from_local_datetime(&day.and_hms_opt(12, 0, 0).unwrap_or_default())
-        .earliest()
-        .map(|t| t.with_timezone(&Utc))
-        .ok_or_else(|| AppError::internal("demo time"))
+    super::reports::berlin(day, 12)
 }
 
 async fn user_id(db: &impl ConnectionTrait, scope: &TenantScope, name: &str) -> Result<uuid::Uuid, AppError> {
-    let email = format!("{name}@dresden.demo");
-    user::Entity::find()
-        .filter(user::Column::TenantId.eq(scope.id()))
-        .filter(user::Column::Email.eq(&email))
-        .one(db)
-        .await?
-        .map(|u| u.id)
-        .ok_or_else(|| AppError::internal(format!("demo user {email}")))
+    super::reports::user_id(db, scope, &format!("{name}@dresden.demo")).await
 }
 
 /// Writes the threads and replies dated up to `now`.

@@ -36,7 +36,8 @@ const PARTNERS: [(&str, &str); 6] = [
     ("Wohnungsgenossenschaft Süd", "Wohnungswirtschaft"),
 ];
 
-fn berlin(day: NaiveDate, hour: u32) -> Result<DateTime<Utc>, AppError> {
+/// A full hour of `day` in Berlin.
+pub(super) fn berlin(day: NaiveDate, hour: u32) -> Result<DateTime<Utc>, AppError> {
     let local = day.and_hms_opt(hour, 0, 0).ok_or_else(|| AppError::internal("demo time"))?;
     model::datetime::DEFAULT_TIME_ZONE
         .from_local_datetime(&local)
@@ -85,7 +86,8 @@ fn content(district: &str, period: &Period, index: usize) -> Content {
     content
 }
 
-async fn user_id(db: &impl ConnectionTrait, scope: &TenantScope, email: &str) -> Result<Uuid, AppError> {
+/// A demo account by email.
+pub(super) async fn user_id(db: &impl ConnectionTrait, scope: &TenantScope, email: &str) -> Result<Uuid, AppError> {
     user::Entity::find()
         .filter(user::Column::TenantId.eq(scope.id()))
         .filter(user::Column::Email.eq(email))
