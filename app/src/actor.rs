@@ -70,6 +70,11 @@ impl Actor {
         self.who().holds(permission)
     }
 
+    /// `Ok` when the caller holds `permission`, else 403: for operations that more than one permission reaches.
+    pub fn check(&self, permission: Permission) -> Result<(), AppError> {
+        if self.holds(permission) { Ok(()) } else { Err(AppError::Forbidden) }
+    }
+
     /// The organisation the caller bids for (the carrier role's), or 403.
     pub fn organisation(&self) -> Result<uuid::Uuid, AppError> {
         self.caller

@@ -145,7 +145,19 @@ pub mod ops {
             None
         };
         let organisation = lot_bid.organisation_id;
-        store::decide(&txn, &loaded, lot, bid, organisation, &input, award, actor.caller().user_id).await?;
+        let module = award.as_ref().map(|a| a.kind.module());
+        let user = actor.caller().user_id;
+        let award_id = store::decide(&txn, &loaded, lot, bid, organisation, &input, award, user).await?;
+        if let (Some(award_id), Some(module)) = (award_id, module) {
+            let commitment = crate::controlling::ops::Commitment {
+                award: award_id,
+                module,
+                funding: &input.amounts,
+                decided_on: input.session_date,
+                reference: &number,
+            };
+            crate::controlling::ops::commit(&txn, &actor.tenant, &commitment, user, now).await?;
+        }
         let after = serde_json::json!({"session_date": input.session_date, "resolution_number": number,
             "awarded": input.awarded, "amounts": input.amounts, "conditions": input.conditions.trim()});
         actor.audit(&txn, "bid.decided", "bid", bid, None, Some(after)).await?;

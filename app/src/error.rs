@@ -44,6 +44,10 @@ pub enum AppError {
     /// outside the funded period).
     #[error("award: {problem}")]
     Award { problem: model::award::AwardError },
+    /// A ledger entry or the closing of a year breaks a rule of `model::ledger` (a closed year, more than is
+    /// available, money outside its earmark).
+    #[error("ledger: {problem}")]
+    Ledger { problem: model::ledger::LedgerError },
     /// A report is not in a state for the step: submitted and waiting for review, or accepted.
     #[error("the report cannot be changed now")]
     ReportLocked,
@@ -172,6 +176,13 @@ impl AppError {
             AppError::Evaluation { reason } => reason.status(),
             AppError::ScoreSheet { .. } | AppError::Award { .. } => 422,
             AppError::ReportLocked => 409,
+            AppError::Ledger { problem } => {
+                use model::ledger::LedgerError::*;
+                match problem {
+                    YearClosed | AlreadyClosed | AlreadyReversed => 409,
+                    _ => 422,
+                }
+            }
             AppError::Internal => 500,
         }
     }
@@ -193,6 +204,7 @@ impl AppError {
             AppError::ScoreSheet { .. } => "score_sheet_incomplete",
             AppError::Award { .. } => "award_invalid",
             AppError::ReportLocked => "report_locked",
+            AppError::Ledger { .. } => "ledger_refused",
             AppError::Internal => "internal",
         }
     }
@@ -206,6 +218,12 @@ impl From<model::policy::ChangeRefusal> for AppError {
             model::policy::ChangeRefusal::CallNotOpen => AppError::CallNotOpen,
             model::policy::ChangeRefusal::NotAllowed => AppError::Forbidden,
         }
+    }
+}
+
+impl From<model::ledger::LedgerError> for AppError {
+    fn from(problem: model::ledger::LedgerError) -> Self {
+        AppError::Ledger { problem }
     }
 }
 

@@ -27,6 +27,7 @@ whole_app! {
     pub mod awards;
     pub mod bids;
     pub mod calls;
+    pub mod controlling;
     pub mod documents;
     pub mod error;
     pub mod evaluation;

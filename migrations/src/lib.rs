@@ -19,6 +19,7 @@ mod m20261203_000010_evaluation;
 mod m20261203_000011_awards;
 mod m20261203_000012_reports;
 mod m20261203_000013_exchange_and_files;
+mod m20261203_000014_ledger;
 
 pub struct Migrator;
 
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000011_awards::Migration),
             Box::new(m20261203_000012_reports::Migration),
             Box::new(m20261203_000013_exchange_and_files::Migration),
+            Box::new(m20261203_000014_ledger::Migration),
         ]
     }
 }

@@ -173,6 +173,14 @@ impl AwardKind {
     pub fn parse(text: &str) -> Option<Self> {
         [AwardKind::Post, AwardKind::Steering].into_iter().find(|k| k.as_str() == text)
     }
+
+    /// The module whose money pays for it.
+    pub fn module(self) -> crate::call::Module {
+        match self {
+            AwardKind::Post => crate::call::Module::Practice,
+            AwardKind::Steering => crate::call::Module::Steering,
+        }
+    }
 }
 
 /// A recorded decision.

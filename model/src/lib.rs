@@ -16,6 +16,7 @@ pub mod email;
 pub mod evaluation;
 pub mod exchange;
 pub mod file;
+pub mod ledger;
 pub mod locale;
 pub mod money;
 pub mod organisation;

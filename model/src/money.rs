@@ -19,13 +19,14 @@ pub enum MoneyError {
 }
 
 /// An amount of euros with exactly two decimal places. May be negative (reversals, balances).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(value_type = String, example = "32500.00"))]
 #[serde(try_from = "Decimal", into = "Decimal")]
 pub struct Money(Decimal);
 
 impl Money {
-    pub const ZERO: Money = Money(Decimal::ZERO);
+    /// Zero with its two places, so it reads "0.00" like every other amount.
+    pub const ZERO: Money = Money(Decimal::from_parts(0, 0, 0, false, 2));
 
     /// Whole amounts from the database, which stores cents.
     pub fn from_cents(cents: i64) -> Self {
@@ -137,6 +138,41 @@ impl TryFrom<Decimal> for Money {
 impl From<Money> for Decimal {
     fn from(money: Money) -> Self {
         money.0
+    }
+}
+
+impl Default for Money {
+    fn default() -> Self {
+        Money::ZERO
+    }
+}
+
+// Sums of ledger rows: every amount comes from `i64` cents, so a sum of them stays far inside `Decimal`'s range
+// (about 7.9 · 10^28) and keeps two places exactly.
+impl std::ops::Add for Money {
+    type Output = Money;
+    fn add(self, other: Money) -> Money {
+        Money(self.0 + other.0)
+    }
+}
+
+impl std::ops::Sub for Money {
+    type Output = Money;
+    fn sub(self, other: Money) -> Money {
+        Money(self.0 - other.0)
+    }
+}
+
+impl std::ops::Neg for Money {
+    type Output = Money;
+    fn neg(self) -> Money {
+        Money(-self.0)
+    }
+}
+
+impl std::iter::Sum for Money {
+    fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
+        iter.fold(Money::ZERO, |a, b| a + b)
     }
 }
 

@@ -222,6 +222,12 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         ("DELETE", "/api/v1/tenants/{tenant}/reports/{report}/files/{file}") => Requires(Permission::FileReports),
         ("POST", "/api/v1/tenants/{tenant}/reports/{report}/review") => Requires(Permission::ReviewReports),
         ("POST", "/api/v1/tenants/{tenant}/posts/{post}/coordinators") => Requires(Permission::ManageUsers),
+        ("GET", "/api/v1/tenants/{tenant}/budget" | "/api/v1/tenants/{tenant}/ledger") => {
+            Requires(Permission::ReadLedger)
+        }
+        ("POST", "/api/v1/tenants/{tenant}/ledger" | "/api/v1/tenants/{tenant}/budget/{year}/closing") => {
+            Requires(Permission::WriteLedger)
+        }
         ("POST", "/api/v1/auth/token") => Public,
         ("GET", "/api/v1/me") => SignedIn,
         _ => return None,

@@ -1,4 +1,5 @@
-//! The command line: `server serve` (the default), `server migrate` and `server healthcheck`.
+//! The command line: `server serve` (the default), `server migrate`, `server healthcheck`, `server tenant
+//! create` and `server ledger check`.
 //!
 //! Failures end with one line on stderr and a non-zero exit code: 2 for bad configuration, 1 for everything
 //! else. No backtraces for things a person can fix.
@@ -28,6 +29,17 @@ enum Command {
     /// Manage tenants (platform operators only).
     #[command(subcommand)]
     Tenant(TenantCommand),
+    /// The programmes' money.
+    #[command(subcommand)]
+    Ledger(LedgerCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum LedgerCommand {
+    /// Check every tenant's ledger: lines not overdrawn, closed years carried exactly into the next,
+    /// corrections that reverse one row, nothing written into a closed year. Exit 0 when everything adds up,
+    /// else 1 with one line per discrepancy.
+    Check,
 }
 
 #[derive(Debug, Subcommand)]
@@ -69,6 +81,7 @@ pub fn main() -> ExitCode {
             Command::Serve => serve(&settings).await,
             Command::Migrate => migrate(&settings).await,
             Command::Healthcheck => healthcheck(&settings).await,
+            Command::Ledger(LedgerCommand::Check) => check_ledger(&settings).await,
             Command::Tenant(TenantCommand::Create { slug, name, admin_email, admin_name }) => {
                 create_tenant(&settings, &slug, &name, &admin_email, &admin_name).await
             }
@@ -174,6 +187,20 @@ async fn create_tenant(
     println!("The administrator {email} sets a password here (valid {days} days, single use):");
     println!("{}/{slug}/set-password?token={token}", settings.public_url);
     Ok(())
+}
+
+async fn check_ledger(settings: &Settings) -> Result<(), String> {
+    let db = db::connect(&settings.database_url, settings.database_kind()).await.map_err(|e| e.to_string())?;
+    db::migrate(&db).await.map_err(|e| e.to_string())?;
+    let found = app::controlling::ops::check_all(&db).await.map_err(|e| e.to_string())?;
+    if found.is_empty() {
+        println!("The ledger adds up.");
+        return Ok(());
+    }
+    for line in &found {
+        println!("{line}");
+    }
+    Err(format!("{} discrepancies in the ledger", found.len()))
 }
 
 async fn migrate(settings: &Settings) -> Result<(), String> {

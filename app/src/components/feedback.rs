@@ -24,6 +24,7 @@ pub fn error_text(locale: Locale, error: &AppError) -> String {
         AppError::Award { problem } => award_key(*problem),
         AppError::TooLarge { .. } => Key::ErrRequestTooLarge,
         AppError::ReportLocked => Key::ErrReportLocked,
+        AppError::Ledger { problem } => ledger_key(*problem),
         AppError::BadRequest { .. } | AppError::Internal => Key::ErrorText,
     };
     crate::i18n::text(locale, key).to_owned()
@@ -52,6 +53,25 @@ pub fn award_key(problem: model::award::AwardError) -> Key {
         SteeringTooLittle => Key::ErrSteeringTooLittle,
         YearOutsidePeriod => Key::ErrYearOutsidePeriod,
         BadAmount => Key::ErrMalformed,
+    }
+}
+
+pub fn ledger_key(problem: model::ledger::LedgerError) -> Key {
+    use model::ledger::LedgerError::*;
+    match problem {
+        NotPositive => Key::ErrLedgerNotPositive,
+        YearOutOfRange => Key::ErrLedgerYearOutOfRange,
+        YearClosed => Key::ErrLedgerYearClosed,
+        ExceedsAvailable => Key::ErrLedgerExceedsAvailable,
+        Earmark => Key::ErrLedgerEarmark,
+        AlreadyReversed => Key::ErrLedgerAlreadyReversed,
+        NotReversible => Key::ErrLedgerNotReversible,
+        NoReference => Key::ErrLedgerNoReference,
+        NoReason => Key::ErrLedgerNoReason,
+        TooLong => Key::ErrTooLong,
+        YearNotOver => Key::ErrLedgerYearNotOver,
+        EarlierYearOpen => Key::ErrLedgerEarlierYearOpen,
+        AlreadyClosed => Key::ErrLedgerAlreadyClosed,
     }
 }
 

@@ -152,7 +152,7 @@ pub async fn decide(
     input: &model::award::DecisionInput,
     award: Option<NewAward>,
     user: Uuid,
-) -> Result<(), AppError> {
+) -> Result<Option<Uuid>, AppError> {
     let id = Uuid::new_v4();
     let amounts = serde_json::to_string(&input.amounts).map_err(AppError::internal)?;
     let row = decision::ActiveModel {
@@ -177,9 +177,11 @@ pub async fn decide(
     if inserted == 0 {
         return Err(AppError::Evaluation { reason: crate::EvaluationRefusal::AlreadyDecided });
     }
-    if let Some(award) = award {
+    let Some(award) = award else { return Ok(None) };
+    let award_id = Uuid::new_v4();
+    {
         award::Entity::insert(award::ActiveModel {
-            id: Set(Uuid::new_v4()),
+            id: Set(award_id),
             tenant_id: Set(evaluation.call.tenant_id),
             decision_id: Set(id),
             bid_id: Set(bid),
@@ -198,7 +200,7 @@ pub async fn decide(
         .exec_without_returning(db)
         .await?;
     }
-    Ok(())
+    Ok(Some(award_id))
 }
 
 /// The decision on one bid of the scope's tenant, if recorded.

@@ -12,6 +12,7 @@ pub mod districts;
 pub mod evaluation;
 pub mod exchange;
 pub mod files;
+pub mod ledger;
 pub mod names;
 pub mod ordering;
 pub mod organisations;

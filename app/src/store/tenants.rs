@@ -68,6 +68,7 @@ pub async fn create(
     })
     .exec_without_returning(db)
     .await?;
+    super::ledger::create_programme(db, id, "Präventionsprogramm", "", now).await?;
     Ok(TenantScope { id, view: TenantView { slug: slug.clone(), name: name.to_owned() } })
 }
 

@@ -9,6 +9,7 @@ mod calls;
 pub(crate) mod error;
 pub(crate) mod evaluation;
 pub(crate) mod exchange;
+mod ledger;
 mod reports;
 mod tenants;
 
@@ -66,6 +67,10 @@ use utoipa::OpenApi;
         evaluation::get_ranking_csv,
         evaluation::get_ranking_xlsx,
         evaluation::get_decision_proposal_pdf,
+        ledger::budget,
+        ledger::list,
+        ledger::add,
+        ledger::close,
         reports::list_reports,
         reports::start_report,
         reports::get_report,
@@ -97,6 +102,7 @@ use utoipa::OpenApi;
         (name = "evaluation", description = "The steering group's evaluation of a closed call: conflicts of interest, scores, ranking"),
         (name = "exchange", description = "The exchange space: threads, replies and files of coordinators and the steering group"),
         (name = "reports", description = "The coordination posts' reports: the work order, submissions and their review"),
+        (name = "controlling", description = "The programme's money: budgets, the append-only ledger, the closing of budget years"),
         (name = "auth", description = "Bearer tokens and the caller")
     )
 )]
@@ -193,6 +199,9 @@ pub fn router(max_upload_bytes: u64) -> Router<AppState> {
         .route("/tenants/{tenant}/exchange/{post}/replies", post(exchange::reply))
         .route("/tenants/{tenant}/exchange/{post}/files", post(exchange::upload).layer(upload_limit))
         .route("/tenants/{tenant}/exchange/{post}/files/{file}", get(exchange::download))
+        .route("/tenants/{tenant}/budget", get(ledger::budget))
+        .route("/tenants/{tenant}/budget/{year}/closing", post(ledger::close))
+        .route("/tenants/{tenant}/ledger", get(ledger::list).post(ledger::add))
         .route("/auth/token", axum::routing::post(auth::issue_token))
         .route("/me", get(auth::me))
         .fallback(not_found)

@@ -6,6 +6,7 @@
 
 mod exchange;
 mod history;
+mod ledger;
 mod reports;
 
 use chrono::Utc;
@@ -147,6 +148,7 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> Result<bool, DbErr> {
         .exec(&txn)
         .await?;
         let failed = |err: app::AppError| DbErr::Custom(format!("demo roles: {err}"));
+        app::store::ledger::create_programme(&txn, tenant_id, "Präventionsprogramm", "", now).await.map_err(failed)?;
         let scope = app::store::TenantScope::resolve(&txn, demo.slug).await.map_err(failed)?;
         let district_ids: Vec<Uuid> = demo.districts.iter().map(|_| Uuid::new_v4()).collect();
         let rows = demo.districts.into_iter().zip(1..).zip(&district_ids).map(|(((name, kind), position), id)| {
@@ -317,6 +319,7 @@ async fn demo_calls(db: &impl sea_orm::ConnectionTrait, now: chrono::DateTime<Ut
         .await
         .map_err(failed)?;
     reports::history(db, &scope, now).await.map_err(failed)?;
+    ledger::history(db, &scope, now).await.map_err(failed)?;
     exchange::threads(db, &scope, now).await.map_err(failed)
 }
 

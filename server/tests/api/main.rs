@@ -11,6 +11,7 @@ mod evaluation;
 mod exchange;
 mod fixtures;
 mod health;
+mod ledger;
 mod onboarding;
 mod organisations;
 mod pages;

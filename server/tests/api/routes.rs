@@ -377,6 +377,23 @@ const TABLE: &[(&str, &str, &str, &str, &str)] = &[
     ("GET", "/{tenant}/reports/figures", "", "", "UAAAAAU"),
     ("POST", "/fn/report_compliance", "", "year=2026", "UAAAAAA"),
     ("POST", "/fn/report_figures", "", "", "UAAAAAA"),
+    ("GET", "/api/v1/tenants/{tenant}/budget", "/api/v1/tenants/dresden/budget?year=2019", "", "UAAFFFU"),
+    ("GET", "/api/v1/tenants/{tenant}/ledger", "", "", "UAAFFFU"),
+    (
+        "POST",
+        "/api/v1/tenants/{tenant}/ledger",
+        "",
+        r#"{"kind":"appropriation","module":"practice","year":2026,"amount":"10.00","booked_on":"2026-11-30","reference":"V1"}"#,
+        "UAFFFFU",
+    ),
+    // The demo leaves last year open for the administration to close.
+    (
+        "POST",
+        "/api/v1/tenants/{tenant}/budget/{year}/closing",
+        "/api/v1/tenants/dresden/budget/2025/closing",
+        "",
+        "UAFFFFU",
+    ),
     ("GET", "/api/v1/tenants/{tenant}/compliance", "", "", "UAAAAAU"),
     ("GET", "/api/v1/tenants/{tenant}/report-figures", "", "", "UAAAAAU"),
     ("POST", "/fn/report", "", "id={report}", "UAANAAN"),

@@ -1,0 +1,374 @@
+//! Controlling (issue 14; SPEC §3C, seed §3, §8): the budget per programme, module and year, the
+//! append-only ledger, the closing of budget years with their earmarked carry-over.
+//!
+//! The rules are `model::ledger`'s; the operations in [`ops`] load one line's facts inside a transaction that
+//! holds the tenant's ledger lock, ask the rules, write and audit. The steering group reads
+//! (`ReadLedger`), the administration writes (`WriteLedger`); the server functions below, the REST API
+//! and the CSV import are thin wrappers around the same operations.
+
+#[cfg(feature = "ssr")]
+pub mod ops {
+    use crate::AppError;
+    use crate::actor::Actor;
+    use crate::store::{TenantScope, ledger as store};
+    use chrono::{DateTime, Datelike, NaiveDate, Utc};
+    use model::Money;
+    use model::Permission;
+    use model::call::Module;
+    use model::entity::ledger_entry;
+    use model::ledger::{
+        BudgetLine, BudgetView, ClosingView, Earmark, EntryKind, EntryView, LedgerPage, Line, Posting, Reversed, Totals,
+    };
+    use sea_orm::{ConnectionTrait, TransactionTrait};
+    use std::collections::{BTreeMap, BTreeSet, HashMap};
+    use uuid::Uuid;
+
+    /// Rows per page of the ledger.
+    pub const PER_PAGE: u64 = 50;
+
+    /// What an award commits: its funding per year, charged to its module.
+    #[derive(Debug)]
+    pub struct Commitment<'a> {
+        pub award: Uuid,
+        pub module: Module,
+        pub funding: &'a model::award::Funding,
+        pub decided_on: NaiveDate,
+        pub reference: &'a str,
+    }
+
+    /// Writes an award's commitments (one row per funded year) into the tenant's first programme, in the
+    /// transaction that records the award.
+    pub async fn commit(
+        db: &impl ConnectionTrait,
+        scope: &TenantScope,
+        commitment: &Commitment<'_>,
+        user: Uuid,
+        now: DateTime<Utc>,
+    ) -> Result<(), AppError> {
+        let programme = store::programme(db, scope, None).await?;
+        for (&year, &amount) in commitment.funding {
+            if amount == Money::ZERO {
+                continue;
+            }
+            let entry = store::NewEntry {
+                line: Line { programme: programme.clone(), module: commitment.module, year },
+                kind: EntryKind::Commitment,
+                amount,
+                reverses: None,
+                award_id: Some(commitment.award),
+                booked_on: commitment.decided_on,
+                reference: commitment.reference.to_owned(),
+                note: String::new(),
+                created_by: Some(user),
+            };
+            store::insert(db, scope, entry, now).await?;
+        }
+        Ok(())
+    }
+
+    fn year_of(year: i32) -> Result<i32, AppError> {
+        if model::ledger::YEARS.contains(&year) {
+            Ok(year)
+        } else {
+            Err(AppError::invalid("year", crate::InvalidReason::Malformed))
+        }
+    }
+
+    /// The budget of `year`: one line per programme and module with money in it, and the total.
+    pub async fn budget(actor: &Actor, year: i32) -> Result<BudgetView, AppError> {
+        actor.check(Permission::ReadLedger)?;
+        let year = year_of(year)?;
+        let db = &actor.server.db;
+        let lines = store::totals(db, &actor.tenant, Some(year)).await?;
+        let closed = model::ledger::is_closed(year, &store::closings(db, &actor.tenant).await?);
+        Ok(budget_view(year, closed, &lines))
+    }
+
+    /// The budget view of one year from the sums per line.
+    pub fn budget_view(year: i32, closed: bool, lines: &BTreeMap<Line, Totals>) -> BudgetView {
+        let mut total = Totals::default();
+        let modules = lines
+            .iter()
+            .filter(|(line, _)| line.year == year)
+            .map(|(line, totals)| {
+                total = total.plus(totals);
+                BudgetLine::new(&line.programme, line.module, totals)
+            })
+            .collect();
+        BudgetView { year, closed, modules, total: BudgetLine { module: Module::Practice, ..BudgetLine::new("", Module::Practice, &total) } }
+    }
+
+    /// Labels of the tenant's awards ("Pieschen – Carrier e. V."), for ledger rows.
+    async fn award_labels(db: &impl ConnectionTrait, scope: &TenantScope) -> Result<HashMap<Uuid, String>, AppError> {
+        Ok(crate::store::awards::posts(db, scope)
+            .await?
+            .into_iter()
+            .map(|post| {
+                let label = match post.district_name {
+                    Some(district) => format!("{district} – {}", post.organisation_name),
+                    None => post.organisation_name,
+                };
+                (post.id, label)
+            })
+            .collect())
+    }
+
+    fn view_of(row: ledger_entry::Model, reversed_by: Option<Uuid>, labels: &HashMap<Uuid, String>) -> Result<EntryView, AppError> {
+        Ok(EntryView {
+            id: row.id,
+            module: Module::parse(&row.module).ok_or_else(|| AppError::internal("ledger module"))?,
+            kind: EntryKind::parse(&row.kind).ok_or_else(|| AppError::internal("ledger kind"))?,
+            programme: row.programme,
+            year: row.year,
+            amount: Money::from_cents(row.amount_cents),
+            reverses: row.reverses,
+            reversed_by,
+            award_id: row.award_id,
+            award_label: row.award_id.and_then(|a| labels.get(&a).cloned()),
+            booked_on: row.booked_on,
+            reference: row.reference,
+            note: row.note,
+            created_at: row.created_at,
+        })
+    }
+
+    /// What the ledger list is narrowed to, as given (the API's query, the page's form).
+    #[derive(Debug, Clone, Default)]
+    pub struct Filter {
+        pub year: Option<i32>,
+        pub kind: Option<String>,
+        pub award: Option<Uuid>,
+        pub page: Option<u64>,
+    }
+
+    /// A page of the ledger, newest first.
+    pub async fn ledger(actor: &Actor, filter: Filter) -> Result<LedgerPage, AppError> {
+        actor.check(Permission::ReadLedger)?;
+        let year = filter.year.map(year_of).transpose()?;
+        let kind = match filter.kind.as_deref().filter(|k| !k.is_empty()) {
+            Some(text) => Some(EntryKind::parse(text).ok_or_else(|| AppError::invalid("kind", crate::InvalidReason::Malformed))?),
+            None => None,
+        };
+        let page = filter.page.unwrap_or(1).max(1);
+        if page > 100_000 {
+            return Err(AppError::invalid("page", crate::InvalidReason::Malformed));
+        }
+        let db = &actor.server.db;
+        let wanted = store::Filter { year, kind, award: filter.award };
+        let (rows, total_count, reversed_by) = store::page(db, &actor.tenant, &wanted, page, PER_PAGE).await?;
+        let labels = award_labels(db, &actor.tenant).await?;
+        let entries = rows
+            .into_iter()
+            .map(|row| {
+                let by = reversed_by.get(&row.id).copied();
+                view_of(row, by, &labels)
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(LedgerPage { entries, total_count, page, per_page: PER_PAGE })
+    }
+
+    /// Adds one row (administration): an appropriation, a payment, or a correction. Checked against the
+    /// line under the tenant's ledger lock; audited. Returns the new row.
+    pub async fn post(actor: &Actor, posting: Posting, now: DateTime<Utc>) -> Result<EntryView, AppError> {
+        actor.check(Permission::WriteLedger)?;
+        let txn = actor.server.db.begin().await?;
+        let id = post_in(&txn, actor, posting, now).await?;
+        let labels = award_labels(&txn, &actor.tenant).await?;
+        let row = store::entry(&txn, &actor.tenant, id).await?;
+        txn.commit().await?;
+        view_of(row, None, &labels)
+    }
+
+    /// [`post`] within a transaction the caller holds (the CSV import posts many rows in one). Audited.
+    pub async fn post_in(
+        db: &impl ConnectionTrait,
+        actor: &Actor,
+        posting: Posting,
+        now: DateTime<Utc>,
+    ) -> Result<Uuid, AppError> {
+        let (id, after) = book(db, &actor.tenant, posting, Some(actor.caller().user_id), now).await?;
+        actor.audit(db, "ledger.entry_added", "ledger_entry", id, None, Some(after)).await?;
+        Ok(id)
+    }
+
+    /// Checks a posting against its line under the tenant's ledger lock and writes it; returns the row's id
+    /// and what it recorded (for the audit line). The operations above and the demo's history book this way.
+    pub async fn book(
+        db: &impl ConnectionTrait,
+        scope: &TenantScope,
+        posting: Posting,
+        user: Option<Uuid>,
+        now: DateTime<Utc>,
+    ) -> Result<(Uuid, serde_json::Value), AppError> {
+        store::lock(db, scope).await?;
+        let entry = match posting {
+            Posting::Appropriation { programme, module, year, amount, booked_on, reference, note } => {
+                let programme = store::programme(db, scope, programme.as_deref()).await?;
+                let line = Line { programme, module, year };
+                let facts = store::line_facts(db, scope, &line).await?;
+                model::ledger::check_appropriation(year, amount, &reference, &note, &facts)?;
+                store::NewEntry {
+                    line,
+                    kind: EntryKind::Appropriation,
+                    amount,
+                    reverses: None,
+                    award_id: None,
+                    booked_on,
+                    reference: reference.trim().to_owned(),
+                    note: note.trim().to_owned(),
+                    created_by: user,
+                }
+            }
+            Posting::Disbursement { programme, module, year, award_id, amount, booked_on, reference, note } => {
+                let programme = store::programme(db, scope, programme.as_deref()).await?;
+                let award = crate::store::awards::posts(db, scope)
+                    .await?
+                    .into_iter()
+                    .find(|post| post.id == award_id)
+                    .ok_or_else(|| AppError::invalid("award_id", crate::InvalidReason::Malformed))?;
+                let award_programme = match store::programme_of_award(db, scope, award_id).await? {
+                    Some(code) => code,
+                    None => store::programme(db, scope, None).await?,
+                };
+                let line = Line { programme, module, year };
+                let facts = store::line_facts(db, scope, &line).await?;
+                let earmark = Earmark {
+                    line_programme: &line.programme,
+                    line_module: module,
+                    award_programme: &award_programme,
+                    award_module: award.kind.module(),
+                };
+                model::ledger::check_disbursement(year, amount, &reference, &note, earmark, &facts)?;
+                store::NewEntry {
+                    line,
+                    kind: EntryKind::Disbursement,
+                    amount,
+                    reverses: None,
+                    award_id: Some(award_id),
+                    booked_on,
+                    reference: reference.trim().to_owned(),
+                    note: note.trim().to_owned(),
+                    created_by: user,
+                }
+            }
+            Posting::Correction { reverses, booked_on, note } => {
+                let original = store::entry(db, scope, reverses)
+                    .await
+                    .map_err(|_| AppError::invalid("reverses", crate::InvalidReason::Malformed))?;
+                let kind = EntryKind::parse(&original.kind).ok_or_else(|| AppError::internal("ledger kind"))?;
+                let module = Module::parse(&original.module).ok_or_else(|| AppError::internal("ledger module"))?;
+                let line = Line { programme: original.programme.clone(), module, year: original.year };
+                let target = Reversed {
+                    kind,
+                    amount: Money::from_cents(original.amount_cents),
+                    is_correction: original.reverses.is_some(),
+                    reversed: store::is_reversed(db, scope, reverses).await?,
+                };
+                let facts = store::line_facts(db, scope, &line).await?;
+                let amount = model::ledger::check_correction(line.year, &target, &note, &facts)?;
+                store::NewEntry {
+                    line,
+                    kind,
+                    amount,
+                    reverses: Some(reverses),
+                    award_id: original.award_id,
+                    booked_on,
+                    reference: original.reference,
+                    note: note.trim().to_owned(),
+                    created_by: user,
+                }
+            }
+        };
+        let after = serde_json::json!({
+            "programme": entry.line.programme, "module": entry.line.module, "year": entry.line.year,
+            "kind": entry.kind, "amount": entry.amount, "reverses": entry.reverses, "award_id": entry.award_id,
+            "booked_on": entry.booked_on, "reference": entry.reference, "note": entry.note,
+        });
+        let id = store::insert(db, scope, entry, now).await?;
+        Ok((id, after))
+    }
+
+    /// Closes a budget year (administration): every line's rest is carried, earmarked, into the same
+    /// programme and module of the next year, as a visible pair of rows; then the year takes no more entries.
+    /// Audited.
+    pub async fn close_year(actor: &Actor, year: i32, now: DateTime<Utc>) -> Result<ClosingView, AppError> {
+        actor.check(Permission::WriteLedger)?;
+        let txn = actor.server.db.begin().await?;
+        let view = close_in(&txn, &actor.tenant, year, actor.caller().user_id, now).await?;
+        let carried: Vec<_> = view.carried.iter().map(|l| (l.programme.clone(), l.module, l.carried_in)).collect();
+        let after = serde_json::json!({"year": year, "carried": carried});
+        actor.audit(&txn, "ledger.year_closed", "budget_year", year, None, Some(after)).await?;
+        txn.commit().await?;
+        Ok(view)
+    }
+
+    /// [`close_year`] within a transaction the caller holds.
+    pub async fn close_in(
+        db: &impl ConnectionTrait,
+        scope: &TenantScope,
+        year: i32,
+        user: Uuid,
+        now: DateTime<Utc>,
+    ) -> Result<ClosingView, AppError> {
+        let txn = db;
+        store::lock(txn, scope).await?;
+        let closings = store::closings(txn, scope).await?;
+        let years: BTreeSet<i32> = store::years(txn, scope).await?.into_iter().collect();
+        let today = now.with_timezone(&model::datetime::time_zone("Europe/Berlin")).date_naive();
+        model::ledger::check_closing(year, today, &closings, &years)?;
+        let lines = store::totals(txn, scope, Some(year)).await?;
+        let carried = model::ledger::carry_over(&lines, year);
+        let closed_on = NaiveDate::from_ymd_opt(year, 12, 31).ok_or_else(|| AppError::internal("year end"))?;
+        let next_start = NaiveDate::from_ymd_opt(year + 1, 1, 1).ok_or_else(|| AppError::internal("year start"))?;
+        let mut views = Vec::new();
+        for (line, rest) in &carried {
+            let note = format!("{year} → {}", year + 1);
+            for (kind, line, booked_on) in [
+                (EntryKind::CarryOut, line.clone(), closed_on),
+                (EntryKind::CarryIn, Line { year: year + 1, ..line.clone() }, next_start),
+            ] {
+                let entry = store::NewEntry {
+                    line,
+                    kind,
+                    amount: *rest,
+                    reverses: None,
+                    award_id: None,
+                    booked_on,
+                    reference: String::new(),
+                    note: note.clone(),
+                    created_by: None,
+                };
+                store::insert(txn, scope, entry, now).await?;
+            }
+            let mut moved = Totals::default();
+            moved.add(EntryKind::CarryIn, *rest);
+            views.push(BudgetLine::new(&line.programme, line.module, &moved));
+        }
+        store::close(txn, scope, year, user, now).await?;
+        Ok(ClosingView { year, closed_at: now, carried: views })
+    }
+
+    /// The years the ledger has, the current one included, oldest first.
+    pub async fn years(actor: &Actor, now: DateTime<Utc>) -> Result<Vec<i32>, AppError> {
+        actor.check(Permission::ReadLedger)?;
+        let mut years: BTreeSet<i32> = store::years(&actor.server.db, &actor.tenant).await?.into_iter().collect();
+        years.insert(now.with_timezone(&model::datetime::time_zone("Europe/Berlin")).year());
+        Ok(years.into_iter().collect())
+    }
+
+    /// Checks every tenant's ledger (`server ledger check`): one line per discrepancy, named by tenant
+    /// (`model::ledger::audit`). Empty when everything adds up.
+    pub async fn check_all(db: &impl ConnectionTrait) -> Result<Vec<String>, AppError> {
+        use sea_orm::{EntityTrait, QueryOrder};
+        let tenants = model::entity::tenant::Entity::find()
+            .order_by_asc(model::entity::tenant::Column::Slug)
+            .all(db)
+            .await?;
+        let mut found = Vec::new();
+        for tenant in tenants {
+            let (rows, closings) = store::audit_rows(db, tenant.id).await?;
+            found.extend(model::ledger::audit(&rows, &closings).into_iter().map(|d| format!("{}: {d}", tenant.slug)));
+        }
+        Ok(found)
+    }
+}

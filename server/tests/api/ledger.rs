@@ -1,0 +1,310 @@
+//! Controlling's money (issue 14): the demo's ledger from the 2018 resolution on, the budget and the ledger
+//! over the API for every kind of caller (bodies checked), entries, corrections, the earmark and the closing
+//! of a year with its carry-over, `server ledger check`, and the database refusing to change a ledger row.
+
+use crate::support::TestApp;
+use sea_orm::{ConnectionTrait, Statement};
+use serde_json::{Value, json};
+
+async fn send(token: Option<&str>, request: reqwest::RequestBuilder) -> (u16, String) {
+    let request = match token {
+        Some(token) => request.bearer_auth(token),
+        None => request,
+    };
+    let response = request.header("accept-language", "de").send().await.expect("request");
+    (response.status().as_u16(), response.text().await.expect("body"))
+}
+
+async fn get(app: &TestApp, token: Option<&str>, path: &str) -> (u16, String) {
+    send(token, app.client.get(app.url(&format!("/api/v1/tenants/dresden{path}")))).await
+}
+
+async fn post(app: &TestApp, token: Option<&str>, path: &str, body: Value) -> (u16, String) {
+    send(token, app.client.post(app.url(&format!("/api/v1/tenants/dresden{path}"))).json(&body)).await
+}
+
+fn json(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("json ({e}): {text}"))
+}
+
+fn line<'a>(budget: &'a Value, module: &str) -> &'a Value {
+    budget["modules"].as_array().expect("modules").iter().find(|l| l["module"] == module).expect("the module's line")
+}
+
+#[tokio::test]
+async fn the_demo_ledger_carries_the_2018_money_into_2019_and_adds_up() {
+    let app = TestApp::spawn().await;
+    let db = app.db().await;
+    assert_eq!(app::controlling::ops::check_all(&db).await.expect("check"), Vec::<String>::new());
+    let token = app.token("dresden", "steuerung4@dresden.demo").await;
+
+    let (status, body) = get(&app, Some(&token), "/budget?year=2018").await;
+    assert_eq!(status, 200, "{body}");
+    let budget = json(&body);
+    assert_eq!(budget["closed"], true);
+    let practice = line(&budget, "practice");
+    assert_eq!(practice["appropriated"], "300000.00");
+    assert_eq!(practice["disbursed"], "0.00");
+    assert_eq!(practice["carried_out"], "300000.00");
+    assert_eq!(practice["available"], "0.00");
+
+    let (_, body) = get(&app, Some(&token), "/budget?year=2019").await;
+    let budget = json(&body);
+    let practice = line(&budget, "practice");
+    assert_eq!(practice["carried_in"], "300000.00");
+    assert_eq!(practice["appropriated"], "0.00");
+    // The three posts' first year: committed by the awards, paid quarterly from February.
+    let committed: f64 = practice["committed"].as_str().expect("committed").parse().expect("number");
+    let disbursed: f64 = practice["disbursed"].as_str().expect("disbursed").parse().expect("number");
+    assert!(committed > 75_000.0 && (disbursed - committed).abs() < 1.0, "{practice}");
+    let steering = line(&budget, "steering");
+    assert_eq!(steering["appropriated"], steering["disbursed"], "{steering}");
+    assert_eq!(steering["available"], "0.00");
+    // The rest of 2019 went on into 2020, to the cent.
+    let (_, body) = get(&app, Some(&token), "/budget?year=2020").await;
+    let next = json(&body);
+    assert_eq!(line(&next, "practice")["carried_in"], practice["carried_out"]);
+
+    // Last year waits for its closing; this year is open.
+    let (_, body) = get(&app, Some(&token), "/budget?year=2025").await;
+    assert_eq!(json(&body)["closed"], false);
+
+    // The ledger, newest first, with the reversed double payment of 2021.
+    let (status, body) = get(&app, Some(&token), "/ledger?year=2021&kind=disbursement").await;
+    assert_eq!(status, 200, "{body}");
+    let page = json(&body);
+    let entries = page["entries"].as_array().expect("entries");
+    let correction = entries.iter().find(|e| !e["reverses"].is_null()).expect("the correction");
+    assert!(correction["amount"].as_str().expect("amount").starts_with('-'), "{correction}");
+    let reversed = entries.iter().find(|e| e["id"] == correction["reverses"]).expect("the reversed payment");
+    assert_eq!(reversed["reversed_by"], correction["id"]);
+    assert!(reversed["award_label"].as_str().expect("label").contains("Stadtraum"), "{reversed}");
+    let dates: Vec<&str> = entries.iter().map(|e| e["booked_on"].as_str().expect("date")).collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "newest first: {dates:?}");
+    assert!(page["total_count"].as_u64().expect("count") >= 12);
+
+    // Nothing of the demo's money lies in the future.
+    let (_, body) = get(&app, Some(&token), "/ledger?year=2026").await;
+    let today = chrono::Utc::now().date_naive();
+    for entry in json(&body)["entries"].as_array().expect("entries") {
+        let booked: chrono::NaiveDate = entry["booked_on"].as_str().expect("date").parse().expect("date");
+        assert!(booked <= today, "{entry}");
+    }
+}
+
+#[tokio::test]
+async fn only_the_steering_group_and_the_administration_see_the_money() {
+    let app = TestApp::spawn().await;
+    for email in ["admin@dresden.demo", "steuerung4@dresden.demo"] {
+        let token = app.token("dresden", email).await;
+        let (status, body) = get(&app, Some(&token), "/budget?year=2018").await;
+        assert_eq!(status, 200, "{email}: {body}");
+        assert!(body.contains("300000.00"));
+        let (status, body) = get(&app, Some(&token), "/ledger").await;
+        assert_eq!(status, 200, "{email}: {body}");
+    }
+    for email in ["traeger1@dresden.demo", "koordination1@dresden.demo", "bezirk1@dresden.demo"] {
+        let token = app.token("dresden", email).await;
+        for path in ["/budget?year=2018", "/ledger", "/ledger?year=2019"] {
+            let (status, body) = get(&app, Some(&token), path).await;
+            assert_eq!(status, 403, "{email} {path}: {body}");
+            assert!(!body.contains("300000") && !body.contains("ZA-") && !body.contains("A0446"), "{email}: {body}");
+        }
+        let (status, body) = post(&app, Some(&token), "/ledger", json!({"kind": "correction"})).await;
+        assert!(status == 403 || status == 400, "{email}: {status} {body}");
+    }
+    // A member of the steering group reads but does not book.
+    let member = app.token("dresden", "steuerung4@dresden.demo").await;
+    let appropriation = json!({"kind": "appropriation", "module": "practice", "year": 2026, "amount": "1000.00",
+        "booked_on": "2026-11-30", "reference": "V0001/26"});
+    let (status, body) = post(&app, Some(&member), "/ledger", appropriation.clone()).await;
+    assert_eq!(status, 403, "{body}");
+    let (status, body) = post(&app, Some(&member), "/budget/2025/closing", json!({})).await;
+    assert_eq!(status, 403, "{body}");
+    // Nobody, and another tenant's administrator.
+    let (status, body) = get(&app, None, "/budget?year=2018").await;
+    assert_eq!(status, 401);
+    assert!(!body.contains("300000"));
+    let other = app.token("musterstadt", "admin@musterstadt.demo").await;
+    for path in ["/budget?year=2018", "/ledger"] {
+        let (status, body) = get(&app, Some(&other), path).await;
+        assert_eq!(status, 401, "{body}");
+        assert!(!body.contains("300000") && !body.contains("ZA-"), "{body}");
+    }
+    let (status, _) = post(&app, Some(&other), "/ledger", appropriation).await;
+    assert_eq!(status, 401);
+}
+
+#[tokio::test]
+async fn entries_corrections_the_earmark_and_the_closing_follow_the_rules() {
+    let app = TestApp::spawn().await;
+    let admin = app.token("dresden", "admin@dresden.demo").await;
+    let (_, body) = get(&app, Some(&admin), "/posts").await;
+    let posts = json(&body);
+    let post_id = posts.as_array().expect("posts").iter().find(|p| p["kind"] == "post").expect("a post")["id"].clone();
+    let (_, body) = get(&app, Some(&admin), "/budget?year=2026").await;
+    let before = json(&body);
+    let available = line(&before, "practice")["available"].as_str().expect("available").to_owned();
+
+    // Bad input: answered in German, nothing booked.
+    for (bad, status, words) in [
+        (
+            json!({"kind": "appropriation", "module": "practice", "year": 2026, "amount": "0", "booked_on": "2026-11-30", "reference": "V1"}),
+            422,
+            "größer als null",
+        ),
+        (
+            json!({"kind": "appropriation", "module": "practice", "year": 2026, "amount": "10.00", "booked_on": "2026-11-30", "reference": " "}),
+            422,
+            "Aktenzeichen",
+        ),
+        (
+            json!({"kind": "appropriation", "module": "practice", "year": 2026, "amount": "1.234", "booked_on": "2026-11-30", "reference": "V1"}),
+            400,
+            "",
+        ),
+        (
+            json!({"kind": "disbursement", "module": "steering", "year": 2026, "award_id": post_id, "amount": "10.00", "booked_on": "2026-11-30", "reference": "ZA-X"}),
+            422,
+            "Zweckgebundene",
+        ),
+        (
+            json!({"kind": "disbursement", "module": "practice", "year": 2026, "award_id": post_id, "amount": "9999999.00", "booked_on": "2026-11-30", "reference": "ZA-X"}),
+            422,
+            "übersteigt",
+        ),
+        (json!({"kind": "commitment", "module": "practice", "year": 2026, "amount": "10.00"}), 400, ""),
+        (
+            json!({"kind": "appropriation", "module": "practice", "year": 2019, "amount": "10.00", "booked_on": "2019-11-30", "reference": "V1"}),
+            409,
+            "abgeschlossen",
+        ),
+    ] {
+        let (got, body) = post(&app, Some(&admin), "/ledger", bad.clone()).await;
+        assert_eq!(got, status, "{bad}: {body}");
+        assert!(body.contains(words), "{bad}: {body}");
+    }
+    let (_, body) = get(&app, Some(&admin), "/budget?year=2026").await;
+    assert_eq!(line(&json(&body), "practice")["available"], available.as_str(), "nothing was booked");
+
+    // A budget, a payment from it, and a correction of the payment.
+    let budget = json!({"kind": "appropriation", "module": "practice", "year": 2026, "amount": "1.000,50",
+        "booked_on": "2026-11-30", "reference": "V0001/26"});
+    let (status, body) = post(&app, Some(&admin), "/ledger", budget).await;
+    assert_eq!(status, 400, "amounts are decimal strings with a point: {body}");
+    let budget = json!({"kind": "appropriation", "module": "practice", "year": 2026, "amount": "1000.50",
+        "booked_on": "2026-11-30", "reference": "V0001/26", "note": "Nachtragshaushalt"});
+    let (status, body) = post(&app, Some(&admin), "/ledger", budget).await;
+    assert_eq!(status, 201, "{body}");
+    let appropriation = json(&body);
+    assert_eq!(appropriation["amount"], "1000.50");
+    let payment = json!({"kind": "disbursement", "module": "practice", "year": 2026, "award_id": post_id,
+        "amount": "250.25", "booked_on": "2026-12-01", "reference": "ZA-2026-X"});
+    let (status, body) = post(&app, Some(&admin), "/ledger", payment).await;
+    assert_eq!(status, 201, "{body}");
+    let paid = json(&body);
+    let correction = json!({"kind": "correction", "reverses": paid["id"], "booked_on": "2026-12-02", "note": ""});
+    let (status, body) = post(&app, Some(&admin), "/ledger", correction).await;
+    assert_eq!(status, 422, "{body}");
+    assert!(body.contains("begründen"), "{body}");
+    let correction =
+        json!({"kind": "correction", "reverses": paid["id"], "booked_on": "2026-12-02", "note": "Falscher Träger"});
+    let (status, body) = post(&app, Some(&admin), "/ledger", correction.clone()).await;
+    assert_eq!(status, 201, "{body}");
+    assert_eq!(json(&body)["amount"], "-250.25");
+    let (status, body) = post(&app, Some(&admin), "/ledger", correction).await;
+    assert_eq!(status, 409, "{body}");
+    assert!(body.contains("bereits storniert"), "{body}");
+    let (_, body) = get(&app, Some(&admin), "/budget?year=2026").await;
+    let after = json(&body);
+    let expected: rust_decimal::Decimal =
+        available.parse::<rust_decimal::Decimal>().expect("decimal") + rust_decimal::Decimal::new(100050, 2);
+    assert_eq!(line(&after, "practice")["available"], format!("{expected:.2}"));
+
+    // Closing: not this year (not over), last year yes — its rest goes into this year, earmarked.
+    let (status, body) = post(&app, Some(&admin), "/budget/2026/closing", json!({})).await;
+    assert_eq!(status, 422, "{body}");
+    assert!(body.contains("noch nicht zu Ende"), "{body}");
+    let (status, body) = post(&app, Some(&admin), "/budget/x/closing", json!({})).await;
+    assert_eq!(status, 400, "{body}");
+    let (_, body) = get(&app, Some(&admin), "/budget?year=2025").await;
+    let rest = line(&json(&body), "practice")["available"].clone();
+    let (status, body) = post(&app, Some(&admin), "/budget/2025/closing", json!({})).await;
+    assert_eq!(status, 201, "{body}");
+    let closing = json(&body);
+    assert_eq!(closing["carried"][0]["carried_in"], rest);
+    let (status, body) = post(&app, Some(&admin), "/budget/2025/closing", json!({})).await;
+    assert_eq!(status, 409, "{body}");
+    let (_, body) = get(&app, Some(&admin), "/budget?year=2025").await;
+    let closed = json(&body);
+    assert_eq!(closed["closed"], true);
+    assert_eq!(line(&closed, "practice")["available"], "0.00");
+    let (_, body) = get(&app, Some(&admin), "/budget?year=2026").await;
+    assert_eq!(line(&json(&body), "practice")["carried_in"], rest);
+    let late = json!({"kind": "disbursement", "module": "practice", "year": 2025, "award_id": post_id,
+        "amount": "1.00", "booked_on": "2026-12-01", "reference": "ZA-late"});
+    let (status, body) = post(&app, Some(&admin), "/ledger", late).await;
+    assert_eq!(status, 409, "{body}");
+
+    assert_eq!(app::controlling::ops::check_all(&app.db().await).await.expect("check"), Vec::<String>::new());
+    // Each entry and the closing are in the audit log.
+    use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+    let db = app.db().await;
+    let audited = |action: &'static str| {
+        model::entity::audit_entry::Entity::find()
+            .filter(model::entity::audit_entry::Column::Action.eq(action))
+            .count(&db)
+    };
+    assert_eq!(audited("ledger.entry_added").await.expect("count"), 3);
+    assert_eq!(audited("ledger.year_closed").await.expect("count"), 1);
+}
+
+#[tokio::test]
+async fn the_database_refuses_to_change_or_remove_a_ledger_row() {
+    let app = TestApp::spawn().await;
+    let db = app.db().await;
+    let backend = db.get_database_backend();
+    for sql in ["UPDATE ledger_entries SET amount_cents = amount_cents + 1", "DELETE FROM ledger_entries"] {
+        let result = db.execute(Statement::from_string(backend, sql.to_owned())).await;
+        let error = result.expect_err("the ledger is append-only").to_string();
+        assert!(error.contains("append-only"), "{error}");
+    }
+    assert_eq!(app::controlling::ops::check_all(&db).await.expect("check"), Vec::<String>::new());
+}
+
+#[tokio::test]
+async fn ledger_check_names_what_does_not_add_up() {
+    let app = TestApp::spawn().await;
+    let server = || {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_server"));
+        command.env_remove("SPIELRAUM_DEMO").env("DATABASE_URL", &app.database_url);
+        command
+    };
+    let output = server().args(["ledger", "check"]).output().expect("run ledger check");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("adds up"));
+    // Money carried into a year whose year before was never closed, slipped in past the application.
+    let db = app.db().await;
+    let scope = app::store::TenantScope::resolve(&db, "dresden").await.expect("dresden");
+    let entry = app::store::ledger::NewEntry {
+        line: model::ledger::Line {
+            programme: "praevention".into(),
+            module: model::call::Module::Practice,
+            year: 2027,
+        },
+        kind: model::ledger::EntryKind::CarryIn,
+        amount: model::Money::from_cents(4_200),
+        reverses: None,
+        award_id: None,
+        booked_on: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"),
+        reference: String::new(),
+        note: String::new(),
+        created_by: None,
+    };
+    app::store::ledger::insert(&db, &scope, entry, chrono::Utc::now()).await.expect("insert");
+    let output = server().args(["ledger", "check"]).output().expect("run ledger check");
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("dresden: praevention / practice / 2027"), "{stdout}");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("discrepanc"));
+}
