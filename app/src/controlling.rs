@@ -6,6 +6,9 @@
 //! (`ReadLedger`), the administration writes (`WriteLedger`); the server functions below, the REST API
 //! and the CSV import are thin wrappers around the same operations.
 
+// A server function takes a form's fields one by one (the client-side stub of the ledger form has nine).
+#![allow(clippy::too_many_arguments)]
+
 #[cfg(feature = "ssr")]
 pub mod ops {
     use crate::AppError;
@@ -22,6 +25,62 @@ pub mod ops {
     use sea_orm::{ConnectionTrait, TransactionTrait};
     use std::collections::{BTreeMap, BTreeSet, HashMap};
     use uuid::Uuid;
+
+    /// A ledger row as a form (or a CSV row) gives it: text fields, read into a [`Posting`] here so that the
+    /// page and the import say the same about the same mistake (the field it is in).
+    #[derive(Debug, Clone, Default)]
+    pub struct EntryForm {
+        pub kind: String,
+        pub module: String,
+        pub year: String,
+        pub amount: String,
+        pub booked_on: String,
+        pub reference: String,
+        pub award_id: String,
+        pub reverses: String,
+        pub note: String,
+    }
+
+    impl EntryForm {
+        pub fn posting(&self) -> Result<Posting, AppError> {
+            use crate::InvalidReason::{Malformed, Required};
+            let field = |name: &str, value: &str| {
+                if value.trim().is_empty() { AppError::invalid(name, Required) } else { AppError::invalid(name, Malformed) }
+            };
+            let module = || Module::parse(self.module.trim()).ok_or_else(|| field("module", &self.module));
+            let year = || self.year.trim().parse::<i32>().map_err(|_| field("year", &self.year));
+            let amount = || Money::parse(&self.amount).map_err(|_| field("amount", &self.amount));
+            let booked_on = || model::datetime::parse_day(&self.booked_on).ok_or_else(|| field("booked_on", &self.booked_on));
+            let uuid = |name: &str, value: &str| Uuid::parse_str(value.trim()).map_err(|_| field(name, value));
+            Ok(match self.kind.trim() {
+                "appropriation" => Posting::Appropriation {
+                    programme: None,
+                    module: module()?,
+                    year: year()?,
+                    amount: amount()?,
+                    booked_on: booked_on()?,
+                    reference: self.reference.clone(),
+                    note: self.note.clone(),
+                },
+                "disbursement" => Posting::Disbursement {
+                    programme: None,
+                    module: module()?,
+                    year: year()?,
+                    award_id: uuid("award_id", &self.award_id)?,
+                    amount: amount()?,
+                    booked_on: booked_on()?,
+                    reference: self.reference.clone(),
+                    note: self.note.clone(),
+                },
+                "correction" => Posting::Correction {
+                    reverses: uuid("reverses", &self.reverses)?,
+                    booked_on: booked_on()?,
+                    note: self.note.clone(),
+                },
+                other => return Err(field("kind", other)),
+            })
+        }
+    }
 
     /// Rows per page of the ledger.
     pub const PER_PAGE: u64 = 50;
@@ -291,15 +350,32 @@ pub mod ops {
     /// Closes a budget year (administration): every line's rest is carried, earmarked, into the same
     /// programme and module of the next year, as a visible pair of rows; then the year takes no more entries.
     /// Audited.
-    pub async fn close_year(actor: &Actor, year: i32, now: DateTime<Utc>) -> Result<ClosingView, AppError> {
+    ///
+    /// Closing a year that is closed already answers with that closing (`false`: nothing new), so a retried
+    /// request does no harm; a year before a closed one that was never closed itself is refused.
+    pub async fn close_year(actor: &Actor, year: i32, now: DateTime<Utc>) -> Result<(ClosingView, bool), AppError> {
         actor.check(Permission::WriteLedger)?;
         let txn = actor.server.db.begin().await?;
+        store::lock(&txn, &actor.tenant).await?;
+        if let Some(&closed_at) = store::closings(&txn, &actor.tenant).await?.get(&year) {
+            let carried = store::totals(&txn, &actor.tenant, Some(year + 1))
+                .await?
+                .into_iter()
+                .filter(|(_, totals)| totals.carried_in != Money::ZERO)
+                .map(|(line, totals)| {
+                    let mut moved = Totals::default();
+                    moved.add(EntryKind::CarryIn, totals.carried_in);
+                    BudgetLine::new(&line.programme, line.module, &moved)
+                })
+                .collect();
+            return Ok((ClosingView { year, closed_at, carried }, false));
+        }
         let view = close_in(&txn, &actor.tenant, year, actor.caller().user_id, now).await?;
         let carried: Vec<_> = view.carried.iter().map(|l| (l.programme.clone(), l.module, l.carried_in)).collect();
         let after = serde_json::json!({"year": year, "carried": carried});
         actor.audit(&txn, "ledger.year_closed", "budget_year", year, None, Some(after)).await?;
         txn.commit().await?;
-        Ok(view)
+        Ok((view, true))
     }
 
     /// [`close_year`] within a transaction the caller holds.
@@ -371,4 +447,156 @@ pub mod ops {
         }
         Ok(found)
     }
+
+    /// The controlling dashboard of `year` (steering group and administration): the budget per module, every
+    /// year's money, the year's burn-down, each post's funding against what its reports say it spent and
+    /// what was paid, and the districts' coverage with their report compliance.
+    pub async fn dashboard(
+        actor: &Actor,
+        year: Option<i32>,
+        now: DateTime<Utc>,
+    ) -> Result<model::controlling::DashboardView, AppError> {
+        use model::controlling::{PostFacts, PostMoney, burn_down, coverage, history};
+        actor.check(Permission::ReadLedger)?;
+        let today = now.with_timezone(&model::datetime::time_zone("Europe/Berlin")).date_naive();
+        let year = year_of(year.unwrap_or(today.year()))?;
+        let db = &actor.server.db;
+        let scope = &actor.tenant;
+        let lines = store::totals(db, scope, None).await?;
+        let closings = store::closings(db, scope).await?;
+        let mut years: BTreeSet<i32> = lines.keys().map(|l| l.year).collect();
+        years.insert(today.year());
+        let closed = |y: i32| model::ledger::is_closed(y, &closings);
+        let budget = budget_view(year, closed(year), &lines);
+        let burn = burn_down(&store::dated_rows(db, scope, year).await?, year, today);
+        let programme = store::programmes(db, scope).await?.into_iter().next();
+
+        let awards = crate::store::awards::posts(db, scope).await?;
+        let paid = store::disbursed_by_award(db, scope).await?;
+        let reports = crate::reports::ops::list(actor, crate::reports::ops::Filter::default(), now).await?;
+        let figures = crate::reports::ops::figure_inputs(actor, &reports).await?;
+        let mut spent: HashMap<Uuid, Money> = HashMap::new();
+        for input in figures.iter().filter(|f| f.period_start.year() == year) {
+            let sum = spent.entry(input.post_id).or_default();
+            *sum = *sum + input.figures.money_spent;
+        }
+        let first = NaiveDate::from_ymd_opt(year, 1, 1).ok_or_else(|| AppError::internal("year start"))?;
+        let last = NaiveDate::from_ymd_opt(year, 12, 31).ok_or_else(|| AppError::internal("year end"))?;
+        let runs = |starts_on: NaiveDate, ends_on: Option<NaiveDate>| starts_on <= last && ends_on.is_none_or(|e| e >= first);
+        let posts: Vec<PostMoney> = awards
+            .iter()
+            .filter(|a| runs(a.starts_on, a.ends_on))
+            .map(|a| PostMoney {
+                award_id: a.id,
+                module: a.kind.module(),
+                district: a.district_name.clone(),
+                organisation: a.organisation_name.clone(),
+                funded: a.funding.iter().find(|f| f.year == year).map(|f| f.amount).unwrap_or_default(),
+                spent: spent.get(&a.id).copied().unwrap_or_default(),
+                disbursed: paid.get(&(a.id, year)).copied().unwrap_or_default(),
+            })
+            .collect();
+
+        let staffed = crate::store::reports::posts(db, scope).await?;
+        let facts: Vec<PostFacts> = staffed
+            .iter()
+            .filter_map(|post| {
+                let award = awards.iter().find(|a| a.id == post.id)?;
+                Some(PostFacts {
+                    district_id: post.district_id?,
+                    fte: award.fte.value(),
+                    running: runs(post.starts_on, post.ends_on),
+                    staffed: !post.coordinators.is_empty(),
+                })
+            })
+            .collect();
+        let districts: Vec<(Uuid, String)> = crate::store::districts::list_active(db, scope)
+            .await?
+            .into_iter()
+            .map(|d| (d.id, String::from(d.name)))
+            .collect();
+        let standing = model::report::compliance::ComplianceView::build(&reports, Some(year), now);
+        let compliance: Vec<_> = standing.entries.iter().map(|e| (e.district.clone(), e.status)).collect();
+
+        Ok(model::controlling::DashboardView {
+            year,
+            years: years.into_iter().collect(),
+            programme: programme.as_ref().map(|p| p.name.clone()).unwrap_or_default(),
+            programme_reference: programme.map(|p| p.reference).unwrap_or_default(),
+            budget,
+            history: history(&lines, closed),
+            burn_down: burn,
+            posts,
+            districts: coverage(&districts, &facts, &compliance),
+        })
+    }
+}
+
+use crate::AppError;
+
+/// The controlling dashboard of a year (see [`ops::dashboard`]).
+#[leptos::server(prefix = "/fn", endpoint = "controlling_dashboard")]
+pub async fn controlling_dashboard(year: Option<i32>) -> Result<model::controlling::DashboardView, AppError> {
+    crate::error::respond(
+        async move {
+            let actor = crate::actor::Actor::require(model::Permission::ReadLedger).await?;
+            ops::dashboard(&actor, year, chrono::Utc::now()).await
+        }
+        .await,
+    )
+}
+
+/// A page of the ledger (see [`ops::ledger`]), with the years there are.
+#[leptos::server(prefix = "/fn", endpoint = "ledger_entries")]
+pub async fn ledger_entries(
+    year: Option<i32>,
+    kind: Option<String>,
+    page: Option<u64>,
+) -> Result<(model::ledger::LedgerPage, Vec<i32>), AppError> {
+    crate::error::respond(
+        async move {
+            let actor = crate::actor::Actor::require(model::Permission::ReadLedger).await?;
+            let now = chrono::Utc::now();
+            let entries = ops::ledger(&actor, ops::Filter { year, kind, award: None, page }).await?;
+            Ok((entries, ops::years(&actor, now).await?))
+        }
+        .await,
+    )
+}
+
+/// Adds a ledger row from the ledger page's form (administration): `kind` is `appropriation`,
+/// `disbursement` or `correction`; the fields each needs as in [`model::ledger::Posting`], amounts as people
+/// type them (`1.234,50`).
+#[leptos::server(prefix = "/fn", endpoint = "add_ledger_entry")]
+pub async fn add_ledger_entry(
+    kind: String,
+    #[server(default)] module: String,
+    #[server(default)] year: String,
+    #[server(default)] amount: String,
+    #[server(default)] booked_on: String,
+    #[server(default)] reference: String,
+    #[server(default)] award_id: String,
+    #[server(default)] reverses: String,
+    #[server(default)] note: String,
+) -> Result<model::ledger::EntryView, AppError> {
+    crate::error::respond(
+        async move {
+            let actor = crate::actor::Actor::require(model::Permission::WriteLedger).await?;
+            let form = ops::EntryForm { kind, module, year, amount, booked_on, reference, award_id, reverses, note };
+            ops::post(&actor, form.posting()?, chrono::Utc::now()).await
+        }
+        .await,
+    )
+}
+
+/// Closes a budget year (administration; see [`ops::close_year`]).
+#[leptos::server(prefix = "/fn", endpoint = "close_budget_year")]
+pub async fn close_budget_year(year: i32) -> Result<model::ledger::ClosingView, AppError> {
+    crate::error::respond(
+        async move {
+            let actor = crate::actor::Actor::require(model::Permission::WriteLedger).await?;
+            Ok(ops::close_year(&actor, year, chrono::Utc::now()).await?.0)
+        }
+        .await,
+    )
 }

@@ -536,6 +536,12 @@ pub mod ops {
     pub async fn figures(actor: &Actor, year: Option<i32>, now: DateTime<Utc>) -> Result<FiguresView, AppError> {
         let year = year_of(year)?;
         let all = list(actor, Filter::default(), now).await?;
+        Ok(FiguresView::build(&figure_inputs(actor, &all).await?, year))
+    }
+
+    /// The figures of every submitted report of `all` (from [`list`]) in its latest submitted version, with
+    /// post, district and period: what [`figures`] and the controlling dashboard add up.
+    pub async fn figure_inputs(actor: &Actor, all: &[ReportSummary]) -> Result<Vec<FigureInput>, AppError> {
         let submitted: Vec<&ReportSummary> = all.iter().filter(|s| s.first_submitted_at.is_some()).collect();
         let ids: Vec<Uuid> = submitted.iter().filter_map(|s| s.id).collect();
         let contents = store::latest_contents(&actor.server.db, &actor.tenant, &ids).await?;
@@ -550,7 +556,7 @@ pub mod ops {
                 })
             })
             .collect();
-        Ok(FiguresView::build(&inputs, year))
+        Ok(inputs)
     }
 
     /// Changes when a post reports (administration): the cadence, a final report, extra dates within its

@@ -57,6 +57,8 @@ lazy_pages! {
     Compliance => pages::CompliancePage,
     Figures => pages::FiguresPage,
     Exchange => pages::ExchangePage,
+    Controlling => pages::ControllingPage,
+    Ledger => pages::LedgerPage,
     Thread => pages::ThreadPage,
     SignIn => pages::SignInPage,
     Account => pages::AccountPage,

@@ -145,6 +145,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("reports/figures") view={Lazy::<page::Figures>::new()} />
                     <Route path=path!("reports/:id") view={Lazy::<page::Report>::new()} />
                     <Route path=path!("exchange") view={Lazy::<page::Exchange>::new()} />
+                    <Route path=path!("controlling") view={Lazy::<page::Controlling>::new()} />
+                    <Route path=path!("controlling/ledger") view={Lazy::<page::Ledger>::new()} />
                     <Route path=path!("exchange/:id") view={Lazy::<page::Thread>::new()} />
                     <Route path=path!("sign-in") view={Lazy::<page::SignIn>::new()} />
                     <Route path=path!("account") view={Lazy::<page::Account>::new()} />

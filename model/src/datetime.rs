@@ -70,6 +70,14 @@ pub fn parse_local_date_time(text: &str, zone: Tz) -> Option<DateTime<Utc>> {
     zone.from_local_datetime(&local).earliest().map(|t| t.with_timezone(&Utc))
 }
 
+/// Reads a day as a date input sends it (`2026-11-30`) or as German finance systems write it (`30.11.2026`).
+pub fn parse_day(text: &str) -> Option<chrono::NaiveDate> {
+    let text = text.trim();
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .or_else(|_| chrono::NaiveDate::parse_from_str(text, "%d.%m.%Y"))
+        .ok()
+}
+
 /// The value of a `datetime-local` input for `at` in `zone`.
 pub fn local_input_value(at: DateTime<Utc>, zone: Tz) -> String {
     at.with_timezone(&zone).format("%Y-%m-%dT%H:%M").to_string()
@@ -78,6 +86,15 @@ pub fn local_input_value(at: DateTime<Utc>, zone: Tz) -> String {
 #[cfg(test)]
 mod input_tests {
     use super::*;
+
+    #[test]
+    fn days_are_read_in_iso_and_german_form() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 30);
+        assert_eq!(parse_day("2026-11-30"), day);
+        assert_eq!(parse_day(" 30.11.2026 "), day);
+        assert_eq!(parse_day("31.11.2026"), None);
+        assert_eq!(parse_day("11/30/2026"), None);
+    }
 
     #[test]
     fn form_times_are_berlin_times() {

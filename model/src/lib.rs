@@ -10,6 +10,7 @@
 pub mod award;
 pub mod bid;
 pub mod call;
+pub mod controlling;
 pub mod datetime;
 pub mod district;
 pub mod email;

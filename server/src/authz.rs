@@ -70,7 +70,9 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
             Requires(Permission::ReadBids)
         }
         ("GET", "/{tenant}/bids/{id}/score") => Requires(Permission::ScoreBids),
-        ("GET", "/{tenant}/posts") => Requires(Permission::ReadLedger),
+        ("GET", "/{tenant}/posts" | "/{tenant}/controlling" | "/{tenant}/controlling/ledger") => {
+            Requires(Permission::ReadLedger)
+        }
         ("GET", "/{tenant}/calls/{id}/ranking.csv" | "/{tenant}/calls/{id}/ranking.xlsx") => {
             Requires(Permission::ReadBids)
         }
@@ -147,7 +149,8 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         ("POST", "/fn/reopen_score" | "/fn/decide") => Requires(Permission::ManageCalls),
         ("POST", "/fn/call_rubric" | "/fn/set_rubric") => Requires(Permission::ManageCalls),
         ("POST", "/fn/recommend") => Requires(Permission::ScoreBids),
-        ("POST", "/fn/posts") => Requires(Permission::ReadLedger),
+        ("POST", "/fn/posts" | "/fn/controlling_dashboard" | "/fn/ledger_entries") => Requires(Permission::ReadLedger),
+        ("POST", "/fn/add_ledger_entry" | "/fn/close_budget_year") => Requires(Permission::WriteLedger),
         ("POST", "/fn/bid_outcome") => Requires(Permission::DraftBids),
         // REST API.
         ("GET", "/api/v1/openapi.json" | "/api/v1/tenants" | "/api/v1/tenants/{tenant}") => Public,

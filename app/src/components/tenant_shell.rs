@@ -139,6 +139,7 @@ fn RoleNavigation(base: String) -> impl IntoView {
                         })}
                         {allows(model::Permission::ReadLedger).then(|| view! {
                             <li><A href=format!("{base}/posts")>{move || i18n.t(Key::NavPosts)}</A></li>
+                            <li><A href=format!("{base}/controlling")>{move || i18n.t(Key::NavControlling)}</A></li>
                         })}
                         {(allows(model::Permission::FileReports) || allows(model::Permission::ReadReports) || allows(model::Permission::DraftBids)).then(|| view! {
                             <li><A href=format!("{base}/reports")>{move || i18n.t(Key::NavReports)}</A></li>

@@ -5,6 +5,7 @@ mod admin;
 mod bid_reading;
 pub(crate) mod bids;
 pub(crate) mod calls;
+mod controlling;
 mod directory;
 pub(crate) mod districts;
 mod documents;
@@ -14,7 +15,7 @@ mod home;
 mod notifications;
 mod organisations;
 mod password_links;
-mod report_overview;
+pub(crate) mod report_overview;
 mod reports;
 mod sign_in;
 
@@ -26,6 +27,7 @@ pub use admin::{
 pub use bid_reading::{BidVersionPage, CallBidsPage};
 pub use bids::{BidPage, BidsPage};
 pub use calls::{CallPage, CallsPage};
+pub use controlling::{ControllingPage, LedgerPage};
 pub use directory::TenantDirectory;
 pub use districts::DistrictsPage;
 pub use documents::DecisionProposalPage;

@@ -43,14 +43,14 @@ fn quarter_label(year: i32, quarter: u32) -> String {
 }
 
 /// The `year` of the query, if it is one.
-fn year_query() -> Memo<Option<i32>> {
+pub(crate) fn year_query() -> Memo<Option<i32>> {
     let query = use_query_map();
     Memo::new(move |_| query.read().get("year").and_then(|y| y.parse().ok()))
 }
 
 /// A form that chooses the year (and, with `all`, all years), kept in the address.
 #[component]
-fn YearChoice(years: Vec<i32>, chosen: Option<i32>, all: bool) -> impl IntoView {
+pub(crate) fn YearChoice(years: Vec<i32>, chosen: Option<i32>, all: bool) -> impl IntoView {
     let i18n = I18n::expect();
     view! {
         <Form method="GET" action="" attr:class="filter-form">

@@ -284,6 +284,31 @@ pub async fn page(
     Ok((rows, total, reversed_by))
 }
 
+/// The dated rows of one year that move money (commitments left out), for its burn-down.
+pub async fn dated_rows(
+    db: &impl ConnectionTrait,
+    scope: &TenantScope,
+    year: i32,
+) -> Result<Vec<(EntryKind, NaiveDate, Money)>, AppError> {
+    let rows: Vec<(String, NaiveDate, i64)> = ledger_entry::Entity::find()
+        .select_only()
+        .column(ledger_entry::Column::Kind)
+        .column(ledger_entry::Column::BookedOn)
+        .column(ledger_entry::Column::AmountCents)
+        .filter(ledger_entry::Column::TenantId.eq(scope.id()))
+        .filter(ledger_entry::Column::Year.eq(year))
+        .filter(ledger_entry::Column::Kind.ne(EntryKind::Commitment.as_str()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    rows.into_iter()
+        .map(|(kind, day, cents)| {
+            let kind = EntryKind::parse(&kind).ok_or_else(|| corrupt("kind", &kind))?;
+            Ok((kind, day, Money::from_cents(cents)))
+        })
+        .collect()
+}
+
 /// Disbursed money per award and year (net of corrections).
 pub async fn disbursed_by_award(
     db: &impl ConnectionTrait,

@@ -114,15 +114,17 @@ pub async fn add(
 
 /// Closes a budget year (administration), once it has ended and every earlier year is closed: each line's
 /// rest is carried, earmarked, into the same programme and module of the next year (a `carry_out` row here,
-/// a `carry_in` row there), and the year takes no more rows.
+/// a `carry_in` row there), and the year takes no more rows. Closing a closed year again answers 200 with
+/// what its closing carried.
 #[utoipa::path(post, path = "/tenants/{tenant}/budget/{year}/closing", tag = "controlling", security(("bearer" = [])),
     params(("tenant" = String, Path, description = TENANT), ("year" = i32, Path, description = "The budget year")),
     responses(
         (status = 201, description = "What was carried into the next year", body = ClosingView),
+        (status = 200, description = "Closed already: what its closing carried", body = ClosingView),
         (status = 400, description = "Malformed year", body = ErrorBody),
         (status = 401, description = "No valid bearer token for this tenant", body = ErrorBody),
         (status = 403, description = "Not the administration", body = ErrorBody),
-        (status = 409, description = "Closed already", body = ErrorBody),
+        (status = 409, description = "A later year is closed", body = ErrorBody),
         (status = 422, description = "The year has not ended, or an earlier year is open", body = ErrorBody),
     ))]
 pub async fn close(
@@ -133,5 +135,6 @@ pub async fn close(
     let year: i32 =
         year.parse().map_err(|_| ApiError(AppError::BadRequest { message: "the year is not a number".to_owned() }))?;
     let actor = actor(&state, context, Access::Requires(Permission::WriteLedger)).await?;
-    Ok((StatusCode::CREATED, Json(ops::close_year(&actor, year, Utc::now()).await?)))
+    let (view, created) = ops::close_year(&actor, year, Utc::now()).await?;
+    Ok((if created { StatusCode::CREATED } else { StatusCode::OK }, Json(view)))
 }

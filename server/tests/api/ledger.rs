@@ -233,8 +233,14 @@ async fn entries_corrections_the_earmark_and_the_closing_follow_the_rules() {
     assert_eq!(status, 201, "{body}");
     let closing = json(&body);
     assert_eq!(closing["carried"][0]["carried_in"], rest);
+    // Again: the same closing, nothing carried twice.
     let (status, body) = post(&app, Some(&admin), "/budget/2025/closing", json!({})).await;
-    assert_eq!(status, 409, "{body}");
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(json(&body)["carried"], closing["carried"]);
+    let (status, body) = post(&app, Some(&admin), "/budget/2020/closing", json!({})).await;
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = post(&app, Some(&admin), "/budget/2017/closing", json!({})).await;
+    assert_eq!(status, 409, "a year before closed ones: {body}");
     let (_, body) = get(&app, Some(&admin), "/budget?year=2025").await;
     let closed = json(&body);
     assert_eq!(closed["closed"], true);
@@ -307,4 +313,85 @@ async fn ledger_check_names_what_does_not_add_up() {
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(stdout.contains("dresden: praevention / practice / 2027"), "{stdout}");
     assert!(String::from_utf8_lossy(&output.stderr).contains("discrepanc"));
+}
+
+#[tokio::test]
+async fn the_dashboard_shows_money_posts_and_coverage_of_a_year() {
+    let app = TestApp::spawn().await;
+    let member = app.signed_in("dresden", "steuerung4@dresden.demo").await;
+    let response = app.call(&member, "controlling_dashboard", &[("year", "2019")]).await;
+    assert_eq!(response.status(), 200);
+    let view: Value = response.json().await.expect("json");
+    assert_eq!(view["year"], 2019);
+    assert_eq!(view["programme_reference"], "A0446/18");
+    assert_eq!(view["budget"]["year"], 2019);
+    // Every year from the resolution on, the first of them 2018 with its 300,000 EUR carried out.
+    let history = view["history"].as_array().expect("history");
+    assert_eq!(history[0]["year"], 2018);
+    assert_eq!(history[0]["carried_out"], "300000.00");
+    // 2019 month by month: the carry-over in January, the first payments in February.
+    let months = view["burn_down"].as_array().expect("months");
+    assert_eq!(months.len(), 12);
+    assert_eq!(months[0]["disbursed"], "0.00");
+    assert_ne!(months[1]["disbursed"], "0.00");
+    // The three posts and the steering contract, each paid what it was funded.
+    let posts = view["posts"].as_array().expect("posts");
+    assert_eq!(posts.len(), 4, "{posts:?}");
+    for post in posts {
+        assert_eq!(post["funded"], post["disbursed"], "{post}");
+    }
+    // Twenty districts: Stadtraum 1 to 3 with posts, Stadtraum 4 and 5 without.
+    let districts = view["districts"].as_array().expect("districts");
+    assert_eq!(districts.len(), 20);
+    let coverage = |name: &str| districts.iter().find(|d| d["name"] == name).expect(name)["coverage"].clone();
+    assert_ne!(coverage("Stadtraum 1"), "uncovered");
+    assert_eq!(coverage("Stadtraum 4"), "uncovered");
+    assert_eq!(coverage("Stadtraum 5"), "uncovered");
+
+    // The page draws it, with the tables behind the charts; the administration sees the forms, members not.
+    let (status, page) = {
+        let response = member.get(app.url("/dresden/controlling?year=2019")).send().await.expect("page");
+        (response.status(), response.text().await.expect("body"))
+    };
+    assert_eq!(status, 200);
+    for id in ["budget-table", "history-table", "burn-table", "posts-money", "coverage-grid", "coverage-table"] {
+        assert!(page.contains(&format!("id=\"{id}\"")), "{id}");
+    }
+    assert!(page.contains("aria-hidden=\"true\""), "charts are hidden from screen readers");
+    let ledger = member.get(app.url("/dresden/controlling/ledger?year=2021")).send().await.expect("page");
+    let ledger = ledger.text().await.expect("body");
+    assert!(ledger.contains("id=\"ledger-table\"") && !ledger.contains("id=\"ledger-form\""));
+    let admin = app.signed_in("dresden", "admin@dresden.demo").await;
+    let ledger = admin.get(app.url("/dresden/controlling/ledger")).send().await.expect("page");
+    let ledger = ledger.text().await.expect("body");
+    assert!(ledger.contains("id=\"ledger-form\"") && ledger.contains("id=\"closing-form\""));
+}
+
+#[tokio::test]
+async fn the_ledger_form_books_amounts_as_people_type_them() {
+    let app = TestApp::spawn().await;
+    let admin = app.signed_in("dresden", "admin@dresden.demo").await;
+    let form = [
+        ("kind", "appropriation"),
+        ("module", "practice"),
+        ("year", "2026"),
+        ("amount", "1.234,56"),
+        ("booked_on", "30.11.2026"),
+        ("reference", "V0002/26"),
+    ];
+    let response = app.call(&admin, "add_ledger_entry", &form).await;
+    assert_eq!(response.status(), 200);
+    let entry: Value = response.json().await.expect("json");
+    assert_eq!(entry["amount"], "1234.56");
+    assert_eq!(entry["booked_on"], "2026-11-30");
+    let mut bad = form;
+    bad[3] = ("amount", "zwölf");
+    let response = app.call(&admin, "add_ledger_entry", &bad).await;
+    assert_eq!(response.status(), 422);
+    let error: Value = response.json().await.expect("json");
+    assert_eq!((error["code"].as_str(), error["field"].as_str()), (Some("invalid"), Some("amount")));
+    bad[3] = ("amount", "12");
+    bad[4] = ("booked_on", "");
+    let error: Value = app.call(&admin, "add_ledger_entry", &bad).await.json().await.expect("json");
+    assert_eq!((error["field"].as_str(), error["reason"].as_str()), (Some("booked_on"), Some("required")));
 }

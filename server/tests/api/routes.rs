@@ -377,6 +377,18 @@ const TABLE: &[(&str, &str, &str, &str, &str)] = &[
     ("GET", "/{tenant}/reports/figures", "", "", "UAAAAAU"),
     ("POST", "/fn/report_compliance", "", "year=2026", "UAAAAAA"),
     ("POST", "/fn/report_figures", "", "", "UAAAAAA"),
+    ("GET", "/{tenant}/controlling", "", "", "UAAFFFU"),
+    ("GET", "/{tenant}/controlling/ledger", "", "", "UAAFFFU"),
+    ("POST", "/fn/controlling_dashboard", "", "year=2019", "UAAFFFA"),
+    ("POST", "/fn/ledger_entries", "", "year=2019", "UAAFFFA"),
+    (
+        "POST",
+        "/fn/add_ledger_entry",
+        "",
+        "kind=appropriation&module=practice&year=2026&amount=10,00&booked_on=30.11.2026&reference=V1",
+        "UAFFFFA",
+    ),
+    ("POST", "/fn/close_budget_year", "", "year=2025", "UAFFFFA"),
     ("GET", "/api/v1/tenants/{tenant}/budget", "/api/v1/tenants/dresden/budget?year=2019", "", "UAAFFFU"),
     ("GET", "/api/v1/tenants/{tenant}/ledger", "", "", "UAAFFFU"),
     (

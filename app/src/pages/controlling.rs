@@ -1,0 +1,594 @@
+//! Controlling (issue 14): the dashboard of a budget year — money per module and year, the burn-down, each
+//! post's money, the districts' coverage — and the ledger with the administration's forms (a budget, a
+//! payment, a correction per row, the closing of a year). The steering group reads both; only the
+//! administration sees the forms. Every chart is drawn on the server with its numbers in a table beside it.
+
+use crate::components::chart::{Series, StackedBars};
+use crate::components::{CurrentTenant, ErrorNotice, Field, Protected, SelectField, error_text};
+use crate::controlling::{AddLedgerEntry, CloseBudgetYear, controlling_dashboard, ledger_entries};
+use crate::i18n::{I18n, Key};
+use crate::pages::report_overview::{YearChoice, year_query};
+use crate::components::CurrentUser;
+use crate::AppError;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::{A, Form};
+use leptos_router::hooks::use_query_map;
+use model::Money;
+use model::call::Module;
+use model::controlling::{Coverage, DashboardView};
+use model::ledger::{BudgetView, EntryKind, EntryView, LedgerPage};
+
+fn module_key(module: Module) -> Key {
+    match module {
+        Module::Steering => Key::SteeringContract,
+        Module::Practice => Key::ModulePractice,
+    }
+}
+
+fn kind_key(kind: EntryKind) -> Key {
+    match kind {
+        EntryKind::Appropriation => Key::LedgerAppropriation,
+        EntryKind::Commitment => Key::LedgerCommitment,
+        EntryKind::Disbursement => Key::LedgerDisbursement,
+        EntryKind::CarryIn => Key::LedgerCarryIn,
+        EntryKind::CarryOut => Key::LedgerCarryOut,
+    }
+}
+
+fn coverage_key(coverage: Coverage) -> Key {
+    match coverage {
+        Coverage::Active => Key::CoverageActive,
+        Coverage::Vacant => Key::CoverageVacant,
+        Coverage::Uncovered => Key::CoverageUncovered,
+    }
+}
+
+fn coverage_class(coverage: Coverage) -> &'static str {
+    match coverage {
+        Coverage::Active => "chart-1",
+        Coverage::Vacant => "chart-2",
+        Coverage::Uncovered => "chart-4",
+    }
+}
+
+/// Whole euros for a bar (never below zero).
+fn euros(money: Money) -> u64 {
+    use rust_decimal::prelude::ToPrimitive;
+    money.amount().trunc().to_u64().unwrap_or(0)
+}
+
+/// Links between the dashboard and the ledger.
+#[component]
+fn ControllingLinks() -> impl IntoView {
+    let i18n = I18n::expect();
+    let CurrentTenant(tenant) = expect_context::<CurrentTenant>();
+    let base = format!("/{}/controlling", tenant.slug);
+    view! {
+        <nav class="subnav" aria-label=move || i18n.t(Key::ControllingTitle)>
+            <A href=base.clone()>{move || i18n.t(Key::ControllingDashboard)}</A>
+            <A href=format!("{base}/ledger")>{move || i18n.t(Key::LedgerTitle)}</A>
+        </nav>
+    }
+}
+
+#[component]
+pub fn ControllingPage() -> impl IntoView {
+    let i18n = I18n::expect();
+    let year = year_query();
+    let dashboard = Resource::new(move || year.get(), controlling_dashboard);
+    view! {
+        <Title text=move || format!("{} – Spielraum", i18n.t(Key::ControllingTitle)) />
+        <Protected>
+            <h1>{move || i18n.t(Key::ControllingTitle)}</h1>
+            <ControllingLinks />
+            <Transition fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match dashboard.await {
+                        Ok(view) => view! { <Dashboard view /> }.into_any(),
+                        Err(AppError::Forbidden) => view! { <p class="notice notice--error">{move || i18n.t(Key::ForbiddenText)}</p> }.into_any(),
+                        Err(_) => view! { <ErrorNotice /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </Protected>
+    }
+}
+
+#[component]
+fn Dashboard(view: DashboardView) -> impl IntoView {
+    let i18n = I18n::expect();
+    let year = view.year;
+    let lead = format!("{} ({})", view.programme, view.programme_reference);
+    view! {
+        <p class="lead">{lead}</p>
+        <YearChoice years=view.years.clone() chosen=Some(year) all=false />
+        <h2 id="budget-heading">{move || format!("{} {year}", i18n.t(Key::BudgetHeading))}</h2>
+        {view.budget.closed.then(|| view! { <p class="notice">{move || i18n.t(Key::BudgetClosedNote)}</p> })}
+        <BudgetTable budget=view.budget.clone() />
+        <h2 id="history-heading">{move || i18n.t(Key::HistoryHeading)}</h2>
+        <History view=view.clone() />
+        <h2 id="burn-heading">{move || format!("{} {year}", i18n.t(Key::BurnDownHeading))}</h2>
+        <BurnDown view=view.clone() />
+        <h2 id="posts-money-heading">{move || format!("{} {year}", i18n.t(Key::PostsMoneyHeading))}</h2>
+        <PostsMoney view=view.clone() />
+        <h2 id="coverage-heading">{move || format!("{} {year}", i18n.t(Key::CoverageHeading))}</h2>
+        <CoverageGrid view />
+    }
+}
+
+/// The budget of a year per programme and module, with the total.
+#[component]
+pub(crate) fn BudgetTable(budget: BudgetView) -> impl IntoView {
+    let i18n = I18n::expect();
+    let money = move |m: Money| view! { <td class="number">{move || m.format(i18n.locale())}</td> };
+    let headings = [
+        Key::BudgetAppropriated,
+        Key::BudgetCarriedIn,
+        Key::BudgetCommitted,
+        Key::BudgetDisbursed,
+        Key::BudgetCarriedOut,
+        Key::BudgetAvailable,
+    ];
+    let total = budget.total.clone();
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="budget-caption">
+            <table class="table" id="budget-table">
+                <caption id="budget-caption">{move || format!("{} {}", i18n.t(Key::BudgetHeading), budget.year)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || i18n.t(Key::BudgetModule)}</th>
+                        {headings.map(|k| view! { <th scope="col" class="number">{move || i18n.t(k)}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {budget.modules.into_iter().map(|line| {
+                        let module = line.module;
+                        view! {
+                            <tr>
+                                <th scope="row">{move || i18n.t(module_key(module))}</th>
+                                {money(line.appropriated)}{money(line.carried_in)}{money(line.committed)}
+                                {money(line.disbursed)}{money(line.carried_out)}{money(line.available)}
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+                <tfoot>
+                    <tr>
+                        <th scope="row">{move || i18n.t(Key::BudgetTotal)}</th>
+                        {money(total.appropriated)}{money(total.carried_in)}{money(total.committed)}
+                        {money(total.disbursed)}{money(total.carried_out)}{money(total.available)}
+                    </tr>
+                </tfoot>
+            </table>
+        </div>
+    }
+}
+
+/// Bars over the years: what was paid, carried on, and is still available, stacked to what each year had.
+#[component]
+fn History(view: DashboardView) -> impl IntoView {
+    let i18n = I18n::expect();
+    let categories: Vec<String> = view.history.iter().map(|y| y.year.to_string()).collect();
+    let series = vec![
+        Series { label: Key::BudgetDisbursed, class: "chart-1", values: view.history.iter().map(|y| euros(y.disbursed)).collect() },
+        Series { label: Key::BudgetCarriedOut, class: "chart-3", values: view.history.iter().map(|y| euros(y.carried_out)).collect() },
+        Series { label: Key::BudgetAvailable, class: "chart-5", values: view.history.iter().map(|y| euros(y.available)).collect() },
+    ];
+    let money = move |m: Money| view! { <td class="number">{move || m.format(i18n.locale())}</td> };
+    view! {
+        <StackedBars categories series table="history-table" />
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="history-caption">
+            <table class="table" id="history-table">
+                <caption id="history-caption">{move || i18n.t(Key::HistoryHeading)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || i18n.t(Key::BudgetYear)}</th>
+                        <th scope="col" class="number">{move || i18n.t(Key::BudgetAppropriated)}</th>
+                        <th scope="col" class="number">{move || i18n.t(Key::BudgetCarriedIn)}</th>
+                        <th scope="col" class="number">{move || i18n.t(Key::BudgetCommitted)}</th>
+                        <th scope="col" class="number">{move || i18n.t(Key::BudgetDisbursed)}</th>
+                        <th scope="col" class="number">{move || i18n.t(Key::BudgetCarriedOut)}</th>
+                        <th scope="col" class="number">{move || i18n.t(Key::BudgetAvailable)}</th>
+                        <th scope="col">{move || i18n.t(Key::BudgetState)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {view.history.into_iter().map(|y| {
+                        let state = if y.closed { Key::BudgetYearClosed } else { Key::BudgetYearOpen };
+                        view! {
+                            <tr>
+                                <th scope="row">{y.year}</th>
+                                {money(y.appropriated)}{money(y.carried_in)}{money(y.committed)}
+                                {money(y.disbursed)}{money(y.carried_out)}{money(y.available)}
+                                <td>{move || i18n.t(state)}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The year month by month: what was left at each month's end, and what was paid.
+#[component]
+fn BurnDown(view: DashboardView) -> impl IntoView {
+    let i18n = I18n::expect();
+    if view.burn_down.is_empty() {
+        return view! { <p>{move || i18n.t(Key::BurnDownNone)}</p> }.into_any();
+    }
+    let categories: Vec<String> = view.burn_down.iter().map(|m| format!("{:02}", m.month)).collect();
+    let series = vec![Series {
+        label: Key::BudgetAvailable,
+        class: "chart-3",
+        values: view.burn_down.iter().map(|m| euros(m.available)).collect(),
+    }];
+    let year = view.year;
+    view! {
+        <StackedBars categories series table="burn-table" />
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="burn-caption">
+            <table class="table" id="burn-table">
+                <caption id="burn-caption">{move || format!("{} {year}", i18n.t(Key::BurnDownHeading))}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || i18n.t(Key::BurnDownMonth)}</th>
+                        <th scope="col" class="number">{move || i18n.t(Key::BurnDownPaid)}</th>
+                        <th scope="col" class="number">{move || i18n.t(Key::BurnDownLeft)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {view.burn_down.into_iter().map(|m| view! {
+                        <tr>
+                            <th scope="row">{format!("{:02}/{year}", m.month)}</th>
+                            <td class="number">{move || m.disbursed.format(i18n.locale())}</td>
+                            <td class="number">{move || m.available.format(i18n.locale())}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// Each post's funding against the money its reports say it spent and what was paid.
+#[component]
+fn PostsMoney(view: DashboardView) -> impl IntoView {
+    let i18n = I18n::expect();
+    if view.posts.is_empty() {
+        return view! { <p>{move || i18n.t(Key::PostsMoneyNone)}</p> }.into_any();
+    }
+    let money = move |m: Money| view! { <td class="number">{move || m.format(i18n.locale())}</td> };
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="posts-money-caption">
+            <table class="table" id="posts-money">
+                <caption id="posts-money-caption">{move || i18n.t(Key::PostsMoneyHeading)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || i18n.t(Key::ReportDistrict)}</th>
+                        <th scope="col">{move || i18n.t(Key::PostsMoneyCarrier)}</th>
+                        <th scope="col" class="number">{move || i18n.t(Key::PostsMoneyFunded)}</th>
+                        <th scope="col" class="number">{move || i18n.t(Key::PostsMoneySpent)}</th>
+                        <th scope="col" class="number">{move || i18n.t(Key::BudgetDisbursed)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {view.posts.into_iter().map(|p| {
+                        let module = p.module;
+                        let district = p.district.clone();
+                        view! {
+                            <tr>
+                                <th scope="row">{move || district.clone().unwrap_or_else(|| i18n.t(module_key(module)).to_owned())}</th>
+                                <td>{p.organisation}</td>
+                                {money(p.funded)}{money(p.spent)}{money(p.disbursed)}
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// The districts as tiles — covered, vacant or without a post, in words (the colour only repeats it) — and
+/// the same with their working time and reports in a table.
+#[component]
+fn CoverageGrid(view: DashboardView) -> impl IntoView {
+    let i18n = I18n::expect();
+    let decimal = move |d: rust_decimal::Decimal| {
+        let text = d.normalize().to_string();
+        if i18n.locale() == model::Locale::De { text.replace('.', ",") } else { text }
+    };
+    let tiles = view.districts.clone();
+    view! {
+        <ul class="coverage-grid" id="coverage-grid">
+            {tiles.into_iter().map(|d| {
+                let coverage = d.coverage;
+                let (filled, planned) = (d.fte_filled, d.fte_planned);
+                view! {
+                    <li class=format!("coverage-tile status {}", coverage_class(coverage))>
+                        <strong>{d.name}</strong>
+                        <span>{move || i18n.t(coverage_key(coverage))}</span>
+                        <span>{move || format!("{} {} / {}", i18n.t(Key::CoverageFte), decimal(filled), decimal(planned))}</span>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="coverage-caption">
+            <table class="table" id="coverage-table">
+                <caption id="coverage-caption">{move || i18n.t(Key::CoverageHeading)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || i18n.t(Key::ReportDistrict)}</th>
+                        <th scope="col">{move || i18n.t(Key::CoverageState)}</th>
+                        <th scope="col" class="number">{move || i18n.t(Key::CoverageFte)}</th>
+                        <th scope="col" class="number">{move || i18n.t(Key::ComplianceOnTime)}</th>
+                        <th scope="col" class="number">{move || i18n.t(Key::ComplianceLate)}</th>
+                        <th scope="col" class="number">{move || i18n.t(Key::ComplianceMissing)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {view.districts.into_iter().map(|d| {
+                        let coverage = d.coverage;
+                        let (filled, planned) = (d.fte_filled, d.fte_planned);
+                        view! {
+                            <tr>
+                                <th scope="row">{d.name}</th>
+                                <td>{move || i18n.t(coverage_key(coverage))}</td>
+                                <td class="number">{move || format!("{} / {}", decimal(filled), decimal(planned))}</td>
+                                <td class="number">{d.on_time}</td>
+                                <td class="number">{d.late}</td>
+                                <td class="number">{d.missing}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+pub fn LedgerPage() -> impl IntoView {
+    let i18n = I18n::expect();
+    let query = use_query_map();
+    let param = move |name: &'static str| query.read().get(name).filter(|v| !v.is_empty());
+    let add = ServerAction::<AddLedgerEntry>::new();
+    let close = ServerAction::<CloseBudgetYear>::new();
+    let entries = Resource::new(
+        move || (param("year"), param("kind"), param("page"), add.version().get(), close.version().get()),
+        |(year, kind, page, ..)| ledger_entries(year.and_then(|y| y.parse().ok()), kind, page.and_then(|p| p.parse().ok())),
+    );
+    let CurrentUser(me) = expect_context::<CurrentUser>();
+    view! {
+        <Title text=move || format!("{} – Spielraum", i18n.t(Key::LedgerTitle)) />
+        <Protected>
+            <h1>{move || i18n.t(Key::LedgerTitle)}</h1>
+            <ControllingLinks />
+            <p class="lead">{move || i18n.t(Key::LedgerIntro)}</p>
+            <Transition fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
+                {move || Suspend::new(async move {
+                    // The forms are the administration's; the server refuses them to anyone else anyway.
+                    let writes = me.await.ok().flatten().is_some_and(|me| model::policy::allows(&me.roles, model::Permission::WriteLedger));
+                    match entries.await {
+                        Ok((page, years)) => view! {
+                            <LedgerFilter years=years.clone() />
+                            <LedgerTable page writes />
+                            {writes.then(|| view! { <LedgerForms years add close /> })}
+                        }.into_any(),
+                        Err(AppError::Forbidden) => view! { <p class="notice notice--error">{move || i18n.t(Key::ForbiddenText)}</p> }.into_any(),
+                        Err(AppError::Invalid { .. }) => view! { <p class="notice notice--error">{move || i18n.t(Key::ErrorText)}</p> }.into_any(),
+                        Err(_) => view! { <ErrorNotice /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </Protected>
+    }
+}
+
+#[component]
+fn LedgerFilter(years: Vec<i32>) -> impl IntoView {
+    let i18n = I18n::expect();
+    let query = use_query_map();
+    let chosen = move |name: &'static str| query.read().get(name).unwrap_or_default();
+    view! {
+        <Form method="GET" action="" attr:class="filter-form">
+            <div class="field">
+                <label for="ledger-year">{move || i18n.t(Key::BudgetYear)}</label>
+                <select id="ledger-year" name="year">
+                    <option value="">{move || i18n.t(Key::OverviewAllYears)}</option>
+                    {years.into_iter().rev().map(|y| view! { <option value=y.to_string() selected=move || chosen("year") == y.to_string()>{y.to_string()}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="ledger-kind">{move || i18n.t(Key::LedgerKind)}</label>
+                <select id="ledger-kind" name="kind">
+                    <option value="">{move || i18n.t(Key::LedgerAnyKind)}</option>
+                    {EntryKind::ALL.map(|k| view! { <option value=k.as_str() selected=move || chosen("kind") == k.as_str()>{move || i18n.t(kind_key(k))}</option> }).collect_view()}
+                </select>
+            </div>
+            <button type="submit" class="button">{move || i18n.t(Key::FilterButton)}</button>
+        </Form>
+    }
+}
+
+#[component]
+fn LedgerTable(page: LedgerPage, writes: bool) -> impl IntoView {
+    let i18n = I18n::expect();
+    let query = use_query_map();
+    if page.entries.is_empty() {
+        return view! { <p>{move || i18n.t(Key::LedgerNone)}</p> }.into_any();
+    }
+    let pages = page.total_count.div_ceil(page.per_page).max(1);
+    let current = page.page;
+    let link = move |to: u64| {
+        let q = query.read();
+        let mut parts = vec![format!("page={to}")];
+        for name in ["year", "kind"] {
+            if let Some(v) = q.get(name).filter(|v| !v.is_empty()) {
+                parts.push(format!("{name}={v}"));
+            }
+        }
+        format!("?{}", parts.join("&"))
+    };
+    view! {
+        <p>{move || crate::i18n::msg::ledger_count(i18n.locale(), crate::i18n::msg::LedgerCount { count: page.total_count as i64 })}</p>
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="ledger-caption">
+            <table class="table" id="ledger-table">
+                <caption id="ledger-caption">{move || i18n.t(Key::LedgerTitle)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || i18n.t(Key::LedgerBookedOn)}</th>
+                        <th scope="col">{move || i18n.t(Key::BudgetYear)}</th>
+                        <th scope="col">{move || i18n.t(Key::BudgetModule)}</th>
+                        <th scope="col">{move || i18n.t(Key::LedgerKind)}</th>
+                        <th scope="col" class="number">{move || i18n.t(Key::LedgerAmount)}</th>
+                        <th scope="col">{move || i18n.t(Key::LedgerReference)}</th>
+                        <th scope="col">{move || i18n.t(Key::LedgerFor)}</th>
+                        {writes.then(|| view! { <th scope="col">{move || i18n.t(Key::LedgerCorrect)}</th> })}
+                    </tr>
+                </thead>
+                <tbody>
+                    {page.entries.into_iter().map(|entry| view! { <LedgerRow entry writes /> }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        {(pages > 1).then(|| view! {
+            <nav class="subnav" aria-label=move || i18n.t(Key::LedgerPages)>
+                {(current > 1).then(|| view! { <A href=link(current - 1)>{move || i18n.t(Key::LedgerPrevious)}</A> })}
+                <span>{format!("{current} / {pages}")}</span>
+                {(current < pages).then(|| view! { <A href=link(current + 1)>{move || i18n.t(Key::LedgerNext)}</A> })}
+            </nav>
+        })}
+    }
+    .into_any()
+}
+
+#[component]
+fn LedgerRow(entry: EntryView, writes: bool) -> impl IntoView {
+    let i18n = I18n::expect();
+    let correct = ServerAction::<AddLedgerEntry>::new();
+    let kind = entry.kind;
+    let module = entry.module;
+    let correctable = entry.reverses.is_none()
+        && entry.reversed_by.is_none()
+        && !matches!(kind, EntryKind::CarryIn | EntryKind::CarryOut);
+    let booked_on = entry.booked_on;
+    let note = entry.note.clone();
+    let description = [entry.award_label.clone().unwrap_or_default(), note].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" – ");
+    let id = entry.id;
+    let today = chrono::Utc::now().date_naive().to_string();
+    view! {
+        <tr id=format!("entry-{id}")>
+            <td>{move || model::datetime::format_day(booked_on, i18n.locale())}</td>
+            <td>{entry.year}</td>
+            <td>{move || i18n.t(module_key(module))}</td>
+            <td>
+                {move || i18n.t(kind_key(kind))}
+                {entry.reverses.is_some().then(|| view! { <br /><small>{move || i18n.t(Key::LedgerCorrection)}</small> })}
+                {entry.reversed_by.is_some().then(|| view! { <br /><small>{move || i18n.t(Key::LedgerReversed)}</small> })}
+            </td>
+            <td class="number">{move || entry.amount.format(i18n.locale())}</td>
+            <td>{entry.reference}</td>
+            <td>{description}</td>
+            {writes.then(|| {
+                let error = Signal::derive(move || correct.value().get().and_then(Result::err));
+                let done = move || matches!(correct.value().get(), Some(Ok(_)));
+                view! {
+                    <td>
+                        {correctable.then(|| view! {
+                            <details>
+                                <summary>{move || i18n.t(Key::LedgerCorrect)}</summary>
+                                <ActionForm action=correct attr:class="form form--inline">
+                                    <input type="hidden" name="kind" value="correction" />
+                                    <input type="hidden" name="reverses" value=id.to_string() />
+                                    <input type="hidden" name="booked_on" value=today.clone() />
+                                    <label for=format!("note-{id}")>{move || i18n.t(Key::LedgerReason)}</label>
+                                    <input id=format!("note-{id}") name="note" required=true />
+                                    <button type="submit" class="button">{move || i18n.t(Key::LedgerCorrect)}</button>
+                                </ActionForm>
+                                <div role="alert">
+                                    {move || error.get().map(|e| view! { <p class="notice notice--error">{error_text(i18n.locale(), &e)}</p> })}
+                                    {move || done().then(|| view! { <p class="notice">{move || i18n.t(Key::LedgerSaved)}</p> })}
+                                </div>
+                            </details>
+                        })}
+                    </td>
+                }
+            })}
+        </tr>
+    }
+}
+
+/// The administration's forms: a budget or a payment, and the closing of a year.
+#[component]
+fn LedgerForms(years: Vec<i32>, add: ServerAction<AddLedgerEntry>, close: ServerAction<CloseBudgetYear>) -> impl IntoView {
+    let i18n = I18n::expect();
+    let posts = Resource::new(|| (), |_| crate::awards::posts());
+    let error = Signal::derive(move || add.value().get().and_then(Result::err));
+    let saved = move || matches!(add.value().get(), Some(Ok(_)));
+    let kinds = Signal::derive(move || {
+        [EntryKind::Appropriation, EntryKind::Disbursement]
+            .map(|k| (k.as_str().to_owned(), i18n.t(kind_key(k)).to_owned()))
+            .to_vec()
+    });
+    let modules = Signal::derive(move || {
+        [Module::Practice, Module::Steering].map(|m| (m.as_str().to_owned(), i18n.t(module_key(m)).to_owned())).to_vec()
+    });
+    let awards = Signal::derive(move || {
+        let mut options = vec![(String::new(), i18n.t(Key::LedgerNoAward).to_owned())];
+        if let Some(Ok(list)) = posts.get() {
+            options.extend(list.into_iter().map(|p| {
+                let label = match p.district_name {
+                    Some(d) => format!("{d} – {}", p.organisation_name),
+                    None => format!("{} – {}", i18n.t(Key::SteeringContract), p.organisation_name),
+                };
+                (p.id.to_string(), label)
+            }));
+        }
+        options
+    });
+    let this_year = chrono::Utc::now().date_naive();
+    let close_error = move || close.value().get().and_then(Result::err);
+    let closed = move || close.value().get().and_then(Result::ok);
+    let closable: Vec<i32> = years.into_iter().filter(|y| *y < chrono::Datelike::year(&this_year)).rev().collect();
+    view! {
+        <section aria-labelledby="ledger-new">
+            <h2 id="ledger-new">{move || i18n.t(Key::LedgerNewEntry)}</h2>
+            <div role="alert">
+                {move || error.get().filter(|e| !matches!(e, AppError::Invalid { .. })).map(|e| view! { <p class="notice notice--error">{error_text(i18n.locale(), &e)}</p> })}
+                {move || saved().then(|| view! { <p class="notice">{move || i18n.t(Key::LedgerSaved)}</p> })}
+            </div>
+            <ActionForm action=add attr:class="form" attr:id="ledger-form">
+                <SelectField name="kind" label=Key::LedgerKind options=kinds error />
+                <SelectField name="module" label=Key::BudgetModule options=modules error />
+                <Field name="year" label=Key::BudgetYear kind="number" required=true value=chrono::Datelike::year(&this_year).to_string() error />
+                <Field name="amount" label=Key::LedgerAmount required=true error />
+                <Field name="booked_on" label=Key::LedgerBookedOn kind="date" required=true value=this_year.to_string() error />
+                <Field name="reference" label=Key::LedgerReference required=true error />
+                <SelectField name="award_id" label=Key::LedgerFor options=awards error />
+                <p class="field-hint">{move || i18n.t(Key::LedgerForHint)}</p>
+                <Field name="note" label=Key::LedgerNote error />
+                <button type="submit" class="button">{move || i18n.t(Key::LedgerBook)}</button>
+            </ActionForm>
+        </section>
+        <section aria-labelledby="ledger-closing">
+            <h2 id="ledger-closing">{move || i18n.t(Key::ClosingHeading)}</h2>
+            <p>{move || i18n.t(Key::ClosingIntro)}</p>
+            <div role="alert">
+                {move || close_error().map(|e| view! { <p class="notice notice--error">{error_text(i18n.locale(), &e)}</p> })}
+                {move || closed().map(|c| view! { <p class="notice">{move || crate::i18n::msg::closing_done(i18n.locale(), crate::i18n::msg::ClosingDone { year: &c.year.to_string() })}</p> })}
+            </div>
+            <ActionForm action=close attr:class="form form--inline" attr:id="closing-form">
+                <label for="closing-year">{move || i18n.t(Key::BudgetYear)}</label>
+                <select id="closing-year" name="year">
+                    {closable.into_iter().map(|y| view! { <option value=y.to_string()>{y.to_string()}</option> }).collect_view()}
+                </select>
+                <button type="submit" class="button">{move || i18n.t(Key::ClosingButton)}</button>
+            </ActionForm>
+        </section>
+    }
+}
