@@ -530,6 +530,121 @@ pub mod ops {
             districts: coverage(&districts, &facts, &compliance),
         })
     }
+
+    /// The yearly committee report of `year` as data (steering group and administration): the year's
+    /// dashboard, the figures of the reports per district and the steering group's text.
+    pub async fn committee_report(
+        actor: &Actor,
+        year: i32,
+        now: DateTime<Utc>,
+    ) -> Result<model::controlling::CommitteeReportView, AppError> {
+        actor.check(Permission::ReadLedger)?;
+        let year = year_of(year)?;
+        let dashboard = dashboard(actor, Some(year), now).await?;
+        let figures = crate::reports::ops::figures(actor, Some(year), now).await?;
+        let text = crate::store::committee::text(&actor.server.db, &actor.tenant, year).await?;
+        Ok(model::controlling::CommitteeReportView { year, text, dashboard, figures })
+    }
+
+    /// The report as a document, in `locale`: what the page shows and the PDF and spreadsheets are made of.
+    pub async fn committee_document(
+        actor: &Actor,
+        year: i32,
+        locale: model::Locale,
+        now: DateTime<Utc>,
+    ) -> Result<crate::documents::Document, AppError> {
+        let view = committee_report(actor, year, now).await?;
+        let context = crate::documents::committee_report::Context {
+            tenant_name: &actor.tenant.view().name,
+            locale,
+            zone: model::datetime::DEFAULT_TIME_ZONE,
+            at: now,
+        };
+        Ok(crate::documents::committee_report::build(&view, &context))
+    }
+
+    /// The forms of the report as a file.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum CommitteeFile {
+        Pdf,
+        Xlsx,
+        Csv,
+    }
+
+    impl CommitteeFile {
+        /// Reads `2019.pdf` into the year and the form (`None` for the plain year: the data).
+        pub fn parse(text: &str) -> Option<(i32, Option<CommitteeFile>)> {
+            let (year, form) = match text.split_once('.') {
+                Some((year, "pdf")) => (year, Some(CommitteeFile::Pdf)),
+                Some((year, "xlsx")) => (year, Some(CommitteeFile::Xlsx)),
+                Some((year, "csv")) => (year, Some(CommitteeFile::Csv)),
+                Some(_) => return None,
+                None => (text, None),
+            };
+            Some((year.parse().ok()?, form))
+        }
+    }
+
+    /// The report of `year` as a file: its bytes, media type and file name.
+    pub async fn committee_file(
+        actor: &Actor,
+        year: i32,
+        file: CommitteeFile,
+        locale: model::Locale,
+        now: DateTime<Utc>,
+    ) -> Result<(Vec<u8>, &'static str, String), AppError> {
+        let document = committee_document(actor, year, locale, now).await?;
+        let name = format!("jahresbericht-{year}");
+        Ok(match file {
+            CommitteeFile::Pdf => {
+                let bytes = crate::documents::pdf::render(&document, now).map_err(AppError::internal)?;
+                (bytes, "application/pdf", format!("{name}.pdf"))
+            }
+            CommitteeFile::Xlsx => (
+                crate::exports::document_xlsx(&document)?,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                format!("{name}.xlsx"),
+            ),
+            CommitteeFile::Csv => {
+                (crate::exports::document_csv(&document, locale)?, "text/csv; charset=utf-8", format!("{name}.csv"))
+            }
+        })
+    }
+
+    /// The steering group's text of `year` (for its form).
+    pub async fn committee_text(actor: &Actor, year: i32) -> Result<model::controlling::CommitteeText, AppError> {
+        actor.check(Permission::ReadLedger)?;
+        crate::store::committee::text(&actor.server.db, &actor.tenant, year_of(year)?).await
+    }
+
+    /// Writes the steering group's narrative and notable measures of `year` (a member of the steering
+    /// group). Audited with what was there before.
+    pub async fn save_committee_text(
+        actor: &Actor,
+        year: i32,
+        text: model::controlling::CommitteeText,
+        now: DateTime<Utc>,
+    ) -> Result<model::controlling::CommitteeText, AppError> {
+        use model::controlling::MAX_COMMITTEE_TEXT_CHARS;
+        actor.check(Permission::WriteCommitteeReport)?;
+        let year = year_of(year)?;
+        for (field, value) in [("narrative", &text.narrative), ("measures", &text.measures)] {
+            if value.chars().count() > MAX_COMMITTEE_TEXT_CHARS {
+                return Err(AppError::invalid(field, crate::InvalidReason::TooLong));
+            }
+        }
+        let text = model::controlling::CommitteeText {
+            narrative: text.narrative.trim().replace("\r\n", "\n"),
+            measures: text.measures.trim().replace("\r\n", "\n"),
+        };
+        let txn = actor.server.db.begin().await?;
+        let before = crate::store::committee::text(&txn, &actor.tenant, year).await?;
+        crate::store::committee::save(&txn, &actor.tenant, year, &text, actor.caller().user_id, now).await?;
+        let json = |t: &model::controlling::CommitteeText| serde_json::json!({"narrative": t.narrative, "measures": t.measures});
+        actor.audit(&txn, "committee_report.text_saved", "committee_report", year, Some(json(&before)), Some(json(&text))).await?;
+        txn.commit().await?;
+        Ok(text)
+    }
 }
 
 use crate::AppError;
@@ -596,6 +711,55 @@ pub async fn close_budget_year(year: i32) -> Result<model::ledger::ClosingView, 
         async move {
             let actor = crate::actor::Actor::require(model::Permission::WriteLedger).await?;
             Ok(ops::close_year(&actor, year, chrono::Utc::now()).await?.0)
+        }
+        .await,
+    )
+}
+
+/// The request's language, for documents.
+#[cfg(feature = "ssr")]
+fn request_locale() -> model::Locale {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<model::Locale>().copied())
+        .unwrap_or_default()
+}
+
+/// The yearly committee report of a year as a document, for its page (see [`ops::committee_document`]).
+#[leptos::server(prefix = "/fn", endpoint = "committee_report")]
+pub async fn committee_report(year: i32) -> Result<crate::documents::Document, AppError> {
+    crate::error::respond(
+        async move {
+            let actor = crate::actor::Actor::require(model::Permission::ReadLedger).await?;
+            ops::committee_document(&actor, year, request_locale(), chrono::Utc::now()).await
+        }
+        .await,
+    )
+}
+
+/// The steering group's text of a year, for its form, with the years there are.
+#[leptos::server(prefix = "/fn", endpoint = "committee_text")]
+pub async fn committee_text(year: i32) -> Result<(model::controlling::CommitteeText, Vec<i32>), AppError> {
+    crate::error::respond(
+        async move {
+            let actor = crate::actor::Actor::require(model::Permission::ReadLedger).await?;
+            Ok((ops::committee_text(&actor, year).await?, ops::years(&actor, chrono::Utc::now()).await?))
+        }
+        .await,
+    )
+}
+
+/// Saves the steering group's text of a year (see [`ops::save_committee_text`]).
+#[leptos::server(prefix = "/fn", endpoint = "save_committee_text")]
+pub async fn save_committee_text(
+    year: i32,
+    #[server(default)] narrative: String,
+    #[server(default)] measures: String,
+) -> Result<model::controlling::CommitteeText, AppError> {
+    crate::error::respond(
+        async move {
+            let actor = crate::actor::Actor::require(model::Permission::WriteCommitteeReport).await?;
+            let text = model::controlling::CommitteeText { narrative, measures };
+            ops::save_committee_text(&actor, year, text, chrono::Utc::now()).await
         }
         .await,
     )

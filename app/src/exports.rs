@@ -209,3 +209,88 @@ fn column(index: usize) -> u16 {
 fn sheet_name(name: &str) -> String {
     name.chars().filter(|c| !"[]:*?/\\".contains(*c)).take(31).collect()
 }
+
+/// The tables of a document (the yearly committee report) as one CSV file: each table under its caption,
+/// an empty line between them, the total row last. Cells as the document shows them (amounts with the
+/// locale's separators), `;`-separated in German.
+pub fn document_csv(document: &crate::documents::Document, locale: Locale) -> Result<Vec<u8>, AppError> {
+    let delimiter = match locale {
+        Locale::De => b';',
+        Locale::En => b',',
+    };
+    let mut out = csv::WriterBuilder::new().delimiter(delimiter).flexible(true).from_writer(vec![0xEF, 0xBB, 0xBF]);
+    let fail = |e: csv::Error| AppError::internal(format!("csv: {e}"));
+    for (index, table) in document_tables(document).enumerate() {
+        if index > 0 {
+            out.write_record([""]).map_err(fail)?;
+        }
+        out.write_record([table.caption.as_str()]).map_err(fail)?;
+        out.write_record(table.columns.iter().map(|c| c.title.as_str())).map_err(fail)?;
+        for row in table.rows.iter().chain(&table.total) {
+            out.write_record(row).map_err(fail)?;
+        }
+    }
+    out.into_inner().map_err(|e| AppError::internal(format!("csv: {e}")))
+}
+
+fn document_tables(document: &crate::documents::Document) -> impl Iterator<Item = &crate::documents::Table> {
+    document.blocks.iter().filter_map(|block| match block {
+        crate::documents::Block::Table(table) => Some(table),
+        _ => None,
+    })
+}
+
+/// A figure cell back as a number: an amount (`1.234,56 €`, `€1,234.56`) or a count.
+fn cell_number(cell: &str) -> Option<(f64, bool)> {
+    let money = model::Money::parse(cell).ok()?;
+    let amount = money.amount();
+    let whole = !cell.contains(['.', ',']) || amount.fract().is_zero() && !cell.contains('€');
+    Some((amount.to_f64()?, !whole))
+}
+
+/// The tables of a document as a workbook, one sheet per table named by its caption; the figure columns
+/// hold numbers (amounts with two places), so the committee's clerks can add them up again.
+pub fn document_xlsx(document: &crate::documents::Document) -> Result<Vec<u8>, AppError> {
+    use rust_xlsxwriter::{Format, Workbook, XlsxError};
+    let fail = |e: XlsxError| AppError::internal(format!("xlsx: {e}"));
+    let mut workbook = Workbook::new();
+    let bold = Format::new().set_bold();
+    let money = Format::new().set_num_format("#,##0.00");
+    let bold_money = Format::new().set_bold().set_num_format("#,##0.00");
+    let mut names = Vec::new();
+    for table in document_tables(document) {
+        let sheet = workbook.add_worksheet();
+        let mut name = sheet_name(&table.caption);
+        let mut n = 2;
+        while names.contains(&name) {
+            name = sheet_name(&format!("{} {n}", table.caption.chars().take(27).collect::<String>()));
+            n += 1;
+        }
+        sheet.set_name(&name).map_err(fail)?;
+        names.push(name);
+        for (col, column_spec) in table.columns.iter().enumerate() {
+            sheet.write_string_with_format(0, column(col), &column_spec.title, &bold).map_err(fail)?;
+            sheet.set_column_width(column(col), f64::from(column_spec.width.clamp(8, 40))).map_err(fail)?;
+        }
+        let total = table.total.iter().map(|row| (row, true));
+        for (index, (row, is_total)) in table.rows.iter().map(|row| (row, false)).chain(total).enumerate() {
+            let at = u32::try_from(index + 1).unwrap_or(u32::MAX);
+            for (col, cell) in row.iter().enumerate() {
+                let numeric = table.columns.get(col).is_some_and(|c| c.numeric);
+                match cell_number(cell).filter(|_| numeric) {
+                    Some((value, true)) => {
+                        let format = if is_total { &bold_money } else { &money };
+                        sheet.write_number_with_format(at, column(col), value, format).map_err(fail)?
+                    }
+                    Some((value, false)) if is_total => {
+                        sheet.write_number_with_format(at, column(col), value, &bold).map_err(fail)?
+                    }
+                    Some((value, false)) => sheet.write_number(at, column(col), value).map_err(fail)?,
+                    None if is_total => sheet.write_string_with_format(at, column(col), cell, &bold).map_err(fail)?,
+                    None => sheet.write_string(at, column(col), cell).map_err(fail)?,
+                };
+            }
+        }
+    }
+    workbook.save_to_buffer().map_err(fail)
+}

@@ -59,6 +59,7 @@ lazy_pages! {
     Exchange => pages::ExchangePage,
     Controlling => pages::ControllingPage,
     Ledger => pages::LedgerPage,
+    CommitteeReport => pages::CommitteeReportPage,
     Thread => pages::ThreadPage,
     SignIn => pages::SignInPage,
     Account => pages::AccountPage,

@@ -102,6 +102,54 @@ pub struct DashboardView {
     pub districts: Vec<DistrictCoverage>,
 }
 
+/// The longest narrative and list of measures the steering group writes for one year.
+pub const MAX_COMMITTEE_TEXT_CHARS: usize = 20_000;
+
+/// What the steering group writes for the yearly committee report (seed §9).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CommitteeText {
+    /// The group's account of the year, paragraphs separated by blank lines.
+    #[serde(default)]
+    pub narrative: String,
+    /// Notable measures, one per line.
+    #[serde(default)]
+    pub measures: String,
+}
+
+impl CommitteeText {
+    /// The measures as a list (blank lines and bullets left out).
+    pub fn measure_list(&self) -> Vec<String> {
+        self.measures
+            .lines()
+            .map(|line| line.trim().trim_start_matches(['-', '•', '*']).trim().to_owned())
+            .filter(|line| !line.is_empty())
+            .collect()
+    }
+
+    /// The narrative's paragraphs.
+    pub fn paragraphs(&self) -> Vec<String> {
+        // Browsers send a textarea's line breaks as CR LF.
+        self.narrative
+            .replace("\r\n", "\n")
+            .split("\n\n")
+            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|p| !p.is_empty())
+            .collect()
+    }
+}
+
+/// The yearly report to the committee as data: the year's dashboard, the reports' figures and the steering
+/// group's text. Its PDF, CSV and XLSX forms are typeset from the same.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CommitteeReportView {
+    pub year: i32,
+    pub text: CommitteeText,
+    pub dashboard: DashboardView,
+    pub figures: crate::report::totals::FiguresView,
+}
+
 /// Every year's money, all lines together, oldest first; `closed` says which years are closed.
 pub fn history(lines: &BTreeMap<Line, Totals>, closed: impl Fn(i32) -> bool) -> Vec<YearMoney> {
     let mut years: BTreeMap<i32, Totals> = BTreeMap::new();
@@ -258,6 +306,16 @@ mod tests {
         assert_eq!((grid[0].fte_filled, grid[0].on_time, grid[0].late), (half, 1, 1));
         assert_eq!((grid[1].fte_filled, grid[1].missing), (Decimal::ZERO, 1));
         assert_eq!(grid[2].fte_planned, PLANNED_FTE);
+    }
+
+    #[test]
+    fn the_committee_text_reads_paragraphs_and_measures() {
+        let text = CommitteeText {
+            narrative: "Erstes Jahr.\nMit Zeilenumbruch.\r\n\r\n\nZweiter Absatz.".into(),
+            measures: "- Stadtteilrunde Pieschen\n\n• Elterncafé\n  Ferienprogramm ".into(),
+        };
+        assert_eq!(text.paragraphs(), ["Erstes Jahr. Mit Zeilenumbruch.", "Zweiter Absatz."]);
+        assert_eq!(text.measure_list(), ["Stadtteilrunde Pieschen", "Elterncafé", "Ferienprogramm"]);
     }
 
     #[test]

@@ -46,10 +46,12 @@ pub enum Permission {
     FileReports,
     /// Take part in the exchange space (see `crate::exchange::may_take_part` for the steering carrier).
     UseExchange,
+    /// Write the steering group's narrative and notable measures of the yearly committee report (seed §9).
+    WriteCommitteeReport,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 14] = [
+    pub const ALL: [Permission; 15] = [
         Permission::ManageUsers,
         Permission::ManageDistricts,
         Permission::ManageSettings,
@@ -64,6 +66,7 @@ impl Permission {
         Permission::DraftBids,
         Permission::FileReports,
         Permission::UseExchange,
+        Permission::WriteCommitteeReport,
     ];
 }
 
@@ -87,7 +90,7 @@ pub fn permissions_of(role: &Role) -> &'static [Permission] {
             UseExchange,
         ],
         Role::Steering { seat: Seat::Administration | Seat::Committee | Seat::ProjectCarrier { .. } } => {
-            &[ReadLedger, ReadBids, ScoreBids, ReviewReports, ReadReports, UseExchange]
+            &[ReadLedger, ReadBids, ScoreBids, ReviewReports, ReadReports, UseExchange, WriteCommitteeReport]
         }
         Role::Carrier { .. } => &[DraftBids],
         Role::Coordinator => &[FileReports, UseExchange],
@@ -389,6 +392,7 @@ mod tests {
             (ManageUsers, false, false, false, true),
             (ManageDistricts, false, false, false, true),
             (UseExchange, false, true, true, true),
+            (WriteCommitteeReport, false, true, false, false),
         ];
         for (permission, c, s, k, a) in table {
             assert_eq!(allows(&[carrier()], permission), c, "carrier {permission:?}");

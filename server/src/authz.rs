@@ -38,6 +38,7 @@ pub const DOWNLOAD_ROUTES: &[&str] = &[
     "/{tenant}/calls/{id}/ranking.csv",
     "/{tenant}/calls/{id}/ranking.xlsx",
     "/{tenant}/calls/{id}/decision-proposal.pdf",
+    "/{tenant}/committee-reports/{year}",
     "/{tenant}/exchange/{id}/files/{file}",
     "/{tenant}/reports/{id}/files/{file}",
 ];
@@ -71,6 +72,9 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         }
         ("GET", "/{tenant}/bids/{id}/score") => Requires(Permission::ScoreBids),
         ("GET", "/{tenant}/posts" | "/{tenant}/controlling" | "/{tenant}/controlling/ledger") => {
+            Requires(Permission::ReadLedger)
+        }
+        ("GET", "/{tenant}/controlling/committee-report" | "/{tenant}/committee-reports/{year}") => {
             Requires(Permission::ReadLedger)
         }
         ("GET", "/{tenant}/calls/{id}/ranking.csv" | "/{tenant}/calls/{id}/ranking.xlsx") => {
@@ -151,6 +155,8 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         ("POST", "/fn/recommend") => Requires(Permission::ScoreBids),
         ("POST", "/fn/posts" | "/fn/controlling_dashboard" | "/fn/ledger_entries") => Requires(Permission::ReadLedger),
         ("POST", "/fn/add_ledger_entry" | "/fn/close_budget_year") => Requires(Permission::WriteLedger),
+        ("POST", "/fn/committee_report" | "/fn/committee_text") => Requires(Permission::ReadLedger),
+        ("POST", "/fn/save_committee_text") => Requires(Permission::WriteCommitteeReport),
         ("POST", "/fn/bid_outcome") => Requires(Permission::DraftBids),
         // REST API.
         ("GET", "/api/v1/openapi.json" | "/api/v1/tenants" | "/api/v1/tenants/{tenant}") => Public,
@@ -228,6 +234,8 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         ("GET", "/api/v1/tenants/{tenant}/budget" | "/api/v1/tenants/{tenant}/ledger") => {
             Requires(Permission::ReadLedger)
         }
+        ("GET", "/api/v1/tenants/{tenant}/committee-reports/{year}") => Requires(Permission::ReadLedger),
+        ("PUT", "/api/v1/tenants/{tenant}/committee-reports/{year}/text") => Requires(Permission::WriteCommitteeReport),
         ("POST", "/api/v1/tenants/{tenant}/ledger" | "/api/v1/tenants/{tenant}/budget/{year}/closing") => {
             Requires(Permission::WriteLedger)
         }

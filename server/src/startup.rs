@@ -199,6 +199,7 @@ pub fn router(settings: &Settings, context: ServerContext, secrets: Secrets, add
         .route("/{tenant}/calls/{id}/ranking.csv", get(crate::uploads::ranking_csv))
         .route("/{tenant}/calls/{id}/ranking.xlsx", get(crate::uploads::ranking_xlsx))
         .route("/{tenant}/calls/{id}/decision-proposal.pdf", get(crate::uploads::decision_proposal_pdf))
+        .route("/{tenant}/committee-reports/{year}", get(crate::uploads::committee_report))
         .leptos_routes_with_context(&state, routes, provide.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

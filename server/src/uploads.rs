@@ -264,3 +264,20 @@ pub async fn decision_proposal_pdf(
     let locale = locale.map(|axum::Extension(l)| l).unwrap_or_default();
     crate::api::evaluation::decision_proposal_file(&state, context, call, locale).await
 }
+
+/// `GET /{tenant}/committee-reports/{year}.pdf` (and `.xlsx`, `.csv`): the committee report page's downloads.
+pub async fn committee_report(
+    State(state): State<AppState>,
+    Path((_tenant, year)): Path<(String, String)>,
+    locale: Option<axum::Extension<model::Locale>>,
+    Ctx(context): Ctx,
+) -> Result<Response, ApiError> {
+    let Some((year, Some(file))) = app::controlling::ops::CommitteeFile::parse(&year) else {
+        return Err(ApiError(AppError::NotFound));
+    };
+    let locale = locale.map(|axum::Extension(l)| l).unwrap_or_default();
+    let actor = Actor::authorize(context, state.server.clone(), Access::Requires(Permission::ReadLedger)).await?;
+    let (bytes, media_type, name) =
+        app::controlling::ops::committee_file(&actor, year, file, locale, chrono::Utc::now()).await?;
+    Ok(file_response(&name, media_type, bytes))
+}

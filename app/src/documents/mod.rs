@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 #[cfg(feature = "ssr")]
+pub mod committee_report;
+#[cfg(feature = "ssr")]
 pub mod decision_proposal;
 #[cfg(feature = "ssr")]
 pub mod pdf;

@@ -5,7 +5,11 @@
 
 use crate::components::chart::{Series, StackedBars};
 use crate::components::{CurrentTenant, ErrorNotice, Field, Protected, SelectField, error_text};
-use crate::controlling::{AddLedgerEntry, CloseBudgetYear, controlling_dashboard, ledger_entries};
+use crate::controlling::{
+    AddLedgerEntry, CloseBudgetYear, SaveCommitteeText, committee_report, committee_text, controlling_dashboard,
+    ledger_entries,
+};
+use crate::pages::documents::DocumentView;
 use crate::i18n::{I18n, Key};
 use crate::pages::report_overview::{YearChoice, year_query};
 use crate::components::CurrentUser;
@@ -69,6 +73,7 @@ fn ControllingLinks() -> impl IntoView {
         <nav class="subnav" aria-label=move || i18n.t(Key::ControllingTitle)>
             <A href=base.clone()>{move || i18n.t(Key::ControllingDashboard)}</A>
             <A href=format!("{base}/ledger")>{move || i18n.t(Key::LedgerTitle)}</A>
+            <A href=format!("{base}/committee-report")>{move || i18n.t(Key::CommitteeTitle)}</A>
         </nav>
     }
 }
@@ -588,6 +593,93 @@ fn LedgerForms(years: Vec<i32>, add: ServerAction<AddLedgerEntry>, close: Server
                     {closable.into_iter().map(|y| view! { <option value=y.to_string()>{y.to_string()}</option> }).collect_view()}
                 </select>
                 <button type="submit" class="button">{move || i18n.t(Key::ClosingButton)}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// The year the committee report is about: the query's, else last year (the report follows the year).
+fn report_year() -> Memo<i32> {
+    let year = year_query();
+    Memo::new(move |_| year.get().unwrap_or_else(|| chrono::Datelike::year(&chrono::Utc::now().date_naive()) - 1))
+}
+
+#[component]
+pub fn CommitteeReportPage() -> impl IntoView {
+    let i18n = I18n::expect();
+    let year = report_year();
+    let save = ServerAction::<SaveCommitteeText>::new();
+    let document = Resource::new(move || (year.get(), save.version().get()), |(year, _)| committee_report(year));
+    let text = Resource::new(move || year.get(), committee_text);
+    let CurrentUser(me) = expect_context::<CurrentUser>();
+    view! {
+        <Title text=move || format!("{} – Spielraum", i18n.t(Key::CommitteeTitle)) />
+        <Protected>
+            <div class="no-print">
+                <h1>{move || i18n.t(Key::CommitteeTitle)}</h1>
+                <ControllingLinks />
+                <p class="lead">{move || i18n.t(Key::CommitteeIntro)}</p>
+            </div>
+            <Transition fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
+                {move || Suspend::new(async move {
+                    let writes = me.await.ok().flatten().is_some_and(|me| model::policy::allows(&me.roles, model::Permission::WriteCommitteeReport));
+                    match (text.await, document.await) {
+                        (Ok((text, years)), Ok(document)) => view! {
+                            <div class="no-print">
+                                <YearChoice years chosen=Some(year.get_untracked()) all=false />
+                                <CommitteeDownloads year=year.get_untracked() />
+                                {writes.then(|| view! { <CommitteeTextForm year=year.get_untracked() text save /> })}
+                            </div>
+                            <DocumentView document />
+                        }.into_any(),
+                        (Err(AppError::Forbidden), _) | (_, Err(AppError::Forbidden)) => view! { <p class="notice notice--error">{move || i18n.t(Key::ForbiddenText)}</p> }.into_any(),
+                        (Err(AppError::Invalid { .. }), _) | (_, Err(AppError::Invalid { .. })) => view! { <p class="notice notice--error">{move || i18n.t(Key::ErrorText)}</p> }.into_any(),
+                        _ => view! { <ErrorNotice /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </Protected>
+    }
+}
+
+#[component]
+fn CommitteeDownloads(year: i32) -> impl IntoView {
+    let i18n = I18n::expect();
+    let CurrentTenant(tenant) = expect_context::<CurrentTenant>();
+    let base = format!("/{}/committee-reports/{year}", tenant.slug);
+    view! {
+        <ul class="downloads">
+            <li><a href=format!("{base}.pdf") download>{move || i18n.t(Key::CommitteeLinkPdf)}</a></li>
+            <li><a href=format!("{base}.xlsx") download>{move || i18n.t(Key::CommitteeLinkXlsx)}</a></li>
+            <li><a href=format!("{base}.csv") download>{move || i18n.t(Key::CommitteeLinkCsv)}</a></li>
+        </ul>
+    }
+}
+
+/// The steering group's narrative and measures (its members only).
+#[component]
+fn CommitteeTextForm(year: i32, text: model::controlling::CommitteeText, save: ServerAction<SaveCommitteeText>) -> impl IntoView {
+    let i18n = I18n::expect();
+    let error = move || save.value().get().and_then(Result::err);
+    let saved = move || matches!(save.value().get(), Some(Ok(_)));
+    view! {
+        <section aria-labelledby="committee-text">
+            <h2 id="committee-text">{move || i18n.t(Key::CommitteeTextHeading)}</h2>
+            <div role="alert">
+                {move || error().map(|e| view! { <p class="notice notice--error">{error_text(i18n.locale(), &e)}</p> })}
+                {move || saved().then(|| view! { <p class="notice">{move || i18n.t(Key::CommitteeSaved)}</p> })}
+            </div>
+            <ActionForm action=save attr:class="form form--wide" attr:id="committee-form">
+                <input type="hidden" name="year" value=year.to_string() />
+                <div class="field">
+                    <label for="field-narrative">{move || i18n.t(Key::CommitteeNarrativeField)}</label>
+                    <textarea id="field-narrative" name="narrative" rows="10">{text.narrative}</textarea>
+                </div>
+                <div class="field">
+                    <label for="field-measures">{move || i18n.t(Key::CommitteeMeasuresField)}</label>
+                    <textarea id="field-measures" name="measures" rows="6">{text.measures}</textarea>
+                </div>
+                <button type="submit" class="button">{move || i18n.t(Key::CommitteeSave)}</button>
             </ActionForm>
         </section>
     }

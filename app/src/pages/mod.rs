@@ -8,7 +8,7 @@ pub(crate) mod calls;
 mod controlling;
 mod directory;
 pub(crate) mod districts;
-mod documents;
+pub(crate) mod documents;
 mod evaluation;
 mod exchange;
 mod home;
@@ -27,7 +27,7 @@ pub use admin::{
 pub use bid_reading::{BidVersionPage, CallBidsPage};
 pub use bids::{BidPage, BidsPage};
 pub use calls::{CallPage, CallsPage};
-pub use controlling::{ControllingPage, LedgerPage};
+pub use controlling::{CommitteeReportPage, ControllingPage, LedgerPage};
 pub use directory::TenantDirectory;
 pub use districts::DistrictsPage;
 pub use documents::DecisionProposalPage;

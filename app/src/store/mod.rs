@@ -7,6 +7,7 @@
 pub mod awards;
 pub mod bids;
 pub mod calls;
+pub mod committee;
 mod clock;
 pub mod districts;
 pub mod evaluation;

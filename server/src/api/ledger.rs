@@ -11,6 +11,7 @@ use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use chrono::Utc;
+use model::controlling::{CommitteeReportView, CommitteeText};
 use model::ledger::{BudgetView, ClosingView, EntryView, LedgerPage, Posting};
 use model::policy::{Access, Permission};
 use serde::Deserialize;
@@ -137,4 +138,73 @@ pub async fn close(
     let actor = actor(&state, context, Access::Requires(Permission::WriteLedger)).await?;
     let (view, created) = ops::close_year(&actor, year, Utc::now()).await?;
     Ok((if created { StatusCode::CREATED } else { StatusCode::OK }, Json(view)))
+}
+
+/// The yearly report to the youth welfare committee (seed §9): `{year}` alone answers with its data as JSON
+/// (the year's budget and money per year, the burn-down, the money per post, the districts' coverage, the
+/// reports' figures per district and the steering group's text); `{year}.pdf` with the typeset A4 report,
+/// `{year}.xlsx` and `{year}.csv` with its tables — in the request's language.
+#[utoipa::path(get, path = "/tenants/{tenant}/committee-reports/{year}", tag = "controlling", security(("bearer" = [])),
+    params(
+        ("tenant" = String, Path, description = TENANT),
+        ("year" = String, Path, description = "The budget year, e.g. `2019`, or `2019.pdf`, `2019.xlsx`, `2019.csv`"),
+    ),
+    responses(
+        (status = 200, description = "The report: JSON for the plain year, else the file",
+            content(
+                (CommitteeReportView = "application/json"),
+                ("application/pdf"),
+                ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                ("text/csv"),
+            )),
+        (status = 401, description = "No valid bearer token for this tenant", body = ErrorBody),
+        (status = 403, description = "Neither the steering group nor the administration", body = ErrorBody),
+        (status = 404, description = "Not a year or a known form of the report", body = ErrorBody),
+        (status = 422, description = "A year outside 2000–2200", body = ErrorBody),
+    ))]
+pub async fn committee_report(
+    State(state): State<AppState>,
+    Ctx(context): Ctx,
+    Path((_tenant, year)): Path<(String, String)>,
+    locale: Option<axum::Extension<model::Locale>>,
+) -> Result<axum::response::Response, ApiError> {
+    use axum::response::IntoResponse;
+    let Some((year, file)) = ops::CommitteeFile::parse(&year) else {
+        return Err(ApiError(AppError::NotFound));
+    };
+    let actor = actor(&state, context, Access::Requires(Permission::ReadLedger)).await?;
+    let now = Utc::now();
+    match file {
+        None => Ok(Json(ops::committee_report(&actor, year, now).await?).into_response()),
+        Some(file) => {
+            let locale = locale.map(|axum::Extension(l)| l).unwrap_or_default();
+            let (bytes, media_type, name) = ops::committee_file(&actor, year, file, locale, now).await?;
+            Ok(crate::uploads::file_response(&name, media_type, bytes))
+        }
+    }
+}
+
+/// Writes the steering group's narrative and notable measures for the year's report (a member of the
+/// steering group); answers with what was saved.
+#[utoipa::path(put, path = "/tenants/{tenant}/committee-reports/{year}/text", tag = "controlling", security(("bearer" = [])),
+    params(("tenant" = String, Path, description = TENANT), ("year" = i32, Path, description = "The budget year")),
+    request_body = CommitteeText,
+    responses(
+        (status = 200, description = "The saved text", body = CommitteeText),
+        (status = 400, description = "Malformed year or body", body = ErrorBody),
+        (status = 401, description = "No valid bearer token for this tenant", body = ErrorBody),
+        (status = 403, description = "Not a member of the steering group", body = ErrorBody),
+        (status = 422, description = "A year outside 2000–2200, or a text over 20,000 characters", body = ErrorBody),
+    ))]
+pub async fn put_committee_text(
+    State(state): State<AppState>,
+    Ctx(context): Ctx,
+    Path((_tenant, year)): Path<(String, String)>,
+    text: Result<Json<CommitteeText>, JsonRejection>,
+) -> Result<Json<CommitteeText>, ApiError> {
+    let year: i32 =
+        year.parse().map_err(|_| ApiError(AppError::BadRequest { message: "the year is not a number".to_owned() }))?;
+    let text = body(text)?;
+    let actor = actor(&state, context, Access::Requires(Permission::WriteCommitteeReport)).await?;
+    Ok(Json(ops::save_committee_text(&actor, year, text, Utc::now()).await?))
 }

@@ -71,6 +71,8 @@ use utoipa::OpenApi;
         ledger::list,
         ledger::add,
         ledger::close,
+        ledger::committee_report,
+        ledger::put_committee_text,
         reports::list_reports,
         reports::start_report,
         reports::get_report,
@@ -202,6 +204,8 @@ pub fn router(max_upload_bytes: u64) -> Router<AppState> {
         .route("/tenants/{tenant}/budget", get(ledger::budget))
         .route("/tenants/{tenant}/budget/{year}/closing", post(ledger::close))
         .route("/tenants/{tenant}/ledger", get(ledger::list).post(ledger::add))
+        .route("/tenants/{tenant}/committee-reports/{year}", get(ledger::committee_report))
+        .route("/tenants/{tenant}/committee-reports/{year}/text", put(ledger::put_committee_text))
         .route("/auth/token", axum::routing::post(auth::issue_token))
         .route("/me", get(auth::me))
         .fallback(not_found)

@@ -138,5 +138,34 @@ pub async fn history(db: &impl ConnectionTrait, scope: &TenantScope, now: DateTi
             }
         }
     }
-    Ok(())
+    report_2019(db, scope, now).await
+}
+
+/// The steering group's text for its first yearly report to the committee, written in February 2020.
+async fn report_2019(db: &impl ConnectionTrait, scope: &TenantScope, now: DateTime<Utc>) -> Result<(), AppError> {
+    let written = berlin(day(2020, 2, 20)?, 16)?;
+    if written > now {
+        return Ok(());
+    }
+    let author = user_id(db, scope, "steuerung1@dresden.demo").await?;
+    let text = model::controlling::CommitteeText {
+        narrative: "Im ersten Jahr des Programms haben die Sozialraumkoordinationen in den Stadträumen 1 bis 3 im \
+                    Februar 2019 ihre Arbeit aufgenommen. Sie haben die Akteure der Jugendhilfe und der \
+                    angrenzenden Bereiche in ihren Stadträumen aufgesucht, Stadtteilrunden belebt und erste \
+                    Präventionsprojekte angestoßen.\n\n\
+                    Das Steuerungsmodul hat die Koordinationen fachlich begleitet, einen gemeinsamen \
+                    Qualitätsrahmen erarbeitet und den Austausch zwischen den Stellen organisiert. Für die \
+                    Stadträume 4 und 5 fand sich 2018 kein geeigneter Träger; die Steuerungsgruppe empfiehlt, \
+                    die Stellen erneut auszuschreiben.\n\n\
+                    Die 2018 bereitgestellten Mittel des Praxismoduls wurden vollständig und zweckgebunden in \
+                    das Jahr 2019 übertragen; der nicht verausgabte Rest steht 2020 weiter zweckgebunden zur \
+                    Verfügung."
+            .to_owned(),
+        measures: "Stadtteilrunde Pieschen mit 14 Einrichtungen wiederbelebt\n\
+                   Elterncafé im Familienzentrum Heidepark\n\
+                   Ferienprogramm mit den Schulsozialarbeitern in Stadtraum 2\n\
+                   Gemeinsamer Qualitätsrahmen der Koordinationsstellen"
+            .to_owned(),
+    };
+    app::store::committee::save(db, scope, 2019, &text, author, written).await
 }

@@ -395,3 +395,170 @@ async fn the_ledger_form_books_amounts_as_people_type_them() {
     let error: Value = app.call(&admin, "add_ledger_entry", &bad).await.json().await.expect("json");
     assert_eq!((error["field"].as_str(), error["reason"].as_str()), (Some("booked_on"), Some("required")));
 }
+
+fn pdf_text(bytes: &[u8]) -> String {
+    let document = lopdf::Document::load_mem(bytes).expect("a readable PDF");
+    let pages: Vec<u32> = document.get_pages().keys().copied().collect();
+    assert!(!pages.is_empty(), "at least one page");
+    document.extract_text(&pages).expect("text")
+}
+
+#[tokio::test]
+async fn the_committee_report_of_2019_comes_as_data_page_pdf_xlsx_and_csv() {
+    let app = TestApp::spawn().await;
+    let member = app.token("dresden", "steuerung4@dresden.demo").await;
+    let (status, body) = get(&app, Some(&member), "/committee-reports/2019").await;
+    assert_eq!(status, 200, "{body}");
+    let report = json(&body);
+    assert_eq!(report["year"], 2019);
+    assert!(report["text"]["measures"].as_str().expect("measures").contains("Stadtteilrunde Pieschen"));
+    assert_eq!(line(&report["dashboard"]["budget"], "practice")["carried_in"], "300000.00");
+    assert!(!report["figures"]["districts"].as_array().expect("districts").is_empty());
+
+    // The PDF: A4 pages numbered, the money, the group's words and its measures.
+    let response = app
+        .client
+        .get(app.url("/api/v1/tenants/dresden/committee-reports/2019.pdf"))
+        .bearer_auth(&member)
+        .header("accept-language", "de")
+        .send()
+        .await
+        .expect("pdf");
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "application/pdf");
+    let text = pdf_text(&response.bytes().await.expect("bytes"));
+    assert!(text.contains("Jahresbericht 2019"), "{text}");
+    assert!(text.contains("Seite 1 von"), "page numbers: {text}");
+    assert!(text.contains("300.000,00"), "the carry-over from 2018: {text}");
+    assert!(text.contains("Stadtteilrunde Pieschen"), "the measures: {text}");
+    assert!(text.contains("Stadtraum 1"), "coverage and figures per district: {text}");
+    let disbursed = line(&report["dashboard"]["budget"], "practice")["disbursed"].as_str().expect("amount").to_owned();
+    let (whole, cents) = disbursed.split_once('.').expect("two places");
+    let grouped = whole
+        .as_bytes()
+        .rchunks(3)
+        .rev()
+        .map(|c| std::str::from_utf8(c).expect("digits"))
+        .collect::<Vec<_>>()
+        .join(".");
+    assert!(text.contains(&format!("{grouped},{cents}")), "2019's payments {grouped},{cents}: {text}");
+
+    // The workbook: one sheet per table, amounts as numbers.
+    let response = app
+        .client
+        .get(app.url("/api/v1/tenants/dresden/committee-reports/2019.xlsx"))
+        .bearer_auth(&member)
+        .send()
+        .await
+        .expect("xlsx");
+    assert_eq!(response.status(), 200);
+    let bytes = response.bytes().await.expect("bytes").to_vec();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("an xlsx is a zip archive");
+    let mut read = |path: &str| {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name(path).expect(path), &mut text).expect("utf-8");
+        text
+    };
+    let workbook = read("xl/workbook.xml");
+    assert!(workbook.contains("Haushalt 2019") && workbook.contains("Abdeckung"), "{workbook}");
+    let budget = read("xl/worksheets/sheet1.xml");
+    assert!(budget.contains("<v>300000</v>"), "the carry-over as a number: {budget}");
+
+    // The CSV: every table under its caption, German separators.
+    let response = app
+        .client
+        .get(app.url("/api/v1/tenants/dresden/committee-reports/2019.csv"))
+        .bearer_auth(&member)
+        .header("accept-language", "de")
+        .send()
+        .await
+        .expect("csv");
+    assert_eq!(response.status(), 200);
+    let csv = response.text().await.expect("text");
+    assert!(csv.contains("Haushalt 2019") && csv.contains("300.000,00"), "{csv}");
+    assert!(csv.lines().any(|l| l.starts_with("Praxismodul;")), "{csv}");
+
+    // Unknown forms and bad years.
+    for path in ["/committee-reports/2019.doc", "/committee-reports/zwanzig"] {
+        let (status, body) = get(&app, Some(&member), path).await;
+        assert_eq!(status, 404, "{path}: {body}");
+    }
+    let (status, _) = get(&app, Some(&member), "/committee-reports/1900").await;
+    assert_eq!(status, 422);
+
+    // Refused: no money, no words of the group.
+    for email in ["traeger1@dresden.demo", "koordination1@dresden.demo", "bezirk1@dresden.demo"] {
+        let token = app.token("dresden", email).await;
+        for path in ["/committee-reports/2019", "/committee-reports/2019.pdf", "/committee-reports/2019.csv"] {
+            let (status, body) = get(&app, Some(&token), path).await;
+            assert_eq!(status, 403, "{email} {path}");
+            assert!(!body.contains("Pieschen") && !body.contains("300"), "{email}: {body}");
+        }
+    }
+    let other = app.token("musterstadt", "admin@musterstadt.demo").await;
+    let (status, body) = get(&app, Some(&other), "/committee-reports/2019").await;
+    assert_eq!(status, 401);
+    assert!(!body.contains("Pieschen"));
+    let (status, _) = get(&app, None, "/committee-reports/2019.pdf").await;
+    assert_eq!(status, 401);
+
+    // The page's downloads, for a signed-in member.
+    let browser = app.signed_in("dresden", "steuerung4@dresden.demo").await;
+    let response = browser.get(app.url("/dresden/committee-reports/2019.pdf")).send().await.expect("pdf");
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-type"], "application/pdf");
+    let (status, html) = {
+        let response =
+            browser.get(app.url("/dresden/controlling/committee-report?year=2019")).send().await.expect("page");
+        (response.status(), response.text().await.expect("html"))
+    };
+    assert_eq!(status, 200);
+    assert!(
+        html.contains("Stadtteilrunde Pieschen") && html.contains("id=\"committee-form\""),
+        "the page with its form"
+    );
+}
+
+#[tokio::test]
+async fn the_steering_group_writes_the_reports_text_and_nobody_else() {
+    let app = TestApp::spawn().await;
+    let member = app.token("dresden", "steuerung2@dresden.demo").await;
+    let text = json!({"narrative": "Ein gutes Jahr.\n\nMit zwei Absätzen.", "measures": "- Neues Elterncafé\n- Ferienfreizeit"});
+    let put = |token: Option<String>, body: Value| {
+        let request = app.client.put(app.url("/api/v1/tenants/dresden/committee-reports/2025/text")).json(&body);
+        let request = match token {
+            Some(token) => request.bearer_auth(token),
+            None => request,
+        };
+        async move {
+            let response = request.send().await.expect("put");
+            (response.status().as_u16(), response.text().await.expect("body"))
+        }
+    };
+    let (status, body) = put(Some(member.clone()), text.clone()).await;
+    assert_eq!(status, 200, "{body}");
+    let (_, body) = get(&app, Some(&member), "/committee-reports/2025").await;
+    assert_eq!(json(&body)["text"]["measures"], "- Neues Elterncafé\n- Ferienfreizeit");
+    let pdf = app
+        .client
+        .get(app.url("/api/v1/tenants/dresden/committee-reports/2025.pdf"))
+        .bearer_auth(&member)
+        .send()
+        .await
+        .expect("pdf");
+    let text_of_pdf = pdf_text(&pdf.bytes().await.expect("bytes"));
+    assert!(text_of_pdf.contains("Mit zwei Absätzen.") && text_of_pdf.contains("Ferienfreizeit"), "{text_of_pdf}");
+
+    let too_long = json!({"narrative": "x".repeat(20_001)});
+    let (status, body) = put(Some(member.clone()), too_long).await;
+    assert_eq!(status, 422, "{body}");
+    for email in ["admin@dresden.demo", "traeger1@dresden.demo", "koordination1@dresden.demo"] {
+        let token = app.token("dresden", email).await;
+        let (status, body) = put(Some(token), json!({"narrative": "Übernommen"})).await;
+        assert_eq!(status, 403, "{email}: {body}");
+    }
+    let (status, _) = put(None, json!({"narrative": "Übernommen"})).await;
+    assert_eq!(status, 401);
+    let (_, body) = get(&app, Some(&member), "/committee-reports/2025").await;
+    assert!(json(&body)["text"]["narrative"].as_str().expect("narrative").starts_with("Ein gutes Jahr."));
+}
