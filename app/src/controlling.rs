@@ -645,6 +645,194 @@ pub mod ops {
         txn.commit().await?;
         Ok(text)
     }
+
+    /// The name a form field has for people, for the import's per-row messages.
+    fn field_label(field: &str, locale: model::Locale) -> &'static str {
+        use crate::i18n::{Key, text};
+        let key = match field {
+            "kind" => Key::LedgerKind,
+            "module" => Key::BudgetModule,
+            "year" => Key::BudgetYear,
+            "amount" => Key::LedgerAmount,
+            "booked_on" => Key::LedgerBookedOn,
+            "reference" => Key::LedgerReference,
+            "award_id" => Key::LedgerFor,
+            _ => Key::LedgerNote,
+        };
+        text(locale, key)
+    }
+
+    /// How finance systems name a kind or a module, in German or English.
+    fn canonical(value: &str) -> String {
+        match value.trim().to_lowercase().as_str() {
+            "veranschlagung" | "ansatz" | "haushaltsansatz" | "appropriation" => "appropriation".to_owned(),
+            "auszahlung" | "zahlung" | "disbursement" | "payment" => "disbursement".to_owned(),
+            "praxismodul" | "praxis" | "practice" => "practice".to_owned(),
+            "steuerungsmodul" | "steuerung" | "steering" => "steering".to_owned(),
+            other => other.to_owned(),
+        }
+    }
+
+    /// The award a payment row names: its id, the district of a post, or (for the steering module) the
+    /// steering contract or its carrier — whichever runs on the day of payment.
+    fn match_award(
+        awards: &[model::award::PostView],
+        named: &str,
+        module: &str,
+        day: Option<NaiveDate>,
+    ) -> Result<(Uuid, String), String> {
+        let label = |a: &model::award::PostView| match &a.district_name {
+            Some(district) => format!("{district} – {}", a.organisation_name),
+            None => a.organisation_name.clone(),
+        };
+        if let Ok(id) = Uuid::parse_str(named.trim()) {
+            return awards.iter().find(|a| a.id == id).map(|a| (a.id, label(a))).ok_or_else(|| named.to_owned());
+        }
+        let wanted = named.trim().to_lowercase();
+        let runs = |a: &&model::award::PostView| {
+            day.is_none_or(|d| a.starts_on <= d && a.ends_on.is_none_or(|end| d <= end))
+        };
+        let found: Vec<&model::award::PostView> = awards
+            .iter()
+            .filter(runs)
+            .filter(|a| match module {
+                "steering" => {
+                    a.kind == model::award::AwardKind::Steering
+                        && (wanted.is_empty() || a.organisation_name.to_lowercase() == wanted)
+                }
+                _ => a.district_name.as_ref().is_some_and(|d| d.to_lowercase() == wanted),
+            })
+            .collect();
+        match found.as_slice() {
+            [one] => Ok((one.id, label(one))),
+            _ => Err(named.to_owned()),
+        }
+    }
+
+    /// Imports budgets and payments from a finance system's CSV (administration): a header row naming the
+    /// columns in German or English (Art, Modul, Haushaltsjahr, Betrag, Datum, Aktenzeichen, Stelle,
+    /// Vermerk), `;` or `,` as separator, amounts and days as people write them. Every row is checked by
+    /// booking it, in order, in one transaction; the rows are kept only with `commit` and only when no row
+    /// has a problem — otherwise nothing is booked and each row says what is wrong with it.
+    pub async fn import(
+        actor: &Actor,
+        csv_text: &str,
+        commit: bool,
+        locale: model::Locale,
+        now: DateTime<Utc>,
+    ) -> Result<model::ledger::ImportView, AppError> {
+        use crate::InvalidReason::{Malformed, Required, TooLong};
+        use model::ledger::{ImportRow, ImportView, MAX_IMPORT_ROWS};
+        actor.check(Permission::WriteLedger)?;
+        let text = csv_text.trim_start_matches('\u{feff}');
+        let first = text.lines().next().unwrap_or_default();
+        let delimiter = if first.contains(';') {
+            b';'
+        } else if first.contains('\t') {
+            b'\t'
+        } else {
+            b','
+        };
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .flexible(true)
+            .trim(csv::Trim::All)
+            .from_reader(text.as_bytes());
+        let headers: Vec<String> = reader
+            .headers()
+            .map_err(|_| AppError::invalid("csv", Malformed))?
+            .iter()
+            .map(|h| h.trim().to_lowercase())
+            .collect();
+        let column = |names: &[&str]| headers.iter().position(|h| names.contains(&h.as_str()));
+        let kind = column(&["art", "buchungsart", "kind"]);
+        let module = column(&["modul", "module"]);
+        let year = column(&["haushaltsjahr", "jahr", "year"]);
+        let amount = column(&["betrag", "betrag (eur)", "amount"]);
+        let booked_on = column(&["datum", "buchungsdatum", "date", "booked_on"]);
+        let reference = column(&["aktenzeichen", "referenz", "beleg", "reference"]);
+        let award = column(&["stelle", "sozialraum", "für", "award", "award_id"]);
+        let note = column(&["vermerk", "bemerkung", "note"]);
+        if [kind, module, year, amount, booked_on].iter().any(Option::is_none) {
+            return Err(AppError::invalid("csv", Required));
+        }
+        let records: Vec<csv::StringRecord> =
+            reader.records().collect::<Result<_, _>>().map_err(|_| AppError::invalid("csv", Malformed))?;
+        if records.is_empty() {
+            return Err(AppError::invalid("csv", Required));
+        }
+        if records.len() > MAX_IMPORT_ROWS {
+            return Err(AppError::invalid("csv", TooLong));
+        }
+        let awards = crate::store::awards::posts(&actor.server.db, &actor.tenant).await?;
+        let txn = actor.server.db.begin().await?;
+        let mut rows = Vec::with_capacity(records.len());
+        for (index, record) in records.iter().enumerate() {
+            let cell = |col: Option<usize>| col.and_then(|c| record.get(c)).unwrap_or_default().to_owned();
+            let mut form = EntryForm {
+                kind: canonical(&cell(kind)),
+                module: canonical(&cell(module)),
+                year: cell(year),
+                amount: cell(amount),
+                booked_on: cell(booked_on),
+                reference: cell(reference),
+                note: cell(note),
+                ..EntryForm::default()
+            };
+            let day = model::datetime::parse_day(&form.booked_on);
+            let mut row = ImportRow {
+                line: index + 2,
+                kind: EntryKind::parse(&form.kind),
+                module: Module::parse(&form.module),
+                year: form.year.trim().parse().ok(),
+                amount: Money::parse(&form.amount).ok(),
+                booked_on: day,
+                reference: form.reference.clone(),
+                award: None,
+                error: None,
+            };
+            let matched = if form.kind == "disbursement" {
+                match match_award(&awards, &cell(award), &form.module, day) {
+                    Ok((id, label)) => {
+                        form.award_id = id.to_string();
+                        row.award = Some(label);
+                        Ok(())
+                    }
+                    Err(named) => Err(crate::i18n::msg::import_no_award(
+                        locale,
+                        crate::i18n::msg::ImportNoAward { named: &named },
+                    )),
+                }
+            } else {
+                Ok(())
+            };
+            let booked = match matched {
+                Err(message) => Err(message),
+                Ok(()) => match form.posting() {
+                    Ok(posting) => post_in(&txn, actor, posting, now).await.map(|_| ()),
+                    Err(error) => Err(error),
+                }
+                .map_err(|error| match &error {
+                    AppError::Invalid { field, reason } => format!(
+                        "{}: {}",
+                        field_label(field, locale),
+                        crate::i18n::text(locale, crate::components::reason_key(*reason))
+                    ),
+                    other => crate::error::message(locale, other),
+                }),
+            };
+            row.error = booked.err();
+            rows.push(row);
+        }
+        let errors = rows.iter().filter(|r| r.error.is_some()).count();
+        let committed = commit && errors == 0;
+        if committed {
+            txn.commit().await?;
+        } else {
+            txn.rollback().await?;
+        }
+        Ok(ImportView { rows, errors, committed })
+    }
 }
 
 use crate::AppError;
@@ -760,6 +948,19 @@ pub async fn save_committee_text(
             let actor = crate::actor::Actor::require(model::Permission::WriteCommitteeReport).await?;
             let text = model::controlling::CommitteeText { narrative, measures };
             ops::save_committee_text(&actor, year, text, chrono::Utc::now()).await
+        }
+        .await,
+    )
+}
+
+/// Checks (and with `commit`, books) a CSV of budgets and payments (see [`ops::import`]).
+#[leptos::server(prefix = "/fn", endpoint = "import_ledger")]
+pub async fn import_ledger(csv: String, #[server(default)] commit: Option<String>) -> Result<model::ledger::ImportView, AppError> {
+    crate::error::respond(
+        async move {
+            let actor = crate::actor::Actor::require(model::Permission::WriteLedger).await?;
+            let commit = commit.is_some_and(|c| c == "true");
+            ops::import(&actor, &csv, commit, request_locale(), chrono::Utc::now()).await
         }
         .await,
     )

@@ -60,6 +60,7 @@ lazy_pages! {
     Controlling => pages::ControllingPage,
     Ledger => pages::LedgerPage,
     CommitteeReport => pages::CommitteeReportPage,
+    LedgerImport => pages::LedgerImportPage,
     Thread => pages::ThreadPage,
     SignIn => pages::SignInPage,
     Account => pages::AccountPage,

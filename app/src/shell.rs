@@ -148,6 +148,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("controlling") view={Lazy::<page::Controlling>::new()} />
                     <Route path=path!("controlling/ledger") view={Lazy::<page::Ledger>::new()} />
                     <Route path=path!("controlling/committee-report") view={Lazy::<page::CommitteeReport>::new()} />
+                    <Route path=path!("controlling/import") view={Lazy::<page::LedgerImport>::new()} />
                     <Route path=path!("exchange/:id") view={Lazy::<page::Thread>::new()} />
                     <Route path=path!("sign-in") view={Lazy::<page::SignIn>::new()} />
                     <Route path=path!("account") view={Lazy::<page::Account>::new()} />

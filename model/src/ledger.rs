@@ -539,6 +539,37 @@ pub struct LedgerPage {
     pub per_page: u64,
 }
 
+/// The most rows one CSV import takes.
+pub const MAX_IMPORT_ROWS: usize = 5_000;
+
+/// One row of a CSV import, as read and checked (nothing booked yet, or booked with the others).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ImportRow {
+    /// The line in the file (the header is line 1).
+    pub line: usize,
+    pub kind: Option<EntryKind>,
+    pub module: Option<Module>,
+    pub year: Option<i32>,
+    pub amount: Option<Money>,
+    pub booked_on: Option<NaiveDate>,
+    pub reference: String,
+    /// The post or steering contract a payment was matched to.
+    pub award: Option<String>,
+    /// Why the row cannot be booked, in the request's language.
+    pub error: Option<String>,
+}
+
+/// A CSV import: every row with its problem, if any. Rows are booked only all together, and only when no
+/// row has a problem (`committed`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = LedgerImport))]
+pub struct ImportView {
+    pub rows: Vec<ImportRow>,
+    pub errors: usize,
+    pub committed: bool,
+}
+
 /// The result of closing a year: what was carried into the next.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -77,6 +77,7 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         ("GET", "/{tenant}/controlling/committee-report" | "/{tenant}/committee-reports/{year}") => {
             Requires(Permission::ReadLedger)
         }
+        ("GET", "/{tenant}/controlling/import") => Requires(Permission::WriteLedger),
         ("GET", "/{tenant}/calls/{id}/ranking.csv" | "/{tenant}/calls/{id}/ranking.xlsx") => {
             Requires(Permission::ReadBids)
         }
@@ -154,7 +155,9 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         ("POST", "/fn/call_rubric" | "/fn/set_rubric") => Requires(Permission::ManageCalls),
         ("POST", "/fn/recommend") => Requires(Permission::ScoreBids),
         ("POST", "/fn/posts" | "/fn/controlling_dashboard" | "/fn/ledger_entries") => Requires(Permission::ReadLedger),
-        ("POST", "/fn/add_ledger_entry" | "/fn/close_budget_year") => Requires(Permission::WriteLedger),
+        ("POST", "/fn/add_ledger_entry" | "/fn/close_budget_year" | "/fn/import_ledger") => {
+            Requires(Permission::WriteLedger)
+        }
         ("POST", "/fn/committee_report" | "/fn/committee_text") => Requires(Permission::ReadLedger),
         ("POST", "/fn/save_committee_text") => Requires(Permission::WriteCommitteeReport),
         ("POST", "/fn/bid_outcome") => Requires(Permission::DraftBids),
@@ -236,9 +239,12 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         }
         ("GET", "/api/v1/tenants/{tenant}/committee-reports/{year}") => Requires(Permission::ReadLedger),
         ("PUT", "/api/v1/tenants/{tenant}/committee-reports/{year}/text") => Requires(Permission::WriteCommitteeReport),
-        ("POST", "/api/v1/tenants/{tenant}/ledger" | "/api/v1/tenants/{tenant}/budget/{year}/closing") => {
-            Requires(Permission::WriteLedger)
-        }
+        (
+            "POST",
+            "/api/v1/tenants/{tenant}/ledger"
+            | "/api/v1/tenants/{tenant}/ledger/import"
+            | "/api/v1/tenants/{tenant}/budget/{year}/closing",
+        ) => Requires(Permission::WriteLedger),
         ("POST", "/api/v1/auth/token") => Public,
         ("GET", "/api/v1/me") => SignedIn,
         _ => return None,

@@ -111,3 +111,21 @@ committee-saved = Der Text ist gespeichert.
 committee-link-pdf = Bericht als PDF
 committee-link-xlsx = Tabellen als Excel-Datei (XLSX)
 committee-link-csv = Tabellen als CSV
+
+import-no-award = Keine eindeutige laufende Stelle gefunden für „{ $named }“ (Sozialraum, Träger des Steuerungsmoduls oder Kennung).
+import-title = Buchungen importieren
+import-intro = Laden Sie die Veranschlagungen und Auszahlungen aus dem Finanzverfahren als CSV: eine Kopfzeile mit den Spalten Art, Modul, Haushaltsjahr, Betrag, Datum, Aktenzeichen, Stelle und Vermerk, getrennt durch Semikolon oder Komma. Beträge wie 1.234,56, Daten wie 31.03.2026. Erst prüft die Vorschau jede Zeile; gebucht wird nur, wenn keine Zeile einen Fehler hat – dann alle zusammen.
+import-file = CSV-Inhalt (aus der Datei kopieren und hier einfügen)
+import-preview = Vorschau prüfen
+import-commit = Alle Zeilen buchen
+import-line = Zeile
+import-problem = Problem
+import-ok = in Ordnung
+import-all-fine = Alle { $rows } Zeilen können gebucht werden.
+import-with-errors = { $errors ->
+    [one] Eine Zeile hat einen Fehler
+   *[other] { $errors } Zeilen haben Fehler
+}; es wird nichts gebucht.
+import-committed = { $rows } Buchungen wurden übernommen.
+import-link = CSV aus dem Finanzverfahren importieren
+err-import-columns = Die Datei braucht eine Kopfzeile mit mindestens den Spalten Art, Modul, Haushaltsjahr, Betrag und Datum und mindestens eine Zeile (höchstens 5.000).

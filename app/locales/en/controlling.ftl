@@ -111,3 +111,21 @@ committee-saved = The text is saved.
 committee-link-pdf = Report as PDF
 committee-link-xlsx = Tables as Excel file (XLSX)
 committee-link-csv = Tables as CSV
+
+import-no-award = No single running post found for “{ $named }” (district, steering module carrier, or id).
+import-title = Import entries
+import-intro = Load appropriations and disbursements from the finance system as CSV: a header row with the columns kind, module, year, amount, date, reference, award and note (or their German names), separated by semicolons or commas. Amounts like 1,234.56 or 1.234,56, dates like 2026-03-31 or 31.03.2026. The preview checks every row first; entries are booked only when no row has a problem — then all together.
+import-file = CSV content (copy it from the file and paste it here)
+import-preview = Check the preview
+import-commit = Book all rows
+import-line = Line
+import-problem = Problem
+import-ok = fine
+import-all-fine = All { $rows } rows can be booked.
+import-with-errors = { $errors ->
+    [one] One row has a problem
+   *[other] { $errors } rows have problems
+}; nothing is booked.
+import-committed = { $rows } entries were booked.
+import-link = Import a CSV from the finance system
+err-import-columns = The file needs a header row with at least the columns kind, module, year, amount and date, and at least one row (5,000 at most).

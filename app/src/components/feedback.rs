@@ -13,6 +13,8 @@ pub fn error_text(locale: Locale, error: &AppError) -> String {
         AppError::Unauthenticated => Key::SignInRequired,
         AppError::Forbidden => Key::ForbiddenText,
         AppError::NotFound => Key::NotFoundText,
+        // The CSV import's file as a whole: what its header and rows must be.
+        AppError::Invalid { field, .. } if field == "csv" => Key::ErrImportColumns,
         AppError::Invalid { reason, .. } => reason_key(*reason),
         AppError::Throttled { retry_after_minutes } => {
             return crate::i18n::msg::throttled(locale, crate::i18n::msg::Throttled { minutes: *retry_after_minutes });

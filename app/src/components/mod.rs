@@ -13,6 +13,8 @@ mod tenant_shell;
 pub use crate::countdown::Counting;
 pub use countdown::Countdown;
 pub use feedback::{Field, NewPasswordFields, SelectField, error_text, field_error, general_error};
+#[cfg(feature = "ssr")]
+pub use feedback::reason_key;
 pub use language_switch::LanguageSwitch;
 pub use not_found::{ErrorNotice, NotFound};
 pub use protected::Protected;

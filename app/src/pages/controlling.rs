@@ -6,7 +6,7 @@
 use crate::components::chart::{Series, StackedBars};
 use crate::components::{CurrentTenant, ErrorNotice, Field, Protected, SelectField, error_text};
 use crate::controlling::{
-    AddLedgerEntry, CloseBudgetYear, SaveCommitteeText, committee_report, committee_text, controlling_dashboard,
+    AddLedgerEntry, CloseBudgetYear, ImportLedger, SaveCommitteeText, committee_report, committee_text, controlling_dashboard,
     ledger_entries,
 };
 use crate::pages::documents::DocumentView;
@@ -559,6 +559,8 @@ fn LedgerForms(years: Vec<i32>, add: ServerAction<AddLedgerEntry>, close: Server
     let this_year = chrono::Utc::now().date_naive();
     let close_error = move || close.value().get().and_then(Result::err);
     let closed = move || close.value().get().and_then(Result::ok);
+    let CurrentTenant(tenant) = expect_context::<CurrentTenant>();
+    let import_link = format!("/{}/controlling/import", tenant.slug);
     let closable: Vec<i32> = years.into_iter().filter(|y| *y < chrono::Datelike::year(&this_year)).rev().collect();
     view! {
         <section aria-labelledby="ledger-new">
@@ -580,6 +582,7 @@ fn LedgerForms(years: Vec<i32>, add: ServerAction<AddLedgerEntry>, close: Server
                 <button type="submit" class="button">{move || i18n.t(Key::LedgerBook)}</button>
             </ActionForm>
         </section>
+        <p><A href=import_link>{move || i18n.t(Key::ImportLink)}</A></p>
         <section aria-labelledby="ledger-closing">
             <h2 id="ledger-closing">{move || i18n.t(Key::ClosingHeading)}</h2>
             <p>{move || i18n.t(Key::ClosingIntro)}</p>
@@ -682,5 +685,107 @@ fn CommitteeTextForm(year: i32, text: model::controlling::CommitteeText, save: S
                 <button type="submit" class="button">{move || i18n.t(Key::CommitteeSave)}</button>
             </ActionForm>
         </section>
+    }
+}
+
+#[component]
+pub fn LedgerImportPage() -> impl IntoView {
+    let i18n = I18n::expect();
+    let import = ServerAction::<ImportLedger>::new();
+    let csv = RwSignal::new(String::new());
+    let result = move || import.value().get();
+    view! {
+        <Title text=move || format!("{} – Spielraum", i18n.t(Key::ImportTitle)) />
+        <Protected permission=model::Permission::WriteLedger>
+            <h1>{move || i18n.t(Key::ImportTitle)}</h1>
+            <ControllingLinks />
+            <p class="lead">{move || i18n.t(Key::ImportIntro)}</p>
+            <ActionForm action=import attr:class="form form--wide" attr:id="import-form">
+                <div class="field">
+                    <label for="field-csv">{move || i18n.t(Key::ImportFile)}</label>
+                    <textarea id="field-csv" name="csv" rows="12" required=true spellcheck="false" bind:value=csv
+                        aria-invalid=move || matches!(result(), Some(Err(AppError::Invalid { .. }))).then_some("true")
+                        aria-describedby=move || matches!(result(), Some(Err(AppError::Invalid { .. }))).then_some("field-csv-error")></textarea>
+                    {move || matches!(result(), Some(Err(AppError::Invalid { .. }))).then(|| view! {
+                        <p class="field__error" id="field-csv-error">{move || i18n.t(Key::ErrImportColumns)}</p>
+                    })}
+                </div>
+                <button type="submit" class="button">{move || i18n.t(Key::ImportPreview)}</button>
+            </ActionForm>
+            <div role="status">
+                {move || match result() {
+                    Some(Ok(view)) => view! { <ImportResult view csv import /> }.into_any(),
+                    Some(Err(AppError::Invalid { .. })) | None => ().into_any(),
+                    Some(Err(e)) => view! { <p class="notice notice--error">{error_text(i18n.locale(), &e)}</p> }.into_any(),
+                }}
+            </div>
+        </Protected>
+    }
+}
+
+#[component]
+fn ImportResult(view: model::ledger::ImportView, csv: RwSignal<String>, import: ServerAction<ImportLedger>) -> impl IntoView {
+    let i18n = I18n::expect();
+    let rows = view.rows.len().to_string();
+    let summary = {
+        let rows = rows.clone();
+        move || {
+            if view.committed {
+                crate::i18n::msg::import_committed(i18n.locale(), crate::i18n::msg::ImportCommitted { rows: &rows })
+            } else if view.errors == 0 {
+                crate::i18n::msg::import_all_fine(i18n.locale(), crate::i18n::msg::ImportAllFine { rows: &rows })
+            } else {
+                crate::i18n::msg::import_with_errors(i18n.locale(), crate::i18n::msg::ImportWithErrors { errors: view.errors as i64 })
+            }
+        }
+    };
+    let ready = !view.committed && view.errors == 0;
+    let class = if view.errors > 0 { "notice notice--error" } else { "notice" };
+    view! {
+        <p class=class id="import-summary">{summary}</p>
+        {ready.then(|| view! {
+            <ActionForm action=import attr:class="form form--inline" attr:id="import-commit">
+                <input type="hidden" name="csv" value=move || csv.get() />
+                <input type="hidden" name="commit" value="true" />
+                <button type="submit" class="button">{move || i18n.t(Key::ImportCommit)}</button>
+            </ActionForm>
+        })}
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="import-caption">
+            <table class="table" id="import-rows">
+                <caption id="import-caption">{move || i18n.t(Key::ImportTitle)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || i18n.t(Key::ImportLine)}</th>
+                        <th scope="col">{move || i18n.t(Key::LedgerKind)}</th>
+                        <th scope="col">{move || i18n.t(Key::BudgetModule)}</th>
+                        <th scope="col">{move || i18n.t(Key::BudgetYear)}</th>
+                        <th scope="col" class="number">{move || i18n.t(Key::LedgerAmount)}</th>
+                        <th scope="col">{move || i18n.t(Key::LedgerBookedOn)}</th>
+                        <th scope="col">{move || i18n.t(Key::LedgerReference)}</th>
+                        <th scope="col">{move || i18n.t(Key::LedgerFor)}</th>
+                        <th scope="col">{move || i18n.t(Key::ImportProblem)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {view.rows.into_iter().map(|row| {
+                        let (kind, module, amount, day) = (row.kind, row.module, row.amount, row.booked_on);
+                        let problem = row.error.clone();
+                        view! {
+                            <tr class=row.error.is_some().then_some("row--error")>
+                                <th scope="row">{row.line}</th>
+                                <td>{move || kind.map(|k| i18n.t(kind_key(k))).unwrap_or("–")}</td>
+                                <td>{move || module.map(|m| i18n.t(module_key(m))).unwrap_or("–")}</td>
+                                <td>{row.year.map(|y| y.to_string()).unwrap_or_default()}</td>
+                                <td class="number">{move || amount.map(|a| a.format(i18n.locale())).unwrap_or_default()}</td>
+                                <td>{move || day.map(|d| model::datetime::format_day(d, i18n.locale())).unwrap_or_default()}</td>
+                                <td>{row.reference}</td>
+                                <td>{row.award.unwrap_or_default()}</td>
+                                <td>{move || problem.clone().unwrap_or_else(|| i18n.t(Key::ImportOk).to_owned())}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
 }

@@ -12,7 +12,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use chrono::Utc;
 use model::controlling::{CommitteeReportView, CommitteeText};
-use model::ledger::{BudgetView, ClosingView, EntryView, LedgerPage, Posting};
+use model::ledger::{BudgetView, ClosingView, EntryView, ImportView, LedgerPage, Posting};
 use model::policy::{Access, Permission};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -207,4 +207,42 @@ pub async fn put_committee_text(
     let text = body(text)?;
     let actor = actor(&state, context, Access::Requires(Permission::WriteCommitteeReport)).await?;
     Ok(Json(ops::save_committee_text(&actor, year, text, Utc::now()).await?))
+}
+
+/// Whether an import books its rows.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ImportQuery {
+    /// `true` to book the rows (all of them, and only if no row has a problem); otherwise a preview.
+    pub commit: Option<bool>,
+}
+
+/// Imports appropriations and disbursements from a finance system's CSV (administration). The header row
+/// names the columns in German or English — Art/kind, Modul/module, Haushaltsjahr/year, Betrag/amount,
+/// Datum/date, Aktenzeichen/reference, Stelle/award (a post's district, the steering carrier, or an id),
+/// Vermerk/note — separated by `;` or `,`; amounts and days as people write them (`1.234,56`,
+/// `31.03.2026`). Every row is checked by the ledger's rules in order; with `commit=true` the rows are
+/// booked all together, and only if none has a problem. The answer lists every row with its problem.
+#[utoipa::path(post, path = "/tenants/{tenant}/ledger/import", tag = "controlling", security(("bearer" = [])),
+    params(("tenant" = String, Path, description = TENANT), ImportQuery),
+    request_body(content = String, content_type = "text/csv", description = "The CSV file"),
+    responses(
+        (status = 200, description = "Every row with its problem; `committed` says whether they were booked", body = ImportView),
+        (status = 400, description = "Malformed query or a body that is not text", body = ErrorBody),
+        (status = 401, description = "No valid bearer token for this tenant", body = ErrorBody),
+        (status = 403, description = "Not the administration", body = ErrorBody),
+        (status = 422, description = "No header row with the needed columns, no rows, or more than 5,000", body = ErrorBody),
+    ))]
+pub async fn import(
+    State(state): State<AppState>,
+    Ctx(context): Ctx,
+    commit: Result<Query<ImportQuery>, QueryRejection>,
+    locale: Option<axum::Extension<model::Locale>>,
+    csv: Result<String, axum::extract::rejection::StringRejection>,
+) -> Result<Json<ImportView>, ApiError> {
+    let ImportQuery { commit } = query(commit)?;
+    let csv = csv.map_err(|rejection| ApiError(AppError::BadRequest { message: rejection.body_text() }))?;
+    let actor = actor(&state, context, Access::Requires(Permission::WriteLedger)).await?;
+    let locale = locale.map(|axum::Extension(l)| l).unwrap_or_default();
+    Ok(Json(ops::import(&actor, &csv, commit.unwrap_or(false), locale, Utc::now()).await?))
 }

@@ -73,6 +73,7 @@ use utoipa::OpenApi;
         ledger::close,
         ledger::committee_report,
         ledger::put_committee_text,
+        ledger::import,
         reports::list_reports,
         reports::start_report,
         reports::get_report,
@@ -204,6 +205,7 @@ pub fn router(max_upload_bytes: u64) -> Router<AppState> {
         .route("/tenants/{tenant}/budget", get(ledger::budget))
         .route("/tenants/{tenant}/budget/{year}/closing", post(ledger::close))
         .route("/tenants/{tenant}/ledger", get(ledger::list).post(ledger::add))
+        .route("/tenants/{tenant}/ledger/import", post(ledger::import))
         .route("/tenants/{tenant}/committee-reports/{year}", get(ledger::committee_report))
         .route("/tenants/{tenant}/committee-reports/{year}/text", put(ledger::put_committee_text))
         .route("/auth/token", axum::routing::post(auth::issue_token))

@@ -562,3 +562,85 @@ async fn the_steering_group_writes_the_reports_text_and_nobody_else() {
     let (_, body) = get(&app, Some(&member), "/committee-reports/2025").await;
     assert!(json(&body)["text"]["narrative"].as_str().expect("narrative").starts_with("Ein gutes Jahr."));
 }
+
+async fn import(app: &TestApp, token: &str, csv: &str, commit: bool) -> (u16, String) {
+    let request = app
+        .client
+        .post(app.url(&format!("/api/v1/tenants/dresden/ledger/import?commit={commit}")))
+        .header("content-type", "text/csv")
+        .body(csv.to_owned());
+    send(Some(token), request).await
+}
+
+#[tokio::test]
+async fn a_csv_import_books_all_rows_or_none_and_says_what_is_wrong_with_each() {
+    let app = TestApp::spawn().await;
+    let admin = app.token("dresden", "admin@dresden.demo").await;
+    let (_, body) = get(&app, Some(&admin), "/ledger").await;
+    let before = json(&body)["total_count"].as_u64().expect("count");
+    let (_, body) = get(&app, Some(&admin), "/budget?year=2026").await;
+    let available = line(&json(&body), "practice")["available"].clone();
+
+    // As the city's finance system writes it: BOM, semicolons, decimal commas, German days and words.
+    let faulty = "\u{feff}Art;Modul;Haushaltsjahr;Betrag;Datum;Aktenzeichen;Stelle;Vermerk\n\
+                  Veranschlagung;Praxismodul;2026;20.000,00;15.11.2026;Nachtrag V0003/26;;\n\
+                  Auszahlung;Praxismodul;2026;1.500,50;01.12.2026;ZA-2026-771;Stadtraum 1;Sachkosten\n\
+                  Auszahlung;Praxismodul;2026;zwölf;01.12.2026;ZA-2026-772;Stadtraum 2;\n\
+                  Auszahlung;Praxismodul;2026;100,00;01.12.2026;ZA-2026-773;Stadtraum 9;\n\
+                  Auszahlung;Steuerungsmodul;2026;100,00;01.12.2026;ZA-2026-774;Stadtraum 1;\n";
+    for commit in [false, true] {
+        let (status, body) = import(&app, &admin, faulty, commit).await;
+        assert_eq!(status, 200, "{body}");
+        let view = json(&body);
+        assert_eq!(view["committed"], false);
+        assert_eq!(view["errors"], 3, "{body}");
+        let rows = view["rows"].as_array().expect("rows");
+        assert_eq!(rows.len(), 5);
+        assert!(rows[0]["error"].is_null() && rows[1]["error"].is_null(), "{body}");
+        assert_eq!(rows[1]["amount"], "1500.50");
+        assert!(rows[1]["award"].as_str().expect("matched").starts_with("Stadtraum 1"));
+        assert_eq!(rows[2]["line"], 4);
+        assert!(rows[2]["error"].as_str().expect("error").starts_with("Betrag (EUR):"), "{body}");
+        assert!(rows[3]["error"].as_str().expect("error").contains("Stadtraum 9"), "{body}");
+        assert!(
+            rows[4]["error"].as_str().expect("error").contains("„Stadtraum 1“"),
+            "no steering contract runs: {body}"
+        );
+    }
+    let (_, body) = get(&app, Some(&admin), "/ledger").await;
+    assert_eq!(json(&body)["total_count"].as_u64(), Some(before), "nothing was booked");
+    let (_, body) = get(&app, Some(&admin), "/budget?year=2026").await;
+    assert_eq!(line(&json(&body), "practice")["available"], available);
+
+    // The rows put right: the preview is clean, and the commit books them all, audited.
+    let fixed = "Art;Modul;Haushaltsjahr;Betrag;Datum;Aktenzeichen;Stelle;Vermerk\n\
+                 Veranschlagung;Praxismodul;2026;20.000,00;15.11.2026;Nachtrag V0003/26;;\n\
+                 Auszahlung;Praxismodul;2026;1.500,50;01.12.2026;ZA-2026-771;Stadtraum 1;Sachkosten\n\
+                 Auszahlung;Praxismodul;2026;12,00;01.12.2026;ZA-2026-772;stadtraum 2;\n";
+    let (status, body) = import(&app, &admin, fixed, false).await;
+    assert_eq!((status, json(&body)["errors"].as_u64()), (200, Some(0)), "{body}");
+    assert_eq!(json(&body)["committed"], false, "a preview books nothing");
+    let (status, body) = import(&app, &admin, fixed, true).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(json(&body)["committed"], true);
+    let (_, body) = get(&app, Some(&admin), "/ledger").await;
+    assert_eq!(json(&body)["total_count"].as_u64(), Some(before + 3));
+    let (_, body) = get(&app, Some(&admin), "/budget?year=2026").await;
+    let after: rust_decimal::Decimal =
+        line(&json(&body), "practice")["available"].as_str().expect("available").parse().expect("decimal");
+    let was: rust_decimal::Decimal = available.as_str().expect("available").parse().expect("decimal");
+    assert_eq!(after - was, rust_decimal::Decimal::new(1_848_750, 2), "20,000.00 - 1,500.50 - 12.00");
+    assert_eq!(app::controlling::ops::check_all(&app.db().await).await.expect("check"), Vec::<String>::new());
+
+    // A file that is not a ledger export at all, English columns with commas, and a caller who may not.
+    let (status, body) = import(&app, &admin, "Name,Wert\nA,1\n", false).await;
+    assert_eq!(status, 422, "{body}");
+    assert!(body.contains("Kopfzeile"), "{body}");
+    let english = "kind,module,year,amount,date,reference\nappropriation,steering,2026,\"1,000.00\",2026-11-30,B-1\n";
+    let (status, body) = import(&app, &admin, english, false).await;
+    assert_eq!((status, json(&body)["errors"].as_u64()), (200, Some(0)), "{body}");
+    assert_eq!(json(&body)["rows"][0]["amount"], "1000.00");
+    let member = app.token("dresden", "steuerung4@dresden.demo").await;
+    let (status, body) = import(&app, &member, fixed, true).await;
+    assert_eq!(status, 403, "{body}");
+}

@@ -408,6 +408,21 @@ const TABLE: &[(&str, &str, &str, &str, &str)] = &[
         r#"{"narrative":"Gut"}"#,
         "UFAFFFU",
     ),
+    ("GET", "/{tenant}/controlling/import", "", "", "UAFFFFU"),
+    (
+        "POST",
+        "/fn/import_ledger",
+        "",
+        "csv=Art%3BModul%3BHaushaltsjahr%3BBetrag%3BDatum%0AVeranschlagung%3BPraxismodul%3B2026%3B10%3B30.11.2026",
+        "UAFFFFA",
+    ),
+    (
+        "POST",
+        "/api/v1/tenants/{tenant}/ledger/import",
+        "",
+        "Art;Modul;Haushaltsjahr;Betrag;Datum\nVeranschlagung;Praxismodul;2026;10,00;30.11.2026",
+        "UAFFFFU",
+    ),
     ("GET", "/api/v1/tenants/{tenant}/budget", "/api/v1/tenants/dresden/budget?year=2019", "", "UAAFFFU"),
     ("GET", "/api/v1/tenants/{tenant}/ledger", "", "", "UAAFFFU"),
     (
