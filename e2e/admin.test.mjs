@@ -16,8 +16,8 @@ const mainNav = (page) => page.getByRole("navigation", { name: "Hauptnavigation"
 describe("each role's navigation", () => {
   const common = ["Übersicht", "Aufrufe", "Stadträume"];
   for (const [email, hasAdmin, own] of [
-    ["admin@dresden.demo", true, ["Stellen", "Berichte", "Austausch", "Verwaltung"]],
-    ["steuerung1@dresden.demo", false, ["Stellen", "Berichte", "Austausch"]],
+    ["admin@dresden.demo", true, ["Stellen", "Controlling", "Berichte", "Austausch", "Verwaltung"]],
+    ["steuerung1@dresden.demo", false, ["Stellen", "Controlling", "Berichte", "Austausch"]],
     ["traeger1@dresden.demo", false, ["Interessenbekundungen", "Organisation", "Berichte"]],
     ["koordination1@dresden.demo", false, ["Berichte", "Austausch"]],
     ["bezirk1@dresden.demo", false, ["Berichte"]],

@@ -26,13 +26,14 @@ const USERS = [
     "/dresden/notifications", "/dresden/account"]],
   ["steuerung1@dresden.demo", ["/dresden", "/dresden/calls", `all:/dresden/calls/${uuid}`, `/dresden/calls/${uuid}/bids`,
     `all:/dresden/calls/${uuid}/evaluation`, `/dresden/calls/${uuid}/ranking`, "/dresden/reports",
-    `/dresden/reports/${uuid}`]],
+    `/dresden/reports/${uuid}`, "/dresden/controlling", "/dresden/controlling/committee-report"]],
   ["koordination1@dresden.demo", ["/dresden", "/dresden/reports", `/dresden/reports/${uuid}`, "/dresden/reports/compliance",
     "/dresden/reports/figures", "/dresden/exchange", `/dresden/exchange/${uuid}`, "/dresden/notifications"]],
   ["admin@dresden.demo", ["/dresden/admin", "/dresden/admin/users", `/dresden/admin/users/${uuid}`,
     "/dresden/admin/districts", "/dresden/admin/steering", "/dresden/admin/settings", "/dresden/admin/audit",
     "/dresden/admin/calls", `/dresden/admin/calls/${uuid}`, "/dresden/admin/organisations", "/dresden/posts",
-    "/dresden", `/dresden/calls/${uuid}/ranking`]],
+    "/dresden", `/dresden/calls/${uuid}/ranking`, "/dresden/controlling", "/dresden/controlling/ledger",
+    "/dresden/controlling/committee-report", "/dresden/controlling/import"]],
 ];
 
 describe("every page hydrates cleanly on a first load", () => {

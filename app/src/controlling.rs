@@ -833,6 +833,27 @@ pub mod ops {
         }
         Ok(ImportView { rows, errors, committed })
     }
+
+    /// What the caller has to do in controlling, for the home page: the administration closes last year
+    /// once it has ended; the steering group writes last year's committee report. Nothing for others.
+    pub async fn tasks(actor: &Actor, now: DateTime<Utc>) -> Result<model::controlling::ControllingTasks, AppError> {
+        let mut tasks = model::controlling::ControllingTasks::default();
+        let last = now.with_timezone(&model::datetime::time_zone("Europe/Berlin")).year() - 1;
+        let db = &actor.server.db;
+        if actor.holds(Permission::WriteLedger) {
+            let closed = model::ledger::is_closed(last, &store::closings(db, &actor.tenant).await?);
+            if !closed && store::years(db, &actor.tenant).await?.contains(&last) {
+                tasks.year_to_close = Some(last);
+            }
+        }
+        if actor.holds(Permission::WriteCommitteeReport) {
+            let text = crate::store::committee::text(db, &actor.tenant, last).await?;
+            if text.narrative.trim().is_empty() {
+                tasks.report_text_missing = Some(last);
+            }
+        }
+        Ok(tasks)
+    }
 }
 
 use crate::AppError;
@@ -961,6 +982,21 @@ pub async fn import_ledger(csv: String, #[server(default)] commit: Option<String
             let actor = crate::actor::Actor::require(model::Permission::WriteLedger).await?;
             let commit = commit.is_some_and(|c| c == "true");
             ops::import(&actor, &csv, commit, request_locale(), chrono::Utc::now()).await
+        }
+        .await,
+    )
+}
+
+/// The caller's work in controlling, for the home page (nothing for a visitor or other roles).
+#[leptos::server(prefix = "/fn", endpoint = "controlling_tasks")]
+pub async fn controlling_tasks() -> Result<model::controlling::ControllingTasks, AppError> {
+    crate::error::respond(
+        async move {
+            match crate::actor::Actor::signed_in().await {
+                Ok(actor) => ops::tasks(&actor, chrono::Utc::now()).await,
+                Err(AppError::Unauthenticated) => Ok(model::controlling::ControllingTasks::default()),
+                Err(err) => Err(err),
+            }
         }
         .await,
     )

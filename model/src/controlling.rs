@@ -150,6 +150,21 @@ pub struct CommitteeReportView {
     pub figures: crate::report::totals::FiguresView,
 }
 
+/// What controlling has for the caller to do, for the home page.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ControllingTasks {
+    /// Last year has entries and waits for its closing (the administration).
+    pub year_to_close: Option<i32>,
+    /// Last year's committee report has no text of the steering group yet (its members).
+    pub report_text_missing: Option<i32>,
+}
+
+impl ControllingTasks {
+    pub fn is_empty(&self) -> bool {
+        self.year_to_close.is_none() && self.report_text_missing.is_none()
+    }
+}
+
 /// Every year's money, all lines together, oldest first; `closed` says which years are closed.
 pub fn history(lines: &BTreeMap<Line, Totals>, closed: impl Fn(i32) -> bool) -> Vec<YearMoney> {
     let mut years: BTreeMap<i32, Totals> = BTreeMap::new();

@@ -140,7 +140,7 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         ("POST", "/fn/bid_version" | "/fn/my_notifications" | "/fn/mark_notifications_read") => SignedIn,
         ("POST", "/fn/reports" | "/fn/report" | "/fn/report_compliance" | "/fn/report_figures") => SignedIn,
         // The home page asks for everyone; a visitor has no work with reports.
-        ("POST", "/fn/report_tasks") => Public,
+        ("POST", "/fn/report_tasks" | "/fn/controlling_tasks") => Public,
         ("POST", "/fn/start_report" | "/fn/save_report" | "/fn/submit_report") => Requires(Permission::FileReports),
         ("POST", "/fn/review_report") => Requires(Permission::ReviewReports),
         ("POST", "/fn/call_bids") => Requires(Permission::ReadBids),

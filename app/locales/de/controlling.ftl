@@ -129,3 +129,5 @@ import-with-errors = { $errors ->
 import-committed = { $rows } Buchungen wurden übernommen.
 import-link = CSV aus dem Finanzverfahren importieren
 err-import-columns = Die Datei braucht eine Kopfzeile mit mindestens den Spalten Art, Modul, Haushaltsjahr, Betrag und Datum und mindestens eine Zeile (höchstens 5.000).
+task-year-to-close = Das Haushaltsjahr { $year } wartet auf den Jahresabschluss.
+task-committee-text = Der Jahresbericht { $year } an den Jugendhilfeausschuss braucht noch den Bericht der Steuerungsgruppe.

@@ -129,3 +129,5 @@ import-with-errors = { $errors ->
 import-committed = { $rows } entries were booked.
 import-link = Import a CSV from the finance system
 err-import-columns = The file needs a header row with at least the columns kind, module, year, amount and date, and at least one row (5,000 at most).
+task-year-to-close = The budget year { $year } waits for its closing.
+task-committee-text = The yearly report { $year } to the youth welfare committee still needs the steering group's account.

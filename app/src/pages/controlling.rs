@@ -789,3 +789,36 @@ fn ImportResult(view: model::ledger::ImportView, csv: RwSignal<String>, import: 
         </div>
     }
 }
+
+/// The home page's card: last year to close (administration), last year's report to write (steering group).
+#[component]
+pub fn ControllingTasks() -> impl IntoView {
+    use crate::i18n::msg;
+    let i18n = I18n::expect();
+    let CurrentTenant(tenant) = expect_context::<CurrentTenant>();
+    let base = format!("/{}/controlling", tenant.slug);
+    let tasks = Resource::new(|| (), |_| crate::controlling::controlling_tasks());
+    view! {
+        <Transition fallback=|| ()>
+            {move || {
+                let base = base.clone();
+                Suspend::new(async move {
+                    let tasks = tasks.await.unwrap_or_default();
+                    (!tasks.is_empty()).then(|| view! {
+                        <section class="card" aria-labelledby="controlling-tasks-heading" id="controlling-tasks">
+                            <h2 id="controlling-tasks-heading">{move || i18n.t(Key::ControllingTitle)}</h2>
+                            <ul>
+                                {tasks.year_to_close.map(|year| view! {
+                                    <li><A href=format!("{base}/ledger")>{move || msg::task_year_to_close(i18n.locale(), msg::TaskYearToClose { year: &year.to_string() })}</A></li>
+                                })}
+                                {tasks.report_text_missing.map(|year| view! {
+                                    <li><A href=format!("{base}/committee-report?year={year}")>{move || msg::task_committee_text(i18n.locale(), msg::TaskCommitteeText { year: &year.to_string() })}</A></li>
+                                })}
+                            </ul>
+                        </section>
+                    })
+                })
+            }}
+        </Transition>
+    }
+}

@@ -17,6 +17,7 @@ pub fn TenantHome() -> impl IntoView {
         <p class="lead">{move || i18n.t(Key::HomeIntro)}</p>
         <crate::pages::EvaluationTasks />
         <crate::pages::ReportTasks />
+        <crate::pages::ControllingTasks />
         <div class="columns">
             <section class="card" aria-labelledby="steering-heading">
                 <h2 id="steering-heading">{move || i18n.t(Key::HomeSteeringModule)}</h2>

@@ -644,3 +644,36 @@ async fn a_csv_import_books_all_rows_or_none_and_says_what_is_wrong_with_each() 
     let (status, body) = import(&app, &member, fixed, true).await;
     assert_eq!(status, 403, "{body}");
 }
+
+#[tokio::test]
+async fn the_home_page_reminds_of_last_years_closing_and_report() {
+    let app = TestApp::spawn().await;
+    let admin = app.signed_in("dresden", "admin@dresden.demo").await;
+    let last = chrono::Datelike::year(&chrono::Utc::now().date_naive()) - 1;
+    let tasks: Value = app.call(&admin, "controlling_tasks", &[]).await.json().await.expect("json");
+    assert_eq!(tasks, json!({"year_to_close": last, "report_text_missing": null}));
+    let member = app.signed_in("dresden", "steuerung4@dresden.demo").await;
+    let tasks: Value = app.call(&member, "controlling_tasks", &[]).await.json().await.expect("json");
+    assert_eq!(tasks, json!({"year_to_close": null, "report_text_missing": last}));
+    let html = member.get(app.url("/dresden")).send().await.expect("home").text().await.expect("html");
+    assert!(html.contains("id=\"controlling-tasks\"") && html.contains(&format!("committee-report?year={last}")));
+    for (tenant, email) in [("dresden", "traeger1@dresden.demo"), ("dresden", "koordination1@dresden.demo")] {
+        let browser = app.signed_in(tenant, email).await;
+        let tasks: Value = app.call(&browser, "controlling_tasks", &[]).await.json().await.expect("json");
+        assert_eq!(tasks, json!({"year_to_close": null, "report_text_missing": null}), "{email}");
+    }
+    let visitor: Value = app.call(&app.browser(), "controlling_tasks", &[]).await.json().await.expect("json");
+    assert_eq!(visitor, json!({"year_to_close": null, "report_text_missing": null}));
+
+    // Closing last year and writing its report take the tasks away.
+    let token = app.token("dresden", "admin@dresden.demo").await;
+    let (status, _) = post(&app, Some(&token), &format!("/budget/{last}/closing"), json!({})).await;
+    assert_eq!(status, 201);
+    let tasks: Value = app.call(&admin, "controlling_tasks", &[]).await.json().await.expect("json");
+    assert!(tasks["year_to_close"].is_null());
+    let form = [("year", last.to_string()), ("narrative", "Ein Jahr der Konsolidierung.".to_owned()), ("measures", String::new())];
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(app.call(&member, "save_committee_text", &form).await.status(), 200);
+    let tasks: Value = app.call(&member, "controlling_tasks", &[]).await.json().await.expect("json");
+    assert!(tasks["report_text_missing"].is_null());
+}

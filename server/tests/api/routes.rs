@@ -307,6 +307,7 @@ const TABLE: &[(&str, &str, &str, &str, &str)] = &[
     ("GET", "/{tenant}/reports/{id}", "/dresden/reports/{report}", "", "UAANAAU"),
     ("POST", "/fn/reports", "", "", "UAAAAAA"),
     ("POST", "/fn/report_tasks", "", "", "AAAAAAA"),
+    ("POST", "/fn/controlling_tasks", "", "", "AAAAAAA"),
     // traeger1's organisation held the steering contract until 2021: no longer part of the exchange.
     ("GET", "/{tenant}/exchange", "", "", "UAAFAFU"),
     ("GET", "/{tenant}/exchange/{id}", "/dresden/exchange/{thread}", "", "UAAFAFU"),
