@@ -25,7 +25,7 @@ test("a steering-group member reads the dashboard and writes the committee repor
   await mainNav(page).getByRole("link", { name: "Controlling" }).click();
   await page.getByRole("heading", { level: 1, name: "Controlling" }).waitFor();
   await waitForHydration(page);
-  await page.getByLabel("Jahr").selectOption("2019");
+  await page.getByLabel("Jahr", { exact: true }).selectOption("2019");
   await page.getByRole("button", { name: "Filtern" }).click();
   await page.getByRole("heading", { name: "Haushalt 2019" }).waitFor();
   await page.locator("#budget-table tbody tr", { hasText: "Praxismodul" }).getByText("300.000,00 €").waitFor();
@@ -39,7 +39,7 @@ test("a steering-group member reads the dashboard and writes the committee repor
   await page.getByRole("link", { name: "Jahresbericht an den Jugendhilfeausschuss" }).click();
   await page.getByRole("heading", { level: 1, name: "Jahresbericht an den Jugendhilfeausschuss" }).waitFor();
   await waitForHydration(page);
-  await page.getByLabel("Jahr").selectOption("2019");
+  await page.getByLabel("Jahr", { exact: true }).selectOption("2019");
   await page.getByRole("button", { name: "Filtern" }).click();
   await page.getByText("Stadtteilrunde Pieschen mit 14 Einrichtungen wiederbelebt").first().waitFor();
   await assertAccessible(page);

@@ -20,6 +20,7 @@ use leptos_meta::Title;
 use leptos_router::components::{A, Form};
 use leptos_router::hooks::use_query_map;
 use model::Money;
+use model::award::PostView;
 use model::call::Module;
 use model::controlling::{Coverage, DashboardView};
 use model::ledger::{BudgetView, EntryKind, EntryView, LedgerPage};
@@ -362,9 +363,15 @@ pub fn LedgerPage() -> impl IntoView {
     let query = use_query_map();
     let param = move |name: &'static str| query.read().get(name).filter(|v| !v.is_empty());
     let add = ServerAction::<AddLedgerEntry>::new();
+    let correct = ServerAction::<AddLedgerEntry>::new();
     let close = ServerAction::<CloseBudgetYear>::new();
+    // Made here, not in the forms: a resource made inside the suspended branch would hydrate out of order.
+    let posts = Resource::new(|| (), |_| crate::awards::posts());
     let entries = Resource::new(
-        move || (param("year"), param("kind"), param("page"), add.version().get(), close.version().get()),
+        move || {
+            let versions = (add.version().get(), correct.version().get(), close.version().get());
+            (param("year"), param("kind"), param("page"), versions)
+        },
         |(year, kind, page, ..)| ledger_entries(year.and_then(|y| y.parse().ok()), kind, page.and_then(|p| p.parse().ok())),
     );
     let CurrentUser(me) = expect_context::<CurrentUser>();
@@ -381,8 +388,8 @@ pub fn LedgerPage() -> impl IntoView {
                     match entries.await {
                         Ok((page, years)) => view! {
                             <LedgerFilter years=years.clone() />
-                            <LedgerTable page writes />
-                            {writes.then(|| view! { <LedgerForms years add close /> })}
+                            <LedgerTable page writes correct />
+                            {writes.then(|| view! { <LedgerForms years add close posts /> })}
                         }.into_any(),
                         Err(AppError::Forbidden) => view! { <p class="notice notice--error">{move || i18n.t(Key::ForbiddenText)}</p> }.into_any(),
                         Err(AppError::Invalid { .. }) => view! { <p class="notice notice--error">{move || i18n.t(Key::ErrorText)}</p> }.into_any(),
@@ -421,7 +428,7 @@ fn LedgerFilter(years: Vec<i32>) -> impl IntoView {
 }
 
 #[component]
-fn LedgerTable(page: LedgerPage, writes: bool) -> impl IntoView {
+fn LedgerTable(page: LedgerPage, writes: bool, correct: ServerAction<AddLedgerEntry>) -> impl IntoView {
     let i18n = I18n::expect();
     let query = use_query_map();
     if page.entries.is_empty() {
@@ -439,7 +446,13 @@ fn LedgerTable(page: LedgerPage, writes: bool) -> impl IntoView {
         }
         format!("?{}", parts.join("&"))
     };
+    let error = move || correct.value().get().and_then(Result::err);
+    let done = move || matches!(correct.value().get(), Some(Ok(_)));
     view! {
+        <div role="alert">
+            {move || error().map(|e| view! { <p class="notice notice--error">{error_text(i18n.locale(), &e)}</p> })}
+            {move || done().then(|| view! { <p class="notice">{move || i18n.t(Key::LedgerSaved)}</p> })}
+        </div>
         <p>{move || crate::i18n::msg::ledger_count(i18n.locale(), crate::i18n::msg::LedgerCount { count: page.total_count as i64 })}</p>
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="ledger-caption">
             <table class="table" id="ledger-table">
@@ -457,7 +470,7 @@ fn LedgerTable(page: LedgerPage, writes: bool) -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    {page.entries.into_iter().map(|entry| view! { <LedgerRow entry writes /> }).collect_view()}
+                    {page.entries.into_iter().map(|entry| view! { <LedgerRow entry writes correct /> }).collect_view()}
                 </tbody>
             </table>
         </div>
@@ -473,9 +486,8 @@ fn LedgerTable(page: LedgerPage, writes: bool) -> impl IntoView {
 }
 
 #[component]
-fn LedgerRow(entry: EntryView, writes: bool) -> impl IntoView {
+fn LedgerRow(entry: EntryView, writes: bool, correct: ServerAction<AddLedgerEntry>) -> impl IntoView {
     let i18n = I18n::expect();
-    let correct = ServerAction::<AddLedgerEntry>::new();
     let kind = entry.kind;
     let module = entry.module;
     let correctable = entry.reverses.is_none()
@@ -500,8 +512,6 @@ fn LedgerRow(entry: EntryView, writes: bool) -> impl IntoView {
             <td>{entry.reference}</td>
             <td>{description}</td>
             {writes.then(|| {
-                let error = Signal::derive(move || correct.value().get().and_then(Result::err));
-                let done = move || matches!(correct.value().get(), Some(Ok(_)));
                 view! {
                     <td>
                         {correctable.then(|| view! {
@@ -515,10 +525,6 @@ fn LedgerRow(entry: EntryView, writes: bool) -> impl IntoView {
                                     <input id=format!("note-{id}") name="note" required=true />
                                     <button type="submit" class="button">{move || i18n.t(Key::LedgerCorrect)}</button>
                                 </ActionForm>
-                                <div role="alert">
-                                    {move || error.get().map(|e| view! { <p class="notice notice--error">{error_text(i18n.locale(), &e)}</p> })}
-                                    {move || done().then(|| view! { <p class="notice">{move || i18n.t(Key::LedgerSaved)}</p> })}
-                                </div>
                             </details>
                         })}
                     </td>
@@ -530,9 +536,13 @@ fn LedgerRow(entry: EntryView, writes: bool) -> impl IntoView {
 
 /// The administration's forms: a budget or a payment, and the closing of a year.
 #[component]
-fn LedgerForms(years: Vec<i32>, add: ServerAction<AddLedgerEntry>, close: ServerAction<CloseBudgetYear>) -> impl IntoView {
+fn LedgerForms(
+    years: Vec<i32>,
+    add: ServerAction<AddLedgerEntry>,
+    close: ServerAction<CloseBudgetYear>,
+    posts: Resource<Result<Vec<PostView>, AppError>>,
+) -> impl IntoView {
     let i18n = I18n::expect();
-    let posts = Resource::new(|| (), |_| crate::awards::posts());
     let error = Signal::derive(move || add.value().get().and_then(Result::err));
     let saved = move || matches!(add.value().get(), Some(Ok(_)));
     let kinds = Signal::derive(move || {

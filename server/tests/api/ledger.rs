@@ -671,7 +671,11 @@ async fn the_home_page_reminds_of_last_years_closing_and_report() {
     assert_eq!(status, 201);
     let tasks: Value = app.call(&admin, "controlling_tasks", &[]).await.json().await.expect("json");
     assert!(tasks["year_to_close"].is_null());
-    let form = [("year", last.to_string()), ("narrative", "Ein Jahr der Konsolidierung.".to_owned()), ("measures", String::new())];
+    let form = [
+        ("year", last.to_string()),
+        ("narrative", "Ein Jahr der Konsolidierung.".to_owned()),
+        ("measures", String::new()),
+    ];
     let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
     assert_eq!(app.call(&member, "save_committee_text", &form).await.status(), 200);
     let tasks: Value = app.call(&member, "controlling_tasks", &[]).await.json().await.expect("json");
