@@ -26,6 +26,7 @@ pub mod ranking;
 pub mod report;
 pub mod role;
 pub mod rubric;
+pub mod steering;
 pub mod tenant;
 
 #[cfg(feature = "ssr")]
