@@ -57,6 +57,16 @@ impl Locale {
             Locale::En => ('.', ','),
         }
     }
+
+    /// A decimal as people of this locale write it, without trailing zeros: `0,5` or `0.5` (working time,
+    /// report figures).
+    pub fn decimal(self, value: rust_decimal::Decimal) -> String {
+        let text = value.normalize().to_string();
+        match self {
+            Locale::De => text.replace('.', ","),
+            Locale::En => text,
+        }
+    }
 }
 
 impl fmt::Display for Locale {
@@ -68,6 +78,14 @@ impl fmt::Display for Locale {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_are_written_without_trailing_zeros_in_the_locale() {
+        let half = rust_decimal::Decimal::new(50, 2);
+        assert_eq!(Locale::De.decimal(half), "0,5");
+        assert_eq!(Locale::En.decimal(half), "0.5");
+        assert_eq!(Locale::De.decimal(rust_decimal::Decimal::new(1200, 2)), "12");
+    }
 
     #[test]
     fn reads_region_tags_and_case() {

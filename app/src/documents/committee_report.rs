@@ -31,14 +31,6 @@ fn module_text(module: Module, locale: Locale) -> &'static str {
     )
 }
 
-fn decimal(value: Decimal, locale: Locale) -> String {
-    let text = value.normalize().to_string();
-    match locale {
-        Locale::De => text.replace('.', ","),
-        Locale::En => text,
-    }
-}
-
 fn money_columns(locale: Locale, first: Key) -> Vec<Column> {
     let t = |key| text(locale, key);
     vec![
@@ -87,7 +79,7 @@ pub fn build(view: &CommitteeReportView, context: &Context<'_>) -> Document {
             t(Key::CommitteeDistrictsCovered).to_owned(),
             format!("{covered} / {}", dashboard.districts.len()),
         ),
-        (t(Key::CoverageFte).to_owned(), format!("{} / {}", decimal(fte, locale), decimal(planned, locale))),
+        (t(Key::CoverageFte).to_owned(), format!("{} / {}", locale.decimal(fte), locale.decimal(planned))),
         (
             t(Key::CommitteeReportsStanding).to_owned(),
             format!(
@@ -204,7 +196,7 @@ pub fn build(view: &CommitteeReportView, context: &Context<'_>) -> Document {
                 vec![
                     d.name.clone(),
                     t(state).to_owned(),
-                    format!("{} / {}", decimal(d.fte_filled, locale), decimal(d.fte_planned, locale)),
+                    format!("{} / {}", locale.decimal(d.fte_filled), locale.decimal(d.fte_planned)),
                     d.on_time.to_string(),
                     d.late.to_string(),
                     d.missing.to_string(),
@@ -228,7 +220,7 @@ pub fn build(view: &CommitteeReportView, context: &Context<'_>) -> Document {
                 f.meetings.to_string(),
                 f.measures_started.to_string(),
                 f.people_reached.to_string(),
-                decimal(f.hours_worked, locale),
+                locale.decimal(f.hours_worked),
                 f.money_spent.format(locale),
             ]
         };

@@ -304,10 +304,7 @@ fn PostsMoney(view: DashboardView) -> impl IntoView {
 #[component]
 fn CoverageGrid(view: DashboardView) -> impl IntoView {
     let i18n = I18n::expect();
-    let decimal = move |d: rust_decimal::Decimal| {
-        let text = d.normalize().to_string();
-        if i18n.locale() == model::Locale::De { text.replace('.', ",") } else { text }
-    };
+    let decimal = move |d: rust_decimal::Decimal| i18n.locale().decimal(d);
     let tiles = view.districts.clone();
     view! {
         <ul class="coverage-grid" id="coverage-grid">

@@ -266,17 +266,8 @@ pub fn FiguresPage() -> impl IntoView {
     }
 }
 
-/// A decimal in the reader's language: `120,25` or `120.25`.
-fn decimal_text(value: Decimal, locale: Locale) -> String {
-    let text = value.normalize().to_string();
-    match locale {
-        Locale::De => text.replace('.', ","),
-        Locale::En => text,
-    }
-}
-
 fn trend_text(change: Option<Decimal>, locale: Locale) -> String {
-    change.map(|c| format!(" ({}{} %)", if c.is_sign_positive() && !c.is_zero() { "+" } else { "" }, decimal_text(c, locale))).unwrap_or_default()
+    change.map(|c| format!(" ({}{} %)", if c.is_sign_positive() && !c.is_zero() { "+" } else { "" }, locale.decimal(c))).unwrap_or_default()
 }
 
 const FIGURE_KEYS: [Key; 7] = [
@@ -303,7 +294,7 @@ fn figure_cells(totals: FigureTotals, trend: Option<Trend>) -> impl IntoView {
         {count(f.meetings, t.meetings)}
         {count(f.measures_started, t.measures_started)}
         {count(f.people_reached, t.people_reached)}
-        <td class="number">{move || format!("{}{}", decimal_text(f.hours_worked, i18n.locale()), trend_text(t.hours_worked, i18n.locale()))}</td>
+        <td class="number">{move || format!("{}{}", i18n.locale().decimal(f.hours_worked), trend_text(t.hours_worked, i18n.locale()))}</td>
         <td class="number">{move || format!("{}{}", f.money_spent.format(i18n.locale()), trend_text(t.money_spent, i18n.locale()))}</td>
     }
 }
