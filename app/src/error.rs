@@ -48,6 +48,9 @@ pub enum AppError {
     /// available, money outside its earmark).
     #[error("ledger: {problem}")]
     Ledger { problem: model::ledger::LedgerError },
+    /// The steering group's rules refused a change (`model::steering`).
+    #[error("refused by the steering group's rules: {problem}")]
+    Steering { problem: model::steering::SteeringError },
     /// A report is not in a state for the step: submitted and waiting for review, or accepted.
     #[error("the report cannot be changed now")]
     ReportLocked,
@@ -183,6 +186,13 @@ impl AppError {
                     _ => 422,
                 }
             }
+            AppError::Steering { problem } => {
+                use model::steering::SteeringError::*;
+                match problem {
+                    MinutesFrozen | CommissionClosed => 409,
+                    _ => 422,
+                }
+            }
             AppError::Internal => 500,
         }
     }
@@ -205,6 +215,7 @@ impl AppError {
             AppError::Award { .. } => "award_invalid",
             AppError::ReportLocked => "report_locked",
             AppError::Ledger { .. } => "ledger_refused",
+            AppError::Steering { .. } => "steering_refused",
             AppError::Internal => "internal",
         }
     }
@@ -218,6 +229,12 @@ impl From<model::policy::ChangeRefusal> for AppError {
             model::policy::ChangeRefusal::CallNotOpen => AppError::CallNotOpen,
             model::policy::ChangeRefusal::NotAllowed => AppError::Forbidden,
         }
+    }
+}
+
+impl From<model::steering::SteeringError> for AppError {
+    fn from(problem: model::steering::SteeringError) -> Self {
+        AppError::Steering { problem }
     }
 }
 

@@ -46,6 +46,9 @@ pub enum Job {
     /// Remind coordinators of reports due in a week and today, and coordinators and carriers of reports that
     /// became overdue; planned once a day for every tenant ([`plan_daily`]).
     ReportReminders { day: NaiveDate },
+    /// Remind the assignees of the steering group's open commissions due in a week and today, and of those
+    /// overdue since yesterday also the project-carrier seat; planned once a day ([`plan_daily`]).
+    CommissionReminders { day: NaiveDate },
     /// Send one email planned by the jobs above, to `user`.
     Email {
         #[serde(default)]
@@ -91,6 +94,7 @@ impl Job {
             Job::BidReceipt { .. } => "bid_receipt",
             Job::DecisionRecorded { .. } => "decision_recorded",
             Job::ReportReminders { .. } => "report_reminders",
+            Job::CommissionReminders { .. } => "commission_reminders",
             Job::Email { .. } => "email",
             Job::AccountMail { letter, .. } => letter.kind(),
         }
@@ -211,14 +215,14 @@ pub async fn schedule_call(
 /// The hour (UTC) at which the day's reminders go out: 7 or 8 in the morning in Germany.
 pub const DAILY_HOUR: u32 = 6;
 
-/// Plans the work of every day — today's report reminders — once, whichever server gets here first: the
+/// Plans the work of every day — today's reminders of reports and of commissions — once, whichever server gets here first: the
 /// dedupe key makes a second plan of the same day a no-op, and the claim makes sure one server runs it. A
 /// day the servers were all down is not made up for; its reminders would come too late to help.
 pub async fn plan_daily(db: &impl ConnectionTrait, now: DateTime<Utc>) -> Result<(), AppError> {
     let day = now.date_naive();
     let run_at = day.and_hms_opt(DAILY_HOUR, 0, 0).map_or(now, |t| t.and_utc());
-    let job = Job::ReportReminders { day };
-    enqueue(db, &job, run_at, Some(format!("report-reminders:{day}")), now).await
+    enqueue(db, &Job::ReportReminders { day }, run_at, Some(format!("report-reminders:{day}")), now).await?;
+    enqueue(db, &Job::CommissionReminders { day }, run_at, Some(format!("commission-reminders:{day}")), now).await
 }
 
 /// Claims the next due job for `worker`, or `None` when nothing is due.

@@ -38,6 +38,7 @@ whole_app! {
     pub mod organisations;
     pub mod reports;
     pub mod shell;
+    pub mod steering;
 
     mod components;
     mod pages;

@@ -5,7 +5,7 @@
 //! recipient may not have chosen a language yet; their texts are in the catalogue (`locales/*/mail.ftl`).
 
 use crate::i18n::{Key, msg, text};
-use lettre::message::{Mailbox, Message, header::ContentType};
+use lettre::message::{Attachment, Mailbox, Message, MultiPart, SinglePart, header::ContentType};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use model::Locale;
 use std::path::PathBuf;
@@ -50,6 +50,9 @@ pub struct Mail {
     pub to: String,
     pub subject: String,
     pub body: String,
+    /// An iCalendar invitation (`text/calendar; method=REQUEST`) sent beside the text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<String>,
 }
 
 impl Mailer {
@@ -68,13 +71,20 @@ impl Mailer {
     }
 
     pub async fn send(&self, mail: Mail) -> Result<(), MailError> {
-        let message = Message::builder()
-            .from(self.from.clone())
-            .to(mailbox(&mail.to)?)
-            .subject(mail.subject)
-            .header(ContentType::TEXT_PLAIN)
-            .body(mail.body)
-            .map_err(|e| MailError::Build(e.to_string()))?;
+        let builder = Message::builder().from(self.from.clone()).to(mailbox(&mail.to)?).subject(mail.subject);
+        let message = match mail.calendar {
+            None => builder.header(ContentType::TEXT_PLAIN).body(mail.body),
+            Some(calendar) => {
+                let calendar_type = ContentType::parse("text/calendar; charset=utf-8; method=REQUEST")
+                    .map_err(|e| MailError::Build(e.to_string()))?;
+                builder.multipart(
+                    MultiPart::mixed()
+                        .singlepart(SinglePart::plain(mail.body))
+                        .singlepart(Attachment::new("einladung.ics".to_owned()).body(calendar, calendar_type)),
+                )
+            }
+        }
+        .map_err(|e| MailError::Build(e.to_string()))?;
         match &self.transport {
             Transport::Smtp(smtp) => smtp.send(message).await.map(|_| ()).map_err(|e| MailError::Send(e.to_string())),
             Transport::Outbox(outbox, _) => {
@@ -116,6 +126,7 @@ pub fn invitation(to: &str, name: &str, tenant_name: &str, link: &str, days: i64
         body: greeted(name, |l| {
             msg::mail_invitation_body(l, msg::MailInvitationBody { tenant: tenant_name, days, link })
         }),
+        calendar: None,
     }
 }
 
@@ -129,6 +140,7 @@ pub fn password_reset(to: &str, name: &str, tenant_name: &str, link: &str, minut
         body: greeted(name, |l| {
             msg::mail_password_reset_body(l, msg::MailPasswordResetBody { tenant: tenant_name, minutes, link })
         }),
+        calendar: None,
     }
 }
 
@@ -142,6 +154,7 @@ pub fn email_confirmation(to: &str, name: &str, tenant_name: &str, link: &str, d
         body: greeted(name, |l| {
             msg::mail_email_confirmation_body(l, msg::MailEmailConfirmationBody { tenant: tenant_name, days, link })
         }),
+        calendar: None,
     }
 }
 
@@ -158,6 +171,7 @@ pub fn already_registered(to: &str, name: &str, tenant_name: &str, reset_link: &
                 msg::MailAlreadyRegisteredBody { tenant: tenant_name, link: reset_link },
             )
         }),
+        calendar: None,
     }
 }
 
@@ -178,6 +192,7 @@ pub fn call_published(
                 msg::MailCallPublishedBody { tenant: tenant_name, title, closes: &when(closes_at, l), link },
             )
         }),
+        calendar: None,
     }
 }
 
@@ -198,6 +213,7 @@ pub fn deadline_reminder(
                 msg::MailDeadlineReminderBody { title, closes: &when(closes_at, l), link },
             )
         }),
+        calendar: None,
     }
 }
 
@@ -234,6 +250,7 @@ pub fn report_reminder(
                 _ => msg::mail_report_reminder_body(l, msg::MailReportReminderBody { report, due, link }),
             }
         }),
+        calendar: None,
     }
 }
 
@@ -243,6 +260,7 @@ pub fn call_closed(to: &str, title: &str, link: &str) -> Mail {
         to: to.to_owned(),
         subject: subject(|l| msg::mail_call_closed_subject(l, msg::MailCallClosedSubject { title })),
         body: body(|l| msg::mail_call_closed_body(l, msg::MailCallClosedBody { title, link })),
+        calendar: None,
     }
 }
 
@@ -255,6 +273,7 @@ pub fn decision(to: &str, title: &str, lot: &str, awarded: bool, link: &str) -> 
         body: body(|l| {
             msg::mail_decision_body(l, msg::MailDecisionBody { outcome: text(l, outcome), title, lot, link })
         }),
+        calendar: None,
     }
 }
 
@@ -278,5 +297,57 @@ pub fn bid_receipt(
                 msg::MailReceiptBody { title, lot, number: &number, received: &when(submitted_at, l), hash, link },
             )
         }),
+        calendar: None,
+    }
+}
+
+/// The invitation to a meeting of the steering group, with its agenda and the calendar file.
+#[allow(clippy::too_many_arguments)]
+pub fn meeting_invitation(
+    to: &str,
+    title: &str,
+    starts_at: chrono::DateTime<chrono::Utc>,
+    place: &str,
+    video_link: &str,
+    agenda: &[String],
+    link: &str,
+    calendar: String,
+) -> Mail {
+    let place = [place, video_link].into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" / ");
+    let agenda = agenda.join("\n");
+    Mail {
+        to: to.to_owned(),
+        subject: subject(|l| msg::mail_meeting_subject(l, msg::MailMeetingSubject { title, when: &when(starts_at, l) })),
+        body: body(|l| {
+            msg::mail_meeting_body(
+                l,
+                msg::MailMeetingBody { title, when: &when(starts_at, l), place: &place, agenda: &agenda, link },
+            )
+        }),
+        calendar: Some(calendar),
+    }
+}
+
+/// A commission is due in a week, today, or was due yesterday and is still open.
+pub fn commission_reminder(
+    to: &str,
+    title: &str,
+    due: chrono::NaiveDate,
+    which: model::steering::commission::CommissionReminder,
+    link: &str,
+) -> Mail {
+    use model::steering::commission::CommissionReminder::*;
+    let subject_of = |l: Locale| match which {
+        InAWeek => msg::mail_commission_due_soon_subject(l, msg::MailCommissionDueSoonSubject { title }),
+        Today => msg::mail_commission_due_today_subject(l, msg::MailCommissionDueTodaySubject { title }),
+        Overdue => msg::mail_commission_overdue_subject(l, msg::MailCommissionOverdueSubject { title }),
+    };
+    Mail {
+        to: to.to_owned(),
+        subject: subject(subject_of),
+        body: body(|l| {
+            msg::mail_commission_body(l, msg::MailCommissionBody { title, due: &model::datetime::format_day(due, l), link })
+        }),
+        calendar: None,
     }
 }

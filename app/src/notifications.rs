@@ -22,6 +22,12 @@ pub enum Kind {
     ReportDueToday,
     /// A post's report is overdue (to its coordinators and the post's carrier).
     ReportOverdue,
+    /// A commission of the steering group is due in a week (to its assignees).
+    CommissionDueSoon,
+    /// A commission is due today.
+    CommissionDueToday,
+    /// A commission is overdue (to its assignees and the project-carrier seat).
+    CommissionOverdue,
 }
 
 impl Kind {
@@ -35,6 +41,9 @@ impl Kind {
             Kind::ReportDueSoon => "report_due_soon",
             Kind::ReportDueToday => "report_due_today",
             Kind::ReportOverdue => "report_overdue",
+            Kind::CommissionDueSoon => "commission_due_soon",
+            Kind::CommissionDueToday => "commission_due_today",
+            Kind::CommissionOverdue => "commission_overdue",
         }
     }
 
@@ -48,6 +57,9 @@ impl Kind {
             Kind::ReportDueSoon,
             Kind::ReportDueToday,
             Kind::ReportOverdue,
+            Kind::CommissionDueSoon,
+            Kind::CommissionDueToday,
+            Kind::CommissionOverdue,
         ]
         .into_iter()
             .find(|k| k.as_str() == text)

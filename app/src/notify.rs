@@ -215,6 +215,7 @@ async fn plan(outbox: &Outbox<'_>, job: &Job) -> Result<(), NotifyError> {
     match job {
         Job::Email { .. } | Job::AccountMail { .. } => Ok(()),
         Job::ReportReminders { day } => report_reminders(outbox, *day).await,
+        Job::CommissionReminders { day } => commission_reminders(outbox, *day).await,
         Job::CallPublished { call, opens_at } => {
             let Some(call) = find_call(db, *call).await? else { return Ok(()) };
             if call.opens_at != *opens_at || call.published_at.is_none() {
@@ -413,6 +414,60 @@ async fn report_reminders(outbox: &Outbox<'_>, day: chrono::NaiveDate) -> Result
                     .await?;
             }
         }
+    }
+    Ok(())
+}
+
+/// The reminders of the steering group's commissions on one day (`model::steering::commission::reminder`):
+/// a week before and on the due day to the assignees, on the day after also to the project-carrier seat,
+/// each only while the commission is open. Assignees are the coordinator, the project carrier's members,
+/// or the youth office's administrators.
+async fn commission_reminders(outbox: &Outbox<'_>, day: chrono::NaiveDate) -> Result<(), NotifyError> {
+    use model::steering::commission::{Assignee, CommissionReminder, CommissionState, reminder};
+    let db = outbox.db;
+    let days = [day + chrono::Duration::days(7), day, day - chrono::Duration::days(1)];
+    for row in crate::store::steering::open_commissions_due(db, &days).await? {
+        let Some(which) = reminder(CommissionState::Open, row.due_on, day) else { continue };
+        let scope = TenantScope::of_row(db, row.tenant_id).await?;
+        let mut users = match crate::store::steering::assignee_of(&row)? {
+            Assignee::Coordinator { user_id } => {
+                user::Entity::find().filter(user::Column::Id.eq(user_id)).filter(user::Column::Status.eq(STATUS_ACTIVE)).all(db).await?
+            }
+            Assignee::ProjectCarrier { organisation_id } => {
+                holders(db, row.tenant_id, &["carrier", "steering"], Some(organisation_id)).await?
+            }
+            Assignee::YouthOffice => holders(db, row.tenant_id, &["admin"], None).await?,
+        };
+        if which == CommissionReminder::Overdue {
+            let seat = model::role::SeatType::ProjectCarrier.as_str();
+            let grants = role_grant::Entity::find()
+                .filter(role_grant::Column::TenantId.eq(row.tenant_id))
+                .filter(role_grant::Column::Seat.eq(seat))
+                .all(db)
+                .await?;
+            users.extend(
+                user::Entity::find()
+                    .filter(user::Column::Id.is_in(grants.into_iter().map(|g| g.user_id)))
+                    .filter(user::Column::Status.eq(STATUS_ACTIVE))
+                    .all(db)
+                    .await?,
+            );
+            users.sort_by_key(|u| u.id);
+            users.dedup_by_key(|u| u.id);
+        }
+        let kind = match which {
+            CommissionReminder::InAWeek => Kind::CommissionDueSoon,
+            CommissionReminder::Today => Kind::CommissionDueToday,
+            CommissionReminder::Overdue => Kind::CommissionOverdue,
+        };
+        let link = format!("/{}/steering/commissions/{}", scope.view().slug, row.id);
+        let at = row.due_on.and_hms_opt(12, 0, 0).map(|t| t.and_utc());
+        let params = Params { call_title: row.title.clone(), at, ..Params::default() };
+        outbox
+            .tell(row.tenant_id, &users, Message { kind, params: &params, link: &link }, |u, url| {
+                mail::commission_reminder(&u.email, &row.title, row.due_on, which, url)
+            })
+            .await?;
     }
     Ok(())
 }

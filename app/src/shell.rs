@@ -149,6 +149,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("controlling/ledger") view={Lazy::<page::Ledger>::new()} />
                     <Route path=path!("controlling/committee-report") view={Lazy::<page::CommitteeReport>::new()} />
                     <Route path=path!("controlling/import") view={Lazy::<page::LedgerImport>::new()} />
+                    <Route path=path!("steering") view={Lazy::<page::Meetings>::new()} />
+                    <Route path=path!("steering/meetings/:id") view={Lazy::<page::Meeting>::new()} />
+                    <Route path=path!("steering/resolutions") view={Lazy::<page::Resolutions>::new()} />
+                    <Route path=path!("steering/commissions") view={Lazy::<page::Commissions>::new()} />
+                    <Route path=path!("steering/commissions/:id") view={Lazy::<page::CommissionDetail>::new()} />
                     <Route path=path!("exchange/:id") view={Lazy::<page::Thread>::new()} />
                     <Route path=path!("sign-in") view={Lazy::<page::SignIn>::new()} />
                     <Route path=path!("account") view={Lazy::<page::Account>::new()} />

@@ -20,6 +20,7 @@ mod m20261203_000011_awards;
 mod m20261203_000012_reports;
 mod m20261203_000013_exchange_and_files;
 mod m20261203_000014_ledger;
+mod m20261203_000015_steering;
 
 pub struct Migrator;
 
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000012_reports::Migration),
             Box::new(m20261203_000013_exchange_and_files::Migration),
             Box::new(m20261203_000014_ledger::Migration),
+            Box::new(m20261203_000015_steering::Migration),
         ]
     }
 }

@@ -11,6 +11,8 @@ use uuid::Uuid;
 pub enum Owner {
     Report,
     ExchangePost,
+    /// A meeting of the steering group (its papers).
+    Meeting,
 }
 
 impl Owner {
@@ -18,6 +20,7 @@ impl Owner {
         match self {
             Owner::Report => "report",
             Owner::ExchangePost => "exchange_post",
+            Owner::Meeting => "meeting",
         }
     }
 }

@@ -48,10 +48,16 @@ pub enum Permission {
     UseExchange,
     /// Write the steering group's narrative and notable measures of the yearly committee report (seed §9).
     WriteCommitteeReport,
+    /// Read the steering group's meetings, minutes, resolutions and every commission (issue 15).
+    ReadSteering,
+    /// Run the steering group's business: prepare meetings, write minutes, give and manage commissions. The
+    /// project-carrier seat's ("Geschäftsführung", seed §3); a member the group names may write one meeting's
+    /// minutes (`crate::steering::may_write_minutes`).
+    RunSteering,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 15] = [
+    pub const ALL: [Permission; 17] = [
         Permission::ManageUsers,
         Permission::ManageDistricts,
         Permission::ManageSettings,
@@ -67,6 +73,8 @@ impl Permission {
         Permission::FileReports,
         Permission::UseExchange,
         Permission::WriteCommitteeReport,
+        Permission::ReadSteering,
+        Permission::RunSteering,
     ];
 }
 
@@ -88,10 +96,29 @@ pub fn permissions_of(role: &Role) -> &'static [Permission] {
             ReviewReports,
             ReadReports,
             UseExchange,
+            ReadSteering,
         ],
-        Role::Steering { seat: Seat::Administration | Seat::Committee | Seat::ProjectCarrier { .. } } => {
-            &[ReadLedger, ReadBids, ScoreBids, ReviewReports, ReadReports, UseExchange, WriteCommitteeReport]
-        }
+        Role::Steering { seat: Seat::ProjectCarrier { .. } } => &[
+            ReadLedger,
+            ReadBids,
+            ScoreBids,
+            ReviewReports,
+            ReadReports,
+            UseExchange,
+            WriteCommitteeReport,
+            ReadSteering,
+            RunSteering,
+        ],
+        Role::Steering { seat: Seat::Administration | Seat::Committee } => &[
+            ReadLedger,
+            ReadBids,
+            ScoreBids,
+            ReviewReports,
+            ReadReports,
+            UseExchange,
+            WriteCommitteeReport,
+            ReadSteering,
+        ],
         Role::Carrier { .. } => &[DraftBids],
         Role::Coordinator => &[FileReports, UseExchange],
         Role::DistrictContact => &[ReadReports],
@@ -393,6 +420,8 @@ mod tests {
             (ManageDistricts, false, false, false, true),
             (UseExchange, false, true, true, true),
             (WriteCommitteeReport, false, true, false, false),
+            (ReadSteering, false, true, false, true),
+            (RunSteering, false, false, false, false),
         ];
         for (permission, c, s, k, a) in table {
             assert_eq!(allows(&[carrier()], permission), c, "carrier {permission:?}");
@@ -400,6 +429,15 @@ mod tests {
             assert_eq!(allows(&[Role::Coordinator], permission), k, "coordinator {permission:?}");
             assert_eq!(allows(&[Role::Admin], permission), a, "admin {permission:?}");
         }
+    }
+
+    #[test]
+    fn only_the_project_carrier_seat_runs_the_steering_groups_business() {
+        let runs = |seat| allows(&[Role::Steering { seat }], Permission::RunSteering);
+        assert!(runs(Seat::ProjectCarrier { organisation_id: OWN }));
+        assert!(!runs(Seat::Administration));
+        assert!(!runs(Seat::Committee));
+        assert!(!allows(&[Role::Admin, carrier()], Permission::RunSteering));
     }
 
     #[test]

@@ -39,6 +39,7 @@ pub const DOWNLOAD_ROUTES: &[&str] = &[
     "/{tenant}/calls/{id}/ranking.xlsx",
     "/{tenant}/calls/{id}/decision-proposal.pdf",
     "/{tenant}/committee-reports/{year}",
+    "/{tenant}/resolution-register/{file}",
     "/{tenant}/exchange/{id}/files/{file}",
     "/{tenant}/reports/{id}/files/{file}",
 ];
@@ -78,6 +79,15 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
             Requires(Permission::ReadLedger)
         }
         ("GET", "/{tenant}/controlling/import") => Requires(Permission::WriteLedger),
+        (
+            "GET",
+            "/{tenant}/steering"
+            | "/{tenant}/steering/meetings/{id}"
+            | "/{tenant}/steering/resolutions"
+            | "/{tenant}/resolution-register/{file}",
+        ) => Requires(Permission::ReadSteering),
+        // Commissions are read by the group and by whom they are addressed to: `app::steering::ops` decides.
+        ("GET", "/{tenant}/steering/commissions" | "/{tenant}/steering/commissions/{id}") => SignedIn,
         ("GET", "/{tenant}/calls/{id}/ranking.csv" | "/{tenant}/calls/{id}/ranking.xlsx") => {
             Requires(Permission::ReadBids)
         }
@@ -161,6 +171,30 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         ("POST", "/fn/committee_report" | "/fn/committee_text") => Requires(Permission::ReadLedger),
         ("POST", "/fn/save_committee_text") => Requires(Permission::WriteCommitteeReport),
         ("POST", "/fn/bid_outcome") => Requires(Permission::DraftBids),
+        (
+            "POST",
+            "/fn/steering_meetings"
+            | "/fn/steering_meeting"
+            | "/fn/resolutions"
+            | "/fn/record_attendance"
+            | "/fn/record_recusals"
+            | "/fn/save_minutes"
+            | "/fn/record_resolution"
+            | "/fn/circulate_minutes"
+            | "/fn/approve_minutes",
+        ) => Requires(Permission::ReadSteering),
+        (
+            "POST",
+            "/fn/plan_meeting"
+            | "/fn/add_agenda_item"
+            | "/fn/invite_meeting"
+            | "/fn/name_minutes_writer"
+            | "/fn/commission_assignees"
+            | "/fn/give_commission",
+        ) => Requires(Permission::RunSteering),
+        ("POST", "/fn/commissions" | "/fn/commission" | "/fn/report_commission_progress") => SignedIn,
+        // The home page's card: empty for visitors.
+        ("POST", "/fn/steering_tasks") => Public,
         // REST API.
         ("GET", "/api/v1/openapi.json" | "/api/v1/tenants" | "/api/v1/tenants/{tenant}") => Public,
         ("GET", "/api/v1/tenants/{tenant}/districts") => Public,
@@ -245,6 +279,34 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
             | "/api/v1/tenants/{tenant}/ledger/import"
             | "/api/v1/tenants/{tenant}/budget/{year}/closing",
         ) => Requires(Permission::WriteLedger),
+        ("GET", "/api/v1/tenants/{tenant}/meetings" | "/api/v1/tenants/{tenant}/meetings/{meeting}") => {
+            Requires(Permission::ReadSteering)
+        }
+        ("GET", "/api/v1/tenants/{tenant}/resolutions") => Requires(Permission::ReadSteering),
+        ("POST", "/api/v1/tenants/{tenant}/meetings" | "/api/v1/tenants/{tenant}/meetings/{meeting}/agenda") => {
+            Requires(Permission::RunSteering)
+        }
+        ("POST", "/api/v1/tenants/{tenant}/meetings/{meeting}/invitation" | "/api/v1/tenants/{tenant}/commissions") => {
+            Requires(Permission::RunSteering)
+        }
+        // The minutes' writer is named per meeting: `app::steering::ops` decides among the members.
+        (
+            "PUT",
+            "/api/v1/tenants/{tenant}/meetings/{meeting}/attendance"
+            | "/api/v1/tenants/{tenant}/meetings/{meeting}/minutes"
+            | "/api/v1/tenants/{tenant}/agenda-items/{item}/recusals"
+            | "/api/v1/tenants/{tenant}/agenda-items/{item}/resolution",
+        ) => Requires(Permission::ReadSteering),
+        (
+            "POST",
+            "/api/v1/tenants/{tenant}/meetings/{meeting}/minutes/circulation"
+            | "/api/v1/tenants/{tenant}/meetings/{meeting}/minutes/approval",
+        ) => Requires(Permission::ReadSteering),
+        // Commissions are read by the group and by whom they are addressed to: `app::steering::ops` decides.
+        ("GET", "/api/v1/tenants/{tenant}/commissions" | "/api/v1/tenants/{tenant}/commissions/{commission}") => {
+            SignedIn
+        }
+        ("POST", "/api/v1/tenants/{tenant}/commissions/{commission}/progress") => SignedIn,
         ("POST", "/api/v1/auth/token") => Public,
         ("GET", "/api/v1/me") => SignedIn,
         _ => return None,

@@ -200,6 +200,7 @@ pub fn router(settings: &Settings, context: ServerContext, secrets: Secrets, add
         .route("/{tenant}/calls/{id}/ranking.xlsx", get(crate::uploads::ranking_xlsx))
         .route("/{tenant}/calls/{id}/decision-proposal.pdf", get(crate::uploads::decision_proposal_pdf))
         .route("/{tenant}/committee-reports/{year}", get(crate::uploads::committee_report))
+        .route("/{tenant}/resolution-register/{file}", get(crate::uploads::resolution_register))
         .leptos_routes_with_context(&state, routes, provide.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())

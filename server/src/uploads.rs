@@ -281,3 +281,36 @@ pub async fn committee_report(
         app::controlling::ops::committee_file(&actor, year, file, locale, chrono::Utc::now()).await?;
     Ok(file_response(&name, media_type, bytes))
 }
+
+/// `GET /{tenant}/resolution-register/beschluesse.pdf` (and `.xlsx`, `.csv`): the register page's downloads,
+/// narrowed by the same query as the page (`q`, `topic`, `year`, `outcome`).
+pub async fn resolution_register(
+    State(state): State<AppState>,
+    Path((_tenant, file)): Path<(String, String)>,
+    locale: Option<axum::Extension<model::Locale>>,
+    Ctx(context): Ctx,
+    query: Result<axum::extract::Query<RegisterQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Response, ApiError> {
+    let Some(("beschluesse", format)) = file.rsplit_once('.') else { return Err(ApiError(AppError::NotFound)) };
+    let axum::extract::Query(query) =
+        query.map_err(|rejection| ApiError(AppError::BadRequest { message: rejection.body_text() }))?;
+    let year = match query.year.as_deref().map(str::trim).filter(|y| !y.is_empty()) {
+        Some(text) => {
+            Some(text.parse().map_err(|_| ApiError(AppError::invalid("year", app::InvalidReason::Malformed)))?)
+        }
+        None => None,
+    };
+    let filter = app::steering::resolution_filter(query.q, query.topic.as_deref(), year, query.outcome.as_deref())?;
+    let locale = locale.map(|axum::Extension(l)| l).unwrap_or_default();
+    let actor = Actor::authorize(context, state.server.clone(), Access::Requires(Permission::ReadSteering)).await?;
+    crate::api::steering::register_file(&actor, &filter, format, locale).await
+}
+
+/// The register page's filter, as its GET form sends it (empty fields included).
+#[derive(Debug, serde::Deserialize)]
+pub struct RegisterQuery {
+    q: Option<String>,
+    topic: Option<String>,
+    year: Option<String>,
+    outcome: Option<String>,
+}

@@ -54,4 +54,7 @@ notifications-title = Benachrichtigungen
 notice-report-due-soon = Bericht in einer Woche fällig
 notice-report-due-today = Bericht heute fällig
 notice-report-overdue = Bericht überfällig
+notice-commission-due-soon = Auftrag in einer Woche fällig
+notice-commission-due-today = Auftrag heute fällig
+notice-commission-overdue = Auftrag überfällig
 notice-decision = Entscheidung des Jugendhilfeausschusses

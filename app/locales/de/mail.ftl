@@ -88,3 +88,21 @@ mail-report-overdue-body =
     Der Bericht „{ $report }“ war fällig bis { $due } und ist noch nicht eingereicht. Diese Nachricht geht an die Koordination und an den Träger der Stelle.
 
     { $link }
+mail-meeting-subject = Einladung: { $title }, { $when }
+mail-meeting-body =
+    Die Steuerungsgruppe tritt zusammen: { $title }.
+
+    Wann: { $when }
+    Wo: { $place }
+
+    Tagesordnung:
+    { $agenda }
+
+    Die Einladung für Ihren Kalender hängt an. Unterlagen und Protokoll: { $link }
+mail-commission-due-soon-subject = Auftrag fällig in einer Woche: { $title }
+mail-commission-due-today-subject = Auftrag heute fällig: { $title }
+mail-commission-overdue-subject = Auftrag überfällig: { $title }
+mail-commission-body =
+    Der Auftrag der Steuerungsgruppe „{ $title }“ ist fällig am { $due } und noch offen. Berichten Sie den Stand oder schließen Sie ihn ab:
+
+    { $link }

@@ -54,4 +54,7 @@ notifications-title = Notifications
 notice-report-due-soon = Report due in a week
 notice-report-due-today = Report due today
 notice-report-overdue = Report overdue
+notice-commission-due-soon = Commission due in a week
+notice-commission-due-today = Commission due today
+notice-commission-overdue = Commission overdue
 notice-decision = Decision of the youth welfare committee

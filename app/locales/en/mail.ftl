@@ -88,3 +88,21 @@ mail-report-overdue-body =
     The report "{ $report }" was due by { $due } and has not been submitted yet. This message goes to the coordinator and to the post's carrier.
 
     { $link }
+mail-meeting-subject = Invitation: { $title }, { $when }
+mail-meeting-body =
+    The steering group meets: { $title }.
+
+    When: { $when }
+    Where: { $place }
+
+    Agenda:
+    { $agenda }
+
+    The invitation for your calendar is attached. Papers and minutes: { $link }
+mail-commission-due-soon-subject = Commission due in a week: { $title }
+mail-commission-due-today-subject = Commission due today: { $title }
+mail-commission-overdue-subject = Commission overdue: { $title }
+mail-commission-body =
+    The steering group's commission “{ $title }” is due on { $due } and still open. Report its progress or close it:
+
+    { $link }

@@ -27,6 +27,7 @@ pub fn error_text(locale: Locale, error: &AppError) -> String {
         AppError::TooLarge { .. } => Key::ErrRequestTooLarge,
         AppError::ReportLocked => Key::ErrReportLocked,
         AppError::Ledger { problem } => ledger_key(*problem),
+        AppError::Steering { problem } => steering_key(*problem),
         AppError::BadRequest { .. } | AppError::Internal => Key::ErrorText,
     };
     crate::i18n::text(locale, key).to_owned()
@@ -55,6 +56,19 @@ pub fn award_key(problem: model::award::AwardError) -> Key {
         SteeringTooLittle => Key::ErrSteeringTooLittle,
         YearOutsidePeriod => Key::ErrYearOutsidePeriod,
         BadAmount => Key::ErrMalformed,
+    }
+}
+
+pub fn steering_key(problem: model::steering::SteeringError) -> Key {
+    use model::steering::SteeringError::*;
+    match problem {
+        TooManyVotes => Key::ErrSteeringTooManyVotes,
+        NotQuorate => Key::ErrSteeringNotQuorate,
+        MinutesFrozen => Key::ErrSteeringMinutesFrozen,
+        ApprovalTooEarly => Key::ErrSteeringApprovalTooEarly,
+        NotCirculated => Key::ErrSteeringNotCirculated,
+        CommissionClosed => Key::ErrSteeringCommissionClosed,
+        DueBeforeGiven => Key::ErrSteeringDueBeforeGiven,
     }
 }
 

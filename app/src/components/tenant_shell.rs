@@ -144,6 +144,12 @@ fn RoleNavigation(base: String) -> impl IntoView {
                         {(allows(model::Permission::FileReports) || allows(model::Permission::ReadReports) || allows(model::Permission::DraftBids)).then(|| view! {
                             <li><A href=format!("{base}/reports")>{move || i18n.t(Key::NavReports)}</A></li>
                         })}
+                        {allows(model::Permission::ReadSteering).then(|| view! {
+                            <li><A href=format!("{base}/steering")>{move || i18n.t(Key::NavSteering)}</A></li>
+                        })}
+                        {(allows(model::Permission::FileReports) || allows(model::Permission::DraftBids)).then(|| view! {
+                            <li><A href=format!("{base}/steering/commissions")>{move || i18n.t(Key::NavCommissions)}</A></li>
+                        })}
                         {exchange.then(|| view! {
                             <li><A href=format!("{base}/exchange")>{move || i18n.t(Key::NavExchange)}</A></li>
                         })}

@@ -14,6 +14,8 @@ pub mod committee_report;
 pub mod decision_proposal;
 #[cfg(feature = "ssr")]
 pub mod pdf;
+#[cfg(feature = "ssr")]
+pub mod resolutions;
 
 /// A document: who issues it, what kind it is, its title, the facts in its head, and its body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -18,6 +18,7 @@ pub fn TenantHome() -> impl IntoView {
         <crate::pages::EvaluationTasks />
         <crate::pages::ReportTasks />
         <crate::pages::ControllingTasks />
+        <crate::pages::SteeringTasks />
         <div class="columns">
             <section class="card" aria-labelledby="steering-heading">
                 <h2 id="steering-heading">{move || i18n.t(Key::HomeSteeringModule)}</h2>

@@ -20,6 +20,9 @@ fn kind_key(kind: Kind) -> Key {
         Kind::ReportDueSoon => Key::NoticeReportDueSoon,
         Kind::ReportDueToday => Key::NoticeReportDueToday,
         Kind::ReportOverdue => Key::NoticeReportOverdue,
+        Kind::CommissionDueSoon => Key::NoticeCommissionDueSoon,
+        Kind::CommissionDueToday => Key::NoticeCommissionDueToday,
+        Kind::CommissionOverdue => Key::NoticeCommissionOverdue,
     }
 }
 

@@ -18,6 +18,7 @@ pub mod names;
 pub mod ordering;
 pub mod organisations;
 pub mod reports;
+pub mod steering;
 pub mod tenants;
 pub mod users;
 

@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 /// To whom a commission is given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Assignee {
     /// One coordinator of a post.
@@ -23,6 +24,7 @@ pub enum Assignee {
 
 /// Whether a commission is still to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CommissionState {
     Open,

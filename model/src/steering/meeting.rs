@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// How a member took part in a meeting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Attendance {
     Present,
@@ -35,6 +36,7 @@ impl Attendance {
 
 /// One item's quorum: who is there, who is recused, and whether enough remain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Quorum {
     pub present: u32,
     pub recused: u32,

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// Where a meeting's minutes stand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MinutesState {
     /// Being written; only the writer and the project carrier see them.
@@ -62,6 +63,7 @@ impl MinutesState {
 
 /// The counted votes on one item; recused members have no vote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Vote {
     pub yes: u32,
     pub no: u32,
@@ -76,6 +78,7 @@ impl Vote {
 
 /// What became of an agenda item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     Adopted,

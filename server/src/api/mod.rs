@@ -11,6 +11,7 @@ pub(crate) mod evaluation;
 pub(crate) mod exchange;
 mod ledger;
 mod reports;
+pub(crate) mod steering;
 mod tenants;
 
 pub use error::{ApiError, ErrorBody};
@@ -74,6 +75,22 @@ use utoipa::OpenApi;
         ledger::committee_report,
         ledger::put_committee_text,
         ledger::import,
+        steering::list_meetings,
+        steering::plan_meeting,
+        steering::get_meeting,
+        steering::add_agenda_item,
+        steering::invite,
+        steering::put_attendance,
+        steering::put_minutes,
+        steering::circulate,
+        steering::approve,
+        steering::put_recusals,
+        steering::put_resolution,
+        steering::resolutions,
+        steering::list_commissions,
+        steering::give_commission,
+        steering::get_commission,
+        steering::report_progress,
         reports::list_reports,
         reports::start_report,
         reports::get_report,
@@ -106,6 +123,7 @@ use utoipa::OpenApi;
         (name = "exchange", description = "The exchange space: threads, replies and files of coordinators and the steering group"),
         (name = "reports", description = "The coordination posts' reports: the work order, submissions and their review"),
         (name = "controlling", description = "The programme's money: budgets, the append-only ledger, the closing of budget years"),
+        (name = "steering", description = "The steering group's business: meetings, minutes, resolutions and commissions"),
         (name = "auth", description = "Bearer tokens and the caller")
     )
 )]
@@ -208,6 +226,20 @@ pub fn router(max_upload_bytes: u64) -> Router<AppState> {
         .route("/tenants/{tenant}/ledger/import", post(ledger::import))
         .route("/tenants/{tenant}/committee-reports/{year}", get(ledger::committee_report))
         .route("/tenants/{tenant}/committee-reports/{year}/text", put(ledger::put_committee_text))
+        .route("/tenants/{tenant}/meetings", get(steering::list_meetings).post(steering::plan_meeting))
+        .route("/tenants/{tenant}/meetings/{meeting}", get(steering::get_meeting))
+        .route("/tenants/{tenant}/meetings/{meeting}/agenda", post(steering::add_agenda_item))
+        .route("/tenants/{tenant}/meetings/{meeting}/invitation", post(steering::invite))
+        .route("/tenants/{tenant}/meetings/{meeting}/attendance", put(steering::put_attendance))
+        .route("/tenants/{tenant}/meetings/{meeting}/minutes", put(steering::put_minutes))
+        .route("/tenants/{tenant}/meetings/{meeting}/minutes/circulation", post(steering::circulate))
+        .route("/tenants/{tenant}/meetings/{meeting}/minutes/approval", post(steering::approve))
+        .route("/tenants/{tenant}/agenda-items/{item}/recusals", put(steering::put_recusals))
+        .route("/tenants/{tenant}/agenda-items/{item}/resolution", put(steering::put_resolution))
+        .route("/tenants/{tenant}/resolutions", get(steering::resolutions))
+        .route("/tenants/{tenant}/commissions", get(steering::list_commissions).post(steering::give_commission))
+        .route("/tenants/{tenant}/commissions/{commission}", get(steering::get_commission))
+        .route("/tenants/{tenant}/commissions/{commission}/progress", post(steering::report_progress))
         .route("/auth/token", axum::routing::post(auth::issue_token))
         .route("/me", get(auth::me))
         .fallback(not_found)

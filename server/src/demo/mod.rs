@@ -8,6 +8,7 @@ mod exchange;
 mod history;
 mod ledger;
 mod reports;
+mod steering;
 
 use chrono::Utc;
 use model::DistrictKind;
@@ -320,7 +321,9 @@ async fn demo_calls(db: &impl sea_orm::ConnectionTrait, now: chrono::DateTime<Ut
         .map_err(failed)?;
     reports::history(db, &scope, now).await.map_err(failed)?;
     ledger::history(db, &scope, now).await.map_err(failed)?;
-    exchange::threads(db, &scope, now).await.map_err(failed)
+    exchange::threads(db, &scope, now).await.map_err(failed)?;
+    let call_ids: Vec<Uuid> = rows.iter().map(|c| c.id).collect();
+    steering::history(db, &scope, &call_ids, now).await.map_err(failed)
 }
 
 /// A planned bid: lot (by position), organisation (by index in name order: 0 Familienzentrum Heidepark,

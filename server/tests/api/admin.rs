@@ -149,7 +149,12 @@ async fn anonymising_removes_the_person_but_keeps_the_audit_trail() {
     let ask = [("tenant", "dresden"), ("email", "traeger4@dresden.demo")];
     app.call(&app.browser(), "request_password_reset", &ask).await;
     assert_eq!(app.links_to("traeger4@dresden.demo").await.len(), 1);
-    let mail = app::mail::Mail { to: "traeger4@dresden.demo".into(), subject: "Hallo".into(), body: "Text".into() };
+    let mail = app::mail::Mail {
+        to: "traeger4@dresden.demo".into(),
+        subject: "Hallo".into(),
+        body: "Text".into(),
+        calendar: None,
+    };
     let later = chrono::Utc::now() + chrono::Duration::days(1);
     app::jobs::enqueue(&db, &app::jobs::Job::Email { user: Some(uuid), mail }, later, None, chrono::Utc::now())
         .await

@@ -452,6 +452,32 @@ impl Fixtures {
             values.insert("thread", thread);
         }
 
+        // The steering group's demo year: a meeting with approved minutes, the last one held (its minutes
+        // circulated, still open to corrections) with one of its items, and koordination1's commission.
+        {
+            use model::entity::{agenda_item, commission, meeting};
+            let meetings =
+                meeting::Entity::find().order_by_asc(meeting::Column::StartsAt).all(&db).await.expect("meetings");
+            let approved = meetings.iter().find(|m| m.minutes_state == "approved").expect("an approved meeting");
+            let open = meetings.iter().rev().find(|m| m.minutes_state == "circulated").expect("circulated minutes");
+            let item = agenda_item::Entity::find()
+                .filter(agenda_item::Column::MeetingId.eq(open.id))
+                .one(&db)
+                .await
+                .expect("query")
+                .expect("an agenda item");
+            let given = commission::Entity::find()
+                .filter(commission::Column::Title.eq("Bestandsaufnahme der Elternarbeit im Stadtraum 1"))
+                .one(&db)
+                .await
+                .expect("query")
+                .expect("koordination1's commission");
+            values.insert("meeting", approved.id.to_string());
+            values.insert("meeting_open", open.id.to_string());
+            values.insert("agenda_item", item.id.to_string());
+            values.insert("commission", given.id.to_string());
+        }
+
         // The caller's own: account, a second session to end, a personal token to revoke.
         values.insert("me_tenant", me.tenant.to_owned());
         values.insert("me_email", me.email.to_owned());
