@@ -20,4 +20,5 @@ mod rest;
 mod routes;
 mod secrets;
 mod static_files;
+mod steering;
 mod support;
