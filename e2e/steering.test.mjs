@@ -88,7 +88,7 @@ test("the project carrier prepares a meeting, records a resolution and commissio
   await assertAccessible(page);
 
   const commission = page.locator("#commission-form");
-  await commission.getByLabel("Auftrag").fill("Elternabend auswerten");
+  await commission.getByLabel("Auftrag", { exact: true }).fill("Elternabend auswerten");
   await commission.getByLabel("Beschreibung").fill("Kurz: wer kam, was fehlte, was wir ändern.");
   await commission.getByLabel("Beauftragt").selectOption({ label: "Sozialraumkoordination 1" });
   await commission.getByLabel("Frist").fill(day(30));
