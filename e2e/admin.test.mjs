@@ -16,10 +16,10 @@ const mainNav = (page) => page.getByRole("navigation", { name: "Hauptnavigation"
 describe("each role's navigation", () => {
   const common = ["Übersicht", "Aufrufe", "Stadträume"];
   for (const [email, hasAdmin, own] of [
-    ["admin@dresden.demo", true, ["Stellen", "Controlling", "Berichte", "Austausch", "Verwaltung"]],
-    ["steuerung1@dresden.demo", false, ["Stellen", "Controlling", "Berichte", "Austausch"]],
-    ["traeger1@dresden.demo", false, ["Interessenbekundungen", "Organisation", "Berichte"]],
-    ["koordination1@dresden.demo", false, ["Berichte", "Austausch"]],
+    ["admin@dresden.demo", true, ["Stellen", "Controlling", "Berichte", "Steuerungsgruppe", "Austausch", "Verwaltung"]],
+    ["steuerung1@dresden.demo", false, ["Stellen", "Controlling", "Berichte", "Steuerungsgruppe", "Austausch"]],
+    ["traeger1@dresden.demo", false, ["Interessenbekundungen", "Organisation", "Berichte", "Aufträge"]],
+    ["koordination1@dresden.demo", false, ["Berichte", "Aufträge", "Austausch"]],
     ["bezirk1@dresden.demo", false, ["Berichte"]],
   ]) {
     test(`${email} ${hasAdmin ? "sees" : "does not see"} the administration`, async () => {
