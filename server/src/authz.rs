@@ -40,11 +40,16 @@ pub const DOWNLOAD_ROUTES: &[&str] = &[
     "/{tenant}/calls/{id}/decision-proposal.pdf",
     "/{tenant}/committee-reports/{year}",
     "/{tenant}/resolution-register/{file}",
+    "/{tenant}/steering/meetings/{id}/files/{file}",
     "/{tenant}/exchange/{id}/files/{file}",
     "/{tenant}/reports/{id}/files/{file}",
 ];
-pub const UPLOAD_ROUTES: &[&str] =
-    &["/{tenant}/bids/{id}/attachments", "/{tenant}/exchange/{id}/files", "/{tenant}/reports/{id}/files"];
+pub const UPLOAD_ROUTES: &[&str] = &[
+    "/{tenant}/bids/{id}/attachments",
+    "/{tenant}/exchange/{id}/files",
+    "/{tenant}/reports/{id}/files",
+    "/{tenant}/steering/meetings/{id}/files",
+];
 
 /// What each route requires. Keys are axum's matched paths.
 pub fn access_for(method: &Method, path: &str) -> Option<Access> {
@@ -84,8 +89,10 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
             "/{tenant}/steering"
             | "/{tenant}/steering/meetings/{id}"
             | "/{tenant}/steering/resolutions"
-            | "/{tenant}/resolution-register/{file}",
+            | "/{tenant}/resolution-register/{file}"
+            | "/{tenant}/steering/meetings/{id}/files/{file}",
         ) => Requires(Permission::ReadSteering),
+        ("POST", "/{tenant}/steering/meetings/{id}/files") => Requires(Permission::RunSteering),
         // Commissions are read by the group and by whom they are addressed to: `app::steering::ops` decides.
         ("GET", "/{tenant}/steering/commissions" | "/{tenant}/steering/commissions/{id}") => SignedIn,
         ("GET", "/{tenant}/calls/{id}/ranking.csv" | "/{tenant}/calls/{id}/ranking.xlsx") => {
@@ -282,7 +289,11 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         ("GET", "/api/v1/tenants/{tenant}/meetings" | "/api/v1/tenants/{tenant}/meetings/{meeting}") => {
             Requires(Permission::ReadSteering)
         }
-        ("GET", "/api/v1/tenants/{tenant}/resolutions") => Requires(Permission::ReadSteering),
+        (
+            "GET",
+            "/api/v1/tenants/{tenant}/resolutions" | "/api/v1/tenants/{tenant}/meetings/{meeting}/files/{file}",
+        ) => Requires(Permission::ReadSteering),
+        ("POST", "/api/v1/tenants/{tenant}/meetings/{meeting}/files") => Requires(Permission::RunSteering),
         ("POST", "/api/v1/tenants/{tenant}/meetings" | "/api/v1/tenants/{tenant}/meetings/{meeting}/agenda") => {
             Requires(Permission::RunSteering)
         }

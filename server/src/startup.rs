@@ -195,6 +195,12 @@ pub fn router(settings: &Settings, context: ServerContext, secrets: Secrets, add
                 .layer(axum::extract::DefaultBodyLimit::max(http::upload_limit(settings.max_upload_bytes) as usize)),
         )
         .route("/{tenant}/exchange/{id}/files/{file}", get(crate::uploads::exchange_download))
+        .route(
+            "/{tenant}/steering/meetings/{id}/files",
+            axum::routing::post(crate::uploads::meeting_upload_form)
+                .layer(axum::extract::DefaultBodyLimit::max(http::upload_limit(settings.max_upload_bytes) as usize)),
+        )
+        .route("/{tenant}/steering/meetings/{id}/files/{file}", get(crate::uploads::meeting_download))
         .route("/{tenant}/calls/{id}/lots/{lot}/bids.zip", get(crate::uploads::lot_archive))
         .route("/{tenant}/calls/{id}/ranking.csv", get(crate::uploads::ranking_csv))
         .route("/{tenant}/calls/{id}/ranking.xlsx", get(crate::uploads::ranking_xlsx))

@@ -314,3 +314,43 @@ pub struct RegisterQuery {
     year: Option<String>,
     outcome: Option<String>,
 }
+
+/// `POST /{tenant}/steering/meetings/{meeting}/files`: the meeting page's upload form for its papers. Answers
+/// with a redirect back to the meeting, carrying the outcome in the query.
+pub async fn meeting_upload_form(
+    State(state): State<AppState>,
+    Path((tenant, meeting)): Path<(String, String)>,
+    Ctx(context): Ctx,
+    multipart: Multipart,
+) -> Response {
+    let Ok(meeting_id) = Uuid::parse_str(&meeting) else { return ApiError(AppError::NotFound).into_response() };
+    let back = |outcome: &str| {
+        crate::authz::redirect_see_other(&format!(
+            "/{tenant}/steering/meetings/{meeting_id}?upload={outcome}#meeting-files"
+        ))
+    };
+    let result = async {
+        let actor = Actor::authorize(context, state.server.clone(), Access::Requires(Permission::RunSteering)).await?;
+        let upload = read_upload(multipart).await?;
+        app::steering::ops::attach(&actor, meeting_id, &upload.file_name, upload.bytes, chrono::Utc::now()).await
+    }
+    .await;
+    match result {
+        Ok(_) => back("ok"),
+        Err(err) => refused(err, back),
+    }
+}
+
+/// `GET /{tenant}/steering/meetings/{meeting}/files/{file}`.
+pub async fn meeting_download(
+    State(state): State<AppState>,
+    Path((_tenant, meeting, file)): Path<(String, String, String)>,
+    Ctx(context): Ctx,
+) -> Result<Response, ApiError> {
+    let (Ok(meeting), Ok(file)) = (Uuid::parse_str(&meeting), Uuid::parse_str(&file)) else {
+        return Err(ApiError(AppError::NotFound));
+    };
+    let actor = Actor::authorize(context, state.server.clone(), Access::Requires(Permission::ReadSteering)).await?;
+    let (row, bytes) = app::steering::ops::file(&actor, meeting, file).await?;
+    Ok(file_response(&row.file_name, &row.media_type, bytes.to_vec()))
+}

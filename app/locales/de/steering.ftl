@@ -120,3 +120,5 @@ steering-download = Herunterladen
 task-next-meeting = Nächste Sitzung der Steuerungsgruppe: { $at }
 task-minutes = Protokoll schreiben: { $meeting }
 task-commission = Auftrag „{ $title }“, Frist { $due }
+steering-papers = Unterlagen
+steering-no-papers = Noch keine Unterlagen.

@@ -120,3 +120,5 @@ steering-download = Download
 task-next-meeting = Next steering group meeting: { $at }
 task-minutes = Write the minutes: { $meeting }
 task-commission = Commission “{ $title }”, due { $due }
+steering-papers = Papers
+steering-no-papers = No papers yet.

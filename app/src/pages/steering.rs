@@ -287,6 +287,8 @@ fn Meeting(view: MeetingView, actions: MeetingActions, others: Vec<MeetingSummar
     let i18n = I18n::expect();
     let CurrentTenant(tenant) = expect_context::<CurrentTenant>();
     let slug = tenant.slug.to_string();
+    let query = use_query_map();
+    let upload_outcome = move || query.read().get("upload");
     let summary = view.summary.clone();
     let id = summary.id;
     let (starts, ends, state) = (summary.starts_at, summary.ends_at, summary.minutes_state);
@@ -419,6 +421,34 @@ fn Meeting(view: MeetingView, actions: MeetingActions, others: Vec<MeetingSummar
                     <button type="submit" class="button button--quiet">{move || i18n.t(Key::SteeringSave)}</button>
                 </ActionForm>
                 <FormError error=error_of(actions.writer) />
+            })}
+        </section>
+
+        <section aria-labelledby="meeting-files-heading" id="meeting-files">
+            <h2 id="meeting-files-heading">{move || i18n.t(Key::SteeringPapers)}</h2>
+            {move || upload_outcome().map(|outcome| {
+                let (class, key) = super::bids::upload_message(&outcome);
+                view! { <p class=class role="status">{move || i18n.t(key)}</p> }
+            })}
+            {if view.files.is_empty() {
+                view! { <p>{move || i18n.t(Key::SteeringNoPapers)}</p> }.into_any()
+            } else {
+                let base = format!("/{}/steering/meetings/{id}/files", tenant.slug);
+                view! {
+                    <ul class="plain-list">
+                        {view.files.iter().map(|f| view! {
+                            <li><a href=format!("{base}/{}", f.id) download=f.file_name.clone()>{f.file_name.clone()}</a>
+                            " ("{format!("{} KB", f.size_bytes.div_ceil(1024))}")"</li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            {may_prepare.then(|| view! {
+                <form class="inline-form" method="post" enctype="multipart/form-data" action=format!("/{}/steering/meetings/{id}/files", tenant.slug)>
+                    <label for="meeting-file">{move || i18n.t(Key::ExchangeAttach)}</label>
+                    <input id="meeting-file" type="file" name="file" accept=".pdf,.odt,.docx" required=true />
+                    <button type="submit" class="button button--quiet">{move || i18n.t(Key::ExchangeUpload)}</button>
+                </form>
             })}
         </section>
 

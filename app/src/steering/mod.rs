@@ -326,6 +326,53 @@ pub mod ops {
         Ok(shown)
     }
 
+    /// Attaches a paper (PDF, ODT or DOCX) to a meeting: the project-carrier seat, until the minutes are
+    /// approved. Checked before the file travels to storage and again in the transaction that records it.
+    /// Audited.
+    pub async fn attach(
+        actor: &Actor,
+        meeting: Uuid,
+        file_name: &str,
+        bytes: bytes::Bytes,
+        now: DateTime<Utc>,
+    ) -> Result<model::file::FileRef, AppError> {
+        for_preparation(&actor.server.db, actor, meeting).await?;
+        let storage = &actor.server.storage;
+        let prefix = format!("{}/meetings/{meeting}", actor.tenant.id());
+        let staged = crate::attachments::stage(storage, &prefix, file_name, bytes).await?;
+        let recorded = async {
+            let txn = actor.server.db.begin().await?;
+            for_preparation(&txn, actor, meeting).await?;
+            if files::count(&txn, &actor.tenant, Owner::Meeting, meeting).await? >= model::file::MAX_FILES as u64 {
+                return Err(AppError::invalid("file", InvalidReason::TooLong));
+            }
+            let row = files::add(&txn, &actor.tenant, Owner::Meeting, meeting, &staged, actor.caller().user_id, now).await?;
+            let after = serde_json::json!({"file": row.id, "file_name": row.file_name, "sha256": row.sha256});
+            actor.audit(&txn, "steering.file_added", "meeting", meeting, None, Some(after)).await?;
+            txn.commit().await?;
+            Ok(files::file_ref(&row))
+        }
+        .await;
+        if recorded.is_err() {
+            crate::attachments::discard(storage, &staged.key).await;
+        }
+        recorded
+    }
+
+    /// A meeting's paper, with its bytes, for the group and the administration.
+    pub async fn file(
+        actor: &Actor,
+        meeting: Uuid,
+        file: Uuid,
+    ) -> Result<(model::entity::file::Model, bytes::Bytes), AppError> {
+        actor.check(Permission::ReadSteering)?;
+        let db = &actor.server.db;
+        store::meeting(db, &actor.tenant, meeting).await?;
+        let row = files::one(db, &actor.tenant, Owner::Meeting, meeting, file).await?;
+        let bytes = actor.server.storage.get(&row.storage_key).await.map_err(AppError::internal)?;
+        Ok((row, bytes))
+    }
+
     /// Names the member who writes this meeting's minutes (or nobody: the project-carrier seat). Audited.
     pub async fn name_writer(actor: &Actor, meeting: Uuid, writer: Option<Uuid>, now: DateTime<Utc>) -> Result<MeetingView, AppError> {
         let txn = actor.server.db.begin().await?;

@@ -91,6 +91,8 @@ use utoipa::OpenApi;
         steering::give_commission,
         steering::get_commission,
         steering::report_progress,
+        steering::upload,
+        steering::download,
         reports::list_reports,
         reports::start_report,
         reports::get_report,
@@ -234,6 +236,8 @@ pub fn router(max_upload_bytes: u64) -> Router<AppState> {
         .route("/tenants/{tenant}/meetings/{meeting}/minutes", put(steering::put_minutes))
         .route("/tenants/{tenant}/meetings/{meeting}/minutes/circulation", post(steering::circulate))
         .route("/tenants/{tenant}/meetings/{meeting}/minutes/approval", post(steering::approve))
+        .route("/tenants/{tenant}/meetings/{meeting}/files", post(steering::upload).layer(upload_limit))
+        .route("/tenants/{tenant}/meetings/{meeting}/files/{file}", get(steering::download))
         .route("/tenants/{tenant}/agenda-items/{item}/recusals", put(steering::put_recusals))
         .route("/tenants/{tenant}/agenda-items/{item}/resolution", put(steering::put_resolution))
         .route("/tenants/{tenant}/resolutions", get(steering::resolutions))

@@ -452,3 +452,54 @@ pub async fn report_progress(
     let actor = actor(&state, context, Access::SignedIn).await?;
     Ok(Json(ops::report_progress(&actor, commission, input, Utc::now()).await?))
 }
+
+/// Attaches a paper to a meeting (the project-carrier seat, until the minutes are approved; at most 20).
+#[utoipa::path(post, path = "/tenants/{tenant}/meetings/{meeting}/files", tag = "steering", security(("bearer" = [])),
+    params(("tenant" = String, Path, description = TENANT), ("meeting" = Uuid, Path, description = MEETING)),
+    request_body(content = super::exchange::FileUpload, content_type = "multipart/form-data"),
+    responses(
+        (status = 201, description = "Stored", body = model::file::FileRef),
+        (status = 400, description = "Malformed id or body", body = ErrorBody),
+        (status = 401, description = "No valid bearer token for this tenant", body = ErrorBody),
+        (status = 403, description = "Not the project-carrier seat", body = ErrorBody),
+        (status = 404, description = "No such meeting", body = ErrorBody),
+        (status = 409, description = "The minutes are approved", body = ErrorBody),
+        (status = 422, description = "Refused: empty, too large, bad name, not a PDF/ODT/DOCX, or too many files", body = ErrorBody),
+    ))]
+pub async fn upload(
+    State(state): State<AppState>,
+    Path((_tenant, meeting)): Path<(String, String)>,
+    Ctx(context): Ctx,
+    multipart: Result<axum::extract::Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Result<(StatusCode, Json<model::file::FileRef>), ApiError> {
+    let meeting = id(&meeting, "meeting")?;
+    let multipart = multipart.map_err(|rejection| AppError::BadRequest { message: rejection.body_text() })?;
+    let actor = actor(&state, context, Access::Requires(Permission::RunSteering)).await?;
+    let upload = crate::uploads::read_upload(multipart).await?;
+    Ok((StatusCode::CREATED, Json(ops::attach(&actor, meeting, &upload.file_name, upload.bytes, Utc::now()).await?)))
+}
+
+/// A meeting's paper.
+#[utoipa::path(get, path = "/tenants/{tenant}/meetings/{meeting}/files/{file}", tag = "steering", security(("bearer" = [])),
+    params(
+        ("tenant" = String, Path, description = TENANT),
+        ("meeting" = Uuid, Path, description = MEETING),
+        ("file" = Uuid, Path, description = "The file's id"),
+    ),
+    responses(
+        (status = 200, description = "The file", content_type = "application/octet-stream"),
+        (status = 400, description = "Malformed id", body = ErrorBody),
+        (status = 401, description = "No valid bearer token for this tenant", body = ErrorBody),
+        (status = 403, description = "Neither a member of the steering group nor an administrator", body = ErrorBody),
+        (status = 404, description = "No such file of this meeting", body = ErrorBody),
+    ))]
+pub async fn download(
+    State(state): State<AppState>,
+    Path((_tenant, meeting, file)): Path<(String, String, String)>,
+    Ctx(context): Ctx,
+) -> Result<Response, ApiError> {
+    let (meeting, file) = (id(&meeting, "meeting")?, id(&file, "file")?);
+    let actor = actor(&state, context, Access::Requires(Permission::ReadSteering)).await?;
+    let (row, bytes) = ops::file(&actor, meeting, file).await?;
+    Ok(crate::uploads::file_response(&row.file_name, &row.media_type, bytes.to_vec()))
+}

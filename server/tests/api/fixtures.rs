@@ -476,6 +476,21 @@ impl Fixtures {
             values.insert("meeting_open", open.id.to_string());
             values.insert("agenda_item", item.id.to_string());
             values.insert("commission", given.id.to_string());
+            // A paper of the last meeting, attached by the project carrier's seat.
+            let seat = app.token("dresden", "steuerung7@dresden.demo").await;
+            let part = reqwest::multipart::Part::bytes(app::attachments::samples::pdf("Tagesordnung"))
+                .file_name("tagesordnung.pdf");
+            let form = reqwest::multipart::Form::new().part("file", part);
+            let stored = app
+                .client
+                .post(api(&format!("/meetings/{}/files", open.id)))
+                .bearer_auth(&seat)
+                .multipart(form)
+                .send()
+                .await
+                .expect("attach");
+            assert_eq!(stored.status(), StatusCode::CREATED, "attach a meeting's paper");
+            values.insert("meeting_file", text(&stored.json::<Value>().await.expect("json")["id"]));
         }
 
         // The caller's own: account, a second session to end, a personal token to revoke.

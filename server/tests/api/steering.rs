@@ -516,3 +516,59 @@ async fn the_demo_holds_a_year_of_meetings_and_nothing_after_today() {
         assert!(item.decided_at.is_none_or(|t| t <= now), "{item:?}");
     }
 }
+
+#[tokio::test]
+async fn the_project_carrier_attaches_papers_that_the_group_reads() {
+    let app = TestApp::spawn().await;
+    let seat = app.token("dresden", "steuerung7@dresden.demo").await;
+    let carrier_seat = Api { app: &app, token: Some(seat.clone()) };
+    let (_, body) = carrier_seat
+        .post(
+            "/meetings",
+            json!({"title": "Mit Unterlagen", "starts_at": future(5), "duration_minutes": 60, "place": "Rathaus"}),
+        )
+        .await;
+    let meeting = id(&json(&body)["summary"]["id"]);
+    let upload = |token: String, bytes: Vec<u8>, name: &'static str| {
+        let url = carrier_seat.url(&format!("/meetings/{meeting}/files"));
+        let client = app.client.clone();
+        async move {
+            let part = reqwest::multipart::Part::bytes(bytes).file_name(name);
+            let response = client
+                .post(url)
+                .bearer_auth(token)
+                .multipart(reqwest::multipart::Form::new().part("file", part))
+                .send()
+                .await
+                .expect("upload");
+            (response.status().as_u16(), response.text().await.expect("body"))
+        }
+    };
+    let pdf = app::attachments::samples::pdf("Haushaltsvorlage 2027");
+    let member_token = app.token("dresden", "steuerung4@dresden.demo").await;
+    assert_eq!(
+        upload(member_token.clone(), pdf.clone(), "vorlage.pdf").await.0,
+        403,
+        "members read, the seat attaches"
+    );
+    assert_eq!(upload(seat.clone(), b"kein PDF".to_vec(), "vorlage.pdf").await.0, 422);
+    let (status, body) = upload(seat.clone(), pdf.clone(), "vorlage.pdf").await;
+    assert_eq!(status, 201, "{body}");
+    let file = id(&json(&body)["id"]);
+    let member = Api { app: &app, token: Some(member_token) };
+    let (_, view) = member.get(&format!("/meetings/{meeting}")).await;
+    assert_eq!(json(&view)["files"][0]["file_name"], "vorlage.pdf");
+    let response = app
+        .client
+        .get(member.url(&format!("/meetings/{meeting}/files/{file}")))
+        .bearer_auth(member.token.clone().expect("t"))
+        .send()
+        .await
+        .expect("get");
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.bytes().await.expect("bytes").to_vec(), pdf);
+    let coordinator = as_user(&app, "koordination1@dresden.demo").await;
+    let (status, body) = coordinator.get(&format!("/meetings/{meeting}/files/{file}")).await;
+    assert_eq!(status, 403);
+    assert!(!body.contains("%PDF") && !body.contains("vorlage"), "{body}");
+}
