@@ -543,7 +543,15 @@ pub mod ops {
         let dashboard = dashboard(actor, Some(year), now).await?;
         let figures = crate::reports::ops::figures(actor, Some(year), now).await?;
         let text = crate::store::committee::text(&actor.server.db, &actor.tenant, year).await?;
-        Ok(model::controlling::CommitteeReportView { year, text, dashboard, figures })
+        let resolutions = if actor.holds(Permission::ReadSteering) {
+            let filter = model::steering::view::ResolutionFilter { year: Some(year), ..Default::default() };
+            let mut rows = crate::steering::ops::register(actor, &filter, now).await?;
+            rows.reverse();
+            rows
+        } else {
+            Vec::new()
+        };
+        Ok(model::controlling::CommitteeReportView { year, text, dashboard, figures, resolutions })
     }
 
     /// The report as a document, in `locale`: what the page shows and the PDF and spreadsheets are made of.

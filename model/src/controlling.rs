@@ -148,6 +148,9 @@ pub struct CommitteeReportView {
     pub text: CommitteeText,
     pub dashboard: DashboardView,
     pub figures: crate::report::totals::FiguresView,
+    /// The steering group's resolutions of the year (its meetings), for the report's account of them.
+    #[serde(default)]
+    pub resolutions: Vec<crate::steering::view::ResolutionRow>,
 }
 
 /// What controlling has for the caller to do, for the home page.

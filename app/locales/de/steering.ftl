@@ -122,3 +122,6 @@ task-minutes = Protokoll schreiben: { $meeting }
 task-commission = Auftrag „{ $title }“, Frist { $due }
 steering-papers = Unterlagen
 steering-no-papers = Noch keine Unterlagen.
+committee-resolutions = Beschlüsse der Steuerungsgruppe
+committee-no-resolutions = In diesem Jahr hat die Steuerungsgruppe keine Beschlüsse gefasst.
+committee-link-register = Beschlussregister { $year }

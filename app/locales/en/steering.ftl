@@ -122,3 +122,6 @@ task-minutes = Write the minutes: { $meeting }
 task-commission = Commission “{ $title }”, due { $due }
 steering-papers = Papers
 steering-no-papers = No papers yet.
+committee-resolutions = Resolutions of the steering group
+committee-no-resolutions = The steering group took no resolutions this year.
+committee-link-register = Resolutions register { $year }

@@ -242,6 +242,40 @@ pub fn build(view: &CommitteeReportView, context: &Context<'_>) -> Document {
         }));
     }
 
+    // The steering group's resolutions of the year, as its register has them (seed §3: it reports to the
+    // committee on what it decided).
+    blocks.push(Block::Heading(format!("{} {year}", t(Key::CommitteeResolutions))));
+    if view.resolutions.is_empty() {
+        blocks.push(Block::Paragraph(t(Key::CommitteeNoResolutions).to_owned()));
+    } else {
+        blocks.push(Block::Table(Table {
+            caption: format!("{} {year}", t(Key::CommitteeResolutions)),
+            columns: vec![
+                Column::text(t(Key::SteeringNumber), 10),
+                Column::text(t(Key::SteeringMeetingDate), 14),
+                Column::text(t(Key::SteeringAgendaItem), 32),
+                Column::text(t(Key::SteeringVote), 12),
+                Column::text(t(Key::SteeringOutcome), 14),
+                Column::text(t(Key::SteeringTopic), 18),
+            ],
+            rows: view
+                .resolutions
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.resolution.number.clone(),
+                        model::datetime::format_date(r.meeting.starts_at, locale, context.zone),
+                        r.item_title.clone(),
+                        crate::steering::vote_text(r.resolution.vote),
+                        t(crate::steering::outcome_key(r.resolution.outcome)).to_owned(),
+                        t(crate::steering::topic_key(r.resolution.topic)).to_owned(),
+                    ]
+                })
+                .collect(),
+            total: None,
+        }));
+    }
+
     blocks.push(Block::Heading(t(Key::CommitteeMeasures).to_owned()));
     let measures = view.text.measure_list();
     if measures.is_empty() {

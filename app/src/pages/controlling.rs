@@ -662,6 +662,7 @@ fn CommitteeDownloads(year: i32) -> impl IntoView {
             <li><a href=format!("{base}.pdf") download>{move || i18n.t(Key::CommitteeLinkPdf)}</a></li>
             <li><a href=format!("{base}.xlsx") download>{move || i18n.t(Key::CommitteeLinkXlsx)}</a></li>
             <li><a href=format!("{base}.csv") download>{move || i18n.t(Key::CommitteeLinkCsv)}</a></li>
+            <li><A href=format!("/{}/steering/resolutions?year={year}", tenant.slug)>{move || crate::i18n::msg::committee_link_register(i18n.locale(), crate::i18n::msg::CommitteeLinkRegister { year: &year.to_string() })}</A></li>
         </ul>
     }
 }

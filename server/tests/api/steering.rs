@@ -475,6 +475,19 @@ async fn the_register_filters_and_exports_what_the_group_resolved() {
         assert!(response.bytes().await.expect("bytes").starts_with(magic), "{query}");
     }
     assert_eq!(admin.get("/resolutions?format=doc").await.0, 404);
+    // The yearly committee report accounts for the year's resolutions.
+    let (status, report) = admin.send(app.client.get(app.url("/api/v1/tenants/dresden/committee-reports/2026"))).await;
+    assert_eq!(status, 200);
+    let report = json(&report);
+    let numbers: Vec<&str> = report["resolutions"]
+        .as_array()
+        .expect("resolutions")
+        .iter()
+        .filter_map(|r| r["resolution"]["number"].as_str())
+        .collect();
+    assert_eq!(numbers, ["2026/01", "2026/02", "2026/03", "2026/04", "2026/05", "2026/06", "2026/07"], "oldest first");
+    let (_, csv) = admin.send(app.client.get(app.url("/api/v1/tenants/dresden/committee-reports/2026.csv"))).await;
+    assert!(csv.contains("Beschlüsse der Steuerungsgruppe 2026") && csv.contains("2026/07"), "{csv}");
     // The page's download, with the page's filter.
     let browser = app.signed_in("dresden", "steuerung4@dresden.demo").await;
     let page = browser
