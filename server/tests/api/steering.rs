@@ -585,3 +585,32 @@ async fn the_project_carrier_attaches_papers_that_the_group_reads() {
     assert_eq!(status, 403);
     assert!(!body.contains("%PDF") && !body.contains("vorlage"), "{body}");
 }
+
+#[tokio::test]
+async fn a_meeting_warns_when_the_group_is_not_composed_three_three_one() {
+    let app = TestApp::spawn().await;
+    let member = as_user(&app, "steuerung4@dresden.demo").await;
+    let db = app.db().await;
+    let demo = meeting::Entity::find().one(&db).await.expect("query").expect("a demo meeting");
+    let (_, body) = member.get(&format!("/meetings/{}", demo.id)).await;
+    assert_eq!(json(&body)["composition"]["as_resolved"], true);
+    // A committee seat falls vacant.
+    let vacated = uuid::Uuid::parse_str(&user_id(&app, "steuerung6@dresden.demo").await).expect("uuid");
+    model::entity::role_grant::Entity::delete_many()
+        .filter(model::entity::role_grant::Column::UserId.eq(vacated))
+        .exec(&db)
+        .await
+        .expect("vacate the seat");
+    let (_, body) = member.get(&format!("/meetings/{}", demo.id)).await;
+    let composition = &json(&body)["composition"];
+    assert_eq!(
+        (composition["as_resolved"].as_bool(), composition["committee"].as_u64()),
+        (Some(false), Some(2)),
+        "{composition}"
+    );
+    assert_eq!(json(&body)["attendance"].as_array().map(Vec::len), Some(6), "six members left");
+    let browser = app.signed_in("dresden", "steuerung4@dresden.demo").await;
+    let page = browser.get(app.url(&format!("/dresden/steering/meetings/{}", demo.id))).send().await.expect("page");
+    let html = page.text().await.expect("html");
+    assert!(html.contains("composition-warning") && html.contains("zurzeit 3 / 2 / 1"), "the page warns");
+}
