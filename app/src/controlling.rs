@@ -545,7 +545,7 @@ pub mod ops {
         let text = crate::store::committee::text(&actor.server.db, &actor.tenant, year).await?;
         let resolutions = if actor.holds(Permission::ReadSteering) {
             let filter = model::steering::view::ResolutionFilter { year: Some(year), ..Default::default() };
-            let mut rows = crate::steering::ops::register(actor, &filter, now).await?;
+            let mut rows = crate::steering::ops::register(actor, &filter).await?;
             rows.reverse();
             rows
         } else {

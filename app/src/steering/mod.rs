@@ -555,13 +555,12 @@ pub mod ops {
     }
 
     /// The resolutions register, newest first, narrowed by `filter`.
-    pub async fn register(actor: &Actor, filter: &ResolutionFilter, now: DateTime<Utc>) -> Result<Vec<ResolutionRow>, AppError> {
+    pub async fn register(actor: &Actor, filter: &ResolutionFilter) -> Result<Vec<ResolutionRow>, AppError> {
         actor.check(Permission::ReadSteering)?;
         let db = &actor.server.db;
         let items = store::resolved_items(db, &actor.tenant).await?;
         let meetings: HashMap<Uuid, meeting::Model> = store::meetings(db, &actor.tenant).await?.into_iter().map(|m| (m.id, m)).collect();
         let commissions = store::commissions(db, &actor.tenant).await?;
-        let _ = now;
         let mut rows = Vec::new();
         for item in &items {
             let (Some(resolution), Some(meeting)) = (resolution_of(item)?, meetings.get(&item.meeting_id)) else { continue };
@@ -609,7 +608,7 @@ pub mod ops {
         locale: model::Locale,
         now: DateTime<Utc>,
     ) -> Result<(Vec<u8>, &'static str, String), AppError> {
-        let rows = register(actor, filter, now).await?;
+        let rows = register(actor, filter).await?;
         let context = crate::documents::resolutions::Context {
             tenant_name: &actor.tenant.view().name,
             locale,
@@ -653,13 +652,7 @@ pub mod ops {
     }
 
     async fn items_by_id(db: &impl ConnectionTrait, scope: &TenantScope, ids: &[Uuid]) -> Result<HashMap<Uuid, agenda_item::Model>, AppError> {
-        let mut found = HashMap::new();
-        for id in ids {
-            if !found.contains_key(id) {
-                found.insert(*id, store::agenda_item(db, scope, *id).await?);
-            }
-        }
-        Ok(found)
+        Ok(store::agenda_items(db, scope, ids).await?.into_iter().map(|item| (item.id, item)).collect())
     }
 
     /// One commission with its notes, for whoever may see it ("not found" for anyone else).
@@ -763,17 +756,18 @@ pub mod ops {
             .filter(|c| rules::is_addressed_to(&reader, c.assignee) || (actor.holds(Permission::RunSteering) && c.overdue))
             .collect();
         let (next_meeting, minutes_to_write) = if actor.holds(Permission::ReadSteering) {
-            let all = meetings(actor).await?;
-            let next = all.iter().filter(|m| m.starts_at > now).min_by_key(|m| m.starts_at).cloned();
             let db = &actor.server.db;
-            let mut writing = Vec::new();
-            for m in all.iter().filter(|m| m.starts_at <= now && m.minutes_state == MinutesState::Draft) {
-                let row = store::meeting(db, &actor.tenant, m.id).await?;
-                if may_write_minutes(actor.who(), row.minutes_writer_id) {
-                    writing.push(m.clone());
-                }
-            }
-            (next, writing)
+            let rows = store::meetings(db, &actor.tenant).await?;
+            let ids: Vec<Uuid> = rows.iter().map(|m| m.id).collect();
+            let items = store::agenda(db, &actor.tenant, &ids).await?;
+            let next = rows.iter().filter(|m| m.starts_at > now).min_by_key(|m| m.starts_at);
+            let writing = rows
+                .iter()
+                .filter(|m| m.starts_at <= now && m.minutes_state == MinutesState::Draft.as_str())
+                .filter(|m| may_write_minutes(actor.who(), m.minutes_writer_id))
+                .map(|m| summary(m, &items))
+                .collect::<Result<Vec<_>, _>>()?;
+            (next.map(|m| summary(m, &items)).transpose()?, writing)
         } else {
             (None, Vec::new())
         };
@@ -1042,7 +1036,7 @@ pub async fn resolutions(
 ) -> Result<Vec<ResolutionRow>, AppError> {
     as_actor!(reader_access(), |actor| async move {
         let filter = resolution_filter(query, topic.as_deref(), year, outcome.as_deref())?;
-        ops::register(&actor, &filter, chrono::Utc::now()).await
+        ops::register(&actor, &filter).await
     })
 }
 

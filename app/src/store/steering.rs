@@ -99,6 +99,15 @@ pub async fn agenda_item(db: &impl ConnectionTrait, scope: &TenantScope, id: Uui
         .ok_or(AppError::NotFound)
 }
 
+/// Some agenda items of the tenant, by id.
+pub async fn agenda_items(db: &impl ConnectionTrait, scope: &TenantScope, ids: &[Uuid]) -> Result<Vec<agenda_item::Model>, AppError> {
+    Ok(agenda_item::Entity::find()
+        .filter(agenda_item::Column::TenantId.eq(scope.id()))
+        .filter(agenda_item::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await?)
+}
+
 /// Appends an item to the meeting's agenda.
 pub async fn add_agenda_item(
     db: &impl ConnectionTrait,

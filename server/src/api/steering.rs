@@ -341,7 +341,7 @@ pub async fn resolutions(
         app::steering::resolution_filter(params.q, params.topic.as_deref(), params.year, params.outcome.as_deref())?;
     let actor = actor(&state, context, Access::Requires(Permission::ReadSteering)).await?;
     match params.format.as_deref().filter(|f| !f.is_empty()) {
-        None | Some("json") => Ok(Json(ops::register(&actor, &filter, Utc::now()).await?).into_response()),
+        None | Some("json") => Ok(Json(ops::register(&actor, &filter).await?).into_response()),
         Some(format) => {
             let locale = locale.map(|axum::Extension(l)| l).unwrap_or_default();
             register_file(&actor, &filter, format, locale).await
