@@ -125,3 +125,4 @@ steering-no-papers = Noch keine Unterlagen.
 committee-resolutions = Beschlüsse der Steuerungsgruppe
 committee-no-resolutions = In diesem Jahr hat die Steuerungsgruppe keine Beschlüsse gefasst.
 committee-link-register = Beschlussregister { $year }
+steering-year = Jahr

@@ -125,3 +125,4 @@ steering-no-papers = No papers yet.
 committee-resolutions = Resolutions of the steering group
 committee-no-resolutions = The steering group took no resolutions this year.
 committee-link-register = Resolutions register { $year }
+steering-year = Year

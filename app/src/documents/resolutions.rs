@@ -23,7 +23,7 @@ pub fn build(rows: &[ResolutionRow], filter: &ResolutionFilter, context: &Contex
     let t = |key| text(locale, key);
     let mut facts = vec![(t(Key::SteeringRegisterCount).to_owned(), rows.len().to_string())];
     if let Some(year) = filter.year {
-        facts.push((t(Key::BudgetYear).to_owned(), year.to_string()));
+        facts.push((t(Key::SteeringYear).to_owned(), year.to_string()));
     }
     if let Some(topic) = filter.topic {
         facts.push((t(Key::SteeringTopic).to_owned(), t(topic_key(topic)).to_owned()));

@@ -294,7 +294,7 @@ fn Meeting(view: MeetingView, actions: MeetingActions, others: Vec<MeetingSummar
     let (starts, ends, state) = (summary.starts_at, summary.ends_at, summary.minutes_state);
     let invited = summary.invited_at;
     let composition = view.composition.clone();
-    let (may_prepare, may_write) = (view.may_prepare, view.may_write);
+    let (may_prepare, may_write, may_invite) = (view.may_prepare, view.may_write, view.may_invite);
     let later: Vec<MeetingSummary> = others.into_iter().filter(|m| m.starts_at > starts).collect();
     let members = view.attendance.clone();
     let items = view.agenda.clone();
@@ -334,7 +334,7 @@ fn Meeting(view: MeetingView, actions: MeetingActions, others: Vec<MeetingSummar
                 })}
             </p>
         })}
-        {may_prepare.then(|| view! {
+        {may_invite.then(|| view! {
             <ActionForm action=actions.invite attr:class="inline-form" attr:id="invite-form">
                 <input type="hidden" name="meeting" value=id.to_string() />
                 <button type="submit" class="button">{move || i18n.t(if invited.is_some() { Key::SteeringInviteAgain } else { Key::SteeringInvite })}</button>
@@ -756,7 +756,7 @@ pub fn SteeringResolutionsPage() -> impl IntoView {
                 </div>
                 {select("topic", Key::SteeringTopic, Topic::ALL.into_iter().map(|t| (t.as_str(), topic_key(t))).collect())}
                 <div class="field">
-                    <label for="filter-year">{move || i18n.t(Key::BudgetYear)}</label>
+                    <label for="filter-year">{move || i18n.t(Key::SteeringYear)}</label>
                     <input id="filter-year" name="year" type="number" min="2000" max="2100" value=move || param("year")().unwrap_or_default() />
                 </div>
                 {select("outcome", Key::SteeringOutcome, Outcome::ALL.into_iter().map(|o| (o.as_str(), outcome_key(o))).collect())}

@@ -247,6 +247,7 @@ pub mod ops {
             commissions,
             files: files::of_owners(db, scope, Owner::Meeting, &[row.id]).await?.iter().map(files::file_ref).collect(),
             may_prepare: actor.holds(Permission::RunSteering) && state != MinutesState::Approved,
+            may_invite: actor.holds(Permission::RunSteering) && state != MinutesState::Approved && row.starts_at > now,
             may_write: may_write_minutes(actor.who(), row.minutes_writer_id) && state != MinutesState::Approved,
         })
     }

@@ -356,8 +356,10 @@ pub struct MeetingView {
     pub approved_at: Option<MeetingRef>,
     pub commissions: Vec<CommissionSummary>,
     pub files: Vec<crate::file::FileRef>,
-    /// The caller prepares meetings (agenda, invitation, commissions).
+    /// The caller prepares meetings (agenda, papers, commissions).
     pub may_prepare: bool,
+    /// The caller may send the invitation: it prepares the meeting, and the meeting lies ahead.
+    pub may_invite: bool,
     /// The caller writes these minutes (while they are not approved).
     pub may_write: bool,
 }

@@ -84,6 +84,21 @@ async fn the_project_carrier_prepares_a_meeting_and_keeps_its_minutes_until_they
     let meeting = id(&json(&body)["summary"]["id"]);
     assert_eq!(json(&body)["summary"]["minutes_state"], "draft");
     assert_eq!(json(&body)["composition"]["as_resolved"], true, "the demo's group is 3/3/1");
+    assert_eq!(json(&body)["may_invite"], true, "it lies ahead");
+    let db = app.db().await;
+    let held = meeting::Entity::find()
+        .filter(meeting::Column::MinutesState.eq("circulated"))
+        .one(&db)
+        .await
+        .expect("q")
+        .expect("held");
+    let (_, past) = carrier_seat.get(&format!("/meetings/{}", held.id)).await;
+    assert_eq!(
+        (json(&past)["may_prepare"].as_bool(), json(&past)["may_invite"].as_bool()),
+        (Some(true), Some(false)),
+        "a past meeting is not invited to"
+    );
+    assert_eq!(carrier_seat.post(&format!("/meetings/{}/invitation", held.id), json!({})).await.0, 422);
 
     // The agenda names what it is about; a subject must be the tenant's.
     let agenda = format!("/meetings/{meeting}/agenda");
@@ -176,7 +191,6 @@ async fn the_project_carrier_prepares_a_meeting_and_keeps_its_minutes_until_they
     let (_, later) = carrier_seat
         .post("/meetings", json!({"title": "Folgesitzung", "starts_at": future(40), "duration_minutes": 90, "video_link": "https://video.example/s"}))
         .await;
-    let later = id(&json(&later)["summary"]["id"]);
     let (status, body) = carrier_seat.post(&approval, json!({"at": later})).await;
     assert_eq!(status, 422, "not circulated: {body}");
     assert_eq!(carrier_seat.post(&format!("/meetings/{meeting}/minutes/circulation"), json!({})).await.0, 200);
@@ -185,7 +199,7 @@ async fn the_project_carrier_prepares_a_meeting_and_keeps_its_minutes_until_they
         200,
         "corrections until approval"
     );
-    let db = app.db().await;
+    // (the connection opened above)
     let earlier = meeting::Entity::find()
         .filter(meeting::Column::MinutesState.eq("approved"))
         .one(&db)
