@@ -191,6 +191,7 @@ async fn the_project_carrier_prepares_a_meeting_and_keeps_its_minutes_until_they
     let (_, later) = carrier_seat
         .post("/meetings", json!({"title": "Folgesitzung", "starts_at": future(40), "duration_minutes": 90, "video_link": "https://video.example/s"}))
         .await;
+    let later = id(&json(&later)["summary"]["id"]);
     let (status, body) = carrier_seat.post(&approval, json!({"at": later})).await;
     assert_eq!(status, 422, "not circulated: {body}");
     assert_eq!(carrier_seat.post(&format!("/meetings/{meeting}/minutes/circulation"), json!({})).await.0, 200);
@@ -199,7 +200,6 @@ async fn the_project_carrier_prepares_a_meeting_and_keeps_its_minutes_until_they
         200,
         "corrections until approval"
     );
-    // (the connection opened above)
     let earlier = meeting::Entity::find()
         .filter(meeting::Column::MinutesState.eq("approved"))
         .one(&db)
