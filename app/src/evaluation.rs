@@ -507,19 +507,6 @@ pub mod ops {
     }
 }
 
-#[cfg(feature = "ssr")]
-macro_rules! with_actor {
-    ($access:expr, |$actor:ident| $body:expr) => {
-        crate::error::respond(
-            async move {
-                let $actor = $access.await?;
-                $body.await
-            }
-            .await,
-        )
-    };
-}
-
 #[leptos::server(prefix = "/fn", endpoint = "evaluation")]
 pub async fn evaluation(call: Uuid) -> Result<EvaluationView, AppError> {
     with_actor!(crate::actor::Actor::require(model::Permission::ReadBids), |actor| ops::overview(

@@ -21,6 +21,21 @@ macro_rules! whole_app {
     )*};
 }
 
+/// A server function's body run as the actor its access asks for (the guard decided the same already), with
+/// its error answered by `error::respond`.
+#[cfg(all(feature = "ssr", not(feature = "enhance")))]
+macro_rules! with_actor {
+    ($access:expr, |$actor:ident| $body:expr) => {
+        crate::error::respond(
+            async move {
+                let $actor = $access.await?;
+                $body.await
+            }
+            .await,
+        )
+    };
+}
+
 whole_app! {
     pub mod account;
     pub mod admin;

@@ -78,6 +78,29 @@ impl Permission {
     ];
 }
 
+/// What every seat of the steering group may do: score and control (seed §3).
+const SEAT: [Permission; 8] = [
+    Permission::ReadLedger,
+    Permission::ReadBids,
+    Permission::ScoreBids,
+    Permission::ReviewReports,
+    Permission::ReadReports,
+    Permission::UseExchange,
+    Permission::WriteCommitteeReport,
+    Permission::ReadSteering,
+];
+
+/// The project-carrier seat's: every seat's, and it runs the group's business ("Geschäftsführung").
+const PROJECT_CARRIER_SEAT: [Permission; 9] = {
+    let mut all = [Permission::RunSteering; 9];
+    let mut i = 0;
+    while i < SEAT.len() {
+        all[i] = SEAT[i];
+        i += 1;
+    }
+    all
+};
+
 /// The permissions a role brings (SPEC §4). It looks at the whole role, seat included: every seat of the
 /// steering group scores and controls; the project-carrier seat's tie to its organisation is what recuses it
 /// from that organisation's bids (see [`is_recused`]).
@@ -98,27 +121,8 @@ pub fn permissions_of(role: &Role) -> &'static [Permission] {
             UseExchange,
             ReadSteering,
         ],
-        Role::Steering { seat: Seat::ProjectCarrier { .. } } => &[
-            ReadLedger,
-            ReadBids,
-            ScoreBids,
-            ReviewReports,
-            ReadReports,
-            UseExchange,
-            WriteCommitteeReport,
-            ReadSteering,
-            RunSteering,
-        ],
-        Role::Steering { seat: Seat::Administration | Seat::Committee } => &[
-            ReadLedger,
-            ReadBids,
-            ScoreBids,
-            ReviewReports,
-            ReadReports,
-            UseExchange,
-            WriteCommitteeReport,
-            ReadSteering,
-        ],
+        Role::Steering { seat: Seat::ProjectCarrier { .. } } => &PROJECT_CARRIER_SEAT,
+        Role::Steering { seat: Seat::Administration | Seat::Committee } => &SEAT,
         Role::Carrier { .. } => &[DraftBids],
         Role::Coordinator => &[FileReports, UseExchange],
         Role::DistrictContact => &[ReadReports],

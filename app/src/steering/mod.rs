@@ -820,20 +820,6 @@ pub struct SteeringHome {
     pub minutes_to_write: Vec<MeetingSummary>,
 }
 
-/// A server function's body with the actor its access asks for (the guard decided the same already).
-#[cfg(feature = "ssr")]
-macro_rules! as_actor {
-    ($access:expr, |$actor:ident| $body:expr) => {
-        crate::error::respond(
-            async move {
-                let $actor = $access.await?;
-                $body.await
-            }
-            .await,
-        )
-    };
-}
-
 #[cfg(feature = "ssr")]
 fn reader_access() -> impl std::future::Future<Output = Result<crate::actor::Actor, AppError>> {
     crate::actor::Actor::require(model::Permission::ReadSteering)
@@ -886,12 +872,12 @@ pub fn assignee_value(assignee: model::steering::commission::Assignee) -> String
 
 #[leptos::server(prefix = "/fn", endpoint = "steering_meetings")]
 pub async fn steering_meetings() -> Result<Vec<MeetingSummary>, AppError> {
-    as_actor!(reader_access(), |actor| ops::meetings(&actor))
+    with_actor!(reader_access(), |actor| ops::meetings(&actor))
 }
 
 #[leptos::server(prefix = "/fn", endpoint = "steering_meeting")]
 pub async fn steering_meeting(id: Uuid) -> Result<MeetingView, AppError> {
-    as_actor!(reader_access(), |actor| ops::meeting(&actor, id, chrono::Utc::now()))
+    with_actor!(reader_access(), |actor| ops::meeting(&actor, id, chrono::Utc::now()))
 }
 
 /// Plans a meeting from the form (start as Berlin time) and goes to it.
@@ -903,7 +889,7 @@ pub async fn plan_meeting(
     place: Option<String>,
     video_link: Option<String>,
 ) -> Result<(), AppError> {
-    as_actor!(runner_access(), |actor| async move {
+    with_actor!(runner_access(), |actor| async move {
         let starts_at = model::datetime::parse_local_date_time(&starts_at, model::datetime::DEFAULT_TIME_ZONE)
             .ok_or_else(|| AppError::invalid("starts_at", crate::InvalidReason::Required))?;
         let duration_minutes = duration_minutes.trim().parse().map_err(|_| malformed("duration_minutes"))?;
@@ -927,7 +913,7 @@ pub async fn add_agenda_item(
     subject_kind: Option<String>,
     subject_ref: Option<String>,
 ) -> Result<(), AppError> {
-    as_actor!(runner_access(), |actor| async move {
+    with_actor!(runner_access(), |actor| async move {
         let subject = match subject_kind.as_deref().map(str::trim).filter(|k| !k.is_empty()) {
             None => None,
             Some(kind) => Some(model::steering::view::Subject {
@@ -942,12 +928,12 @@ pub async fn add_agenda_item(
 
 #[leptos::server(prefix = "/fn", endpoint = "invite_meeting")]
 pub async fn invite_meeting(meeting: Uuid) -> Result<(), AppError> {
-    as_actor!(runner_access(), |actor| async move { ops::invite(&actor, meeting, chrono::Utc::now()).await.map(|_| ()) })
+    with_actor!(runner_access(), |actor| async move { ops::invite(&actor, meeting, chrono::Utc::now()).await.map(|_| ()) })
 }
 
 #[leptos::server(prefix = "/fn", endpoint = "name_minutes_writer")]
 pub async fn name_minutes_writer(meeting: Uuid, writer: Option<String>) -> Result<(), AppError> {
-    as_actor!(runner_access(), |actor| async move {
+    with_actor!(runner_access(), |actor| async move {
         let writer = match writer.as_deref().map(str::trim).filter(|w| !w.is_empty()) {
             Some(text) => Some(parse_id("writer", text)?),
             None => None,
@@ -959,7 +945,7 @@ pub async fn name_minutes_writer(meeting: Uuid, writer: Option<String>) -> Resul
 /// Records attendance from the form's fields `attendance-<member>` (present, excused, absent, or empty).
 #[leptos::server(prefix = "/fn", endpoint = "record_attendance")]
 pub async fn record_attendance(meeting: Uuid, fields: std::collections::BTreeMap<String, String>) -> Result<(), AppError> {
-    as_actor!(reader_access(), |actor| async move {
+    with_actor!(reader_access(), |actor| async move {
         let mut rows = Vec::new();
         for (name, value) in &fields {
             let Some(user) = name.strip_prefix("attendance-") else { continue };
@@ -976,7 +962,7 @@ pub async fn record_attendance(meeting: Uuid, fields: std::collections::BTreeMap
 /// Records recusals from the form's checkboxes `recused-<member>`.
 #[leptos::server(prefix = "/fn", endpoint = "record_recusals")]
 pub async fn record_recusals(item: Uuid, fields: Option<std::collections::BTreeMap<String, String>>) -> Result<(), AppError> {
-    as_actor!(reader_access(), |actor| async move {
+    with_actor!(reader_access(), |actor| async move {
         let users = fields
             .unwrap_or_default()
             .keys()
@@ -989,7 +975,7 @@ pub async fn record_recusals(item: Uuid, fields: Option<std::collections::BTreeM
 
 #[leptos::server(prefix = "/fn", endpoint = "save_minutes")]
 pub async fn save_minutes(meeting: Uuid, text: String) -> Result<(), AppError> {
-    as_actor!(reader_access(), |actor| async move { ops::save_minutes(&actor, meeting, text, chrono::Utc::now()).await.map(|_| ()) })
+    with_actor!(reader_access(), |actor| async move { ops::save_minutes(&actor, meeting, text, chrono::Utc::now()).await.map(|_| ()) })
 }
 
 #[leptos::server(prefix = "/fn", endpoint = "record_resolution")]
@@ -1002,7 +988,7 @@ pub async fn record_resolution(
     abstain: Option<String>,
     deferred: Option<String>,
 ) -> Result<(), AppError> {
-    as_actor!(reader_access(), |actor| async move {
+    with_actor!(reader_access(), |actor| async move {
         let topic = model::steering::view::Topic::parse(&topic).ok_or_else(|| AppError::invalid("topic", crate::InvalidReason::Required))?;
         let vote = model::steering::minutes::Vote {
             yes: count("yes", yes.as_deref())?,
@@ -1016,12 +1002,12 @@ pub async fn record_resolution(
 
 #[leptos::server(prefix = "/fn", endpoint = "circulate_minutes")]
 pub async fn circulate_minutes(meeting: Uuid) -> Result<(), AppError> {
-    as_actor!(reader_access(), |actor| async move { ops::circulate(&actor, meeting, chrono::Utc::now()).await.map(|_| ()) })
+    with_actor!(reader_access(), |actor| async move { ops::circulate(&actor, meeting, chrono::Utc::now()).await.map(|_| ()) })
 }
 
 #[leptos::server(prefix = "/fn", endpoint = "approve_minutes")]
 pub async fn approve_minutes(meeting: Uuid, at: String) -> Result<(), AppError> {
-    as_actor!(reader_access(), |actor| async move {
+    with_actor!(reader_access(), |actor| async move {
         let at = parse_id("at", &at).map_err(|_| AppError::invalid("at", crate::InvalidReason::Required))?;
         ops::approve(&actor, meeting, at, chrono::Utc::now()).await.map(|_| ())
     })
@@ -1035,7 +1021,7 @@ pub async fn resolutions(
     year: Option<i32>,
     outcome: Option<String>,
 ) -> Result<Vec<ResolutionRow>, AppError> {
-    as_actor!(reader_access(), |actor| async move {
+    with_actor!(reader_access(), |actor| async move {
         let filter = resolution_filter(query, topic.as_deref(), year, outcome.as_deref())?;
         ops::register(&actor, &filter).await
     })
@@ -1059,19 +1045,19 @@ pub fn resolution_filter(
 
 #[leptos::server(prefix = "/fn", endpoint = "commissions")]
 pub async fn commissions(open_only: Option<bool>) -> Result<Vec<CommissionSummary>, AppError> {
-    as_actor!(crate::actor::Actor::signed_in(), |actor| ops::commissions(&actor, open_only.unwrap_or(false), chrono::Utc::now()))
+    with_actor!(crate::actor::Actor::signed_in(), |actor| ops::commissions(&actor, open_only.unwrap_or(false), chrono::Utc::now()))
 }
 
 #[leptos::server(prefix = "/fn", endpoint = "commission")]
 pub async fn commission(id: Uuid) -> Result<CommissionView, AppError> {
-    as_actor!(crate::actor::Actor::signed_in(), |actor| ops::commission(&actor, id, chrono::Utc::now()))
+    with_actor!(crate::actor::Actor::signed_in(), |actor| ops::commission(&actor, id, chrono::Utc::now()))
 }
 
 /// Who a commission may go to, for the form: the tenant's coordinators and organisations, and the youth
 /// office (value, label).
 #[leptos::server(prefix = "/fn", endpoint = "commission_assignees")]
 pub async fn commission_assignees() -> Result<Vec<(String, String)>, AppError> {
-    as_actor!(runner_access(), |actor| ops::assignees(&actor))
+    with_actor!(runner_access(), |actor| ops::assignees(&actor))
 }
 
 #[leptos::server(prefix = "/fn", endpoint = "give_commission")]
@@ -1082,7 +1068,7 @@ pub async fn give_commission(
     due_on: String,
     agenda_item: Option<String>,
 ) -> Result<(), AppError> {
-    as_actor!(runner_access(), |actor| async move {
+    with_actor!(runner_access(), |actor| async move {
         let agenda_item_id = match agenda_item.as_deref().map(str::trim).filter(|a| !a.is_empty()) {
             Some(text) => Some(parse_id("agenda_item_id", text)?),
             None => None,
@@ -1102,7 +1088,7 @@ pub async fn give_commission(
 
 #[leptos::server(prefix = "/fn", endpoint = "report_commission_progress")]
 pub async fn report_commission_progress(id: Uuid, note: String, close: Option<String>) -> Result<(), AppError> {
-    as_actor!(crate::actor::Actor::signed_in(), |actor| async move {
+    with_actor!(crate::actor::Actor::signed_in(), |actor| async move {
         let input = model::steering::view::ProgressInput { note, close: close.is_some() };
         ops::report_progress(&actor, id, input, chrono::Utc::now()).await.map(|_| ())
     })

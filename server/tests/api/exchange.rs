@@ -2,40 +2,10 @@
 //! a thread opened, answered and given a file; who takes part and who gets nothing (bodies checked); and the
 //! steering module's carrier, who takes part only while its contract runs.
 
-use crate::support::TestApp;
+use crate::support::{Api, TestApp};
 use model::entity::award;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 use serde_json::{Value, json};
-
-struct Api<'a> {
-    app: &'a TestApp,
-    token: Option<String>,
-}
-
-impl Api<'_> {
-    async fn send(&self, request: reqwest::RequestBuilder) -> (u16, String) {
-        let request = match &self.token {
-            Some(token) => request.bearer_auth(token),
-            None => request,
-        };
-        let response = request.send().await.expect("request");
-        (response.status().as_u16(), response.text().await.expect("body"))
-    }
-
-    async fn get(&self, path: &str) -> (u16, String) {
-        self.send(self.app.client.get(self.app.url(&format!("/api/v1/tenants/dresden{path}")))).await
-    }
-
-    async fn post(&self, path: &str, body: Value) -> (u16, String) {
-        self.send(self.app.client.post(self.app.url(&format!("/api/v1/tenants/dresden{path}"))).json(&body)).await
-    }
-
-    async fn upload(&self, path: &str, bytes: Vec<u8>, name: &str) -> (u16, String) {
-        let part = reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned());
-        let form = reqwest::multipart::Form::new().part("file", part);
-        self.send(self.app.client.post(self.app.url(&format!("/api/v1/tenants/dresden{path}"))).multipart(form)).await
-    }
-}
 
 fn json(text: &str) -> Value {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("json ({e}): {text}"))

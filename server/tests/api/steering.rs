@@ -4,43 +4,11 @@
 //! reach whom they are addressed to and nobody else (bodies checked), with progress, closing and reminders;
 //! the register filters and exports; the demo's year of meetings.
 
-use crate::support::TestApp;
+use crate::support::{Api, TestApp};
 use chrono::{Duration, TimeZone, Utc};
 use model::entity::{audit_entry, meeting, user};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::{Value, json};
-
-struct Api<'a> {
-    app: &'a TestApp,
-    token: Option<String>,
-}
-
-impl Api<'_> {
-    async fn send(&self, request: reqwest::RequestBuilder) -> (u16, String) {
-        let request = match &self.token {
-            Some(token) => request.bearer_auth(token),
-            None => request,
-        };
-        let response = request.send().await.expect("request");
-        (response.status().as_u16(), response.text().await.expect("body"))
-    }
-
-    fn url(&self, path: &str) -> String {
-        self.app.url(&format!("/api/v1/tenants/dresden{path}"))
-    }
-
-    async fn get(&self, path: &str) -> (u16, String) {
-        self.send(self.app.client.get(self.url(path))).await
-    }
-
-    async fn post(&self, path: &str, body: Value) -> (u16, String) {
-        self.send(self.app.client.post(self.url(path)).json(&body)).await
-    }
-
-    async fn put(&self, path: &str, body: Value) -> (u16, String) {
-        self.send(self.app.client.put(self.url(path)).json(&body)).await
-    }
-}
 
 fn json(text: &str) -> Value {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("json ({e}): {text}"))
@@ -547,8 +515,8 @@ async fn the_demo_holds_a_year_of_meetings_and_nothing_after_today() {
 #[tokio::test]
 async fn the_project_carrier_attaches_papers_that_the_group_reads() {
     let app = TestApp::spawn().await;
-    let seat = app.token("dresden", "steuerung7@dresden.demo").await;
-    let carrier_seat = Api { app: &app, token: Some(seat.clone()) };
+    let carrier_seat = as_user(&app, "steuerung7@dresden.demo").await;
+
     let (_, body) = carrier_seat
         .post(
             "/meetings",
@@ -556,33 +524,14 @@ async fn the_project_carrier_attaches_papers_that_the_group_reads() {
         )
         .await;
     let meeting = id(&json(&body)["summary"]["id"]);
-    let upload = |token: String, bytes: Vec<u8>, name: &'static str| {
-        let url = carrier_seat.url(&format!("/meetings/{meeting}/files"));
-        let client = app.client.clone();
-        async move {
-            let part = reqwest::multipart::Part::bytes(bytes).file_name(name);
-            let response = client
-                .post(url)
-                .bearer_auth(token)
-                .multipart(reqwest::multipart::Form::new().part("file", part))
-                .send()
-                .await
-                .expect("upload");
-            (response.status().as_u16(), response.text().await.expect("body"))
-        }
-    };
+    let files = format!("/meetings/{meeting}/files");
     let pdf = app::attachments::samples::pdf("Haushaltsvorlage 2027");
-    let member_token = app.token("dresden", "steuerung4@dresden.demo").await;
-    assert_eq!(
-        upload(member_token.clone(), pdf.clone(), "vorlage.pdf").await.0,
-        403,
-        "members read, the seat attaches"
-    );
-    assert_eq!(upload(seat.clone(), b"kein PDF".to_vec(), "vorlage.pdf").await.0, 422);
-    let (status, body) = upload(seat.clone(), pdf.clone(), "vorlage.pdf").await;
+    let member = as_user(&app, "steuerung4@dresden.demo").await;
+    assert_eq!(member.upload(&files, pdf.clone(), "vorlage.pdf").await.0, 403, "members read, the seat attaches");
+    assert_eq!(carrier_seat.upload(&files, b"kein PDF".to_vec(), "vorlage.pdf").await.0, 422);
+    let (status, body) = carrier_seat.upload(&files, pdf.clone(), "vorlage.pdf").await;
     assert_eq!(status, 201, "{body}");
     let file = id(&json(&body)["id"]);
-    let member = Api { app: &app, token: Some(member_token) };
     let (_, view) = member.get(&format!("/meetings/{meeting}")).await;
     assert_eq!(json(&view)["files"][0]["file_name"], "vorlage.pdf");
     let response = app

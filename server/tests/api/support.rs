@@ -233,3 +233,44 @@ pub fn link_token(mail: &str, after: &str) -> String {
     let start = mail.find(after).unwrap_or_else(|| panic!("a link {after}… in the mail")) + after.len();
     mail[start..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect()
 }
+
+/// An API client for one caller of Dresden (`None`: no token); paths are below `/api/v1/tenants/dresden`.
+pub struct Api<'a> {
+    pub app: &'a TestApp,
+    pub token: Option<String>,
+}
+
+impl Api<'_> {
+    /// Sends `request` with the caller's token; the status and the body.
+    pub async fn send(&self, request: reqwest::RequestBuilder) -> (u16, String) {
+        let request = match &self.token {
+            Some(token) => request.bearer_auth(token),
+            None => request,
+        };
+        let response = request.send().await.expect("request");
+        (response.status().as_u16(), response.text().await.expect("body"))
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        self.app.url(&format!("/api/v1/tenants/dresden{path}"))
+    }
+
+    pub async fn get(&self, path: &str) -> (u16, String) {
+        self.send(self.app.client.get(self.url(path))).await
+    }
+
+    pub async fn post(&self, path: &str, body: serde_json::Value) -> (u16, String) {
+        self.send(self.app.client.post(self.url(path)).json(&body)).await
+    }
+
+    pub async fn put(&self, path: &str, body: serde_json::Value) -> (u16, String) {
+        self.send(self.app.client.put(self.url(path)).json(&body)).await
+    }
+
+    /// Uploads `bytes` as the multipart field `file`.
+    pub async fn upload(&self, path: &str, bytes: Vec<u8>, name: &str) -> (u16, String) {
+        let part = reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned());
+        let form = reqwest::multipart::Form::new().part("file", part);
+        self.send(self.app.client.post(self.url(path)).multipart(form)).await
+    }
+}
