@@ -58,3 +58,25 @@ fn create_sqlite_directory(url: &str) -> Result<(), DbSetupError> {
         _ => Ok(()),
     }
 }
+
+/// How many SQL statements a server has sent, counted by SeaORM's metric callback on its connection (the pool
+/// and every transaction taken from it). The statement-count test (`tests/api/statements.rs`) reads it around
+/// each request to hold every key page to a fixed number of statements, whatever the data (issue 16).
+#[derive(Debug, Clone, Default)]
+pub struct StatementCount(std::sync::Arc<std::sync::atomic::AtomicU64>);
+
+impl StatementCount {
+    /// Counts from now on every statement sent through `db` and its later clones.
+    pub fn attach(db: &mut DatabaseConnection) -> StatementCount {
+        let count = StatementCount::default();
+        let counter = count.0.clone();
+        db.set_metric_callback(move |_| {
+            counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        });
+        count
+    }
+
+    pub fn get(&self) -> u64 {
+        self.0.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}

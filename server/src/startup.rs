@@ -67,6 +67,7 @@ impl FromRef<AppState> for DatabaseConnection {
 
 pub struct Application {
     context: ServerContext,
+    statements: db::StatementCount,
     listener: TcpListener,
     router: Router,
     addr: SocketAddr,
@@ -74,12 +75,13 @@ pub struct Application {
 
 impl Application {
     pub async fn build(settings: &Settings) -> Result<Self, StartupError> {
-        let db = db::connect(&settings.database_url, settings.database_kind()).await?;
+        let mut db = db::connect(&settings.database_url, settings.database_kind()).await?;
         db::migrate(&db).await?;
         let secrets = Secrets::load(&db, settings.secret_key.clone()).await.map_err(StartupError::Secrets)?;
         if settings.demo && demo::load_if_empty(&db).await.map_err(StartupError::Demo)? {
             tracing::info!("loaded the demo tenants into the empty database");
         }
+        let statements = db::StatementCount::attach(&mut db);
         let listener = TcpListener::bind(settings.addr)
             .await
             .map_err(|source| StartupError::Bind { addr: settings.addr, source })?;
@@ -96,7 +98,7 @@ impl Application {
         let context = ServerContext { db, mailer, public_url: settings.public_url.clone(), storage };
         crate::worker::spawn(context.clone(), settings.job_interval_seconds);
         let router = router(settings, context.clone(), secrets, addr);
-        Ok(Application { context, listener, router, addr })
+        Ok(Application { context, statements, listener, router, addr })
     }
 
     /// The address actually bound (port 0 in settings picks a free port).
@@ -107,6 +109,11 @@ impl Application {
     /// What the app crate gets (database, mailer, storage), e.g. for tests that run background jobs.
     pub fn context(&self) -> ServerContext {
         self.context.clone()
+    }
+
+    /// The SQL statements this server has sent since start-up (after migrations and the demo).
+    pub fn statements(&self) -> db::StatementCount {
+        self.statements.clone()
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {

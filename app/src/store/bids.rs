@@ -499,12 +499,40 @@ pub async fn of_organisation(
         .order_by_desc(bid::Column::CreatedAt)
         .all(db)
         .await?;
-    let mut list = Vec::with_capacity(rows.len());
-    for row in &rows {
-        let call = super::calls::find(db, scope, row.call_id, false).await?;
-        list.push(summary(db, row, &call, now).await?);
+    // The calls, lots, organisation and versions of all its bids in four queries, not four per bid.
+    let calls: HashMap<Uuid, call::Model> = call::Entity::find()
+        .filter(call::Column::TenantId.eq(scope.id()))
+        .filter(call::Column::Id.is_in(rows.iter().map(|row| row.call_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|call| (call.id, call))
+        .collect();
+    let lots: HashMap<Uuid, String> = call_lot::Entity::find()
+        .filter(call_lot::Column::Id.is_in(rows.iter().map(|row| row.lot_id)))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|lot| (lot.id, lot.title))
+        .collect();
+    let organisation = organisation_name(db, organisation_id).await?;
+    // Ascending by number, so the last one kept per bid is its latest.
+    let mut latest: HashMap<Uuid, bid_version::Model> = HashMap::new();
+    for version in bid_version::Entity::find()
+        .filter(bid_version::Column::BidId.is_in(rows.iter().map(|row| row.id)))
+        .order_by_asc(bid_version::Column::Number)
+        .all(db)
+        .await?
+    {
+        latest.insert(version.bid_id, version);
     }
-    Ok(list)
+    rows.iter()
+        .map(|row| {
+            let call = calls.get(&row.call_id).ok_or_else(|| AppError::internal(format!("call of bid {}", row.id)))?;
+            let lot = lots.get(&row.lot_id).cloned().unwrap_or_default();
+            summary_of(row, call, lot, organisation.clone(), latest.get(&row.id), now)
+        })
+        .collect()
 }
 
 /// The bids of a closed call (or one lot of it) that `who` may read: those that stood submitted at closing.

@@ -19,6 +19,7 @@ mod reports;
 mod rest;
 mod routes;
 mod secrets;
+mod statements;
 mod static_files;
 mod steering;
 mod support;

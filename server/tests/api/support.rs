@@ -12,6 +12,8 @@ pub struct TestApp {
     pub site_dir: PathBuf,
     /// The running server's context, to run background jobs at a chosen time.
     pub context: app::ServerContext,
+    /// The SQL statements the server has sent so far.
+    pub statements: server::db::StatementCount,
     _temp: tempfile::TempDir,
 }
 
@@ -49,13 +51,14 @@ impl TestApp {
         let app = Application::build(&settings).await.expect("server starts");
         let base = format!("http://{}", app.addr());
         let context = app.context();
+        let statements = app.statements();
         tokio::spawn(app.run_until_stopped());
         let client = reqwest::Client::builder()
             .timeout(std::time::Duration::from_secs(40))
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("http client");
-        TestApp { base, client, database_url, site_dir: settings.site_dir, context, _temp: temp }
+        TestApp { base, client, database_url, site_dir: settings.site_dir, context, statements, _temp: temp }
     }
 
     pub fn url(&self, path: &str) -> String {

@@ -1,0 +1,169 @@
+//! No page grows with the data (issue 16, item 4): every key page, rendered on the server as its user sees
+//! it, sends at most a fixed number of SQL statements — and exactly as many after the tenant has gained
+//! people, meetings, resolutions and commissions as before. A query per row (N+1) fails here, on SQLite and
+//! on PostgreSQL alike. Counted by the server's own `StatementCount` around each request; the job worker
+//! sleeps (tests run jobs themselves), so nothing else runs meanwhile.
+
+use crate::support::TestApp;
+use chrono::{Duration, Utc};
+use model::entity::{bid, call, organisation};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+
+/// The statements of one request, once the caller's session is settled (the first request after signing in
+/// may renew it).
+async fn statements(app: &TestApp, browser: &reqwest::Client, path: &str) -> u64 {
+    let url = app.url(path);
+    let warm = browser.get(&url).send().await.expect("get");
+    assert!(warm.status().is_success(), "{path}: {}", warm.status());
+    warm.bytes().await.expect("body");
+    let before = app.statements.get();
+    let response = browser.get(&url).send().await.expect("get");
+    assert!(response.status().is_success(), "{path}: {}", response.status());
+    response.bytes().await.expect("body");
+    app.statements.get() - before
+}
+
+/// (what, who, path, the most statements it may send). The numbers are a ratchet at what each page sends
+/// now: lower one when its page gets cheaper; raise one only for a new query that does not repeat per row.
+type Page = (&'static str, Option<&'static str>, String, u64);
+
+async fn key_pages(app: &TestApp) -> Vec<Page> {
+    let db = app.db().await;
+    let calls = call::Entity::find().order_by_asc(call::Column::OpensAt).all(&db).await.expect("calls");
+    let (closed, open) = (&calls[2], &calls[3]);
+    let elbaue = organisation::Entity::find()
+        .filter(organisation::Column::Name.eq("Jugendwerk Elbaue e. V."))
+        .one(&db)
+        .await
+        .expect("query")
+        .expect("traeger1's organisation");
+    let own_bid = bid::Entity::find()
+        .filter(bid::Column::CallId.eq(open.id))
+        .filter(bid::Column::OrganisationId.eq(elbaue.id))
+        .one(&db)
+        .await
+        .expect("query")
+        .expect("traeger1's bid in the open call");
+    let meeting = model::entity::meeting::Entity::find()
+        .filter(model::entity::meeting::Column::MinutesState.eq("circulated"))
+        .one(&db)
+        .await
+        .expect("query")
+        .expect("the last meeting");
+    vec![
+        ("the public call page", None, format!("/dresden/calls/{}", open.id), 6),
+        ("the carrier's home", Some("traeger1"), "/dresden".into(), 14),
+        ("the carrier's bids", Some("traeger1"), "/dresden/bids".into(), 17),
+        ("the bid editor", Some("traeger1"), format!("/dresden/bids/{}", own_bid.id), 13),
+        ("the steering group's bid list", Some("admin"), format!("/dresden/calls/{}/bids", closed.id), 13),
+        ("the ranking", Some("admin"), format!("/dresden/calls/{}/ranking", closed.id), 17),
+        ("the controlling dashboard", Some("steuerung4"), "/dresden/controlling".into(), 22),
+        ("the coordinator's home", Some("koordination1"), "/dresden".into(), 14),
+        ("the report review queue", Some("steuerung4"), "/dresden/reports".into(), 9),
+        ("the committee report", Some("steuerung4"), "/dresden/controlling/committee-report".into(), 37),
+        ("the administration's user list", Some("admin"), "/dresden/admin/users".into(), 4),
+        ("the steering group's meetings", Some("steuerung7"), "/dresden/steering".into(), 3),
+        ("a meeting", Some("steuerung7"), format!("/dresden/steering/meetings/{}", meeting.id), 17),
+        ("the resolutions register", Some("steuerung4"), "/dresden/steering/resolutions".into(), 4),
+        ("the commissions", Some("koordination1"), "/dresden/steering/commissions".into(), 8),
+    ]
+}
+
+/// More of everything the key pages list: the carrier's bids, ledger entries, people, meetings with items
+/// and resolutions, commissions.
+async fn grow(app: &TestApp, carrier: &reqwest::Client) {
+    let open = crate::bids::open_call(app).await;
+    for lot in 11..16 {
+        crate::bids::start(app, carrier, &open, lot).await;
+    }
+    use model::steering::commission::Assignee;
+    use model::steering::minutes::{Outcome, Vote};
+    use model::steering::view::{AgendaInput, CommissionInput, MeetingInput, ResolutionInput, Topic};
+    let db = app.db().await;
+    let scope = app::store::TenantScope::resolve(&db, "dresden").await.expect("dresden");
+    let now = Utc::now();
+    for n in 0..25 {
+        let email = model::Email::parse(&format!("person{n}@dresden.demo")).expect("email");
+        let roles = if n % 2 == 0 { vec![model::Role::Coordinator] } else { vec![model::Role::DistrictContact] };
+        app::store::users::create_invited(&db, &scope, &email, &format!("Person {n}"), &roles, now)
+            .await
+            .expect("person");
+    }
+    let admin = app.token("dresden", "admin@dresden.demo").await;
+    for n in 0..20 {
+        let entry = serde_json::json!({"kind": "appropriation", "module": "practice", "year": 2026, "amount": format!("{}.00", 100 + n), "booked_on": "2026-11-30", "reference": format!("Nachtrag {n}")});
+        let response = app
+            .client
+            .post(app.url("/api/v1/tenants/dresden/ledger"))
+            .bearer_auth(&admin)
+            .json(&entry)
+            .send()
+            .await
+            .expect("book");
+        assert!(response.status().is_success(), "book: {}", response.text().await.unwrap_or_default());
+    }
+    let author = app::store::steering::coordinators(&db, &scope).await.expect("coordinators")[0].0;
+    for n in 0..12 {
+        let input = MeetingInput {
+            title: format!("Zusätzliche Sitzung {n}"),
+            starts_at: now - Duration::days(400 + n),
+            duration_minutes: 60,
+            place: "Rathaus".into(),
+            video_link: String::new(),
+        };
+        let meeting = app::store::steering::create_meeting(&db, &scope, &input, author, now).await.expect("meeting");
+        for i in 0..3 {
+            let item = app::store::steering::add_agenda_item(
+                &db,
+                &scope,
+                meeting.id,
+                &AgendaInput { title: format!("Punkt {i}"), subject: None },
+            )
+            .await
+            .expect("item");
+            let resolution = ResolutionInput {
+                text: format!("Beschluss {n}/{i}"),
+                topic: Topic::Strategy,
+                vote: Vote { yes: 5, no: 0, abstain: 0 },
+                deferred: false,
+            };
+            let number = format!("1990/{:03}", n * 3 + i);
+            let item = app::store::steering::record_resolution(&db, item, number, &resolution, Outcome::Adopted, now)
+                .await
+                .expect("resolution");
+            let commission = CommissionInput {
+                title: format!("Auftrag {n}/{i}"),
+                details: String::new(),
+                assignee: Assignee::Coordinator { user_id: author },
+                due_on: (now + Duration::days(30)).date_naive(),
+                agenda_item_id: Some(item.id),
+            };
+            let row = app::store::steering::add_commission(&db, &scope, &commission, now.date_naive(), author, now)
+                .await
+                .expect("commission");
+            app::store::steering::add_note(&db, &scope, &row, "Begonnen.", false, author, now).await.expect("note");
+        }
+    }
+}
+
+#[tokio::test]
+async fn every_key_page_sends_a_fixed_number_of_statements_whatever_the_data() {
+    let app = TestApp::spawn().await;
+    let mut browsers = std::collections::HashMap::new();
+    browsers.insert(None, app.browser());
+    for who in ["traeger1", "admin", "steuerung4", "steuerung7", "koordination1"] {
+        browsers.insert(Some(who), app.signed_in("dresden", &format!("{who}@dresden.demo")).await);
+    }
+    let pages = key_pages(&app).await;
+    let mut first = Vec::new();
+    for (what, who, path, most) in &pages {
+        let count = statements(&app, &browsers[who], path).await;
+        assert!(count <= *most, "{what} ({path}) sent {count} statements, at most {most}");
+        first.push(count);
+    }
+    grow(&app, &browsers[&Some("traeger1")]).await;
+    for ((what, who, path, _), before) in pages.iter().zip(first) {
+        let count = statements(&app, &browsers[who], path).await;
+        assert_eq!(count, before, "{what} ({path}) grew with the data: {before} → {count} statements");
+    }
+}
