@@ -12,16 +12,26 @@ pub struct UserDirectory {
     pub organisations: Vec<OrganisationView>,
     /// For one user's page: the tenant's active districts, marked where the user is a district contact.
     pub districts: Vec<crate::views::DistrictChoice>,
+    /// How many people match in all; the list holds one page of them.
+    pub total: u64,
+    pub page: u64,
+    pub pages: u64,
 }
 
+/// One page (from 1, 50 people each) of the people whose name or email contains `search`.
 #[leptos::server(prefix = "/fn", endpoint = "admin_users")]
-pub async fn admin_users(search: String) -> Result<UserDirectory, AppError> {
+pub async fn admin_users(search: String, page: Option<u64>) -> Result<UserDirectory, AppError> {
     let admin = crate::actor::Actor::require(model::Permission::ManageUsers).await?;
     let db = &admin.server.db;
+    let page = page.unwrap_or(1).max(1);
+    let (users, total) = crate::store::users::page(db, &admin.tenant, &search, page).await?;
     Ok(UserDirectory {
-        users: crate::store::users::list(db, &admin.tenant, &search).await?,
+        users,
         organisations: crate::store::users::organisations(db, &admin.tenant).await?,
         districts: Vec::new(),
+        total,
+        page,
+        pages: total.div_ceil(crate::store::users::PAGE_SIZE).max(1),
     })
 }
 
@@ -45,6 +55,9 @@ pub async fn admin_user(user: Uuid) -> Result<UserDirectory, AppError> {
                 users: vec![person],
                 organisations: crate::store::users::organisations(db, &admin.tenant).await?,
                 districts,
+                total: 1,
+                page: 1,
+                pages: 1,
             })
         }
         .await,

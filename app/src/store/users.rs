@@ -6,7 +6,7 @@ use crate::{AppError, InvalidReason};
 use chrono::{DateTime, Utc};
 use model::entity::{role_grant, session, user};
 use model::{Email, Role};
-use sea_orm::{
+use sea_orm::{PaginatorTrait, 
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
 };
 use uuid::Uuid;
@@ -171,8 +171,30 @@ pub async fn find(db: &impl ConnectionTrait, tenant: &TenantScope, user_id: Uuid
         .ok_or(AppError::NotFound)
 }
 
+/// People per page of the administration's list.
+pub const PAGE_SIZE: u64 = 50;
+
 /// The tenant's users, optionally filtered by a search in name and email, by name.
 pub async fn list(db: &impl ConnectionTrait, tenant: &TenantScope, search: &str) -> Result<Vec<UserSummary>, AppError> {
+    let rows = matching(tenant, search).all(db).await?;
+    with_roles(db, tenant, rows).await
+}
+
+/// One page (from 1) of [`list`], and how many match in all.
+pub async fn page(
+    db: &impl ConnectionTrait,
+    tenant: &TenantScope,
+    search: &str,
+    page: u64,
+) -> Result<(Vec<UserSummary>, u64), AppError> {
+    let paginator = matching(tenant, search).paginate(db, PAGE_SIZE);
+    let total = paginator.num_items().await?;
+    let rows = paginator.fetch_page(page.max(1) - 1).await?;
+    Ok((with_roles(db, tenant, rows).await?, total))
+}
+
+/// The tenant's users whose name or email contains `search`, by name.
+fn matching(tenant: &TenantScope, search: &str) -> sea_orm::Select<user::Entity> {
     use sea_orm::sea_query::{Expr, Func, LikeExpr};
     let mut query = user::Entity::find().filter(user::Column::TenantId.eq(tenant.id()));
     let search = search.trim().to_lowercase();
@@ -186,8 +208,11 @@ pub async fn list(db: &impl ConnectionTrait, tenant: &TenantScope, search: &str)
                 .add(Expr::expr(Func::lower(Expr::col(user::Column::DisplayName))).like(pattern())),
         );
     }
-    let rows = query.order_by_asc(user::Column::DisplayName).all(db).await?;
-    // Every listed person's grants in one query, not one per person.
+    query.order_by_asc(user::Column::DisplayName).order_by_asc(user::Column::Id)
+}
+
+/// Summaries of `rows`, with every listed person's grants read in one query, not one per person.
+async fn with_roles(db: &impl ConnectionTrait, tenant: &TenantScope, rows: Vec<user::Model>) -> Result<Vec<UserSummary>, AppError> {
     let grants = role_grant::Entity::find()
         .filter(role_grant::Column::TenantId.eq(tenant.id()))
         .filter(role_grant::Column::UserId.is_in(rows.iter().map(|row| row.id)))

@@ -353,3 +353,61 @@ async fn addresses_with_underscores_are_found_and_their_page_opens() {
     let page = json(app.call(&admin, "admin_user", &[("user", &id)]).await).await;
     assert_eq!(page["users"][0]["email"], "max_muster@example.org");
 }
+
+/// The list of people pages by fifty (issue 16, item 4): a city with hundreds of carriers' people still gets
+/// a page of the same size, the search narrows before paging, and the page counts say how many match.
+#[tokio::test]
+async fn the_list_of_people_pages_by_fifty() {
+    let app = TestApp::spawn().await;
+    let db = app.db().await;
+    let scope = app::store::TenantScope::resolve(&db, "dresden").await.expect("dresden");
+    for n in 0..60 {
+        let email = model::Email::parse(&format!("helfer{n:02}@dresden.demo")).expect("email");
+        app::store::users::create_invited(
+            &db,
+            &scope,
+            &email,
+            &format!("Helfer {n:02}"),
+            &[model::Role::Coordinator],
+            chrono::Utc::now(),
+        )
+        .await
+        .expect("person");
+    }
+    let admin = app.signed_in("dresden", "admin@dresden.demo").await;
+    let page = |search: &'static str, page: &'static str| {
+        let admin = admin.clone();
+        let app = &app;
+        async move { json(app.call(&admin, "admin_users", &[("search", search), ("page", page)]).await).await }
+    };
+    let first = page("", "1").await;
+    let everyone = first["total"].as_u64().expect("total");
+    assert_eq!(everyone, 60 + 17, "the demo's 17 and 60 more");
+    assert_eq!((first["users"].as_array().map(Vec::len), first["pages"].as_u64()), (Some(50), Some(2)));
+    let second = page("", "2").await;
+    assert_eq!(second["users"].as_array().map(Vec::len), Some(27));
+    let names = |page: &Value| {
+        page["users"]
+            .as_array()
+            .expect("users")
+            .iter()
+            .map(|u| u["name"].as_str().unwrap_or_default().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert!(names(&first).iter().all(|n| !names(&second).contains(n)), "no one on both pages");
+    let found = page("helfer", "1").await;
+    assert_eq!((found["total"].as_u64(), found["users"].as_array().map(Vec::len)), (Some(60), Some(50)));
+    let html = admin
+        .get(app.url("/dresden/admin/users?q=helfer&page=2"))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        html.contains("60 Personen") && html.contains("Helfer 59") && !html.contains("Helfer 00"),
+        "the second page of the search"
+    );
+    assert!(html.contains("page=1") && html.contains("Vorherige Seite"), "a link back");
+}

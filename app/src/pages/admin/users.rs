@@ -19,8 +19,10 @@ pub fn UsersPage() -> impl IntoView {
     let CurrentTenant(tenant) = expect_context::<CurrentTenant>();
     let query = use_query_map();
     let search = move || query.read().get("q").unwrap_or_default();
+    let page = move || query.read().get("page").and_then(|p| p.parse::<u64>().ok());
     let invite = ServerAction::<InviteUser>::new();
-    let directory = Resource::new(move || (search(), invite.version().get()), |(q, _)| admin_users(q));
+    let directory =
+        Resource::new(move || (search(), page(), invite.version().get()), |(q, page, _)| admin_users(q, page));
     let base = StoredValue::new(format!("/{}/admin/users", tenant.slug));
     view! {
         <Title text=move || format!("{} – Spielraum", i18n.t(Key::AdminUsers)) />
@@ -89,6 +91,7 @@ fn UsersContent(
                                     }).collect_view()}
                                 </tbody>
                             </table>
+                            <Pager search=search.get_untracked() page=directory.page pages=directory.pages total=directory.total />
                             <InviteForm action=invite organisations=directory.organisations />
                         }
                         .into_any(),
@@ -97,6 +100,29 @@ fn UsersContent(
                 })
             }}
         </Transition>
+    }
+}
+
+/// Links to the neighbouring pages of the list, keeping the search.
+#[component]
+fn Pager(search: String, page: u64, pages: u64, total: u64) -> impl IntoView {
+    let i18n = I18n::expect();
+    let link = move |number: u64| {
+        let q: String = search
+            .bytes()
+            .map(|b| if b.is_ascii_alphanumeric() || b"-_.~@".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
+            .collect();
+        format!("?q={q}&page={number}")
+    };
+    view! {
+        <p id="user-count">{move || crate::i18n::msg::users_count(i18n.locale(), crate::i18n::msg::UsersCount { count: i64::try_from(total).unwrap_or(i64::MAX) })}</p>
+        {(pages > 1).then(|| view! {
+            <nav class="subnav" aria-label=move || i18n.t(Key::PagesLabel)>
+                {(page > 1).then(|| view! { <A href=link(page - 1)>{move || i18n.t(Key::PagePrevious)}</A> })}
+                <span>{format!("{page} / {pages}")}</span>
+                {(page < pages).then(|| view! { <A href=link(page + 1)>{move || i18n.t(Key::PageNext)}</A> })}
+            </nav>
+        })}
     }
 }
 
