@@ -105,12 +105,13 @@ for (const [name, path] of [
  * form components with the bid editor, so wasm-split cut the shared code into 47 more chunks (555 → 573 KB,
  * 273 → 320 files; the bytes are per-module overhead, not new code), and again with issue 14's controlling pages
  * (bid editor 580 → 600 KB, user list 430 → 450 KB, the main module by 10 KB), and by 1 KB with issue 15's steering
- * pages (bid editor 600 → 605 KB: the catalogue's new texts and the chunks its forms split off the shared code).
+ * pages (bid editor 600 → 605 KB: the catalogue's new texts and the chunks its forms split off the shared code),
+ * and the user list's by 10 KB when it began to page (450 → 460 KB: its paged arguments and pager).
  * Merging small chunks is issue 16's work.
  */
 for (const [name, email, find, budget] of [
   ["carrier's bid editor", "traeger1@dresden.demo", ["/dresden/bids", /href="(\/dresden\/bids\/[0-9a-f-]{36})"/], 605],
-  ["administration's user list", "admin@dresden.demo", null, 450],
+  ["administration's user list", "admin@dresden.demo", null, 460],
 ]) {
   test(`the first load of the ${name} is at most ${budget} KB`, async (t) => {
     let target = "/dresden/admin/users";

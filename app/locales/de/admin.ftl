@@ -100,8 +100,4 @@ scale-min-label = Niedrigste Punktzahl
 scale-max-label = Höchste Punktzahl
 anchors-label = Ankertexte, eine Zeile je Punktstufe
 save-rubric = Bewertungsschema speichern
-users-count =
-    { $count ->
-        [one] Eine Person
-       *[other] { $count } Personen
-    }
+users-found = Gefunden

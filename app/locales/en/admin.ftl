@@ -100,8 +100,4 @@ scale-min-label = Lowest score
 scale-max-label = Highest score
 anchors-label = Anchor texts, one line per level
 save-rubric = Save rubric
-users-count =
-    { $count ->
-        [one] One person
-       *[other] { $count } people
-    }
+users-found = Found

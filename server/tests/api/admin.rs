@@ -406,7 +406,7 @@ async fn the_list_of_people_pages_by_fifty() {
         .await
         .expect("html");
     assert!(
-        html.contains("60 Personen") && html.contains("Helfer 59") && !html.contains("Helfer 00"),
+        html.contains("Gefunden: 60") && html.contains("Helfer 59") && !html.contains("Helfer 00"),
         "the second page of the search"
     );
     assert!(html.contains("page=1") && html.contains("Vorherige Seite"), "a link back");

@@ -115,7 +115,7 @@ fn Pager(search: String, page: u64, pages: u64, total: u64) -> impl IntoView {
         format!("?q={q}&page={number}")
     };
     view! {
-        <p id="user-count">{move || crate::i18n::msg::users_count(i18n.locale(), crate::i18n::msg::UsersCount { count: i64::try_from(total).unwrap_or(i64::MAX) })}</p>
+        <p id="user-count">{move || format!("{}: {total}", i18n.t(Key::UsersFound))}</p>
         {(pages > 1).then(|| view! {
             <nav class="subnav" aria-label=move || i18n.t(Key::PagesLabel)>
                 {(page > 1).then(|| view! { <A href=link(page - 1)>{move || i18n.t(Key::PagePrevious)}</A> })}
