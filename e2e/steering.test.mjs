@@ -133,6 +133,15 @@ test("a member reads the register, narrows it and finds the downloads", async ()
   await page.locator("#register-count", { hasText: "2 Beschlüsse" }).waitFor();
   const csv = page.getByRole("link", { name: "CSV" });
   assert.match(await csv.getAttribute("href"), /beschluesse\.csv\?outcome=deferred/);
+
+  await visit(page, "/dresden/steering/commissions?open=1");
+  await waitForHydration(page);
+  const filter = page.getByRole("navigation", { name: "Stand" });
+  assert.equal(await filter.getByRole("link", { name: "Nur offene" }).getAttribute("aria-current"), "page");
+  assert.equal(await filter.getByRole("link", { name: "Alle" }).getAttribute("aria-current"), null);
+  await page.locator("table.commissions tbody tr").first().waitFor();
+  assert.equal(await page.getByText("erledigt", { exact: true }).count(), 0, "only open ones");
+  await assertAccessible(page);
   assert.deepEqual(member.errors, []);
   await member.context.close();
 });

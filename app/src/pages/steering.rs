@@ -845,8 +845,9 @@ pub fn CommissionsPage() -> impl IntoView {
             {move || reads.get().then(|| view! { <SteeringNav /> })}
             <p class="lead">{move || i18n.t(Key::SteeringCommissionsIntro)}</p>
             <nav class="subnav" aria-label=move || i18n.t(Key::SteeringState)>
-                <A href="?open=1">{move || i18n.t(Key::SteeringOnlyOpen)}</A>
-                <A href="?">{move || i18n.t(Key::SteeringAllCommissions)}</A>
+                // Both links lead to this page, so the router would mark both as current: the query decides.
+                <a href="?open=1" aria-current=move || open_only().then_some("page")>{move || i18n.t(Key::SteeringOnlyOpen)}</a>
+                <a href="?" aria-current=move || (!open_only()).then_some("page")>{move || i18n.t(Key::SteeringAllCommissions)}</a>
             </nav>
             <Transition fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
                 {move || Suspend::new(async move {
