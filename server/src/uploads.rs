@@ -292,8 +292,7 @@ pub async fn resolution_register(
     query: Result<axum::extract::Query<RegisterQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Response, ApiError> {
     let Some(("beschluesse", format)) = file.rsplit_once('.') else { return Err(ApiError(AppError::NotFound)) };
-    let axum::extract::Query(query) =
-        query.map_err(|rejection| ApiError(AppError::BadRequest { message: rejection.body_text() }))?;
+    let query = crate::api::query(query)?;
     let year = match query.year.as_deref().map(str::trim).filter(|y| !y.is_empty()) {
         Some(text) => {
             Some(text.parse().map_err(|_| ApiError(AppError::invalid("year", app::InvalidReason::Malformed)))?)

@@ -515,7 +515,7 @@ fn AgendaItem(item: AgendaItemView, members: Vec<model::steering::view::Attendan
             {(!recused_names.is_empty()).then(|| view! { <p class="muted">{move || i18n.t(Key::SteeringRecused)}": "{recused_names.join(", ")}</p> })}
             {resolution.clone().map(|r| {
                 let (topic, outcome) = (r.topic, r.outcome);
-                let vote = r.vote.map(|v| format!("{} : {} : {}", v.yes, v.no, v.abstain));
+                let vote = r.vote.map(|v| crate::steering::vote_text(Some(v)));
                 view! {
                     <div class="resolution">
                         <p><strong>{format!("{} ", r.number)}</strong>{move || i18n.t(outcome_key(outcome))}

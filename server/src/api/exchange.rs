@@ -53,7 +53,7 @@ pub async fn list(
     Ctx(context): Ctx,
     query: Result<Query<ExchangeQuery>, QueryRejection>,
 ) -> Result<Json<ThreadPage>, ApiError> {
-    let Query(query) = query.map_err(|rejection| ApiError(AppError::BadRequest { message: rejection.body_text() }))?;
+    let query = super::query(query)?;
     let topic = ops::topic_filter(query.topic.as_deref())?;
     let actor = actor(&state, context, Access::SignedIn).await?;
     let filter = ThreadFilter {

@@ -2,7 +2,7 @@
 //! no PUT, PATCH or DELETE; a mistake is reversed by a correction) and the closing of a budget year. The same
 //! operations as the controlling pages (`app::controlling::ops`), with the same rules.
 
-use super::{ApiError, Ctx, ErrorBody, actor, body};
+use super::{ApiError, Ctx, ErrorBody, actor, body, query};
 use crate::startup::AppState;
 use app::AppError;
 use app::controlling::ops;
@@ -39,10 +39,6 @@ pub struct LedgerQuery {
     pub award: Option<uuid::Uuid>,
     /// The page, from 1; 50 rows each.
     pub page: Option<u64>,
-}
-
-fn query<T>(query: Result<Query<T>, QueryRejection>) -> Result<T, ApiError> {
-    query.map(|Query(q)| q).map_err(|rejection| ApiError(AppError::BadRequest { message: rejection.body_text() }))
 }
 
 /// The budget of one year, per programme and module: appropriated, carried in (earmarked, from the year

@@ -264,6 +264,15 @@ pub(crate) fn body<T>(body: Result<Json<T>, axum::extract::rejection::JsonReject
         .map_err(|rejection| ApiError(app::AppError::BadRequest { message: rejection.body_text() }))
 }
 
+/// A query string, or 400 with the reason it could not be read.
+pub(crate) fn query<T>(
+    query: Result<axum::extract::Query<T>, axum::extract::rejection::QueryRejection>,
+) -> Result<T, ApiError> {
+    query
+        .map(|axum::extract::Query(value)| value)
+        .map_err(|rejection| ApiError(app::AppError::BadRequest { message: rejection.body_text() }))
+}
+
 /// A UUID from the path, or a JSON 400 naming what it should have been (axum's own rejection is plain text).
 pub fn id(text: &str, what: &str) -> Result<uuid::Uuid, ApiError> {
     uuid::Uuid::parse_str(text)

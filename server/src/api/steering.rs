@@ -4,7 +4,7 @@
 //! attendance, recusals, resolutions and the minutes; commissions are read by the group and by whom they are
 //! addressed to (for a coordinator: only theirs).
 
-use super::{ApiError, Ctx, ErrorBody, actor, body, id};
+use super::{ApiError, Ctx, ErrorBody, actor, body, id, query};
 use crate::startup::AppState;
 use app::AppError;
 use app::steering::ops;
@@ -29,10 +29,6 @@ const TENANT: &str = "The tenant's URL name, e.g. `dresden`";
 const MEETING: &str = "The meeting's id";
 const ITEM: &str = "The agenda item's id";
 const COMMISSION: &str = "The commission's id";
-
-fn query<T>(query: Result<Query<T>, QueryRejection>) -> Result<T, ApiError> {
-    query.map(|Query(q)| q).map_err(|rejection| ApiError(AppError::BadRequest { message: rejection.body_text() }))
-}
 
 /// The meetings, newest first.
 #[utoipa::path(get, path = "/tenants/{tenant}/meetings", tag = "steering", security(("bearer" = [])),
