@@ -31,6 +31,36 @@ pub struct CallBidsView {
     pub bids: Option<Vec<SubmittedBid>>,
 }
 
+/// A submitted bid as the call's list of bids shows it: who, which version, how much and how many FTE —
+/// not the answers, which the version's own page shows (a large call's list stays small).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BidLine {
+    pub summary: BidSummary,
+    pub version: VersionView,
+    pub total: model::Money,
+    pub fte: model::bid::Fte,
+}
+
+/// [`CallBidsView`] for the page: the bids as [`BidLine`]s.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallBidList {
+    pub call: CallSummary,
+    pub counts: Vec<LotCount>,
+    pub bids: Option<Vec<BidLine>>,
+}
+
+impl From<CallBidsView> for CallBidList {
+    fn from(view: CallBidsView) -> Self {
+        let line = |bid: SubmittedBid| BidLine {
+            total: bid.content.total(),
+            fte: bid.content.fte,
+            summary: bid.summary,
+            version: bid.version,
+        };
+        CallBidList { call: view.call, counts: view.counts, bids: view.bids.map(|bids| bids.into_iter().map(line).collect()) }
+    }
+}
+
 #[cfg(feature = "ssr")]
 pub mod ops {
     use super::*;
@@ -354,11 +384,11 @@ pub async fn bid_version(bid: Uuid, number: i32) -> Result<SubmittedBid, AppErro
 }
 
 #[leptos::server(prefix = "/fn", endpoint = "call_bids")]
-pub async fn call_bids(call: Uuid) -> Result<CallBidsView, AppError> {
+pub async fn call_bids(call: Uuid) -> Result<CallBidList, AppError> {
     crate::error::respond(
         async move {
             let actor = crate::actor::Actor::require(model::Permission::ReadBids).await?;
-            ops::call_bids(&actor, call, chrono::Utc::now()).await
+            ops::call_bids(&actor, call, chrono::Utc::now()).await.map(CallBidList::from)
         }
         .await,
     )

@@ -280,10 +280,8 @@ pub mod ops {
             }
             Posting::Disbursement { programme, module, year, award_id, amount, booked_on, reference, note } => {
                 let programme = store::programme(db, scope, programme.as_deref()).await?;
-                let award = crate::store::awards::posts(db, scope)
+                let award_kind = crate::store::awards::kind_of(db, scope, award_id)
                     .await?
-                    .into_iter()
-                    .find(|post| post.id == award_id)
                     .ok_or_else(|| AppError::invalid("award_id", crate::InvalidReason::Malformed))?;
                 let award_programme = match store::programme_of_award(db, scope, award_id).await? {
                     Some(code) => code,
@@ -295,7 +293,7 @@ pub mod ops {
                     line_programme: &line.programme,
                     line_module: module,
                     award_programme: &award_programme,
-                    award_module: award.kind.module(),
+                    award_module: award_kind.module(),
                 };
                 model::ledger::check_disbursement(year, amount, &reference, &note, earmark, &facts)?;
                 store::NewEntry {
@@ -474,9 +472,11 @@ pub mod ops {
         let awards = crate::store::awards::posts(db, scope).await?;
         let paid = store::disbursed_by_award(db, scope).await?;
         let reports = crate::reports::ops::list(actor, crate::reports::ops::Filter::default(), now).await?;
-        let figures = crate::reports::ops::figure_inputs(actor, &reports).await?;
+        // Only the year's figures count: their contents are all that is read.
+        let of_year: Vec<_> = reports.iter().filter(|r| r.period_start.year() == year).cloned().collect();
+        let figures = crate::reports::ops::figure_inputs(actor, &of_year).await?;
         let mut spent: HashMap<Uuid, Money> = HashMap::new();
-        for input in figures.iter().filter(|f| f.period_start.year() == year) {
+        for input in &figures {
             let sum = spent.entry(input.post_id).or_default();
             *sum = *sum + input.figures.money_spent;
         }

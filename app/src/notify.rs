@@ -369,8 +369,11 @@ async fn report_reminders(outbox: &Outbox<'_>, day: chrono::NaiveDate) -> Result
         let (deadline, zone) = reports::deadline(db, &scope).await?;
         let names = crate::store::names::districts(db, &scope).await?;
         let link = format!("/{}/reports", scope.view().slug);
-        for post in reports::posts(db, &scope).await? {
-            let rows = reports::reports_of(db, &scope, post.id).await?;
+        let posts = reports::posts(db, &scope).await?;
+        let ids: Vec<uuid::Uuid> = posts.iter().map(|post| post.id).collect();
+        let mut reports_of = reports::reports_of_posts(db, &scope, &ids).await?;
+        for post in posts {
+            let rows = reports_of.remove(&post.id).unwrap_or_default();
             let district = post.district_id.and_then(|d| names.get(&d).cloned()).unwrap_or_default();
             let periods = model::report::periods(&post.schedule, post.starts_on, post.ends_on, deadline, zone, day);
             for period in periods {

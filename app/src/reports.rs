@@ -170,13 +170,17 @@ pub mod ops {
         let state = filter.state.as_deref().map(state_filter).transpose()?;
         let db = &actor.server.db;
         let loaded = Loaded::read(db, actor, now).await?;
+        let readable: Vec<(&Post, ReportAccess)> = loaded
+            .posts
+            .iter()
+            .filter(|post| filter.post.is_none_or(|id| id == post.id))
+            .filter_map(|post| Some((post, loaded.post_access(actor.who(), post)?)))
+            .collect();
+        let ids: Vec<Uuid> = readable.iter().map(|(post, _)| post.id).collect();
+        let mut reports = store::reports_of_posts(db, &actor.tenant, &ids).await?;
         let mut found = Vec::new();
-        for post in &loaded.posts {
-            if filter.post.is_some_and(|id| id != post.id) {
-                continue;
-            }
-            let Some(access) = loaded.post_access(actor.who(), post) else { continue };
-            let rows = store::reports_of(db, &actor.tenant, post.id).await?;
+        for (post, access) in readable {
+            let rows = reports.remove(&post.id).unwrap_or_default();
             let mut due = loaded.periods(post);
             // Reports started under an earlier schedule keep their own periods.
             for row in &rows {
@@ -209,12 +213,16 @@ pub mod ops {
         let loaded = Loaded::read(db, actor, now).await?;
         let reviewer = actor.holds(Permission::ReviewReports);
         let mut tasks = model::report::ReportTasks::default();
-        for post in &loaded.posts {
-            let access = loaded.post_access(actor.who(), post);
-            if access != Some(ReportAccess::Coordinator) && !reviewer {
-                continue;
-            }
-            let rows = store::reports_of(db, &actor.tenant, post.id).await?;
+        let relevant: Vec<(&Post, Option<ReportAccess>)> = loaded
+            .posts
+            .iter()
+            .map(|post| (post, loaded.post_access(actor.who(), post)))
+            .filter(|(_, access)| reviewer || *access == Some(ReportAccess::Coordinator))
+            .collect();
+        let ids: Vec<Uuid> = relevant.iter().map(|(post, _)| post.id).collect();
+        let mut reports = store::reports_of_posts(db, &actor.tenant, &ids).await?;
+        for (post, access) in relevant {
+            let rows = reports.remove(&post.id).unwrap_or_default();
             if reviewer {
                 let waiting = rows.iter().filter(|r| store::state_of(r).is_ok_and(|s| s == ReportState::Submitted));
                 tasks.waiting += u32::try_from(waiting.count()).unwrap_or(u32::MAX);
@@ -610,7 +618,7 @@ pub mod ops {
 }
 
 use crate::AppError;
-use model::report::{PeriodKind, ReportSummary, ReportView, Verdict};
+use model::report::{PeriodKind, ReportView, Verdict};
 use uuid::Uuid;
 
 /// A network partner as the report form sends it (one row of the partners table; empty rows are dropped).
@@ -626,13 +634,15 @@ pub struct PartnerRow {
     pub quality: String,
 }
 
-/// The reports the caller may know of (see [`ops::list`]).
+/// The reports the caller may know of (see [`ops::list`]) as the reports page shows them: the work in full,
+/// the whole list a page (from 1) at a time.
 #[leptos::server(prefix = "/fn", endpoint = "reports")]
-pub async fn reports() -> Result<Vec<ReportSummary>, AppError> {
+pub async fn reports(#[server(default)] page: Option<u64>) -> Result<model::report::ReportListing, AppError> {
     crate::error::respond(
         async move {
             let actor = crate::actor::Actor::signed_in().await?;
-            ops::list(&actor, ops::Filter::default(), chrono::Utc::now()).await
+            let list = ops::list(&actor, ops::Filter::default(), chrono::Utc::now()).await?;
+            Ok(model::report::ReportListing::of(list, page.unwrap_or(1)))
         }
         .await,
     )

@@ -32,6 +32,13 @@ enum Command {
     /// The programmes' money.
     #[command(subcommand)]
     Ledger(LedgerCommand),
+    /// Fill an empty database with the benchmark's large data set (600 tenants; one city with ten years of
+    /// history) and write the pages `scripts/bench` measures to FILE, one `name<TAB>account<TAB>path` per
+    /// line (account empty for a visitor). Takes some minutes.
+    BenchData {
+        #[arg(long, value_name = "FILE")]
+        pages: std::path::PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -82,6 +89,7 @@ pub fn main() -> ExitCode {
             Command::Migrate => migrate(&settings).await,
             Command::Healthcheck => healthcheck(&settings).await,
             Command::Ledger(LedgerCommand::Check) => check_ledger(&settings).await,
+            Command::BenchData { pages } => bench_data(&settings, &pages).await,
             Command::Tenant(TenantCommand::Create { slug, name, admin_email, admin_name }) => {
                 create_tenant(&settings, &slug, &name, &admin_email, &admin_name).await
             }
@@ -105,9 +113,23 @@ async fn serve(settings: &Settings) -> Result<(), String> {
     app.run_until_stopped().await.map_err(|e| format!("server stopped: {e}"))
 }
 
+async fn bench_data(settings: &Settings, pages: &std::path::Path) -> Result<(), String> {
+    let db = db::connect(&settings.database_url, settings.database_kind()).await.map_err(|e| e.to_string())?;
+    db::migrate(&db).await.map_err(|e| e.to_string())?;
+    let started = std::time::Instant::now();
+    let key_pages = crate::demo::large::generate(&db, crate::demo::large::Scale::FULL, chrono::Utc::now())
+        .await
+        .map_err(|e| e.to_string())?;
+    let lines: String =
+        key_pages.iter().map(|p| format!("{}\t{}\t{}\n", p.name, p.account.as_deref().unwrap_or(""), p.path)).collect();
+    std::fs::write(pages, lines).map_err(|e| format!("cannot write {}: {e}", pages.display()))?;
+    println!("Large data set written in {:.0} s; pages in {}", started.elapsed().as_secs_f64(), pages.display());
+    Ok(())
+}
+
 fn print_demo_logins(base: &str) {
     let mut text = format!("\nDemo logins (password: {}):\n", crate::demo::DEMO_PASSWORD);
-    let mut current = "";
+    let mut current = String::new();
     for (tenant, email, name) in crate::demo::demo_logins() {
         if tenant != current {
             text.push_str(&format!("  {base}/{tenant}/sign-in\n"));

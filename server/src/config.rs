@@ -64,6 +64,9 @@ pub struct Settings {
     pub max_upload_bytes: u64,
     /// `SPIELRAUM_JOB_INTERVAL_SECONDS`: how often this server looks for due background jobs (default 15).
     pub job_interval_seconds: u64,
+    /// `SPIELRAUM_BENCH`: serve `GET /_bench/statements`, the number of SQL statements sent since start-up,
+    /// for `scripts/bench`. Never in production: it tells anyone how busy the database is.
+    pub bench: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,6 +109,7 @@ impl Settings {
         let demo = flag("SPIELRAUM_DEMO")?;
         let secure_cookies = flag("SPIELRAUM_SECURE_COOKIES")?;
         let behind_proxy = flag("SPIELRAUM_BEHIND_PROXY")?;
+        let bench = flag("SPIELRAUM_BENCH")?;
 
         let site_dir = PathBuf::from(var("SPIELRAUM_SITE_DIR").unwrap_or_else(|| DEFAULT_SITE_DIR.to_owned()));
 
@@ -175,6 +179,7 @@ impl Settings {
             public_url,
             mail,
             mail_from,
+            bench,
         })
     }
 

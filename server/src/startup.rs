@@ -97,7 +97,13 @@ impl Application {
         };
         let context = ServerContext { db, mailer, public_url: settings.public_url.clone(), storage };
         crate::worker::spawn(context.clone(), settings.job_interval_seconds);
-        let router = router(settings, context.clone(), secrets, addr);
+        let mut router = router(settings, context.clone(), secrets, addr);
+        if settings.bench {
+            // Outside the router's layers (no session, no tenant): a counter read, no SQL of its own.
+            let count = statements.clone();
+            router =
+                router.route("/_bench/statements", axum::routing::get(move || async move { count.get().to_string() }));
+        }
         Ok(Application { context, statements, listener, router, addr })
     }
 

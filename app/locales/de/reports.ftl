@@ -6,6 +6,10 @@ reports-to-do-title = Zu erledigen
 reports-waiting-title = Zur Prüfung eingereicht
 reports-all-title = Alle Berichte
 reports-none = Es gibt keine Berichte, die Sie sehen können.
+reports-count = { $count ->
+    [one] Ein Bericht
+   *[other] { $count } Berichte
+}
 report-title = Bericht
 report-district = Stadtraum
 report-period = Zeitraum

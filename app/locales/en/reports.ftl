@@ -6,6 +6,10 @@ reports-to-do-title = To do
 reports-waiting-title = Submitted for review
 reports-all-title = All reports
 reports-none = There are no reports you can see.
+reports-count = { $count ->
+    [one] One report
+   *[other] { $count } reports
+}
 report-title = Report
 report-district = District
 report-period = Period

@@ -6,6 +6,7 @@ mod countdown;
 mod feedback;
 mod language_switch;
 mod not_found;
+mod pager;
 mod protected;
 mod skip_link;
 mod tenant_shell;
@@ -17,6 +18,7 @@ pub use feedback::{Field, NewPasswordFields, SelectField, error_text, field_erro
 pub use feedback::reason_key;
 pub use language_switch::LanguageSwitch;
 pub use not_found::{ErrorNotice, NotFound};
+pub use pager::Pager;
 pub use protected::Protected;
 pub use skip_link::SkipLink;
 pub use tenant_shell::{CurrentTenant, CurrentUser, PageTenant, TenantShell};

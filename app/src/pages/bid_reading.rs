@@ -3,7 +3,7 @@
 //! Before closing, administrators see only how many bids each lot has.
 
 use crate::AppError;
-use crate::bids::{CallBidsView, bid_version, call_bids};
+use crate::bids::{BidLine, CallBidList, bid_version, call_bids};
 use crate::components::{CurrentTenant, ErrorNotice, NotFound, Protected};
 use crate::i18n::{I18n, Key};
 use crate::pages::bids::format_size;
@@ -160,7 +160,7 @@ pub fn CallBidsPage() -> impl IntoView {
 }
 
 #[component]
-fn CallBids(view: CallBidsView) -> impl IntoView {
+fn CallBids(view: CallBidList) -> impl IntoView {
     let i18n = I18n::expect();
     let CurrentTenant(tenant) = expect_context::<CurrentTenant>();
     let slug = tenant.slug.to_string();
@@ -208,7 +208,7 @@ fn CallBids(view: CallBidsView) -> impl IntoView {
                     <div id="submitted-bids">
                         {lots.into_iter().map(|(lot_id, lot_title)| {
                             let archive = format!("/{slug}/calls/{call_id}/lots/{lot_id}/bids.zip");
-                            let of_lot: Vec<SubmittedBid> = bids.iter().filter(|b| b.summary.lot_id == lot_id).cloned().collect();
+                            let of_lot: Vec<BidLine> = bids.iter().filter(|b| b.summary.lot_id == lot_id).cloned().collect();
                             view! {
                                 <section class="card">
                                     <h2>{lot_title.clone()}</h2>
@@ -216,12 +216,12 @@ fn CallBids(view: CallBidsView) -> impl IntoView {
                                     <ul>
                                         {of_lot.into_iter().map(|b| {
                                             let href = format!("/{slug}/bids/{}/versions/{}", b.summary.id, b.version.number);
-                                            let total = b.content.total();
+                                            let total = b.total;
                                             view! {
                                                 <li>
                                                     <A href=href>{b.summary.organisation_name.clone()}</A>
                                                     " · "{move || total.format(i18n.locale())}
-                                                    " · "{b.content.fte.format(i18n.locale())}" "{move || i18n.t(Key::FteShort)}
+                                                    " · "{b.fte.format(i18n.locale())}" "{move || i18n.t(Key::FteShort)}
                                                 </li>
                                             }
                                         }).collect_view()}

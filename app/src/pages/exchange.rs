@@ -160,13 +160,7 @@ fn ThreadList(page: ThreadPage) -> impl IntoView {
                 </ul>
             }.into_any()
         }}
-        {(pages > 1).then(|| view! {
-            <nav class="subnav" aria-label=move || i18n.t(Key::PagesLabel)>
-                {(current > 1).then(|| view! { <A href=page_link(current - 1)>{move || i18n.t(Key::PagePrevious)}</A> })}
-                <span>{format!("{current} / {pages}")}</span>
-                {(current < pages).then(|| view! { <A href=page_link(current + 1)>{move || i18n.t(Key::PageNext)}</A> })}
-            </nav>
-        })}
+        <crate::components::Pager page=current pages link=page_link />
     }
 }
 

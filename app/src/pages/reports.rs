@@ -53,7 +53,9 @@ fn period_text(summary: &ReportSummary, locale: model::Locale) -> String {
 pub fn ReportsPage() -> impl IntoView {
     let i18n = I18n::expect();
     let start = ServerAction::<StartReport>::new();
-    let list = Resource::new(|| (), |_| reports());
+    let query = leptos_router::hooks::use_query_map();
+    let page = move || query.read().get("page").and_then(|p| p.parse::<u64>().ok()).unwrap_or(1);
+    let list = Resource::new(page, |page| reports(Some(page)));
     let start_error = Signal::derive(move || start.value().get().and_then(Result::err));
     view! {
         <Title text=move || format!("{} – Spielraum", i18n.t(Key::ReportsTitle)) />
@@ -64,17 +66,11 @@ pub fn ReportsPage() -> impl IntoView {
             <div role="alert">
                 {move || start_error.get().map(|e| view! { <p class="notice notice--error">{error_text(i18n.locale(), &e)}</p> })}
             </div>
-            <Suspense fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
+            <Transition fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
                 {move || Suspend::new(async move {
                     match list.await {
-                        Ok(list) => {
-                            let to_do: Vec<ReportSummary> = list
-                                .iter()
-                                .filter(|r| r.may_start || matches!(r.state, Some(ReportState::Draft | ReportState::Returned)))
-                                .cloned()
-                                .collect();
-                            let waiting: Vec<ReportSummary> =
-                                list.iter().filter(|r| r.state == Some(ReportState::Submitted)).cloned().collect();
+                        Ok(listing) => {
+                            let model::report::ReportListing { to_do, waiting, all, total, page, pages } = listing;
                             view! {
                                 {(!to_do.is_empty()).then(|| view! {
                                     <section aria-labelledby="reports-to-do">
@@ -90,10 +86,14 @@ pub fn ReportsPage() -> impl IntoView {
                                 })}
                                 <section aria-labelledby="reports-all">
                                     <h2 id="reports-all">{move || i18n.t(Key::ReportsAllTitle)}</h2>
-                                    {if list.is_empty() {
+                                    {if all.is_empty() {
                                         view! { <p>{move || i18n.t(Key::ReportsNone)}</p> }.into_any()
                                     } else {
-                                        view! { <ReportTable reports=list start id="reports-all-table" /> }.into_any()
+                                        view! {
+                                            <p id="reports-count">{move || msg::reports_count(i18n.locale(), msg::ReportsCount { count: total as i64 })}</p>
+                                            <ReportTable reports=all start id="reports-all-table" />
+                                            <crate::components::Pager page pages link=|n| format!("?page={n}") />
+                                        }.into_any()
                                     }}
                                 </section>
                             }
@@ -102,7 +102,7 @@ pub fn ReportsPage() -> impl IntoView {
                         Err(_) => view! { <ErrorNotice /> }.into_any(),
                     }
                 })}
-            </Suspense>
+            </Transition>
         </Protected>
     }
 }

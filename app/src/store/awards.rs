@@ -216,6 +216,12 @@ pub async fn decision_of(
         .await?)
 }
 
+/// The kind of one of the tenant's awards (`None`: no such award), without reading the others.
+pub async fn kind_of(db: &impl ConnectionTrait, scope: &TenantScope, id: Uuid) -> Result<Option<AwardKind>, AppError> {
+    let row = award::Entity::find_by_id(id).filter(award::Column::TenantId.eq(scope.id())).one(db).await?;
+    row.map(|row| AwardKind::parse(&row.kind).ok_or_else(|| AppError::internal(format!("award {id} kind")))).transpose()
+}
+
 /// The funded posts and contracts of the tenant, by start and district.
 pub async fn posts(db: &impl ConnectionTrait, scope: &TenantScope) -> Result<Vec<PostView>, AppError> {
     let rows = award::Entity::find()

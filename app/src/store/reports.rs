@@ -132,6 +132,28 @@ pub async fn reports_of(db: &impl ConnectionTrait, scope: &TenantScope, post: Uu
         .await?)
 }
 
+/// The reports of several posts at once, each post's in period order: one query per 500 posts, whatever the
+/// number of reports (the list, the dashboard and the committee report read every post's).
+pub async fn reports_of_posts(
+    db: &impl ConnectionTrait,
+    scope: &TenantScope,
+    posts: &[Uuid],
+) -> Result<std::collections::HashMap<Uuid, Vec<report::Model>>, AppError> {
+    let mut by_post: std::collections::HashMap<Uuid, Vec<report::Model>> = std::collections::HashMap::new();
+    for slice in posts.chunks(500) {
+        let rows = report::Entity::find()
+            .filter(report::Column::TenantId.eq(scope.id()))
+            .filter(report::Column::AwardId.is_in(slice.iter().copied()))
+            .order_by_asc(report::Column::PeriodEnd)
+            .all(db)
+            .await?;
+        for row in rows {
+            by_post.entry(row.award_id).or_default().push(row);
+        }
+    }
+    Ok(by_post)
+}
+
 /// The started report of a post's period, if any.
 pub async fn report_for(
     db: &impl ConnectionTrait,

@@ -620,6 +620,41 @@ pub struct ReportSummary {
     pub may_start: bool,
 }
 
+/// Rows per page of the whole list on the reports page.
+pub const LIST_PAGE_SIZE: u64 = 50;
+
+/// The reports page: what the caller has to do and what waits for review, in full (both bounded by the
+/// running work), and the whole list (growing by every post's every quarter) one page at a time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportListing {
+    pub to_do: Vec<ReportSummary>,
+    pub waiting: Vec<ReportSummary>,
+    /// Page `page` (from 1) of the whole list, newest due first.
+    pub all: Vec<ReportSummary>,
+    pub total: u64,
+    pub page: u64,
+    pub pages: u64,
+}
+
+impl ReportListing {
+    /// Sorts `list` (as `app::reports::ops::list` gives it) into the page's parts; a page past the last
+    /// shows the last.
+    pub fn of(list: Vec<ReportSummary>, page: u64) -> Self {
+        let to_do = list
+            .iter()
+            .filter(|r| r.may_start || matches!(r.state, Some(ReportState::Draft | ReportState::Returned)))
+            .cloned()
+            .collect();
+        let waiting = list.iter().filter(|r| r.state == Some(ReportState::Submitted)).cloned().collect();
+        let total = list.len() as u64;
+        let pages = total.div_ceil(LIST_PAGE_SIZE).max(1);
+        let page = page.clamp(1, pages);
+        let start = usize::try_from((page - 1) * LIST_PAGE_SIZE).unwrap_or(usize::MAX);
+        let all = list.into_iter().skip(start).take(LIST_PAGE_SIZE as usize).collect();
+        ReportListing { to_do, waiting, all, total, page, pages }
+    }
+}
+
 /// A submitted version, with what changed since the one before.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = ReportVersionView))]
@@ -756,6 +791,41 @@ mod tests {
             Utc.with_ymd_and_hms(2027, 1, 1, 0, 0, 0).single().expect("valid"),
             "0 days: due when the period ends"
         );
+    }
+
+    fn summary(n: u32, state: Option<ReportState>, may_start: bool) -> ReportSummary {
+        ReportSummary {
+            id: state.map(|_| Uuid::from_u128(u128::from(n))),
+            post_id: Uuid::nil(),
+            district: format!("Bezirk {n}"),
+            organisation: String::new(),
+            kind: PeriodKind::Regular,
+            period_start: day(2020, 1, 1),
+            period_end: day(2020, 3, 31),
+            due_at: Utc.with_ymd_and_hms(2020, 4, 15, 22, 0, 0).single().expect("valid"),
+            state,
+            late: false,
+            first_submitted_at: None,
+            may_start,
+        }
+    }
+
+    #[test]
+    fn the_reports_page_lists_all_work_and_pages_the_whole_list() {
+        let mut list: Vec<ReportSummary> = (0..120).map(|n| summary(n, Some(ReportState::Accepted), false)).collect();
+        list[3] = summary(3, Some(ReportState::Submitted), false);
+        list[70] = summary(70, Some(ReportState::Returned), false);
+        list[119] = summary(119, None, true);
+        let first = ReportListing::of(list.clone(), 1);
+        assert_eq!((first.total, first.page, first.pages, first.all.len()), (120, 1, 3, 50));
+        assert_eq!(first.waiting.len(), 1, "waiting work is listed whatever the page");
+        assert_eq!(first.to_do.len(), 2, "returned and startable, from every page");
+        let last = ReportListing::of(list.clone(), 3);
+        assert_eq!(last.all.len(), 20);
+        assert_eq!(last.all[0].district, "Bezirk 100");
+        assert_eq!(ReportListing::of(list, 9).page, 3, "past the end: the last page");
+        let empty = ReportListing::of(Vec::new(), 0);
+        assert_eq!((empty.total, empty.page, empty.pages), (0, 1, 1));
     }
 
     #[test]

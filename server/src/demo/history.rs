@@ -28,7 +28,7 @@ type DeclaredConflict = (&'static str, Conflict, &'static str);
 
 /// How far a member has got with a call.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Stage {
+pub(super) enum Stage {
     /// Sheets saved as drafts.
     Drafts,
     /// Sheets finalised.
@@ -76,7 +76,7 @@ fn sheet(evaluation: &CallEvaluation, member: usize, organisation: &str, lot: &s
 }
 
 /// The steering group's members by their number in the demo (steuerung1 … steuerung7).
-async fn members(db: &impl ConnectionTrait, scope: &TenantScope) -> Result<Vec<(usize, Member)>, AppError> {
+pub(super) async fn members(db: &impl ConnectionTrait, scope: &TenantScope) -> Result<Vec<(usize, Member)>, AppError> {
     let mut members: Vec<(usize, Member)> = store::steering_members(db, scope)
         .await?
         .into_iter()
@@ -88,7 +88,7 @@ async fn members(db: &impl ConnectionTrait, scope: &TenantScope) -> Result<Vec<(
 
 /// One member's work on a call at `at`: declarations for every bidder (no conflict unless `conflicts` says
 /// otherwise), then a sheet for every bid of the lots they are not recused from.
-async fn evaluate(
+pub(super) async fn evaluate(
     db: &impl ConnectionTrait,
     scope: &TenantScope,
     call: Uuid,
@@ -140,7 +140,7 @@ fn day(y: i32, m: u32, d: u32) -> Result<NaiveDate, AppError> {
 }
 
 /// The requested funding of a bid's latest submitted version.
-async fn requested(db: &impl ConnectionTrait, bid: Uuid) -> Result<Funding, AppError> {
+pub(super) async fn requested(db: &impl ConnectionTrait, bid: Uuid) -> Result<Funding, AppError> {
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
     let version = model::entity::bid_version::Entity::find()
         .filter(model::entity::bid_version::Column::BidId.eq(bid))
@@ -168,8 +168,46 @@ pub async fn decided(
         evaluate(db, scope, call.id, member, &[], Stage::Final, (start + Duration::hours(hours)).min(now)).await?;
     }
     let module = Module::parse(&call.module).ok_or_else(|| AppError::internal("demo call module"))?;
+    let (number, ends_on) = match module {
+        Module::Steering => ("V2740/19", Some(day(2022, 1, 31)?)),
+        Module::Practice => ("V2741/19", None),
+    };
+    let decision = Decision {
+        admin_email: "admin@dresden.demo",
+        recommended_at: (start + Duration::days(9)).min(now),
+        recorded_at: (start + Duration::days(24)).min(now),
+        session: day(2019, 1, 31)?,
+        number,
+        starts_on: day(2019, 2, 1)?,
+        ends_on,
+    };
+    decide(db, scope, call, &members, &decision).await
+}
+
+/// How the committee decided a call, and when the group recommended and the administration recorded it.
+pub(super) struct Decision<'a> {
+    pub admin_email: &'a str,
+    pub recommended_at: DateTime<Utc>,
+    pub recorded_at: DateTime<Utc>,
+    pub session: NaiveDate,
+    pub number: &'a str,
+    pub starts_on: NaiveDate,
+    /// When the funded posts or contract end; a steering contract must say.
+    pub ends_on: Option<NaiveDate>,
+}
+
+/// The first member (the chair) recommends the strongest bid of each lot, and the administration records
+/// the committee's decision: the recommended bids funded as asked, the others not.
+pub(super) async fn decide(
+    db: &impl ConnectionTrait,
+    scope: &TenantScope,
+    call: &call::Model,
+    members: &[(usize, Member)],
+    decision: &Decision<'_>,
+) -> Result<(), AppError> {
+    let module = Module::parse(&call.module).ok_or_else(|| AppError::internal("demo call module"))?;
     let (_, chair) = members.first().ok_or_else(|| AppError::internal("demo steering group missing"))?;
-    let recommended_at = (start + Duration::days(9)).min(now);
+    let recommended_at = decision.recommended_at;
     let loaded = store::load(db, scope, chair.who(), call.id, recommended_at).await?;
     let fte = match module {
         Module::Steering => Fte::parse("1"),
@@ -189,24 +227,19 @@ pub async fn decided(
         awards::recommend(db, &loaded, lot, Some(winner), &amounts, fte, &reasoning, chair.id).await?;
         winners.push((lot.id, winner, amounts));
     }
-    let email = model::Email::parse("admin@dresden.demo").map_err(AppError::internal)?;
+    let email = model::Email::parse(decision.admin_email).map_err(AppError::internal)?;
     let admin = app::store::users::find_by_email(db, scope, &email)
         .await?
         .ok_or_else(|| AppError::internal("demo admin missing"))?;
     let roles = [model::Role::Admin];
     let who = model::policy::Who { user_id: admin.id, roles: &roles };
-    let recorded_at = (start + Duration::days(24)).min(now);
-    let loaded = store::load(db, scope, who, call.id, recorded_at).await?;
-    let starts_on = day(2019, 2, 1)?;
-    let (number, ends_on) = match module {
-        Module::Steering => ("V2740/19", Some(day(2022, 1, 31)?)),
-        Module::Practice => ("V2741/19", None),
-    };
+    let loaded = store::load(db, scope, who, call.id, decision.recorded_at).await?;
+    let (number, starts_on, ends_on) = (decision.number, decision.starts_on, decision.ends_on);
     for lot in &loaded.lots {
         for bid in &lot.bids {
             let won = winners.iter().find(|(lot_id, winner, _)| *lot_id == lot.id && *winner == bid.id);
             let input = DecisionInput {
-                session_date: day(2019, 1, 31)?,
+                session_date: decision.session,
                 resolution_number: number.to_owned(),
                 awarded: won.is_some(),
                 amounts: won.map(|(.., amounts)| amounts.clone()).unwrap_or_default(),
@@ -229,14 +262,8 @@ pub async fn decided(
                     })
                 }
                 (Some(_), Module::Practice) => {
-                    model::award::check_post(starts_on, None, &input.amounts).map_err(AppError::internal)?;
-                    Some(NewAward {
-                        kind: AwardKind::Post,
-                        district_id: lot.district_id,
-                        fte,
-                        starts_on,
-                        ends_on: None,
-                    })
+                    model::award::check_post(starts_on, ends_on, &input.amounts).map_err(AppError::internal)?;
+                    Some(NewAward { kind: AwardKind::Post, district_id: lot.district_id, fte, starts_on, ends_on })
                 }
             };
             awards::decide(db, &loaded, lot, bid.id, bid.organisation_id, &input, award, admin.id).await?;

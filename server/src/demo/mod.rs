@@ -6,6 +6,7 @@
 
 mod exchange;
 mod history;
+pub mod large;
 mod ledger;
 mod reports;
 mod steering;
@@ -20,10 +21,12 @@ use uuid::Uuid;
 pub const DEMO_PASSWORD: &str = "spielraum-demo";
 
 struct DemoTenant {
-    slug: &'static str,
-    name: &'static str,
+    slug: String,
+    name: String,
     districts: Vec<(String, DistrictKind)>,
-    organisations: Vec<&'static str>,
+    organisations: Vec<String>,
+    /// Where the organisations are registered.
+    city: String,
     /// (email, display name, roles); `Carrier` roles name their organisation by index into `organisations`.
     accounts: Vec<(String, String, Vec<DemoRole>)>,
 }
@@ -36,10 +39,13 @@ enum DemoRole {
 }
 
 /// The demo logins, as `scripts/run` prints them.
-pub fn demo_logins() -> Vec<(&'static str, String, String)> {
+pub fn demo_logins() -> Vec<(String, String, String)> {
     demo_tenants()
         .into_iter()
-        .flat_map(|tenant| tenant.accounts.into_iter().map(move |(email, name, _)| (tenant.slug, email, name)))
+        .flat_map(|tenant| {
+            let slug = tenant.slug;
+            tenant.accounts.into_iter().map(move |(email, name, _)| (slug.clone(), email, name))
+        })
         .collect()
 }
 
@@ -100,22 +106,26 @@ fn demo_tenants() -> Vec<DemoTenant> {
     ));
     vec![
         DemoTenant {
-            slug: "dresden",
-            name: "Landeshauptstadt Dresden",
+            slug: "dresden".into(),
+            name: "Landeshauptstadt Dresden".into(),
             districts: dresden,
-            organisations: vec![
+            organisations: [
                 "Jugendwerk Elbaue e. V.",
                 "Netzwerk Stadtteilarbeit gGmbH",
                 "Familienzentrum Heidepark e. V.",
                 "Kinderring Loschwitz e. V.",
-            ],
+            ]
+            .map(String::from)
+            .to_vec(),
+            city: "Dresden".into(),
             accounts,
         },
         DemoTenant {
-            slug: "musterstadt",
-            name: "Musterstadt",
+            slug: "musterstadt".into(),
+            name: "Musterstadt".into(),
             districts: musterstadt,
             organisations: vec![],
+            city: "Musterstadt".into(),
             accounts: vec![(
                 "admin@musterstadt.demo".to_owned(),
                 "Max Mustermann (Jugendamt)".to_owned(),
@@ -135,103 +145,114 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> Result<bool, DbErr> {
     // One hash for all demo accounts: hashing is deliberately slow, and they share the password anyway.
     let password_hash = app::auth::password::hash(DEMO_PASSWORD).await.map_err(|e| DbErr::Custom(e.to_string()))?;
     for demo in demo_tenants() {
-        let tenant_id = Uuid::new_v4();
-        tenant::Entity::insert(tenant::ActiveModel {
-            id: Set(tenant_id),
-            slug: Set(demo.slug.to_owned()),
-            name: Set(demo.name.to_owned()),
-            time_zone: Set("Europe/Berlin".to_owned()),
-            default_locale: Set("de".to_owned()),
-            created_at: Set(now),
-            evaluation_quorum: Set(model::award::DEFAULT_QUORUM),
-            report_deadline_days: Set(model::report::DEFAULT_DEADLINE_DAYS as i32),
-        })
-        .exec(&txn)
-        .await?;
-        let failed = |err: app::AppError| DbErr::Custom(format!("demo roles: {err}"));
-        app::store::ledger::create_programme(&txn, tenant_id, "Präventionsprogramm", "", now).await.map_err(failed)?;
-        let scope = app::store::TenantScope::resolve(&txn, demo.slug).await.map_err(failed)?;
-        let district_ids: Vec<Uuid> = demo.districts.iter().map(|_| Uuid::new_v4()).collect();
-        let rows = demo.districts.into_iter().zip(1..).zip(&district_ids).map(|(((name, kind), position), id)| {
-            district::ActiveModel {
-                id: Set(*id),
-                tenant_id: Set(tenant_id),
-                name: Set(name),
-                kind: Set(kind.as_str().to_owned()),
-                position: Set(position),
-                retired_at: Set(None),
-                created_at: Set(now),
-            }
-        });
-        district::Entity::insert_many(rows).exec(&txn).await?;
-
-        let organisation_ids: Vec<Uuid> = demo.organisations.iter().map(|_| Uuid::new_v4()).collect();
-        for (id, name) in organisation_ids.iter().zip(&demo.organisations) {
-            organisation::Entity::insert(organisation::ActiveModel {
-                id: Set(*id),
-                tenant_id: Set(tenant_id),
-                name: Set((*name).to_owned()),
-                created_at: Set(now),
-                legal_form: Set("e. V.".to_owned()),
-                register_number: Set(format!("VR {}", 1000 + id.as_u128() % 9000)),
-                street: Set("Musterstraße 1".to_owned()),
-                postcode: Set("01067".to_owned()),
-                city: Set("Dresden".to_owned()),
-                recognised: Set(true),
-                contact_name: Set("Geschäftsführung".to_owned()),
-                contact_email: Set(format!("kontakt-{}@dresden.demo", &id.simple().to_string()[..6])),
-                contact_phone: Set(String::new()),
-                verified_at: Set(Some(now)),
-            })
-            .exec_without_returning(&txn)
-            .await?;
-        }
-        for (email, display_name, roles) in demo.accounts {
-            let user_id = Uuid::new_v4();
-            user::Entity::insert(user::ActiveModel {
-                id: Set(user_id),
-                tenant_id: Set(tenant_id),
-                email: Set(email),
-                display_name: Set(display_name),
-                password_hash: Set(Some(password_hash.clone())),
-                locale: Set(None),
-                status: Set(app::auth::accounts::STATUS_ACTIVE.to_owned()),
-                created_at: Set(now),
-                updated_at: Set(now),
-                last_sign_in_at: Set(None),
-                credential_generation: Set(0),
-            })
-            .exec_without_returning(&txn)
-            .await?;
-            if roles.iter().any(|r| matches!(r, DemoRole::Plain(Role::DistrictContact))) {
-                // The demo contact looks after the first three districts.
-                for district_id in district_ids.iter().take(3) {
-                    district_contact::Entity::insert(district_contact::ActiveModel {
-                        tenant_id: Set(tenant_id),
-                        user_id: Set(user_id),
-                        district_id: Set(*district_id),
-                        created_at: Set(now),
-                    })
-                    .exec_without_returning(&txn)
-                    .await?;
-                }
-            }
-            let roles: Vec<Role> = roles
-                .into_iter()
-                .map(|role| match role {
-                    DemoRole::Plain(role) => role,
-                    DemoRole::CarrierOf(index) => Role::Carrier { organisation_id: organisation_ids[index] },
-                    DemoRole::ProjectCarrierSeatFor(index) => {
-                        Role::Steering { seat: Seat::ProjectCarrier { organisation_id: organisation_ids[index] } }
-                    }
-                })
-                .collect();
-            app::store::users::replace_roles(&txn, &scope, user_id, &roles, now).await.map_err(failed)?;
-        }
+        insert_tenant(&txn, demo, &password_hash, now).await?;
     }
     demo_calls(&txn, now).await?;
     txn.commit().await?;
     Ok(true)
+}
+
+/// One tenant with its programme, districts, organisations and accounts (all with `password_hash`).
+async fn insert_tenant(
+    txn: &impl sea_orm::ConnectionTrait,
+    demo: DemoTenant,
+    password_hash: &str,
+    now: chrono::DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let tenant_id = Uuid::new_v4();
+    tenant::Entity::insert(tenant::ActiveModel {
+        id: Set(tenant_id),
+        slug: Set(demo.slug.clone()),
+        name: Set(demo.name),
+        time_zone: Set("Europe/Berlin".to_owned()),
+        default_locale: Set("de".to_owned()),
+        created_at: Set(now),
+        evaluation_quorum: Set(model::award::DEFAULT_QUORUM),
+        report_deadline_days: Set(model::report::DEFAULT_DEADLINE_DAYS as i32),
+    })
+    .exec(txn)
+    .await?;
+    let failed = |err: app::AppError| DbErr::Custom(format!("demo roles: {err}"));
+    app::store::ledger::create_programme(txn, tenant_id, "Präventionsprogramm", "", now).await.map_err(failed)?;
+    let scope = app::store::TenantScope::resolve(txn, &demo.slug).await.map_err(failed)?;
+    let district_ids: Vec<Uuid> = demo.districts.iter().map(|_| Uuid::new_v4()).collect();
+    let rows = demo.districts.into_iter().zip(1..).zip(&district_ids).map(|(((name, kind), position), id)| {
+        district::ActiveModel {
+            id: Set(*id),
+            tenant_id: Set(tenant_id),
+            name: Set(name),
+            kind: Set(kind.as_str().to_owned()),
+            position: Set(position),
+            retired_at: Set(None),
+            created_at: Set(now),
+        }
+    });
+    district::Entity::insert_many(rows).exec(txn).await?;
+
+    let organisation_ids: Vec<Uuid> = demo.organisations.iter().map(|_| Uuid::new_v4()).collect();
+    for (id, name) in organisation_ids.iter().zip(&demo.organisations) {
+        organisation::Entity::insert(organisation::ActiveModel {
+            id: Set(*id),
+            tenant_id: Set(tenant_id),
+            name: Set(name.clone()),
+            created_at: Set(now),
+            legal_form: Set("e. V.".to_owned()),
+            register_number: Set(format!("VR {}", 1000 + id.as_u128() % 9000)),
+            street: Set("Musterstraße 1".to_owned()),
+            postcode: Set("01067".to_owned()),
+            city: Set(demo.city.clone()),
+            recognised: Set(true),
+            contact_name: Set("Geschäftsführung".to_owned()),
+            contact_email: Set(format!("kontakt-{}@{}.demo", &id.simple().to_string()[..6], demo.slug)),
+            contact_phone: Set(String::new()),
+            verified_at: Set(Some(now)),
+        })
+        .exec_without_returning(txn)
+        .await?;
+    }
+    for (email, display_name, roles) in demo.accounts {
+        let user_id = Uuid::new_v4();
+        user::Entity::insert(user::ActiveModel {
+            id: Set(user_id),
+            tenant_id: Set(tenant_id),
+            email: Set(email),
+            display_name: Set(display_name),
+            password_hash: Set(Some(password_hash.to_owned())),
+            locale: Set(None),
+            status: Set(app::auth::accounts::STATUS_ACTIVE.to_owned()),
+            created_at: Set(now),
+            updated_at: Set(now),
+            last_sign_in_at: Set(None),
+            credential_generation: Set(0),
+        })
+        .exec_without_returning(txn)
+        .await?;
+        if roles.iter().any(|r| matches!(r, DemoRole::Plain(Role::DistrictContact))) {
+            // The demo contact looks after the first three districts.
+            for district_id in district_ids.iter().take(3) {
+                district_contact::Entity::insert(district_contact::ActiveModel {
+                    tenant_id: Set(tenant_id),
+                    user_id: Set(user_id),
+                    district_id: Set(*district_id),
+                    created_at: Set(now),
+                })
+                .exec_without_returning(txn)
+                .await?;
+            }
+        }
+        let roles: Vec<Role> = roles
+            .into_iter()
+            .map(|role| match role {
+                DemoRole::Plain(role) => role,
+                DemoRole::CarrierOf(index) => Role::Carrier { organisation_id: organisation_ids[index] },
+                DemoRole::ProjectCarrierSeatFor(index) => {
+                    Role::Steering { seat: Seat::ProjectCarrier { organisation_id: organisation_ids[index] } }
+                }
+            })
+            .collect();
+        app::store::users::replace_roles(txn, &scope, user_id, &roles, now).await.map_err(failed)?;
+    }
+    Ok(())
 }
 
 /// Dresden's calls, oldest first: the steering and the practice call of 2018 (decided by the committee on

@@ -47,7 +47,7 @@ pub(super) fn berlin(day: NaiveDate, hour: u32) -> Result<DateTime<Utc>, AppErro
 }
 
 /// The report of one quarter: its text varies with the district and the quarter, its figures grow slowly.
-fn content(district: &str, period: &Period, index: usize) -> Content {
+pub(super) fn content(district: &str, period: &Period, index: usize) -> Content {
     let quarter = period.starts_on.month0() / 3 + 1;
     let year = period.starts_on.year();
     let measure = MEASURES[index % MEASURES.len()];

@@ -3,6 +3,7 @@
 
 mod admin;
 mod auth;
+mod bench_data;
 mod bids;
 mod bids_api;
 mod calls;

@@ -116,13 +116,7 @@ fn Pager(search: String, page: u64, pages: u64, total: u64) -> impl IntoView {
     };
     view! {
         <p id="user-count">{move || format!("{}: {total}", i18n.t(Key::UsersFound))}</p>
-        {(pages > 1).then(|| view! {
-            <nav class="subnav" aria-label=move || i18n.t(Key::PagesLabel)>
-                {(page > 1).then(|| view! { <A href=link(page - 1)>{move || i18n.t(Key::PagePrevious)}</A> })}
-                <span>{format!("{page} / {pages}")}</span>
-                {(page < pages).then(|| view! { <A href=link(page + 1)>{move || i18n.t(Key::PageNext)}</A> })}
-            </nav>
-        })}
+        <crate::components::Pager page pages link />
     }
 }
 
