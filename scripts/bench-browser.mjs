@@ -34,13 +34,14 @@ async function firstLoad(path, cookie) {
     await context.addCookies([{ name, value, url: base }]);
   }
   const page = await context.newPage();
+  // Runs before the page's own scripts, when the document has no <html> yet: watch the whole document.
   await page.addInitScript(() => {
     new MutationObserver((_, observer) => {
-      if (document.documentElement.hasAttribute("data-hydrated")) {
+      if (document.documentElement?.hasAttribute("data-hydrated")) {
         window.__interactiveAt = performance.now();
         observer.disconnect();
       }
-    }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-hydrated"] });
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-hydrated"] });
   });
   let bytes = 0;
   page.on("requestfinished", async (request) => {

@@ -209,10 +209,14 @@ pub mod ops {
 
     /// The caller's work with reports (see `model::report::ReportTasks`).
     pub async fn tasks(actor: &Actor, now: DateTime<Utc>) -> Result<model::report::ReportTasks, AppError> {
-        let db = &actor.server.db;
-        let loaded = Loaded::read(db, actor, now).await?;
         let reviewer = actor.holds(Permission::ReviewReports);
         let mut tasks = model::report::ReportTasks::default();
+        // Only coordinators and reviewers have work with reports; everyone else's home page asks nothing.
+        if !reviewer && !actor.caller().roles.contains(&model::Role::Coordinator) {
+            return Ok(tasks);
+        }
+        let db = &actor.server.db;
+        let loaded = Loaded::read(db, actor, now).await?;
         let relevant: Vec<(&Post, Option<ReportAccess>)> = loaded
             .posts
             .iter()

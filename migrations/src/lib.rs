@@ -21,6 +21,7 @@ mod m20261203_000012_reports;
 mod m20261203_000013_exchange_and_files;
 mod m20261203_000014_ledger;
 mod m20261203_000015_steering;
+mod m20261204_000016_query_indexes;
 
 pub struct Migrator;
 
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000013_exchange_and_files::Migration),
             Box::new(m20261203_000014_ledger::Migration),
             Box::new(m20261203_000015_steering::Migration),
+            Box::new(m20261204_000016_query_indexes::Migration),
         ]
     }
 }

@@ -70,8 +70,15 @@ impl StatementCount {
     pub fn attach(db: &mut DatabaseConnection) -> StatementCount {
         let count = StatementCount::default();
         let counter = count.0.clone();
-        db.set_metric_callback(move |_| {
+        db.set_metric_callback(move |info| {
             counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            // `RUST_LOG=spielraum::sql=debug` shows every statement with its time, for finding slow ones.
+            tracing::debug!(
+                target: "spielraum::sql",
+                micros = u64::try_from(info.elapsed.as_micros()).unwrap_or(u64::MAX),
+                sql = %info.statement.sql,
+                "statement"
+            );
         });
         count
     }

@@ -262,7 +262,16 @@ pub async fn page(
     if let Some(award) = filter.award {
         query = query.filter(ledger_entry::Column::AwardId.eq(award));
     }
-    let total = query.clone().count(db).await?;
+    // COUNT(*) over the table itself: the paginator's count wraps the whole SELECT in a subquery, which
+    // SQLite materialises row by row.
+    let total: Option<i64> = query
+        .clone()
+        .select_only()
+        .column_as(Expr::cust("COUNT(*)"), "total")
+        .into_tuple()
+        .one(db)
+        .await?;
+    let total = u64::try_from(total.unwrap_or(0)).unwrap_or(0);
     let rows = query
         .order_by_desc(ledger_entry::Column::BookedOn)
         .order_by_desc(ledger_entry::Column::CreatedAt)

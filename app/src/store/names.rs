@@ -4,22 +4,43 @@
 use super::TenantScope;
 use crate::AppError;
 use model::entity::{district, organisation, user};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 use std::collections::HashMap;
 use uuid::Uuid;
 
+// Only id and name are read: a city has hundreds of organisations and a thousand people, whose other
+// columns no list needs.
+
 pub async fn districts(db: &impl ConnectionTrait, scope: &TenantScope) -> Result<HashMap<Uuid, String>, AppError> {
-    let rows = district::Entity::find().filter(district::Column::TenantId.eq(scope.id())).all(db).await?;
-    Ok(rows.into_iter().map(|row| (row.id, row.name)).collect())
+    let rows: Vec<(Uuid, String)> = district::Entity::find()
+        .select_only()
+        .columns([district::Column::Id, district::Column::Name])
+        .filter(district::Column::TenantId.eq(scope.id()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().collect())
 }
 
 pub async fn organisations(db: &impl ConnectionTrait, scope: &TenantScope) -> Result<HashMap<Uuid, String>, AppError> {
-    let rows = organisation::Entity::find().filter(organisation::Column::TenantId.eq(scope.id())).all(db).await?;
-    Ok(rows.into_iter().map(|row| (row.id, row.name)).collect())
+    let rows: Vec<(Uuid, String)> = organisation::Entity::find()
+        .select_only()
+        .columns([organisation::Column::Id, organisation::Column::Name])
+        .filter(organisation::Column::TenantId.eq(scope.id()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().collect())
 }
 
 /// Display names of the tenant's people.
 pub async fn users(db: &impl ConnectionTrait, scope: &TenantScope) -> Result<HashMap<Uuid, String>, AppError> {
-    let rows = user::Entity::find().filter(user::Column::TenantId.eq(scope.id())).all(db).await?;
-    Ok(rows.into_iter().map(|row| (row.id, row.display_name)).collect())
+    let rows: Vec<(Uuid, String)> = user::Entity::find()
+        .select_only()
+        .columns([user::Column::Id, user::Column::DisplayName])
+        .filter(user::Column::TenantId.eq(scope.id()))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().collect())
 }

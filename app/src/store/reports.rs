@@ -132,16 +132,23 @@ pub async fn reports_of(db: &impl ConnectionTrait, scope: &TenantScope, post: Uu
         .await?)
 }
 
-/// The reports of several posts at once, each post's in period order: one query per 500 posts, whatever the
-/// number of reports (the list, the dashboard and the committee report read every post's).
+/// The reports of several posts at once, each post's in period order, **without their content** (left
+/// empty: lists show state and dates, and ten years of a city's reports are megabytes of text): one query per
+/// 500 posts, whatever the number of reports (the list, the dashboard and the committee report read every
+/// post's).
 pub async fn reports_of_posts(
     db: &impl ConnectionTrait,
     scope: &TenantScope,
     posts: &[Uuid],
 ) -> Result<std::collections::HashMap<Uuid, Vec<report::Model>>, AppError> {
+    use sea_orm::sea_query::Expr;
+    use sea_orm::{Iterable, QuerySelect};
     let mut by_post: std::collections::HashMap<Uuid, Vec<report::Model>> = std::collections::HashMap::new();
     for slice in posts.chunks(500) {
         let rows = report::Entity::find()
+            .select_only()
+            .columns(report::Column::iter().filter(|c| !matches!(c, report::Column::Content)))
+            .column_as(Expr::val(""), "content")
             .filter(report::Column::TenantId.eq(scope.id()))
             .filter(report::Column::AwardId.is_in(slice.iter().copied()))
             .order_by_asc(report::Column::PeriodEnd)
