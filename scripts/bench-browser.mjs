@@ -57,8 +57,22 @@ async function firstLoad(path, cookie) {
   return { bytes, interactive };
 }
 
-/** Lighthouse's desktop preset, performance only; the cookie as an extra header. */
+/** Lighthouse's run, tried up to three times: its trace sometimes misses the navigation (NO_NAVSTART). */
 function lighthouseRun(path, cookie) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return lighthouseOnce(path, cookie);
+    } catch (error) {
+      if (attempt === 3) {
+        console.error(`lighthouse gave up on ${path}: ${error.message}`);
+        return { lcp: NaN, tbt: NaN, cls: NaN };
+      }
+    }
+  }
+}
+
+/** Lighthouse's desktop preset, performance only; the cookie as an extra header. */
+function lighthouseOnce(path, cookie) {
   const dir = mkdtempSync(join(tmpdir(), "lighthouse-"));
   try {
     const out = join(dir, "report.json");
