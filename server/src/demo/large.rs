@@ -534,15 +534,7 @@ async fn ledger_history(
             ops::book(db, scope, posting, Some(admin), berlin(passed, 10)?).await?;
         }
         for award in awards.iter().filter(|a| a.starts_on.year() == year && committed.insert(a.id)) {
-            let funding = award.funding.iter().map(|y| (y.year, y.amount)).collect();
-            let commitment = ops::Commitment {
-                award: award.id,
-                module: award.kind.module(),
-                funding: &funding,
-                decided_on: award.session_date,
-                reference: &award.resolution_number,
-            };
-            ops::commit(db, scope, &commitment, admin, berlin(day(year, 1, 22)?, 11)?).await?;
+            super::ledger::commit(db, scope, award, admin, berlin(day(year, 1, 22)?, 11)?).await?;
         }
         let closing = berlin(day(year, 1, 25)?, 10)?;
         if year > first && closing <= now && year < today.year() {

@@ -58,15 +58,7 @@ pub async fn history(db: &impl ConnectionTrait, scope: &TenantScope, now: DateTi
     let awards = app::store::awards::posts(db, scope).await?;
     let decided = berlin(day(2019, 2, 1)?, 9)?;
     for award in &awards {
-        let funding = award.funding.iter().map(|y| (y.year, y.amount)).collect();
-        let commitment = ops::Commitment {
-            award: award.id,
-            module: award.kind.module(),
-            funding: &funding,
-            decided_on: award.session_date,
-            reference: &award.resolution_number,
-        };
-        ops::commit(db, scope, &commitment, admin_id, decided).await?;
+        commit(db, scope, award, admin_id, decided).await?;
     }
 
     for year in 2019..=today.year() {
@@ -139,6 +131,25 @@ pub async fn history(db: &impl ConnectionTrait, scope: &TenantScope, now: DateTi
         }
     }
     report_2019(db, scope, now).await
+}
+
+/// Books an award's commitments, as the administration's recording of the decision does.
+pub(super) async fn commit(
+    db: &impl ConnectionTrait,
+    scope: &TenantScope,
+    award: &model::award::PostView,
+    user: uuid::Uuid,
+    at: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let funding = award.funding.iter().map(|y| (y.year, y.amount)).collect();
+    let commitment = ops::Commitment {
+        award: award.id,
+        module: award.kind.module(),
+        funding: &funding,
+        decided_on: award.session_date,
+        reference: &award.resolution_number,
+    };
+    ops::commit(db, scope, &commitment, user, at).await
 }
 
 /// The steering group's text for its first yearly report to the committee, written in February 2020.

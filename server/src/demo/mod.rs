@@ -159,22 +159,11 @@ async fn insert_tenant(
     password_hash: &str,
     now: chrono::DateTime<Utc>,
 ) -> Result<(), DbErr> {
-    let tenant_id = Uuid::new_v4();
-    tenant::Entity::insert(tenant::ActiveModel {
-        id: Set(tenant_id),
-        slug: Set(demo.slug.clone()),
-        name: Set(demo.name),
-        time_zone: Set("Europe/Berlin".to_owned()),
-        default_locale: Set("de".to_owned()),
-        created_at: Set(now),
-        evaluation_quorum: Set(model::award::DEFAULT_QUORUM),
-        report_deadline_days: Set(model::report::DEFAULT_DEADLINE_DAYS as i32),
-    })
-    .exec(txn)
-    .await?;
-    let failed = |err: app::AppError| DbErr::Custom(format!("demo roles: {err}"));
-    app::store::ledger::create_programme(txn, tenant_id, "Präventionsprogramm", "", now).await.map_err(failed)?;
-    let scope = app::store::TenantScope::resolve(txn, &demo.slug).await.map_err(failed)?;
+    let failed = |err: app::AppError| DbErr::Custom(format!("demo tenant {}: {err}", demo.slug));
+    // Created as the command line creates a tenant: with its first programme.
+    let slug = model::TenantSlug::parse(&demo.slug).map_err(|e| DbErr::Custom(format!("demo slug: {e}")))?;
+    let scope = app::store::tenants::create(txn, &slug, &demo.name, now).await.map_err(failed)?;
+    let tenant_id = scope.id();
     let district_ids: Vec<Uuid> = demo.districts.iter().map(|_| Uuid::new_v4()).collect();
     let rows = demo.districts.into_iter().zip(1..).zip(&district_ids).map(|(((name, kind), position), id)| {
         district::ActiveModel {
