@@ -431,7 +431,8 @@ pub mod ops {
     }
 
     /// Checks every tenant's ledger (`server ledger check`): one line per discrepancy, named by tenant
-    /// (`model::ledger::audit`). Empty when everything adds up.
+    /// (`model::ledger::audit`), and per sum the database keeps that differs from its entries. Empty when
+    /// everything adds up.
     pub async fn check_all(db: &impl ConnectionTrait) -> Result<Vec<String>, AppError> {
         use sea_orm::{EntityTrait, QueryOrder};
         let tenants = model::entity::tenant::Entity::find()
@@ -442,6 +443,7 @@ pub mod ops {
         for tenant in tenants {
             let (rows, closings) = store::audit_rows(db, tenant.id).await?;
             found.extend(model::ledger::audit(&rows, &closings).into_iter().map(|d| format!("{}: {d}", tenant.slug)));
+            found.extend(store::drifted_sums(db, tenant.id).await?.into_iter().map(|d| format!("{}: {d}", tenant.slug)));
         }
         Ok(found)
     }
@@ -454,10 +456,27 @@ pub mod ops {
         year: Option<i32>,
         now: DateTime<Utc>,
     ) -> Result<model::controlling::DashboardView, AppError> {
-        use model::controlling::{PostFacts, PostMoney, burn_down, coverage, history};
         actor.check(Permission::ReadLedger)?;
         let today = now.with_timezone(&model::datetime::time_zone("Europe/Berlin")).date_naive();
         let year = year_of(year.unwrap_or(today.year()))?;
+        let reports = crate::reports::ops::list(actor, crate::reports::ops::Filter::default(), now).await?;
+        // Only the year's figures count: their contents are all that is read.
+        let of_year: Vec<_> = reports.iter().filter(|r| r.period_start.year() == year).cloned().collect();
+        let figures = crate::reports::ops::figure_inputs(actor, &of_year).await?;
+        dashboard_of(actor, year, &reports, &figures, now).await
+    }
+
+    /// The dashboard of `year` from the report list already read (`reports`, from `reports::ops::list`) and
+    /// the figures of at least that year's reports, so that the committee report reads each once.
+    async fn dashboard_of(
+        actor: &Actor,
+        year: i32,
+        reports: &[model::report::ReportSummary],
+        figures: &[model::report::totals::FigureInput],
+        now: DateTime<Utc>,
+    ) -> Result<model::controlling::DashboardView, AppError> {
+        use model::controlling::{PostFacts, PostMoney, burn_down, coverage, history};
+        let today = now.with_timezone(&model::datetime::time_zone("Europe/Berlin")).date_naive();
         let db = &actor.server.db;
         let scope = &actor.tenant;
         let lines = store::totals(db, scope, None).await?;
@@ -471,12 +490,8 @@ pub mod ops {
 
         let awards = crate::store::awards::posts(db, scope).await?;
         let paid = store::disbursed_by_award(db, scope).await?;
-        let reports = crate::reports::ops::list(actor, crate::reports::ops::Filter::default(), now).await?;
-        // Only the year's figures count: their contents are all that is read.
-        let of_year: Vec<_> = reports.iter().filter(|r| r.period_start.year() == year).cloned().collect();
-        let figures = crate::reports::ops::figure_inputs(actor, &of_year).await?;
         let mut spent: HashMap<Uuid, Money> = HashMap::new();
-        for input in &figures {
+        for input in figures.iter().filter(|input| input.period_start.year() == year) {
             let sum = spent.entry(input.post_id).or_default();
             *sum = *sum + input.figures.money_spent;
         }
@@ -515,7 +530,7 @@ pub mod ops {
             .into_iter()
             .map(|d| (d.id, String::from(d.name)))
             .collect();
-        let standing = model::report::compliance::ComplianceView::build(&reports, Some(year), now);
+        let standing = model::report::compliance::ComplianceView::build(reports, Some(year), now);
         let compliance: Vec<_> = standing.entries.iter().map(|e| (e.district.clone(), e.status)).collect();
 
         Ok(model::controlling::DashboardView {
@@ -540,8 +555,11 @@ pub mod ops {
     ) -> Result<model::controlling::CommitteeReportView, AppError> {
         actor.check(Permission::ReadLedger)?;
         let year = year_of(year)?;
-        let dashboard = dashboard(actor, Some(year), now).await?;
-        let figures = crate::reports::ops::figures(actor, Some(year), now).await?;
+        // One reading of the reports and their figures serves the dashboard and the figures per district.
+        let reports = crate::reports::ops::list(actor, crate::reports::ops::Filter::default(), now).await?;
+        let inputs = crate::reports::ops::figure_inputs(actor, &reports).await?;
+        let dashboard = dashboard_of(actor, year, &reports, &inputs, now).await?;
+        let figures = model::report::totals::FiguresView::build(&inputs, Some(year));
         let text = crate::store::committee::text(&actor.server.db, &actor.tenant, year).await?;
         let resolutions = if actor.holds(Permission::ReadSteering) {
             let filter = model::steering::view::ResolutionFilter { year: Some(year), ..Default::default() };

@@ -413,19 +413,55 @@ pub mod ops {
     /// The ranking per lot with its score matrix; a lot stays hidden from a member who is recused from it or
     /// has not finalised their own sheets for all its bids (it would show the others' scores).
     pub async fn ranking(actor: &Actor, call: Uuid, now: DateTime<Utc>) -> Result<RankingView, AppError> {
+        ranking_of(actor, call, None, now).await
+    }
+
+    /// The ranking of one lot (`lot`, or else the first with bids), as its page shows it: a city's call has
+    /// twenty lots of up to twenty bids, each with a matrix of every member's sheets, too much for one page.
+    pub async fn ranking_page(
+        actor: &Actor,
+        call: Uuid,
+        lot: Option<Uuid>,
+        now: DateTime<Utc>,
+    ) -> Result<RankingView, AppError> {
+        ranking_of(actor, call, Some(lot), now).await
+    }
+
+    /// Every lot (`only` is `None`) or one (`Some(None)`: the first with bids).
+    async fn ranking_of(
+        actor: &Actor,
+        call: Uuid,
+        only: Option<Option<Uuid>>,
+        now: DateTime<Utc>,
+    ) -> Result<RankingView, AppError> {
         let db = &actor.server.db;
         let evaluation = store::load(db, &actor.tenant, actor.who(), call, now).await?;
         let recommendations = crate::store::awards::recommendations(db, &evaluation).await?;
         let decisions = crate::store::awards::decisions(db, &evaluation).await?;
-        let lots = evaluation
+        let choices: Vec<model::evaluation::LotChoice> = evaluation
             .lots
             .iter()
+            .filter(|lot| !lot.bids.is_empty())
+            .map(|lot| model::evaluation::LotChoice { lot_id: lot.id, title: lot.title.clone() })
+            .collect();
+        let chosen: Vec<_> = match only {
+            None => evaluation.lots.iter().collect(),
+            Some(Some(id)) => vec![evaluation.lots.iter().find(|lot| lot.id == id).ok_or(AppError::NotFound)?],
+            Some(None) => choices
+                .first()
+                .and_then(|first| evaluation.lots.iter().find(|lot| lot.id == first.lot_id))
+                .into_iter()
+                .collect(),
+        };
+        let lots = chosen
+            .into_iter()
             .map(|lot| lot_ranking(actor, &evaluation, lot, &recommendations, &decisions))
             .collect::<Result<_, _>>()?;
         Ok(RankingView {
             call: summary(db, actor, &evaluation).await?,
             rubric: evaluation.rubric.clone(),
             lots,
+            choices,
             scorer: actor.holds(model::Permission::ScoreBids),
             decides: actor.holds(model::Permission::ManageCalls),
         })
@@ -621,11 +657,13 @@ pub async fn bid_scores(bid: Uuid) -> Result<BidScoresView, AppError> {
     ))
 }
 
+/// One lot's ranking (the first with bids unless `lot` names one), with the lots to choose from.
 #[leptos::server(prefix = "/fn", endpoint = "ranking")]
-pub async fn ranking(call: Uuid) -> Result<RankingView, AppError> {
-    with_actor!(crate::actor::Actor::require(model::Permission::ReadBids), |actor| ops::ranking(
+pub async fn ranking(call: Uuid, #[server(default)] lot: Option<Uuid>) -> Result<RankingView, AppError> {
+    with_actor!(crate::actor::Actor::require(model::Permission::ReadBids), |actor| ops::ranking_page(
         &actor,
         call,
+        lot,
         chrono::Utc::now()
     ))
 }

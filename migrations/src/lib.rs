@@ -22,6 +22,8 @@ mod m20261203_000013_exchange_and_files;
 mod m20261203_000014_ledger;
 mod m20261203_000015_steering;
 mod m20261204_000016_query_indexes;
+mod m20261204_000017_lookup_indexes;
+mod m20261204_000018_ledger_sums;
 
 pub struct Migrator;
 
@@ -45,6 +47,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000014_ledger::Migration),
             Box::new(m20261203_000015_steering::Migration),
             Box::new(m20261204_000016_query_indexes::Migration),
+            Box::new(m20261204_000017_lookup_indexes::Migration),
+            Box::new(m20261204_000018_ledger_sums::Migration),
         ]
     }
 }

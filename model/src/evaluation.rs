@@ -323,6 +323,14 @@ pub enum RankingHidden {
     OwnScoresOpen,
 }
 
+/// A lot to choose on the ranking page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LotChoice {
+    pub lot_id: Uuid,
+    pub title: String,
+}
+
 /// One lot's ranking and score matrix, or why the caller does not see them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -348,6 +356,9 @@ pub struct RankingView {
     #[cfg_attr(feature = "openapi", schema(value_type = Vec<crate::rubric::Criterion>))]
     pub rubric: Rubric,
     pub lots: Vec<LotRanking>,
+    /// Every lot that has bids, in the call's order: the page shows one lot at a time and links the others.
+    #[serde(default)]
+    pub choices: Vec<LotChoice>,
     /// The caller scores (and so may record a lot's recommendation).
     pub scorer: bool,
     /// The caller records the committee's decisions (the administration).

@@ -26,6 +26,7 @@ finalise-score = Bewertung abschließen
 group-scores-title = Bewertungen der Steuerungsgruppe
 ranking-rule = Die gewichtete Punktzahl ist der Mittelwert der abgeschlossenen Bewertungen, einmal auf zwei Nachkommastellen kaufmännisch gerundet; gleiche Punktzahlen teilen sich einen Rang.
 ranking-after-own-scores = Die Rangfolge dieses Loses sehen Sie, sobald Ihre eigenen Bewertungen für alle seine Interessenbekundungen abgeschlossen sind.
+ranking-lots = Lose dieses Aufrufs
 ranking-table-caption = Rangfolge mit Mittelwert, Spannweite und Standardabweichung je Kriterium
 rank-label = Rang
 scores-count-label = Bewertungen

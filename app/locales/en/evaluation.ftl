@@ -26,6 +26,7 @@ finalise-score = Finalise score sheet
 group-scores-title = The steering group's score sheets
 ranking-rule = The weighted score is the mean of the final score sheets, rounded once to two decimal places (halves rounded up); equal scores share a rank.
 ranking-after-own-scores = You will see this lot's ranking once your own score sheets for all its bids are final.
+ranking-lots = Lots of this call
 ranking-table-caption = Ranking with mean, range and standard deviation per criterion
 rank-label = Rank
 scores-count-label = Score sheets

@@ -474,12 +474,18 @@ pub fn RankingPage() -> impl IntoView {
     let id = id_param();
     let recommend = ServerAction::<Recommend>::new();
     let decide = ServerAction::<Decide>::new();
+    let query = leptos_router::hooks::use_query_map();
+    // The lot shown (`?lot=`, else the first with bids); one that is not an id is not found.
+    let lot = move || match query.read().get("lot") {
+        Some(text) => Uuid::parse_str(&text).map(Some).map_err(|_| ()),
+        None => Ok(None),
+    };
     let table = Resource::new(
-        move || (id(), recommend.version().get(), decide.version().get()),
-        |(id, ..)| async move {
-            match id {
-                Some(id) => ranking(id).await,
-                None => Err(AppError::NotFound),
+        move || (id(), lot(), recommend.version().get(), decide.version().get()),
+        |(id, lot, ..)| async move {
+            match (id, lot) {
+                (Some(id), Ok(lot)) => ranking(id, lot).await,
+                _ => Err(AppError::NotFound),
             }
         },
     );
@@ -526,6 +532,18 @@ fn Ranking(view: RankingView, recommend: ServerAction<Recommend>, decide: Server
                 <p class="notice notice--error">{error_text(i18n.locale(), &e)}</p>
             })}
         </div>
+        {(view.choices.len() > 1).then(|| {
+            let shown = view.lots.first().map(|lot| lot.lot_id);
+            view! {
+                <nav class="subnav" aria-label=move || i18n.t(Key::RankingLots)>
+                    {view.choices.iter().map(|choice| view! {
+                        <a href=format!("?lot={}", choice.lot_id) aria-current=(shown == Some(choice.lot_id)).then_some("page")>
+                            {choice.title.clone()}
+                        </a>
+                    }).collect_view()}
+                </nav>
+            }
+        })}
         {view.lots.into_iter().filter(|lot| lot.hidden.is_some() || !lot.lines.is_empty()).map(|lot| {
             let lot_id = lot.lot_id;
             let lines = lot.lines.clone();

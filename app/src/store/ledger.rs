@@ -1,14 +1,15 @@
 //! The ledger, the closings of budget years and the programmes (server only; issue 14).
 //!
 //! Every function takes the tenant's scope and decides nothing: the rules are `model::ledger`'s, asked by
-//! `app::controlling::ops` inside one transaction per request. Rows are only ever inserted. Sums are made
-//! by the database (`SUM` per line and kind), so an overview reads one small result however long the ledger.
+//! `app::controlling::ops` inside one transaction per request. Rows are only ever inserted. Sums are read
+//! from `ledger_sums`, which a trigger keeps as rows are booked (migration 18), so an overview reads a few
+//! rows per line however long the ledger.
 
 use super::TenantScope;
 use crate::AppError;
 use chrono::{DateTime, NaiveDate, Utc};
 use model::call::Module;
-use model::entity::{budget_closing, ledger_entry, programme};
+use model::entity::{budget_closing, ledger_entry, ledger_sum, programme};
 use model::ledger::{EntryKind, Line, LineFacts, Totals};
 use model::Money;
 use sea_orm::sea_query::Expr;
@@ -103,26 +104,22 @@ fn corrupt(what: &str, detail: impl std::fmt::Display) -> AppError {
     AppError::internal(format!("ledger {what}: {detail}"))
 }
 
-/// The sums per line (of one year, or all), by the database.
+/// The sums per line (of one year, or all), from the sums the database keeps.
 pub async fn totals(
     db: &impl ConnectionTrait,
     scope: &TenantScope,
     year: Option<i32>,
 ) -> Result<BTreeMap<Line, Totals>, AppError> {
-    let mut query = ledger_entry::Entity::find()
+    let mut query = ledger_sum::Entity::find()
         .select_only()
-        .column(ledger_entry::Column::Programme)
-        .column(ledger_entry::Column::Module)
-        .column(ledger_entry::Column::Year)
-        .column(ledger_entry::Column::Kind)
-        .column_as(Expr::cust("CAST(SUM(amount_cents) AS BIGINT)"), "cents")
-        .filter(ledger_entry::Column::TenantId.eq(scope.id()))
-        .group_by(ledger_entry::Column::Programme)
-        .group_by(ledger_entry::Column::Module)
-        .group_by(ledger_entry::Column::Year)
-        .group_by(ledger_entry::Column::Kind);
+        .column(ledger_sum::Column::Programme)
+        .column(ledger_sum::Column::Module)
+        .column(ledger_sum::Column::Year)
+        .column(ledger_sum::Column::Kind)
+        .column(ledger_sum::Column::AmountCents)
+        .filter(ledger_sum::Column::TenantId.eq(scope.id()));
     if let Some(year) = year {
-        query = query.filter(ledger_entry::Column::Year.eq(year));
+        query = query.filter(ledger_sum::Column::Year.eq(year));
     }
     let rows: Vec<(String, String, i32, String, i64)> = query.into_tuple().all(db).await?;
     let mut lines: BTreeMap<Line, Totals> = BTreeMap::new();
@@ -323,20 +320,24 @@ pub async fn disbursed_by_award(
     db: &impl ConnectionTrait,
     scope: &TenantScope,
 ) -> Result<BTreeMap<(Uuid, i32), Money>, AppError> {
-    let rows: Vec<(Option<Uuid>, i32, i64)> = ledger_entry::Entity::find()
+    let rows: Vec<(Uuid, i32, i64)> = ledger_sum::Entity::find()
         .select_only()
-        .column(ledger_entry::Column::AwardId)
-        .column(ledger_entry::Column::Year)
-        .column_as(Expr::cust("CAST(SUM(amount_cents) AS BIGINT)"), "cents")
-        .filter(ledger_entry::Column::TenantId.eq(scope.id()))
-        .filter(ledger_entry::Column::Kind.eq(EntryKind::Disbursement.as_str()))
-        .filter(ledger_entry::Column::AwardId.is_not_null())
-        .group_by(ledger_entry::Column::AwardId)
-        .group_by(ledger_entry::Column::Year)
+        .column(ledger_sum::Column::AwardId)
+        .column(ledger_sum::Column::Year)
+        .column(ledger_sum::Column::AmountCents)
+        .filter(ledger_sum::Column::TenantId.eq(scope.id()))
+        .filter(ledger_sum::Column::Kind.eq(EntryKind::Disbursement.as_str()))
+        .filter(ledger_sum::Column::AwardId.ne(Uuid::nil()))
         .into_tuple()
         .all(db)
         .await?;
-    Ok(rows.into_iter().filter_map(|(award, year, cents)| Some(((award?, year), Money::from_cents(cents)))).collect())
+    let mut sums: BTreeMap<(Uuid, i32), Money> = BTreeMap::new();
+    // One award's payments can be booked to more than one programme or module.
+    for (award, year, cents) in rows {
+        let sum = sums.entry((award, year)).or_default();
+        *sum = *sum + Money::from_cents(cents);
+    }
+    Ok(sums)
 }
 
 /// The programme an award's commitments went to (`None` for an award from before the ledger).
@@ -390,4 +391,47 @@ pub async fn audit_rows(
         .map(|c| (c.year, c.closed_at))
         .collect();
     Ok((rows, closings))
+}
+
+/// Where the sums the database keeps (`ledger_sums`) differ from the entries added up afresh, for `server
+/// ledger check`: "line / kind (award): kept …, booked …". Empty when they agree.
+pub async fn drifted_sums(db: &impl ConnectionTrait, tenant: Uuid) -> Result<Vec<String>, AppError> {
+    type Key = (String, String, i32, String, Uuid);
+    let booked: Vec<(String, String, i32, String, Option<Uuid>, i64)> = ledger_entry::Entity::find()
+        .select_only()
+        .column(ledger_entry::Column::Programme)
+        .column(ledger_entry::Column::Module)
+        .column(ledger_entry::Column::Year)
+        .column(ledger_entry::Column::Kind)
+        .column(ledger_entry::Column::AwardId)
+        .column_as(Expr::cust("CAST(SUM(amount_cents) AS BIGINT)"), "cents")
+        .filter(ledger_entry::Column::TenantId.eq(tenant))
+        .group_by(ledger_entry::Column::Programme)
+        .group_by(ledger_entry::Column::Module)
+        .group_by(ledger_entry::Column::Year)
+        .group_by(ledger_entry::Column::Kind)
+        .group_by(ledger_entry::Column::AwardId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut sums: BTreeMap<Key, (i64, i64)> = BTreeMap::new();
+    for (programme, module, year, kind, award, cents) in booked {
+        sums.entry((programme, module, year, kind, award.unwrap_or_default())).or_default().1 += cents;
+    }
+    for kept in ledger_sum::Entity::find().filter(ledger_sum::Column::TenantId.eq(tenant)).all(db).await? {
+        let key = (kept.programme, kept.module, kept.year, kept.kind, kept.award_id);
+        sums.entry(key).or_default().0 += kept.amount_cents;
+    }
+    Ok(sums
+        .into_iter()
+        .filter(|(_, (kept, booked))| kept != booked)
+        .map(|((programme, module, year, kind, award), (kept, booked))| {
+            let award = if award.is_nil() { String::new() } else { format!(" ({award})") };
+            format!(
+                "{programme} / {module} / {year} / {kind}{award}: kept sum {} differs from the entries' {}",
+                Money::from_cents(kept),
+                Money::from_cents(booked)
+            )
+        })
+        .collect())
 }

@@ -27,6 +27,7 @@ pub mod file;
 pub mod instance_secret;
 pub mod job;
 pub mod ledger_entry;
+pub mod ledger_sum;
 pub mod meeting;
 pub mod notification;
 pub mod one_time_token;

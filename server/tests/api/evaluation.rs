@@ -678,3 +678,49 @@ async fn the_call_page_form_sets_the_rubric_row_by_row() {
     assert_eq!(rubric[0]["weight"], 25);
     assert_eq!(send(row(&closed, "25")).await, StatusCode::UNPROCESSABLE_ENTITY, "frozen after closing");
 }
+
+/// A city's call has twenty lots, each with a matrix of every member's sheets: the page shows one lot and
+/// links the others, while the API answers every lot at once (its contract).
+#[tokio::test]
+async fn the_ranking_page_shows_one_lot_at_a_time() {
+    let app = TestApp::spawn().await;
+    let admin = app.token("dresden", "admin@dresden.demo").await;
+    let api = Api { app: &app };
+    let call = fresh_call(&app, model::call::Module::Practice).await;
+    let all = json(api.get(&admin, &format!("/calls/{call}/ranking")).await).await;
+    let choices = all["choices"].as_array().expect("choices").clone();
+    assert!(choices.len() >= 2, "the fresh call has several lots with bids: {choices:?}");
+    assert!(all["lots"].as_array().expect("lots").len() >= choices.len(), "every lot, also those without bids");
+    let lot = |i: usize| {
+        (choices[i]["lot_id"].as_str().expect("id").to_owned(), choices[i]["title"].as_str().expect("title").to_owned())
+    };
+    let ((first, first_title), (second, second_title)) = (lot(0), lot(1));
+
+    let browser = app.signed_in("dresden", "admin@dresden.demo").await;
+    let page = |query: String| {
+        let browser = browser.clone();
+        let url = app.url(&format!("/dresden/calls/{call}/ranking{query}"));
+        async move {
+            let response = browser.get(url).send().await.expect("get");
+            (response.status(), response.text().await.expect("text"))
+        }
+    };
+    let (status, html) = page(String::new()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(&format!("id=\"ranking-{first}\"")), "the first lot is shown");
+    assert!(!html.contains(&format!("id=\"ranking-{second}\"")), "the second lot is not");
+    assert!(html.contains(&format!("href=\"?lot={second}\"")), "the second lot is linked");
+    assert!(html.contains(&format!("href=\"?lot={first}\" aria-current=\"page\"")), "the first lot is current");
+
+    let (status, html) = page(format!("?lot={second}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(&format!("id=\"ranking-{second}\"")) && html.contains(&second_title));
+    assert!(!html.contains(&format!("id=\"ranking-{first}\"")), "{first_title} is only linked");
+
+    // A lot that is no lot of this call, and one that is no id, are not found.
+    for query in [format!("?lot={}", uuid::Uuid::new_v4()), "?lot=erstes".to_owned()] {
+        let (status, html) = page(query).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        assert!(!html.contains(&first_title) && !html.contains("ranking-table"));
+    }
+}

@@ -313,6 +313,17 @@ async fn ledger_check_names_what_does_not_add_up() {
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(stdout.contains("dresden: praevention / practice / 2027"), "{stdout}");
     assert!(String::from_utf8_lossy(&output.stderr).contains("discrepanc"));
+    // The sums the database keeps followed that booking too; one changed behind its back is named.
+    assert!(!stdout.contains("kept sum"), "{stdout}");
+    use sea_orm::ConnectionTrait;
+    db.execute_unprepared(
+        "UPDATE ledger_sums SET amount_cents = amount_cents + 1 WHERE kind = 'appropriation' AND year = 2019",
+    )
+    .await
+    .expect("tamper");
+    let output = server().args(["ledger", "check"]).output().expect("run ledger check");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("dresden: praevention / steering / 2019 / appropriation: kept sum"), "{stdout}");
 }
 
 #[tokio::test]
