@@ -60,6 +60,15 @@ test("a member declares, scores a lot, finalises and then sees the ranking", asy
 
   await page.getByRole("link", { name: "Rangfolge", exact: true }).click();
   await page.getByRole("heading", { level: 1, name: "Rangfolge" }).waitFor();
+  // One lot a page: Stadtraum 5, not yet declared for, says why; Stadtraum 4 is a link away.
+  await waitForHydration(page);
+  const lots = page.getByRole("navigation", { name: "Lose dieses Aufrufs" });
+  assert.equal(await lots.getByRole("link", { name: "Stadtraum 4" }).getAttribute("aria-current"), "page");
+  await lots.getByRole("link", { name: "Stadtraum 5" }).click();
+  const other = page.locator("section.card", { has: page.getByRole("heading", { level: 2, name: "Stadtraum 5" }) });
+  await other.locator("p.notice").waitFor();
+  assert.equal(await other.locator("table").count(), 0, "no figures of a lot not declared for");
+  await lots.getByRole("link", { name: "Stadtraum 4" }).click();
   const ranking = page.locator("section.card", { has: page.getByRole("heading", { level: 2, name: "Stadtraum 4" }) });
   const ranked = await ranking.locator("table.ranking-table tbody tr").allTextContents();
   assert.equal(ranked.length, 2, `both bids ranked: ${ranked}`);

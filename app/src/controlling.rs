@@ -459,10 +459,10 @@ pub mod ops {
         actor.check(Permission::ReadLedger)?;
         let today = now.with_timezone(&model::datetime::time_zone("Europe/Berlin")).date_naive();
         let year = year_of(year.unwrap_or(today.year()))?;
-        let reports = crate::reports::ops::list(actor, crate::reports::ops::Filter::default(), now).await?;
-        // Only the year's figures count: their contents are all that is read.
-        let of_year: Vec<_> = reports.iter().filter(|r| r.period_start.year() == year).cloned().collect();
-        let figures = crate::reports::ops::figure_inputs(actor, &of_year).await?;
+        // Only the year's reports count: only they are read.
+        let filter = crate::reports::ops::Filter { year: Some(year), ..Default::default() };
+        let reports = crate::reports::ops::list(actor, filter, now).await?;
+        let figures = crate::reports::ops::figure_inputs(actor, &reports).await?;
         dashboard_of(actor, year, &reports, &figures, now).await
     }
 

@@ -435,7 +435,8 @@ pub mod ops {
         now: DateTime<Utc>,
     ) -> Result<RankingView, AppError> {
         let db = &actor.server.db;
-        let evaluation = store::load(db, &actor.tenant, actor.who(), call, now).await?;
+        let sheets = only.map_or(store::Sheets::Call, store::Sheets::Lot);
+        let evaluation = store::load_sheets(db, &actor.tenant, actor.who(), call, sheets, now).await?;
         let recommendations = crate::store::awards::recommendations(db, &evaluation).await?;
         let decisions = crate::store::awards::decisions(db, &evaluation).await?;
         let choices: Vec<model::evaluation::LotChoice> = evaluation
@@ -444,14 +445,10 @@ pub mod ops {
             .filter(|lot| !lot.bids.is_empty())
             .map(|lot| model::evaluation::LotChoice { lot_id: lot.id, title: lot.title.clone() })
             .collect();
-        let chosen: Vec<_> = match only {
-            None => evaluation.lots.iter().collect(),
-            Some(Some(id)) => vec![evaluation.lots.iter().find(|lot| lot.id == id).ok_or(AppError::NotFound)?],
-            Some(None) => choices
-                .first()
-                .and_then(|first| evaluation.lots.iter().find(|lot| lot.id == first.lot_id))
-                .into_iter()
-                .collect(),
+        // Only the lot whose sheets were read, when one was asked for.
+        let chosen: Vec<_> = match (only, evaluation.sheets_of) {
+            (None, _) => evaluation.lots.iter().collect(),
+            (Some(_), lot) => evaluation.lots.iter().filter(|l| lot == Some(l.id)).collect(),
         };
         let lots = chosen
             .into_iter()

@@ -371,7 +371,7 @@ async fn report_reminders(outbox: &Outbox<'_>, day: chrono::NaiveDate) -> Result
         let link = format!("/{}/reports", scope.view().slug);
         let posts = reports::posts(db, &scope).await?;
         let ids: Vec<uuid::Uuid> = posts.iter().map(|post| post.id).collect();
-        let mut reports_of = reports::reports_of_posts(db, &scope, &ids).await?;
+        let mut reports_of = reports::reports_of_posts(db, &scope, &ids, None).await?;
         for post in posts {
             let rows = reports_of.remove(&post.id).unwrap_or_default();
             let district = post.district_id.and_then(|d| names.get(&d).cloned()).unwrap_or_default();

@@ -13,7 +13,7 @@ pub mod ops {
     use crate::AppError;
     use crate::actor::Actor;
     use crate::store::reports::{self as store, Post};
-    use chrono::{DateTime, Datelike, NaiveDate, Utc};
+    use chrono::{DateTime, NaiveDate, Utc};
     use model::Permission;
     use model::entity::report;
     use model::policy::Who;
@@ -37,6 +37,27 @@ pub mod ops {
         pub quarter: Option<String>,
         /// `not_started`, `draft`, `submitted`, `returned` or `accepted`.
         pub state: Option<String>,
+        /// A calendar year: reports whose period starts in it (the controlling dashboard's).
+        pub year: Option<i32>,
+    }
+
+    /// The first and last day a listed period may start on, from the filter's quarter or else its year: the
+    /// database reads only the reports of that window.
+    fn window(quarter: Option<(i32, u32)>, year: Option<i32>) -> Result<Option<(NaiveDate, NaiveDate)>, AppError> {
+        let (year, first_month, last_month) = match (quarter, year) {
+            (Some((year, quarter)), _) => (year, quarter * 3 - 2, quarter * 3),
+            (None, Some(year)) => (year, 1, 12),
+            (None, None) => return Ok(None),
+        };
+        let malformed = || AppError::invalid("year", crate::InvalidReason::Malformed);
+        let first = NaiveDate::from_ymd_opt(year, first_month, 1).ok_or_else(malformed)?;
+        let after = if last_month == 12 {
+            NaiveDate::from_ymd_opt(year + 1, 1, 1)
+        } else {
+            NaiveDate::from_ymd_opt(year, last_month + 1, 1)
+        };
+        let last = after.and_then(|d| d.pred_opt()).ok_or_else(malformed)?;
+        Ok(Some((first, last)))
     }
 
     fn quarter_of(text: &str) -> Result<(i32, u32), AppError> {
@@ -176,8 +197,9 @@ pub mod ops {
             .filter(|post| filter.post.is_none_or(|id| id == post.id))
             .filter_map(|post| Some((post, loaded.post_access(actor.who(), post)?)))
             .collect();
+        let window = window(quarter, filter.year)?;
         let ids: Vec<Uuid> = readable.iter().map(|(post, _)| post.id).collect();
-        let mut reports = store::reports_of_posts(db, &actor.tenant, &ids).await?;
+        let mut reports = store::reports_of_posts(db, &actor.tenant, &ids, window).await?;
         let mut found = Vec::new();
         for (post, access) in readable {
             let rows = reports.remove(&post.id).unwrap_or_default();
@@ -190,9 +212,7 @@ pub mod ops {
                 }
             }
             for period in due {
-                if quarter.is_some_and(|(year, q)| {
-                    period.starts_on.year() != year || period.starts_on.month0() / 3 + 1 != q
-                }) {
+                if window.is_some_and(|(first, last)| period.starts_on < first || period.starts_on > last) {
                     continue;
                 }
                 let row = store::row_of(&rows, &period);
@@ -209,31 +229,27 @@ pub mod ops {
 
     /// The caller's work with reports (see `model::report::ReportTasks`).
     pub async fn tasks(actor: &Actor, now: DateTime<Utc>) -> Result<model::report::ReportTasks, AppError> {
-        let reviewer = actor.holds(Permission::ReviewReports);
         let mut tasks = model::report::ReportTasks::default();
-        // Only coordinators and reviewers have work with reports; everyone else's home page asks nothing.
-        if !reviewer && !actor.caller().roles.contains(&model::Role::Coordinator) {
+        let db = &actor.server.db;
+        // A reviewer reads every post, so what waits for review is counted by the database, whatever the
+        // number of reports.
+        if actor.holds(Permission::ReviewReports) {
+            tasks.waiting = store::count_in_state(db, &actor.tenant, ReportState::Submitted).await?;
+        }
+        // Only coordinators have reports of their own to write; everyone else's home page asks no more.
+        if !actor.caller().roles.contains(&model::Role::Coordinator) {
             return Ok(tasks);
         }
-        let db = &actor.server.db;
         let loaded = Loaded::read(db, actor, now).await?;
-        let relevant: Vec<(&Post, Option<ReportAccess>)> = loaded
+        let own: Vec<&Post> = loaded
             .posts
             .iter()
-            .map(|post| (post, loaded.post_access(actor.who(), post)))
-            .filter(|(_, access)| reviewer || *access == Some(ReportAccess::Coordinator))
+            .filter(|post| loaded.post_access(actor.who(), post) == Some(ReportAccess::Coordinator))
             .collect();
-        let ids: Vec<Uuid> = relevant.iter().map(|(post, _)| post.id).collect();
-        let mut reports = store::reports_of_posts(db, &actor.tenant, &ids).await?;
-        for (post, access) in relevant {
+        let ids: Vec<Uuid> = own.iter().map(|post| post.id).collect();
+        let mut reports = store::reports_of_posts(db, &actor.tenant, &ids, None).await?;
+        for post in own {
             let rows = reports.remove(&post.id).unwrap_or_default();
-            if reviewer {
-                let waiting = rows.iter().filter(|r| store::state_of(r).is_ok_and(|s| s == ReportState::Submitted));
-                tasks.waiting += u32::try_from(waiting.count()).unwrap_or(u32::MAX);
-            }
-            if access != Some(ReportAccess::Coordinator) {
-                continue;
-            }
             for period in loaded.periods(post) {
                 let row = store::row_of(&rows, &period);
                 match row.map(store::state_of).transpose()? {

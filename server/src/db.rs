@@ -1,8 +1,8 @@
 //! Connecting to the database and migrating it.
 //!
 //! SQLite gets the settings a web server needs: WAL journal (readers do not block the writer), foreign keys
-//! on, a busy timeout instead of immediate "database is locked" errors, and its directory created on first
-//! start. PostgreSQL is used as configured.
+//! on, a busy timeout instead of immediate "database is locked" errors, a pool sized to the cores, and its
+//! directory created on first start. PostgreSQL is used as configured.
 
 use crate::config::DatabaseKind;
 use migrations::{Migrator, MigratorTrait};
@@ -29,6 +29,10 @@ pub async fn connect(url: &str, kind: DatabaseKind) -> Result<DatabaseConnection
         // An SQLite connection lives in this process and cannot go stale; pinging it before each use (sqlx's
         // default, meant for network databases) cost a round trip to its worker thread per statement.
         options.test_before_acquire(false);
+        // Each SQLite connection is a thread of its own with its own page cache; more of them than twice the
+        // cores only adds thread switches and memory (sqlx's default is 10).
+        let cores = std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get);
+        options.max_connections(u32::try_from(cores * 2).unwrap_or(u32::MAX).max(4));
         options.map_sqlx_sqlite_opts(|opts| {
             opts.journal_mode(SqliteJournalMode::Wal)
                 .foreign_keys(true)

@@ -16,7 +16,7 @@ use model::call::Phase;
 use model::entity::{bid, bid_attachment, bid_version, call, call_lot, organisation};
 use model::policy::{self, BidAccess, BidFacts, Who};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 use std::marker::PhantomData;
 use uuid::Uuid;
@@ -668,18 +668,28 @@ pub async fn counts(
         .order_by_asc(call_lot::Column::Position)
         .all(db)
         .await?;
-    let rows = bid::Entity::find()
+    // Counted by the database: the bids themselves carry every answer.
+    let counted: Vec<(Uuid, String, i64)> = bid::Entity::find()
+        .select_only()
+        .column(bid::Column::LotId)
+        .column(bid::Column::Status)
+        .column_as(sea_orm::sea_query::Expr::cust("COUNT(*)"), "n")
         .filter(bid::Column::TenantId.eq(scope.id()))
         .filter(bid::Column::CallId.eq(call.id))
+        .group_by(bid::Column::LotId)
+        .group_by(bid::Column::Status)
+        .into_tuple()
         .all(db)
         .await?;
+    let count = |lot: Uuid, submitted: bool| -> u64 {
+        counted
+            .iter()
+            .filter(|(of, status, _)| *of == lot && (status == BidStatus::Submitted.as_str()) == submitted)
+            .map(|(.., n)| u64::try_from(*n).unwrap_or_default())
+            .sum()
+    };
     Ok(lots
         .into_iter()
-        .map(|lot| {
-            let of_lot = rows.iter().filter(|b| b.lot_id == lot.id);
-            let submitted = of_lot.clone().filter(|b| b.status == BidStatus::Submitted.as_str()).count() as u64;
-            let drafts = of_lot.filter(|b| b.status != BidStatus::Submitted.as_str()).count() as u64;
-            LotCount { lot_id: lot.id, lot_title: lot.title, submitted, drafts }
-        })
+        .map(|lot| LotCount { lot_id: lot.id, submitted: count(lot.id, true), drafts: count(lot.id, false), lot_title: lot.title })
         .collect())
 }

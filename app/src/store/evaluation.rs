@@ -13,14 +13,14 @@ use crate::AppError;
 use chrono::{DateTime, Utc};
 use model::bid::BidStatus;
 use model::call::{Module, Phase};
-use model::entity::{bid, bid_version, call, call_lot, conflict_declaration, organisation, role_grant, score, user};
+use model::entity::{bid, bid_version, call, call_lot, conflict_declaration, role_grant, score, user};
 use model::evaluation::{Conflict, DeclarationInput, ScoreDraft};
 use model::policy::{self, BidFacts, LotFacts, Who};
 use model::ranking::{BidScores, ScoreSheet};
 use model::rubric::{Rubric, default_rubric};
 use model::{Role, RoleKind};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -102,7 +102,17 @@ pub struct CallEvaluation {
     pub members: Vec<Member>,
     declarations: Vec<conflict_declaration::Model>,
     sheets: Vec<score::Model>,
+    /// The lot whose sheets and declarations alone were read ([`Sheets::Lot`]); `None`: the whole call's.
+    pub sheets_of: Option<Uuid>,
     pub at: DateTime<Utc>,
+}
+
+/// Which score sheets and declarations an evaluation reads: the whole call's, or one lot's (`None`: the first
+/// lot with bids), which is all a lot's ranking needs of a call with twenty lots.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sheets {
+    Call,
+    Lot(Option<Uuid>),
 }
 
 /// Loads the evaluation of call `call_id` for `who` at `now`. Not found for other tenants' and draft calls;
@@ -114,11 +124,23 @@ pub async fn load(
     call_id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<CallEvaluation, AppError> {
+    load_sheets(db, scope, who, call_id, Sheets::Call, now).await
+}
+
+/// [`load`], reading the sheets and declarations of `sheets` only. A lot that is not the call's is not found.
+pub async fn load_sheets(
+    db: &impl ConnectionTrait,
+    scope: &TenantScope,
+    who: Who<'_>,
+    call_id: Uuid,
+    sheets: Sheets,
+    now: DateTime<Utc>,
+) -> Result<CallEvaluation, AppError> {
     let call = super::calls::find(db, scope, call_id, false).await?;
     if !who.holds(model::Permission::ReadBids) {
         return Err(AppError::Forbidden);
     }
-    read(db, scope, call, now).await
+    read(db, scope, call, sheets, now).await
 }
 
 /// Loads the evaluation of the call of a bid whose organisation may read the bid (checked by the caller
@@ -133,13 +155,14 @@ pub(crate) async fn load_for_bidder(
     if bid.access() != policy::BidAccess::Organisation {
         return Err(AppError::NotFound);
     }
-    read(db, scope, bid.call().clone(), now).await
+    read(db, scope, bid.call().clone(), Sheets::Call, now).await
 }
 
 async fn read(
     db: &impl ConnectionTrait,
     scope: &TenantScope,
     call: call::Model,
+    sheets: Sheets,
     now: DateTime<Utc>,
 ) -> Result<CallEvaluation, AppError> {
     if phase_of(&call, now) != Phase::Closed {
@@ -151,38 +174,41 @@ async fn read(
         .order_by_asc(call_lot::Column::Position)
         .all(db)
         .await?;
-    let bids = bid::Entity::find()
+    // Only what the evaluation needs of the bids and their versions: their answers are the bulk of a call.
+    let bids: Vec<(Uuid, Uuid, Uuid)> = bid::Entity::find()
+        .select_only()
+        .column(bid::Column::Id)
+        .column(bid::Column::LotId)
+        .column(bid::Column::OrganisationId)
         .filter(bid::Column::TenantId.eq(scope.id()))
         .filter(bid::Column::CallId.eq(call.id))
         .filter(bid::Column::Status.eq(BidStatus::Submitted.as_str()))
+        .into_tuple()
         .all(db)
         .await?;
-    let mut versions: HashMap<Uuid, i32> = HashMap::new();
-    for row in
-        bid_version::Entity::find().filter(bid_version::Column::BidId.is_in(bids.iter().map(|b| b.id))).all(db).await?
-    {
-        let latest = versions.entry(row.bid_id).or_insert(row.number);
-        *latest = (*latest).max(row.number);
-    }
-    let names: HashMap<Uuid, String> = organisation::Entity::find()
-        .filter(organisation::Column::TenantId.eq(scope.id()))
-        .filter(organisation::Column::Id.is_in(bids.iter().map(|b| b.organisation_id)))
+    let versions: HashMap<Uuid, i32> = bid_version::Entity::find()
+        .select_only()
+        .column(bid_version::Column::BidId)
+        .column_as(bid_version::Column::Number.max(), "latest")
+        .filter(bid_version::Column::BidId.is_in(bids.iter().map(|(id, ..)| *id)))
+        .group_by(bid_version::Column::BidId)
+        .into_tuple::<(Uuid, i32)>()
         .all(db)
         .await?
         .into_iter()
-        .map(|o| (o.id, o.name))
         .collect();
-    let lots = lot_rows
+    let names = super::names::organisations_of(db, scope, bids.iter().map(|(.., organisation)| *organisation)).await?;
+    let lots: Vec<Lot> = lot_rows
         .into_iter()
         .map(|lot| {
             let mut of_lot: Vec<LotBid> = bids
                 .iter()
-                .filter(|b| b.lot_id == lot.id)
-                .map(|b| LotBid {
-                    id: b.id,
-                    version: versions.get(&b.id).copied().unwrap_or(1),
-                    organisation_id: b.organisation_id,
-                    organisation_name: names.get(&b.organisation_id).cloned().unwrap_or_default(),
+                .filter(|(_, lot_id, _)| *lot_id == lot.id)
+                .map(|&(id, _, organisation_id)| LotBid {
+                    id,
+                    version: versions.get(&id).copied().unwrap_or(1),
+                    organisation_id,
+                    organisation_name: names.get(&organisation_id).cloned().unwrap_or_default(),
                 })
                 .collect();
             of_lot.sort_by(|a, b| a.organisation_name.cmp(&b.organisation_name).then(a.id.cmp(&b.id)));
@@ -190,18 +216,25 @@ async fn read(
             Lot { id: lot.id, title: lot.title, district_id: lot.district_id, bids: of_lot, bidders }
         })
         .collect();
-    let declarations = conflict_declaration::Entity::find()
+    let lot: Option<&Lot> = match sheets {
+        Sheets::Call => None,
+        Sheets::Lot(Some(id)) => Some(lots.iter().find(|lot| lot.id == id).ok_or(AppError::NotFound)?),
+        Sheets::Lot(None) => lots.iter().find(|lot| !lot.bids.is_empty()),
+    };
+    let mut declarations = conflict_declaration::Entity::find()
         .filter(conflict_declaration::Column::TenantId.eq(scope.id()))
-        .filter(conflict_declaration::Column::CallId.eq(call.id))
-        .all(db)
-        .await?;
-    let sheets = score::Entity::find()
+        .filter(conflict_declaration::Column::CallId.eq(call.id));
+    let mut sheets = score::Entity::find()
         .filter(score::Column::TenantId.eq(scope.id()))
-        .filter(score::Column::CallId.eq(call.id))
-        .all(db)
-        .await?;
+        .filter(score::Column::CallId.eq(call.id));
+    if let Some(lot) = lot {
+        declarations = declarations.filter(conflict_declaration::Column::OrganisationId.is_in(lot.bidders.clone()));
+        sheets = sheets.filter(score::Column::BidId.is_in(lot.bids.iter().map(|bid| bid.id)));
+    }
+    let (declarations, sheets) = (declarations.all(db).await?, sheets.all(db).await?);
+    let sheets_of = lot.map(|lot| lot.id);
     let members = steering_members(db, scope).await?;
-    Ok(CallEvaluation { call, rubric, lots, members, declarations, sheets, at: now })
+    Ok(CallEvaluation { call, rubric, lots, members, declarations, sheets, sheets_of, at: now })
 }
 
 /// The active members of the tenant's steering group, by name.

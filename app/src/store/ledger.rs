@@ -116,8 +116,13 @@ pub async fn totals(
         .column(ledger_sum::Column::Module)
         .column(ledger_sum::Column::Year)
         .column(ledger_sum::Column::Kind)
-        .column(ledger_sum::Column::AmountCents)
-        .filter(ledger_sum::Column::TenantId.eq(scope.id()));
+        .column_as(Expr::cust("CAST(SUM(amount_cents) AS BIGINT)"), "cents")
+        .filter(ledger_sum::Column::TenantId.eq(scope.id()))
+        // The awards' rows of a line add up to the line (the key's order: no sort).
+        .group_by(ledger_sum::Column::Programme)
+        .group_by(ledger_sum::Column::Module)
+        .group_by(ledger_sum::Column::Year)
+        .group_by(ledger_sum::Column::Kind);
     if let Some(year) = year {
         query = query.filter(ledger_sum::Column::Year.eq(year));
     }
@@ -290,7 +295,8 @@ pub async fn page(
     Ok((rows, total, reversed_by))
 }
 
-/// The dated rows of one year that move money (commitments left out), for its burn-down.
+/// The money of one year that moves (commitments left out), summed per kind and day, for its burn-down: a
+/// city's year has thousands of entries but a few hundred booking days.
 pub async fn dated_rows(
     db: &impl ConnectionTrait,
     scope: &TenantScope,
@@ -300,10 +306,12 @@ pub async fn dated_rows(
         .select_only()
         .column(ledger_entry::Column::Kind)
         .column(ledger_entry::Column::BookedOn)
-        .column(ledger_entry::Column::AmountCents)
+        .column_as(Expr::cust("CAST(SUM(amount_cents) AS BIGINT)"), "cents")
         .filter(ledger_entry::Column::TenantId.eq(scope.id()))
         .filter(ledger_entry::Column::Year.eq(year))
         .filter(ledger_entry::Column::Kind.ne(EntryKind::Commitment.as_str()))
+        .group_by(ledger_entry::Column::Kind)
+        .group_by(ledger_entry::Column::BookedOn)
         .into_tuple()
         .all(db)
         .await?;

@@ -33,6 +33,25 @@ pub async fn organisations(db: &impl ConnectionTrait, scope: &TenantScope) -> Re
     Ok(rows.into_iter().collect())
 }
 
+/// The names of some of the tenant's organisations (a call's bidders, at most its lots times the tenant's
+/// organisations).
+pub async fn organisations_of(
+    db: &impl ConnectionTrait,
+    scope: &TenantScope,
+    ids: impl IntoIterator<Item = Uuid>,
+) -> Result<HashMap<Uuid, String>, AppError> {
+    let ids: std::collections::BTreeSet<Uuid> = ids.into_iter().collect();
+    let rows: Vec<(Uuid, String)> = organisation::Entity::find()
+        .select_only()
+        .columns([organisation::Column::Id, organisation::Column::Name])
+        .filter(organisation::Column::TenantId.eq(scope.id()))
+        .filter(organisation::Column::Id.is_in(ids))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows.into_iter().collect())
+}
+
 /// Display names of the tenant's people.
 pub async fn users(db: &impl ConnectionTrait, scope: &TenantScope) -> Result<HashMap<Uuid, String>, AppError> {
     let rows: Vec<(Uuid, String)> = user::Entity::find()

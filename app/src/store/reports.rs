@@ -135,14 +135,15 @@ pub async fn reports_of(db: &impl ConnectionTrait, scope: &TenantScope, post: Uu
 /// The reports of several posts at once, each post's in period order, **without their content** (left
 /// empty: lists show state and dates, and ten years of a city's reports are megabytes of text): one query per
 /// 500 posts, whatever the number of reports (the list, the dashboard and the committee report read every
-/// post's).
+/// post's). With `starting`, only the reports whose period starts within those days (first and last).
 pub async fn reports_of_posts(
     db: &impl ConnectionTrait,
     scope: &TenantScope,
     posts: &[Uuid],
+    starting: Option<(NaiveDate, NaiveDate)>,
 ) -> Result<std::collections::HashMap<Uuid, Vec<report::Model>>, AppError> {
     use sea_orm::sea_query::Expr;
-    use sea_orm::{Iterable, QuerySelect};
+    use sea_orm::{Iterable, QuerySelect, QueryTrait};
     let mut by_post: std::collections::HashMap<Uuid, Vec<report::Model>> = std::collections::HashMap::new();
     for slice in posts.chunks(500) {
         let rows = report::Entity::find()
@@ -151,6 +152,9 @@ pub async fn reports_of_posts(
             .column_as(Expr::val(""), "content")
             .filter(report::Column::TenantId.eq(scope.id()))
             .filter(report::Column::AwardId.is_in(slice.iter().copied()))
+            .apply_if(starting, |query, (first, last)| {
+                query.filter(report::Column::PeriodStart.between(first, last))
+            })
             .order_by_asc(report::Column::PeriodEnd)
             .all(db)
             .await?;
@@ -159,6 +163,20 @@ pub async fn reports_of_posts(
         }
     }
     Ok(by_post)
+}
+
+/// How many of the tenant's reports are in `state` (by the database; `ix_reports_tenant_state`).
+pub async fn count_in_state(db: &impl ConnectionTrait, scope: &TenantScope, state: ReportState) -> Result<u32, AppError> {
+    use sea_orm::QuerySelect;
+    let count: Option<i64> = report::Entity::find()
+        .select_only()
+        .column_as(sea_orm::sea_query::Expr::cust("COUNT(*)"), "n")
+        .filter(report::Column::TenantId.eq(scope.id()))
+        .filter(report::Column::State.eq(state.as_str()))
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(u32::try_from(count.unwrap_or(0)).unwrap_or(u32::MAX))
 }
 
 /// The started report of a post's period, if any.

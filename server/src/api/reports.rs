@@ -63,7 +63,7 @@ pub async fn list_reports(
 ) -> Result<Json<Vec<ReportSummary>>, ApiError> {
     let Query(query) = query.map_err(|rejection| ApiError(AppError::BadRequest { message: rejection.body_text() }))?;
     let actor = actor(&state, context, Access::SignedIn).await?;
-    let filter = ops::Filter { post: query.post, quarter: query.quarter, state: query.state };
+    let filter = ops::Filter { post: query.post, quarter: query.quarter, state: query.state, year: None };
     Ok(Json(ops::list(&actor, filter, Utc::now()).await?))
 }
 
