@@ -225,6 +225,7 @@ pub fn router(settings: &Settings, context: ServerContext, secrets: Secrets, add
             move || shell(options.clone())
         })
         .route_layer(axum::middleware::from_fn_with_state(state.clone(), authz::guard))
+        .route_layer(axum::middleware::from_fn_with_state(http::RenderLimit::per_core(), http::limit_renders))
         .route("/healthz", get(health::live))
         .route("/readyz", get(health::ready))
         .route("/api", axum::routing::any(api::not_found))

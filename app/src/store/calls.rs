@@ -9,9 +9,10 @@ use model::call::{
 };
 use model::entity::{call, call_lot, call_question, district};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
 };
+use std::collections::HashMap;
 use uuid::Uuid;
 
 impl From<CallError> for AppError {
@@ -52,12 +53,21 @@ pub async fn find(
     Ok(row)
 }
 
-async fn lot_count(db: &impl ConnectionTrait, call_id: Uuid) -> Result<usize, AppError> {
-    let count = call_lot::Entity::find().filter(call_lot::Column::CallId.eq(call_id)).count(db).await?;
-    Ok(usize::try_from(count).unwrap_or(usize::MAX))
+/// How many lots each of `calls` has, counted by the database in one query.
+async fn lot_counts(db: &impl ConnectionTrait, calls: &[Uuid]) -> Result<HashMap<Uuid, usize>, AppError> {
+    let counted: Vec<(Uuid, i64)> = call_lot::Entity::find()
+        .select_only()
+        .column(call_lot::Column::CallId)
+        .column_as(sea_orm::sea_query::Expr::cust("COUNT(*)"), "n")
+        .filter(call_lot::Column::CallId.is_in(calls.iter().copied()))
+        .group_by(call_lot::Column::CallId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(counted.into_iter().map(|(call, n)| (call, usize::try_from(n).unwrap_or_default())).collect())
 }
 
-async fn summary(db: &impl ConnectionTrait, row: &call::Model, now: DateTime<Utc>) -> Result<CallSummary, AppError> {
+fn summary(row: &call::Model, lot_count: usize, now: DateTime<Utc>) -> Result<CallSummary, AppError> {
     Ok(CallSummary {
         id: row.id,
         module: Module::parse(&row.module).ok_or_else(|| AppError::internal(format!("call {} module", row.id)))?,
@@ -66,7 +76,7 @@ async fn summary(db: &impl ConnectionTrait, row: &call::Model, now: DateTime<Utc
         closes_at: row.closes_at,
         decision_date: row.decision_date,
         phase: phase_of(row, now),
-        lot_count: lot_count(db, row.id).await?,
+        lot_count,
     })
 }
 
@@ -82,11 +92,9 @@ pub async fn list(
         query = query.filter(call::Column::PublishedAt.is_not_null());
     }
     let rows = query.order_by_desc(call::Column::ClosesAt).all(db).await?;
-    let mut summaries = Vec::with_capacity(rows.len());
-    for row in &rows {
-        summaries.push(summary(db, row, now).await?);
-    }
-    Ok(summaries)
+    let ids: Vec<Uuid> = rows.iter().map(|row| row.id).collect();
+    let counts = lot_counts(db, &ids).await?;
+    rows.iter().map(|row| summary(row, counts.get(&row.id).copied().unwrap_or_default(), now)).collect()
 }
 
 pub async fn detail(
@@ -97,7 +105,7 @@ pub async fn detail(
     now: DateTime<Utc>,
 ) -> Result<CallDetail, AppError> {
     let row = find(db, scope, id, drafts).await?;
-    let lots = call_lot::Entity::find()
+    let lots: Vec<LotView> = call_lot::Entity::find()
         .filter(call_lot::Column::CallId.eq(row.id))
         .order_by_asc(call_lot::Column::Position)
         .all(db)
@@ -107,7 +115,7 @@ pub async fn detail(
         .collect();
     let questions = questions_of(db, &row).await?;
     Ok(CallDetail {
-        summary: summary(db, &row, now).await?,
+        summary: summary(&row, lots.len(), now)?,
         description: row.description.clone(),
         lots,
         questions,
@@ -296,7 +304,7 @@ pub async fn publish(
 ) -> Result<call::Model, AppError> {
     let row = find(db, scope, call_id, true).await?;
     ensure_draft(&row)?;
-    if lot_count(db, row.id).await? == 0 {
+    if lot_counts(db, &[row.id]).await?.get(&row.id).copied().unwrap_or_default() == 0 {
         return Err(CallError::NoLots.into());
     }
     let mut model: call::ActiveModel = row.into();

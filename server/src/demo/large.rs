@@ -179,7 +179,7 @@ pub async fn generate(db: &DatabaseConnection, scale: Scale, now: DateTime<Utc>)
     tracing::info!(tenants = scale.small_tenants + 1, "tenants and their people");
 
     let people = People::load(db, &scope, scale).await?;
-    let first = first_year(now);
+    let first = first_year(now, scale.rounds);
     let mut last_closed = None;
     for round in 0..scale.rounds {
         let txn = db.begin().await?;
@@ -232,10 +232,12 @@ pub async fn generate(db: &DatabaseConnection, scale: Scale, now: DateTime<Utc>)
 }
 
 /// The year of the first posts: ten years before the running one, so that the last decided posts run now.
-fn first_year(now: DateTime<Utc>) -> i32 {
+/// The year of the first of `rounds` calls, one every two years, so that the last round's posts run now
+/// whatever the number of rounds (five: ten years of history).
+fn first_year(now: DateTime<Utc>, rounds: i32) -> i32 {
     let today = now.with_timezone(&model::datetime::DEFAULT_TIME_ZONE).date_naive();
     let year = if today.month() >= 2 { today.year() } else { today.year() - 1 };
-    year - 9
+    year + 1 - 2 * rounds.max(1)
 }
 
 /// A call open since two months, closing in eleven days.

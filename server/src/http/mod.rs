@@ -3,6 +3,7 @@
 
 mod body_limit;
 mod locale;
+mod render_limit;
 mod security_headers;
 mod server_fn_status;
 mod static_files;
@@ -10,6 +11,7 @@ mod trailing_slash;
 
 pub use body_limit::{BodyLimits, limit_body_size, upload_limit};
 pub use locale::negotiate_locale;
+pub use render_limit::{RenderLimit, limit_renders};
 pub use security_headers::security_headers;
 pub use server_fn_status::server_fn_status;
 pub use static_files::{bundle_dir, pkg_service, public_files, site_root_hash_file};

@@ -33,9 +33,10 @@ async fn the_large_data_set_fills_an_empty_database_and_its_key_pages_answer() {
     let scores = score::Entity::find().filter(score::Column::TenantId.eq(large.id)).count(&db).await.expect("count");
     assert_eq!(scores, 7 * 3 * 2 * 3, "every member scored every decided bid");
     let reports = report::Entity::find().filter(report::Column::TenantId.eq(large.id)).count(&db).await.expect("count");
-    assert!(reports >= 6 * 7, "{reports} reports: six posts of two years report seven or eight quarters");
+    // The round is last year's, so its posts run now: at least the eleven months of their first year are past.
+    assert!(reports >= 6 * 3, "{reports} reports: six posts report at least three quarters of their first year");
     let entries = ledger_entry::Entity::find().count(&db).await.expect("count");
-    assert!(entries >= 6 * 23 * 8, "{entries} ledger entries: eight a month for each post");
+    assert!(entries >= 6 * 11 * 8, "{entries} ledger entries: eight a month for each post");
     let people = user::Entity::find().filter(user::Column::TenantId.eq(large.id)).count(&db).await.expect("count");
     assert_eq!(people, 1 + 7 + 6 + 6, "the administration, the group, a coordinator per post, a carrier each");
 
@@ -118,13 +119,14 @@ async fn statements_per_page(scale: Scale) -> Vec<(String, u64)> {
     counts
 }
 
-/// No key page grows with the data (issue 16, item 4): twice the history (more districts, organisations,
-/// bids per lot; so more posts, reports, sheets, ledger entries, people) costs every key page and API
-/// operation not one SQL statement more.
+/// No key page grows with the data (issue 16, item 4): a larger city with a longer history (more districts,
+/// organisations, bids per lot, calls and years; so more posts, reports, sheets, ledger entries, people)
+/// costs every key page and API operation not one SQL statement more.
 #[tokio::test]
 async fn key_pages_send_as_many_statements_for_a_larger_city() {
-    let smaller = Scale { rounds: 5, ..SMALL };
-    let larger = Scale { districts: 3, organisations: 8, members_per_organisation: 2, bids_per_lot: 4, ..smaller };
+    let smaller = Scale { rounds: 4, ..SMALL };
+    let larger =
+        Scale { districts: 3, organisations: 8, members_per_organisation: 2, bids_per_lot: 4, rounds: 5, ..smaller };
     let before = statements_per_page(smaller).await;
     let after = statements_per_page(larger).await;
     assert_eq!(before, after, "statements per page, smaller city (left) and larger city (right)");
