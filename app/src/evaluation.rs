@@ -413,7 +413,7 @@ pub mod ops {
     /// The ranking per lot with its score matrix; a lot stays hidden from a member who is recused from it or
     /// has not finalised their own sheets for all its bids (it would show the others' scores).
     pub async fn ranking(actor: &Actor, call: Uuid, now: DateTime<Utc>) -> Result<RankingView, AppError> {
-        ranking_of(actor, call, None, now).await
+        ranking_of(actor, call, store::Sheets::Call, now).await
     }
 
     /// The ranking of one lot (`lot`, or else the first with bids), as its page shows it: a city's call has
@@ -424,18 +424,17 @@ pub mod ops {
         lot: Option<Uuid>,
         now: DateTime<Utc>,
     ) -> Result<RankingView, AppError> {
-        ranking_of(actor, call, Some(lot), now).await
+        ranking_of(actor, call, store::Sheets::Lot(lot), now).await
     }
 
-    /// Every lot (`only` is `None`) or one (`Some(None)`: the first with bids).
+    /// The ranking of the lots whose sheets `sheets` reads: every lot, or one.
     async fn ranking_of(
         actor: &Actor,
         call: Uuid,
-        only: Option<Option<Uuid>>,
+        sheets: store::Sheets,
         now: DateTime<Utc>,
     ) -> Result<RankingView, AppError> {
         let db = &actor.server.db;
-        let sheets = only.map_or(store::Sheets::Call, store::Sheets::Lot);
         let evaluation = store::load_sheets(db, &actor.tenant, actor.who(), call, sheets, now).await?;
         let recommendations = crate::store::awards::recommendations(db, &evaluation).await?;
         let decisions = crate::store::awards::decisions(db, &evaluation).await?;
@@ -446,9 +445,9 @@ pub mod ops {
             .map(|lot| model::evaluation::LotChoice { lot_id: lot.id, title: lot.title.clone() })
             .collect();
         // Only the lot whose sheets were read, when one was asked for.
-        let chosen: Vec<_> = match (only, evaluation.sheets_of) {
-            (None, _) => evaluation.lots.iter().collect(),
-            (Some(_), lot) => evaluation.lots.iter().filter(|l| lot == Some(l.id)).collect(),
+        let chosen: Vec<_> = match sheets {
+            store::Sheets::Call => evaluation.lots.iter().collect(),
+            store::Sheets::Lot(_) => evaluation.lots.iter().filter(|l| evaluation.sheets_of == Some(l.id)).collect(),
         };
         let lots = chosen
             .into_iter()

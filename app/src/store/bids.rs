@@ -615,13 +615,7 @@ pub async fn of_closed_call(
         .into_iter()
         .map(|lot| (lot.id, lot.title))
         .collect();
-    let organisations: HashMap<Uuid, String> = organisation::Entity::find()
-        .filter(organisation::Column::Id.is_in(readable.iter().map(|a| a.bid.organisation_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|o| (o.id, o.name))
-        .collect();
+    let organisations = super::names::organisations_of(db, scope, readable.iter().map(|a| a.bid.organisation_id)).await?;
     // Ascending by number, so the last one kept per bid is its latest.
     let mut latest: HashMap<Uuid, bid_version::Model> = HashMap::new();
     for version in bid_version::Entity::find()
