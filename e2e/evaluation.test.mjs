@@ -70,6 +70,8 @@ test("a member declares, scores a lot, finalises and then sees the ranking", asy
   assert.equal(await other.locator("table").count(), 0, "no figures of a lot not declared for");
   await lots.getByRole("link", { name: "Stadtraum 4" }).click();
   const ranking = page.locator("section.card", { has: page.getByRole("heading", { level: 2, name: "Stadtraum 4" }) });
+  // The link loads the lot's ranking after the click: wait for its table before reading it.
+  await ranking.locator("table.ranking-table tbody tr").first().waitFor();
   const ranked = await ranking.locator("table.ranking-table tbody tr").allTextContents();
   assert.equal(ranked.length, 2, `both bids ranked: ${ranked}`);
   assert.match(ranked[0], /^1/);
