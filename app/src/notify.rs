@@ -375,9 +375,10 @@ async fn report_reminders(outbox: &Outbox<'_>, day: chrono::NaiveDate) -> Result
         for post in posts {
             let rows = reports_of.remove(&post.id).unwrap_or_default();
             let district = post.district_id.and_then(|d| names.get(&d).cloned()).unwrap_or_default();
+            let by_period = reports::ByPeriod::new(&rows);
             let periods = model::report::periods(&post.schedule, post.starts_on, post.ends_on, deadline, zone, day);
             for period in periods {
-                if reports::row_of(&rows, &period).is_some_and(|row| row.first_submitted_at.is_some()) {
+                if by_period.get(&period).is_some_and(|row| row.first_submitted_at.is_some()) {
                     continue;
                 }
                 // The last moment it is on time, and that moment's day where the tenant is.

@@ -12,14 +12,14 @@
 pub mod ops {
     use crate::AppError;
     use crate::actor::Actor;
-    use crate::store::reports::{self as store, Post};
+    use crate::store::reports::{self as store, Post, ReportHead};
     use chrono::{DateTime, NaiveDate, Utc};
     use model::Permission;
     use model::entity::report;
     use model::policy::Who;
     use model::report::{
         CommentView, Content, ContentProblem, MAX_COMMENT_CHARS, Period, ReportAccess, ReportFacts, ReportState,
-        ReportSummary, ReportView, ReviewInput, StartInput, Step, StepRefusal, Verdict, VersionView, periods,
+        PeriodKind, ReportSummary, ReportView, ReviewInput, StartInput, Step, StepRefusal, Verdict, VersionView, periods,
         report_access, step,
     };
     use model::file::{FileRef, MAX_FILES, Owner};
@@ -136,12 +136,12 @@ pub mod ops {
             self.posts.iter().find(|post| post.id == id).ok_or(AppError::NotFound)
         }
 
-        fn facts<'a>(&self, post: &'a Post, row: Option<&report::Model>) -> Result<ReportFacts<'a>, AppError> {
+        fn facts<'a>(&self, post: &'a Post, row: Option<&ReportHead>) -> Result<ReportFacts<'a>, AppError> {
             Ok(ReportFacts {
                 organisation_id: post.organisation_id,
                 coordinators: &post.coordinators,
                 contact_of_district: post.district_id.is_some_and(|d| self.contact_of.contains(&d)),
-                state: row.map(store::state_of).transpose()?,
+                state: row.map(ReportHead::state).transpose()?,
                 ever_submitted: row.is_some_and(|r| r.first_submitted_at.is_some()),
             })
         }
@@ -160,7 +160,7 @@ pub mod ops {
             &self,
             post: &Post,
             period: &Period,
-            row: Option<&report::Model>,
+            row: Option<&ReportHead>,
             access: ReportAccess,
             now: DateTime<Utc>,
         ) -> Result<ReportSummary, AppError> {
@@ -176,7 +176,7 @@ pub mod ops {
                 period_start: period.starts_on,
                 period_end: period.ends_on,
                 due_at: period.due_at,
-                state: row.map(store::state_of).transpose()?,
+                state: row.map(ReportHead::state).transpose()?,
                 late: row.is_some_and(|r| r.late) || (submitted.is_none() && period.is_late(now)),
                 first_submitted_at: submitted,
                 may_start: access == ReportAccess::Coordinator && row.is_none(),
@@ -203,11 +203,14 @@ pub mod ops {
         let mut found = Vec::new();
         for (post, access) in readable {
             let rows = reports.remove(&post.id).unwrap_or_default();
+            let by_period = store::ByPeriod::new(&rows);
             let mut due = loaded.periods(post);
             // Reports started under an earlier schedule keep their own periods.
+            let scheduled: std::collections::HashSet<(PeriodKind, NaiveDate, NaiveDate)> =
+                due.iter().map(|p| (p.kind, p.starts_on, p.ends_on)).collect();
             for row in &rows {
-                let period = store::period_of(row)?;
-                if !due.iter().any(|p| p.key() == period.key() && p.ends_on == period.ends_on) {
+                let period = row.period()?;
+                if !scheduled.contains(&(period.kind, period.starts_on, period.ends_on)) {
                     due.push(period);
                 }
             }
@@ -215,7 +218,7 @@ pub mod ops {
                 if window.is_some_and(|(first, last)| period.starts_on < first || period.starts_on > last) {
                     continue;
                 }
-                let row = store::row_of(&rows, &period);
+                let row = by_period.get(&period);
                 let summary = loaded.summary(post, &period, row, access, now)?;
                 if filter.state.is_some() && summary.state != state.flatten() {
                     continue;
@@ -250,9 +253,10 @@ pub mod ops {
         let mut reports = store::reports_of_posts(db, &actor.tenant, &ids, None).await?;
         for post in own {
             let rows = reports.remove(&post.id).unwrap_or_default();
+            let by_period = store::ByPeriod::new(&rows);
             for period in loaded.periods(post) {
-                let row = store::row_of(&rows, &period);
-                match row.map(store::state_of).transpose()? {
+                let row = by_period.get(&period);
+                match row.map(ReportHead::state).transpose()? {
                     Some(ReportState::Returned) => tasks.returned += 1,
                     Some(ReportState::Draft) if period.is_late(now) => tasks.overdue += 1,
                     Some(ReportState::Draft) => tasks.drafts += 1,
@@ -272,9 +276,10 @@ pub mod ops {
         now: DateTime<Utc>,
     ) -> Result<ReportView, AppError> {
         let post = loaded.post(row.award_id)?;
-        let facts = loaded.facts(post, Some(row))?;
+        let head = ReportHead::from(row);
+        let facts = loaded.facts(post, Some(&head))?;
         let access = report_access(actor.who(), &facts).ok_or(AppError::NotFound)?;
-        let period = store::period_of(row)?;
+        let period = head.period()?;
         let versions = store::versions(db, &actor.tenant, row.id).await?;
         let mut shown = Vec::with_capacity(versions.len());
         let mut previous: Option<Content> = None;
@@ -308,7 +313,7 @@ pub mod ops {
             .map(crate::store::files::file_ref)
             .collect();
         Ok(ReportView {
-            summary: loaded.summary(post, &period, Some(row), access, now)?,
+            summary: loaded.summary(post, &period, Some(&head), access, now)?,
             content,
             saved_at: (access == ReportAccess::Coordinator).then_some(row.saved_at),
             versions: shown,
@@ -338,7 +343,7 @@ pub mod ops {
         }
         let may_change = |loaded: &Loaded, row: &report::Model| -> Result<(), AppError> {
             let post = loaded.post(row.award_id)?;
-            step(actor.who(), &loaded.facts(post, Some(row))?, Step::SaveDraft, 0).map(|_| ()).map_err(step_error)
+            step(actor.who(), &loaded.facts(post, Some(&row.into()))?, Step::SaveDraft, 0).map(|_| ()).map_err(step_error)
         };
         // Checked before the file travels to storage, and again in the transaction that records it.
         let (loaded, row) = load_for_step(&actor.server.db, actor, id, now).await?;
@@ -375,7 +380,7 @@ pub mod ops {
         let txn = actor.server.db.begin().await?;
         let (loaded, row) = load_for_step(&txn, actor, id, now).await?;
         let post = loaded.post(row.award_id)?;
-        step(actor.who(), &loaded.facts(post, Some(&row))?, Step::SaveDraft, 0).map_err(step_error)?;
+        step(actor.who(), &loaded.facts(post, Some(&(&row).into()))?, Step::SaveDraft, 0).map_err(step_error)?;
         let found = crate::store::files::one(&txn, &actor.tenant, Owner::Report, id, file).await?;
         let submitted = store::versions(&txn, &actor.tenant, id).await?.last().map(|v| v.submitted_at);
         if submitted.is_some_and(|at| found.uploaded_at <= at) {
@@ -401,7 +406,7 @@ pub mod ops {
         let db = &actor.server.db;
         let (loaded, row) = load_for_step(db, actor, id, now).await?;
         let post = loaded.post(row.award_id)?;
-        let access = report_access(actor.who(), &loaded.facts(post, Some(&row))?).ok_or(AppError::NotFound)?;
+        let access = report_access(actor.who(), &loaded.facts(post, Some(&(&row).into()))?).ok_or(AppError::NotFound)?;
         let found = crate::store::files::one(db, &actor.tenant, Owner::Report, id, file).await?;
         let submitted = store::versions(db, &actor.tenant, id).await?.last().map(|v| v.submitted_at);
         if !file_visible(access, &found, submitted) {
@@ -466,7 +471,7 @@ pub mod ops {
         let loaded = Loaded::read(txn, actor, now).await?;
         let row = store::report(txn, &actor.tenant, id).await?;
         let post = loaded.post(row.award_id)?;
-        if report_access(actor.who(), &loaded.facts(post, Some(&row))?).is_none() {
+        if report_access(actor.who(), &loaded.facts(post, Some(&(&row).into()))?).is_none() {
             return Err(AppError::NotFound);
         }
         Ok((loaded, row))
@@ -481,8 +486,9 @@ pub mod ops {
         let txn = actor.server.db.begin().await?;
         let (loaded, row) = load_for_step(&txn, actor, id, now).await?;
         let post = loaded.post(row.award_id)?;
-        let state = step(actor.who(), &loaded.facts(post, Some(&row))?, Step::SaveDraft, 0).map_err(step_error)?;
-        let period = store::period_of(&row)?;
+        let head = ReportHead::from(&row);
+        let state = step(actor.who(), &loaded.facts(post, Some(&head))?, Step::SaveDraft, 0).map_err(step_error)?;
+        let period = head.period()?;
         let row = store::save(&txn, &actor.tenant, post.id, &period, &content, state, actor.caller().user_id, now).await?;
         let shown = view(&txn, actor, &loaded, &row, now).await?;
         txn.commit().await?;
@@ -498,9 +504,10 @@ pub mod ops {
         let txn = actor.server.db.begin().await?;
         let (loaded, row) = load_for_step(&txn, actor, id, now).await?;
         let post = loaded.post(row.award_id)?;
-        step(actor.who(), &loaded.facts(post, Some(&row))?, Step::Submit, 0).map_err(step_error)?;
+        let head = ReportHead::from(&row);
+        step(actor.who(), &loaded.facts(post, Some(&head))?, Step::Submit, 0).map_err(step_error)?;
         store::content_of(&row.content, row.id)?.check_submission().map_err(content_error)?;
-        let period = store::period_of(&row)?;
+        let period = head.period()?;
         let row = store::submit(&txn, &actor.tenant, row, &period, actor.caller().user_id, now).await?;
         let after = serde_json::json!({"late": row.late});
         actor.audit(&txn, "report.submitted", "report", row.id, None, Some(after)).await?;
@@ -529,7 +536,7 @@ pub mod ops {
         let txn = actor.server.db.begin().await?;
         let (loaded, row) = load_for_step(&txn, actor, id, now).await?;
         let post = loaded.post(row.award_id)?;
-        let facts = loaded.facts(post, Some(&row))?;
+        let facts = loaded.facts(post, Some(&(&row).into()))?;
         let wanted = match input.verdict {
             Verdict::Accept => Step::Accept,
             Verdict::Return => Step::Return,

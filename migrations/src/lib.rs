@@ -24,6 +24,7 @@ mod m20261203_000015_steering;
 mod m20261204_000016_query_indexes;
 mod m20261204_000017_lookup_indexes;
 mod m20261204_000018_ledger_sums;
+mod m20261204_000019_report_list_index;
 
 pub struct Migrator;
 
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000016_query_indexes::Migration),
             Box::new(m20261204_000017_lookup_indexes::Migration),
             Box::new(m20261204_000018_ledger_sums::Migration),
+            Box::new(m20261204_000019_report_list_index::Migration),
         ]
     }
 }

@@ -8,6 +8,7 @@
 use super::TenantScope;
 use crate::AppError;
 use chrono::{DateTime, NaiveDate, Utc};
+use std::collections::HashMap;
 use model::datetime::time_zone;
 use model::entity::{award, post_coordinator, report, report_comment, report_version, tenant};
 use model::report::{Cadence, Content, DeadlineDays, Period, PeriodKind, ReportState, Schedule, Section};
@@ -132,37 +133,89 @@ pub async fn reports_of(db: &impl ConnectionTrait, scope: &TenantScope, post: Uu
         .await?)
 }
 
-/// The reports of several posts at once, each post's in period order, **without their content** (left
-/// empty: lists show state and dates, and ten years of a city's reports are megabytes of text): one query per
-/// 500 posts, whatever the number of reports (the list, the dashboard and the committee report read every
-/// post's). With `starting`, only the reports whose period starts within those days (first and last).
+/// What lists, home pages and reminders need of a started report: its period and where it stands, not its
+/// text or who saved and reviewed it. Read from the covering index `ix_reports_list` (migration 19), so
+/// ten years of a city's reports never touch the table's rows.
+#[derive(Debug, Clone, PartialEq, Eq, sea_orm::FromQueryResult)]
+pub struct ReportHead {
+    pub id: Uuid,
+    pub award_id: Uuid,
+    pub period_kind: String,
+    pub period_start: NaiveDate,
+    pub period_end: NaiveDate,
+    pub due_at: DateTime<Utc>,
+    pub state: String,
+    pub first_submitted_at: Option<DateTime<Utc>>,
+    pub late: bool,
+}
+
+impl From<&report::Model> for ReportHead {
+    fn from(row: &report::Model) -> Self {
+        ReportHead {
+            id: row.id,
+            award_id: row.award_id,
+            period_kind: row.period_kind.clone(),
+            period_start: row.period_start,
+            period_end: row.period_end,
+            due_at: row.due_at,
+            state: row.state.clone(),
+            first_submitted_at: row.first_submitted_at,
+            late: row.late,
+        }
+    }
+}
+
+impl ReportHead {
+    pub fn state(&self) -> Result<ReportState, AppError> {
+        ReportState::parse(&self.state).ok_or_else(|| corrupt("state", self.id, &self.state))
+    }
+
+    pub fn period(&self) -> Result<Period, AppError> {
+        Ok(Period {
+            kind: PeriodKind::parse(&self.period_kind).ok_or_else(|| corrupt("period kind", self.id, &self.period_kind))?,
+            starts_on: self.period_start,
+            ends_on: self.period_end,
+            due_at: self.due_at,
+        })
+    }
+}
+
+/// The started reports of several posts at once as [`ReportHead`]s, each post's in period order: one query
+/// per 500 posts, whatever the number of reports (the list, the dashboard and the committee report read
+/// every post's). With `starting`, only the reports whose period starts within those days (first and last).
 pub async fn reports_of_posts(
     db: &impl ConnectionTrait,
     scope: &TenantScope,
     posts: &[Uuid],
     starting: Option<(NaiveDate, NaiveDate)>,
-) -> Result<std::collections::HashMap<Uuid, Vec<report::Model>>, AppError> {
-    use sea_orm::sea_query::Expr;
-    use sea_orm::{Iterable, QuerySelect, QueryTrait};
-    let mut by_post: std::collections::HashMap<Uuid, Vec<report::Model>> = std::collections::HashMap::new();
+) -> Result<HashMap<Uuid, Vec<ReportHead>>, AppError> {
+    let mut by_post: HashMap<Uuid, Vec<ReportHead>> = HashMap::new();
     for slice in posts.chunks(500) {
-        let rows = report::Entity::find()
-            .select_only()
-            .columns(report::Column::iter().filter(|c| !matches!(c, report::Column::Content)))
-            .column_as(Expr::val(""), "content")
-            .filter(report::Column::TenantId.eq(scope.id()))
-            .filter(report::Column::AwardId.is_in(slice.iter().copied()))
-            .apply_if(starting, |query, (first, last)| {
-                query.filter(report::Column::PeriodStart.between(first, last))
-            })
-            .order_by_asc(report::Column::PeriodEnd)
-            .all(db)
-            .await?;
-        for row in rows {
+        for row in heads_query(scope, slice, starting).into_model::<ReportHead>().all(db).await? {
             by_post.entry(row.award_id).or_default().push(row);
         }
     }
     Ok(by_post)
+}
+
+/// The query of [`reports_of_posts`] for up to 500 posts: only the columns of `ix_reports_list`, in its
+/// order (public so that a test can hold the database to the index).
+pub fn heads_query(
+    scope: &TenantScope,
+    posts: &[Uuid],
+    starting: Option<(NaiveDate, NaiveDate)>,
+) -> sea_orm::Select<report::Entity> {
+    use report::Column as C;
+    use sea_orm::{QuerySelect, QueryTrait};
+    report::Entity::find()
+        .select_only()
+        .columns([C::Id, C::AwardId, C::PeriodKind, C::PeriodStart, C::PeriodEnd, C::DueAt, C::State])
+        .columns([C::FirstSubmittedAt, C::Late])
+        .filter(C::TenantId.eq(scope.id()))
+        .filter(C::AwardId.is_in(posts.iter().copied()))
+        .apply_if(starting, |query, (first, last)| query.filter(C::PeriodStart.between(first, last)))
+        .order_by_asc(C::AwardId)
+        .order_by_asc(C::PeriodEnd)
 }
 
 /// How many of the tenant's reports are in `state` (by the database; `ix_reports_tenant_state`).
@@ -196,9 +249,19 @@ pub async fn report_for(
         .await?)
 }
 
-/// Among a post's started reports, the one of `period`.
-pub fn row_of<'a>(rows: &'a [report::Model], period: &Period) -> Option<&'a report::Model> {
-    rows.iter().find(|row| period_of(row).is_ok_and(|p| p.key() == period.key() && p.ends_on == period.ends_on))
+/// A post's started reports found by their period (kind, first and last day), so matching a schedule of
+/// ten years against its reports is one lookup per period rather than a scan of every report.
+pub struct ByPeriod<'a>(HashMap<(&'a str, NaiveDate, NaiveDate), &'a ReportHead>);
+
+impl<'a> ByPeriod<'a> {
+    pub fn new(rows: &'a [ReportHead]) -> Self {
+        ByPeriod(rows.iter().map(|row| ((row.period_kind.as_str(), row.period_start, row.period_end), row)).collect())
+    }
+
+    /// The started report of `period`, if any.
+    pub fn get(&self, period: &Period) -> Option<&'a ReportHead> {
+        self.0.get(&(period.kind.as_str(), period.starts_on, period.ends_on)).copied()
+    }
 }
 
 /// A started report by id.
@@ -206,21 +269,8 @@ pub async fn report(db: &impl ConnectionTrait, scope: &TenantScope, id: Uuid) ->
     report::Entity::find_by_id(id).filter(report::Column::TenantId.eq(scope.id())).one(db).await?.ok_or(AppError::NotFound)
 }
 
-pub fn state_of(row: &report::Model) -> Result<ReportState, AppError> {
-    ReportState::parse(&row.state).ok_or_else(|| corrupt("state", row.id, &row.state))
-}
-
 pub fn content_of(json: &str, id: Uuid) -> Result<Content, AppError> {
     serde_json::from_str(json).map_err(|e| corrupt("content", id, e))
-}
-
-pub fn period_of(row: &report::Model) -> Result<Period, AppError> {
-    Ok(Period {
-        kind: PeriodKind::parse(&row.period_kind).ok_or_else(|| corrupt("period kind", row.id, &row.period_kind))?,
-        starts_on: row.period_start,
-        ends_on: row.period_end,
-        due_at: row.due_at,
-    })
 }
 
 fn json(content: &Content) -> Result<String, AppError> {
@@ -374,8 +424,8 @@ pub async fn latest_contents(
     db: &impl ConnectionTrait,
     scope: &TenantScope,
     ids: &[Uuid],
-) -> Result<std::collections::HashMap<Uuid, Content>, AppError> {
-    let mut latest = std::collections::HashMap::with_capacity(ids.len());
+) -> Result<HashMap<Uuid, Content>, AppError> {
+    let mut latest = HashMap::with_capacity(ids.len());
     // In slices, so no database meets more bound parameters than it takes.
     for slice in ids.chunks(500) {
         let versions = report_version::Entity::find()
