@@ -6,7 +6,7 @@
 //! the server functions here and the REST API.
 
 use crate::AppError;
-use model::award::{DecisionView, OutcomeView, PostView, RecommendationView};
+use model::award::{DecisionView, PostView, RecommendationView};
 use uuid::Uuid;
 
 #[cfg(feature = "ssr")]
@@ -18,7 +18,7 @@ pub mod ops {
     use crate::store::evaluation::{self as evaluation, CallEvaluation};
     use chrono::{DateTime, Utc};
     use model::award::{AwardKind, check_post, check_steering, quorum_reached, total};
-    use model::award::{DecisionInput, RecommendationInput};
+    use model::award::{DecisionInput, OutcomeView, RecommendationInput};
     use model::bid::Fte;
     use model::call::Module;
     use model::policy;
@@ -178,10 +178,22 @@ pub mod ops {
     pub async fn outcome(actor: &Actor, bid: Uuid, now: DateTime<Utc>) -> Result<OutcomeView, AppError> {
         let db = &actor.server.db;
         let authorized = crate::store::bids::authorize_read(db, &actor.tenant, actor.who(), bid, now).await?;
-        if store::decision_of(db, &actor.tenant, bid).await?.is_none() {
-            return Err(AppError::NotFound);
+        outcome_of(actor, &authorized, now).await?.ok_or(AppError::NotFound)
+    }
+
+    /// [`outcome`] of a bid already authorised (the bid page reads the bid once for both): `None` until the
+    /// committee has decided. A call that has not closed has no decision, so nothing more is read then.
+    pub async fn outcome_of(
+        actor: &Actor,
+        authorized: &crate::store::bids::Authorized<crate::store::bids::Read>,
+        now: DateTime<Utc>,
+    ) -> Result<Option<OutcomeView>, AppError> {
+        let db = &actor.server.db;
+        let bid = authorized.bid().id;
+        if authorized.phase() != model::call::Phase::Closed || store::decision_of(db, &actor.tenant, bid).await?.is_none() {
+            return Ok(None);
         }
-        let loaded = evaluation::load_for_bidder(db, &actor.tenant, &authorized, now).await?;
+        let loaded = evaluation::load_for_bidder(db, &actor.tenant, authorized, now).await?;
         let (lot, _) = loaded.find_bid(bid).ok_or(AppError::NotFound)?;
         let decision = store::decisions(db, &loaded).await?.into_iter().find(|d| d.bid_id == bid);
         let decision = decision.ok_or(AppError::NotFound)?;
@@ -200,7 +212,7 @@ pub mod ops {
             .collect();
         let reasoning =
             store::recommendations(db, &loaded).await?.into_iter().find(|r| r.lot_id == lot.id).map(|r| r.reasoning);
-        Ok(OutcomeView { decision, criteria, weighted: line.and_then(|l| l.weighted), reasoning })
+        Ok(Some(OutcomeView { decision, criteria, weighted: line.and_then(|l| l.weighted), reasoning }))
     }
 }
 
@@ -303,21 +315,3 @@ pub async fn posts() -> Result<Vec<PostView>, AppError> {
     )
 }
 
-/// The outcome of the organisation's bid; `None` until the committee has decided.
-#[leptos::server(prefix = "/fn", endpoint = "bid_outcome")]
-pub async fn bid_outcome(bid: Uuid) -> Result<Option<OutcomeView>, AppError> {
-    crate::error::respond(
-        async move {
-            let actor = crate::actor::Actor::require(model::Permission::DraftBids).await?;
-            match ops::outcome(&actor, bid, chrono::Utc::now()).await {
-                Ok(outcome) => Ok(Some(outcome)),
-                Err(AppError::NotFound | AppError::Evaluation { .. }) => {
-                    // Not decided yet (or the call still open): the bid itself is checked by the bid page.
-                    Ok(None)
-                }
-                Err(err) => Err(err),
-            }
-        }
-        .await,
-    )
-}

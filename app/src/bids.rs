@@ -21,6 +21,13 @@ pub struct BidsOverview {
     pub open_calls: Vec<CallDetail>,
 }
 
+/// The bid page: the bid as its organisation works on it, and the committee's decision once there is one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BidPageData {
+    pub view: BidView,
+    pub outcome: Option<model::award::OutcomeView>,
+}
+
 /// A closed call's bids for readers, or only the counts while it is sealed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CallBidsView {
@@ -120,6 +127,21 @@ pub mod ops {
         let db = &actor.server.db;
         let authorized = bids::authorize_read(db, &actor.tenant, actor.who(), bid, now).await?;
         bids::view(db, &authorized, now).await
+    }
+
+    /// The bid page's data: [`view`] and, once the committee has decided, the outcome — the bid authorised
+    /// once for both.
+    pub async fn page(actor: &Actor, bid: Uuid, now: DateTime<Utc>) -> Result<BidPageData, AppError> {
+        let db = &actor.server.db;
+        let authorized = bids::authorize_read(db, &actor.tenant, actor.who(), bid, now).await?;
+        let view = bids::view(db, &authorized, now).await?;
+        let outcome = match crate::awards::ops::outcome_of(actor, &authorized, now).await {
+            Ok(outcome) => outcome,
+            // The bid itself is the page's; an outcome that cannot be shown is left out.
+            Err(AppError::NotFound | AppError::Evaluation { .. }) => None,
+            Err(err) => return Err(err),
+        };
+        Ok(BidPageData { view, outcome })
     }
 
     /// Stores `draft` on an authorized bid, keeping only answers to the call's questions and amounts for its
@@ -311,12 +333,13 @@ pub async fn start_bid(call: Uuid, lot: Uuid) -> Result<(), AppError> {
     )
 }
 
+/// The bid page's data (see [`ops::page`]).
 #[leptos::server(prefix = "/fn", endpoint = "bid")]
-pub async fn bid(bid: Uuid) -> Result<BidView, AppError> {
+pub async fn bid(bid: Uuid) -> Result<BidPageData, AppError> {
     crate::error::respond(
         async move {
             let actor = crate::actor::Actor::require(model::Permission::DraftBids).await?;
-            ops::view(&actor, bid, chrono::Utc::now()).await
+            ops::page(&actor, bid, chrono::Utc::now()).await
         }
         .await,
     )

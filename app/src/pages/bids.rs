@@ -7,7 +7,7 @@
 //! text typed into an expired session is restored at the next visit.
 
 use crate::AppError;
-use crate::bids::{BidsOverview, RemoveAttachment, SaveDraft, StartBid, SubmitBid, WithdrawBid, bid, my_bids};
+use crate::bids::{BidPageData, BidsOverview, RemoveAttachment, SaveDraft, StartBid, SubmitBid, WithdrawBid, bid, my_bids};
 use crate::components::{Countdown, CurrentTenant, ErrorNotice, NotFound, Protected, autosave, error_text};
 use crate::i18n::{I18n, Key};
 use crate::pages::calls::phase_key;
@@ -147,12 +147,6 @@ pub fn BidPage() -> impl IntoView {
     let withdraw = ServerAction::<WithdrawBid>::new();
     let remove = ServerAction::<RemoveAttachment>::new();
     let id = move || params.read().get("id").and_then(|id| Uuid::parse_str(&id).ok());
-    let outcome = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => crate::awards::bid_outcome(id).await,
-            None => Ok(None),
-        }
-    });
     let view_resource = Resource::new(
         move || (id(), submit.version().get(), withdraw.version().get(), remove.version().get()),
         |(id, ..)| async move {
@@ -167,8 +161,8 @@ pub fn BidPage() -> impl IntoView {
             <Transition fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
                 {move || Suspend::new(async move {
                     match view_resource.await {
-                        Ok(view) => view! {
-                            {outcome.await.ok().flatten().map(|outcome| view! { <BidOutcome outcome /> })}
+                        Ok(BidPageData { view, outcome }) => view! {
+                            {outcome.map(|outcome| view! { <BidOutcome outcome /> })}
                             <Editor view save submit withdraw remove />
                         }
                         .into_any(),

@@ -86,8 +86,10 @@ async fn a_carrier_drafts_submits_and_gets_versions_and_receipts() {
         body["problems"].as_array().expect("problems").iter().filter_map(|p| p["field"].as_str()).collect();
     assert!(fields.contains(&"fte"), "{fields:?}");
     assert!(fields.iter().any(|f| f.starts_with("amount-")), "{fields:?}");
-    let view = json(app.call(&carrier, "bid", &[("bid", &bid)]).await).await;
+    let view = json(app.call(&carrier, "bid", &[("bid", &bid)]).await).await["view"].clone();
     assert_eq!(view["draft"]["fte"], "halb", "what was typed is kept, valid or not");
+    let page = json(app.call(&carrier, "bid", &[("bid", &bid)]).await).await;
+    assert!(page["outcome"].is_null(), "no outcome while the call is open: {page}");
     assert_eq!(view["status"], "draft");
 
     // Complete: submitted, with a receipt.
@@ -116,7 +118,7 @@ async fn a_carrier_drafts_submits_and_gets_versions_and_receipts() {
     assert_eq!(second["number"], 2);
     assert_ne!(second["content_hash"], hash.as_str());
     assert_eq!(app.call(&carrier, "withdraw_bid", &[("bid", &bid)]).await.status(), StatusCode::OK);
-    let view = json(app.call(&carrier, "bid", &[("bid", &bid)]).await).await;
+    let view = json(app.call(&carrier, "bid", &[("bid", &bid)]).await).await["view"].clone();
     assert_eq!(view["status"], "withdrawn");
     assert_eq!(view["versions"].as_array().map(Vec::len), Some(2));
     let third = json(submit(&app, &carrier, &bid).await).await;
@@ -149,7 +151,7 @@ async fn a_draft_survives_the_end_of_a_session() {
     assert_eq!(save(&app, &first, &bid, &typed).await.status(), StatusCode::UNAUTHORIZED);
     // … and the next sign-in finds the draft.
     let second = app.signed_in("dresden", "traeger4@dresden.demo").await;
-    let view = json(app.call(&second, "bid", &[("bid", &bid)]).await).await;
+    let view = json(app.call(&second, "bid", &[("bid", &bid)]).await).await["view"].clone();
     assert_eq!(view["draft"]["answers"][question], "Unser Konzept, Absatz eins.");
     let overview = json(app.call(&second, "my_bids", &[]).await).await;
     assert!(overview["bids"].as_array().expect("bids").iter().any(|b| b["id"] == bid.as_str()));
@@ -217,7 +219,7 @@ async fn the_server_clock_decides_the_deadline_to_the_second() {
     assert_eq!(json(frozen).await["code"], "call_not_open");
     assert_eq!(app.call(&carrier, "withdraw_bid", &[("bid", &bid)]).await.status(), StatusCode::CONFLICT);
     assert_eq!(save(&app, &admin, &bid, &[]).await.status(), StatusCode::FORBIDDEN);
-    let view = json(app.call(&carrier, "bid", &[("bid", &bid)]).await).await;
+    let view = json(app.call(&carrier, "bid", &[("bid", &bid)]).await).await["view"].clone();
     assert_eq!(view["draft"]["fte"], "0,5", "the frozen draft is unchanged");
     assert_eq!(view["phase"], "closed");
 }
@@ -288,7 +290,7 @@ async fn uploads_are_checked_by_content_size_and_name() {
         let location = upload(&app, &carrier, &bid, name, bytes).await;
         assert!(location.ends_with(&format!("?upload={reason}#attachments")), "{name}: {location}");
     }
-    let view = json(app.call(&carrier, "bid", &[("bid", &bid)]).await).await;
+    let view = json(app.call(&carrier, "bid", &[("bid", &bid)]).await).await["view"].clone();
     assert_eq!(view["attachments"].as_array().map(Vec::len), Some(0), "nothing refused was kept");
 
     for (name, bytes) in [
@@ -299,7 +301,7 @@ async fn uploads_are_checked_by_content_size_and_name() {
         let location = upload(&app, &carrier, &bid, name, bytes).await;
         assert!(location.ends_with("?upload=ok#attachments"), "{name}: {location}");
     }
-    let view = json(app.call(&carrier, "bid", &[("bid", &bid)]).await).await;
+    let view = json(app.call(&carrier, "bid", &[("bid", &bid)]).await).await["view"].clone();
     let attachments = view["attachments"].as_array().expect("attachments").clone();
     assert_eq!(attachments.len(), 3);
     assert_eq!(attachments[0]["sha256"], sha256_hex(&pdf).as_str());
@@ -317,7 +319,7 @@ async fn uploads_are_checked_by_content_size_and_name() {
         app.call(&carrier, "remove_attachment", &[("bid", &bid), ("attachment", id)]).await.status(),
         StatusCode::OK
     );
-    let view = json(app.call(&carrier, "bid", &[("bid", &bid)]).await).await;
+    let view = json(app.call(&carrier, "bid", &[("bid", &bid)]).await).await["view"].clone();
     assert_eq!(view["attachments"].as_array().map(Vec::len), Some(2));
 
     // Another carrier's upload to this bid is refused without revealing it.
@@ -344,7 +346,7 @@ async fn bids_are_sealed_until_the_call_closes() {
     assert_eq!(save(&app, &carrier, &bid, &complete_fields(&call)).await.status(), StatusCode::OK);
     upload(&app, &carrier, &bid, "Konzept.pdf", app::attachments::samples::pdf("geheim")).await;
     assert_eq!(submit(&app, &carrier, &bid).await.status(), StatusCode::OK);
-    let view = json(app.call(&carrier, "bid", &[("bid", &bid)]).await).await;
+    let view = json(app.call(&carrier, "bid", &[("bid", &bid)]).await).await["view"].clone();
     let attachment = view["attachments"][0]["id"].as_str().expect("attachment").to_owned();
     let archive = format!("/dresden/calls/{call_id}/lots/{lot_id}/bids.zip");
     let download = format!("/dresden/bids/{bid}/attachments/{attachment}");

@@ -412,6 +412,12 @@ async fn the_committee_decides_awards_fund_posts_and_carriers_learn_only_their_o
     }
     let other_bid = api.get(&carrier, &format!("/bids/{}/decision", bids[0].0)).await;
     assert_eq!(other_bid.status(), StatusCode::NOT_FOUND, "another organisation's outcome does not exist for it");
+    // The bid page gets the same outcome with the bid, which it reads once for both.
+    let browser = app.signed_in("dresden", carrier_email).await;
+    let page = json(app.call(&browser, "bid", &[("bid", losing.0.as_str())]).await).await;
+    assert_eq!(page["view"]["id"], losing.0.as_str());
+    assert_eq!(page["outcome"]["decision"]["awarded"], false);
+    assert_eq!(page["outcome"]["reasoning"], "Begründung der Steuerungsgruppe zum Los");
 }
 
 #[tokio::test]

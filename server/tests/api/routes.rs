@@ -644,7 +644,6 @@ const TABLE: &[(&str, &str, &str, &str, &str)] = &[
     ("POST", "/fn/anonymise_user", "", "user={victim}&confirm=on", "UAFFFFN"),
     ("POST", "/fn/audit_lines", "", "person=&object=&from=&to=", "UAFFFFA"),
     ("POST", "/fn/bid", "", "bid={closed_bid}", "UFFAFFF"),
-    ("POST", "/fn/bid_outcome", "", "bid={own_pbid}", "UFFAFFF"),
     ("POST", "/fn/bid_scores", "", "bid={closed_bid}", "UAAFFFN"),
     ("POST", "/fn/bid_version", "", "bid={closed_bid}&number=1", "UAAANNN"),
     ("POST", "/fn/call_bids", "", "call={closed_call}", "UAAFFFN"),

@@ -54,7 +54,7 @@ async fn key_pages(app: &TestApp) -> Vec<Page> {
         ("the public call page", None, format!("/dresden/calls/{}", open.id), 6),
         ("the carrier's home", Some("traeger1"), "/dresden".into(), 14),
         ("the carrier's bids", Some("traeger1"), "/dresden/bids".into(), 17),
-        ("the bid editor", Some("traeger1"), format!("/dresden/bids/{}", own_bid.id), 13),
+        ("the bid editor", Some("traeger1"), format!("/dresden/bids/{}", own_bid.id), 10),
         ("the steering group's bid list", Some("admin"), format!("/dresden/calls/{}/bids", closed.id), 13),
         ("the ranking", Some("admin"), format!("/dresden/calls/{}/ranking", closed.id), 17),
         ("the controlling dashboard", Some("steuerung4"), "/dresden/controlling".into(), 22),
