@@ -579,7 +579,7 @@ pub mod ops {
     pub async fn figure_inputs(actor: &Actor, all: &[ReportSummary]) -> Result<Vec<FigureInput>, AppError> {
         let submitted: Vec<&ReportSummary> = all.iter().filter(|s| s.first_submitted_at.is_some()).collect();
         let ids: Vec<Uuid> = submitted.iter().filter_map(|s| s.id).collect();
-        let contents = store::latest_contents(&actor.server.db, &actor.tenant, &ids).await?;
+        let figures = store::latest_figures(&actor.server.db, &actor.tenant, &ids).await?;
         let inputs: Vec<FigureInput> = submitted
             .into_iter()
             .filter_map(|s| {
@@ -587,7 +587,7 @@ pub mod ops {
                     post_id: s.post_id,
                     district: s.district.clone(),
                     period_start: s.period_start,
-                    figures: contents.get(&s.id?)?.figures,
+                    figures: *figures.get(&s.id?)?,
                 })
             })
             .collect();

@@ -200,26 +200,26 @@ fn CallBids(view: CallBidList) -> impl IntoView {
             Some(bids) => {
                 let mut lots: Vec<(Uuid, String)> = Vec::new();
                 for bid in &bids {
-                    if !lots.iter().any(|(id, _)| *id == bid.summary.lot_id) {
-                        lots.push((bid.summary.lot_id, bid.summary.lot_title.clone()));
+                    if !lots.iter().any(|(id, _)| *id == bid.lot_id) {
+                        lots.push((bid.lot_id, bid.lot_title.clone()));
                     }
                 }
                 view! {
                     <div id="submitted-bids">
                         {lots.into_iter().map(|(lot_id, lot_title)| {
                             let archive = format!("/{slug}/calls/{call_id}/lots/{lot_id}/bids.zip");
-                            let of_lot: Vec<BidLine> = bids.iter().filter(|b| b.summary.lot_id == lot_id).cloned().collect();
+                            let of_lot: Vec<BidLine> = bids.iter().filter(|b| b.lot_id == lot_id).cloned().collect();
                             view! {
                                 <section class="card">
                                     <h2>{lot_title.clone()}</h2>
                                     <p><a href=archive download>{move || i18n.t(Key::DownloadArchive)}</a></p>
                                     <ul>
                                         {of_lot.into_iter().map(|b| {
-                                            let href = format!("/{slug}/bids/{}/versions/{}", b.summary.id, b.version.number);
+                                            let href = format!("/{slug}/bids/{}/versions/{}", b.bid_id, b.version);
                                             let total = b.total;
                                             view! {
                                                 <li>
-                                                    <A href=href>{b.summary.organisation_name.clone()}</A>
+                                                    <A href=href>{b.organisation_name.clone()}</A>
                                                     " · "{move || total.format(i18n.locale())}
                                                     " · "{b.fte.format(i18n.locale())}" "{move || i18n.t(Key::FteShort)}
                                                 </li>

@@ -396,7 +396,7 @@ async fn bids_are_sealed_until_the_call_closes() {
             assert!(!early.text().await.expect("body").contains("Kinderring"), "{email}: no content before declaring");
             assert_eq!(client.get(app.url(&archive)).send().await.expect("get").status(), StatusCode::CONFLICT);
             let listed = json(app.call(&client, "call_bids", &[("call", &call_id)]).await).await;
-            assert!(!listed["bids"].as_array().expect("bids").iter().any(|b| b["summary"]["id"] == bid.as_str()));
+            assert!(!listed["bids"].as_array().expect("bids").iter().any(|b| b["bid_id"] == bid.as_str()));
             app.declare_no_conflicts(&client, &call_id).await;
         }
         let version = json(app.call(&client, "bid_version", &[("bid", &bid), ("number", "1")]).await).await;
@@ -410,7 +410,7 @@ async fn bids_are_sealed_until_the_call_closes() {
         let listing = String::from_utf8_lossy(&bytes).to_string();
         assert!(listing.contains("interessenbekundung.txt") && listing.contains("Konzept.pdf"), "{email}");
         let all = json(app.call(&client, "call_bids", &[("call", &call_id)]).await).await;
-        assert!(all["bids"].as_array().expect("bids").iter().any(|b| b["summary"]["id"] == bid.as_str()));
+        assert!(all["bids"].as_array().expect("bids").iter().any(|b| b["bid_id"] == bid.as_str()));
     }
     for email in others {
         let client = app.signed_in("dresden", email).await;
@@ -419,12 +419,8 @@ async fn bids_are_sealed_until_the_call_closes() {
     }
     // A draft that was never submitted stays with its organisation (demo: traeger2's draft in lot 1).
     let all = json(app.call(&admin, "call_bids", &[("call", &call_id)]).await).await;
-    let organisations: Vec<&str> = all["bids"]
-        .as_array()
-        .expect("bids")
-        .iter()
-        .filter_map(|b| b["summary"]["organisation_name"].as_str())
-        .collect();
+    let organisations: Vec<&str> =
+        all["bids"].as_array().expect("bids").iter().filter_map(|b| b["organisation_name"].as_str()).collect();
     assert!(!organisations.contains(&"Netzwerk Stadtteilarbeit gGmbH"), "{organisations:?}");
 }
 
