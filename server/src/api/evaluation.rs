@@ -88,28 +88,44 @@ pub async fn put_declarations(
     Ok(Json(app::evaluation::ops::declare(&actor, call, declarations, Utc::now()).await?))
 }
 
+/// Which lots of a call's ranking to answer.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct RankingQuery {
+    /// Only this lot (`lots` then has one entry; `choices` still names every lot with bids). Without it,
+    /// every lot.
+    pub lot: Option<uuid::Uuid>,
+}
+
 /// Per lot the bids in rank order with weighted score (0–100, two places, halves away from zero), spread per
 /// criterion, number of scores and flags, and the score matrix. A lot is hidden (`hidden` says why) from a
 /// member who has not declared for it, is recused from it, or has not finalised their own sheets for all its
-/// bids.
+/// bids. `?lot=` answers one lot, as the ranking page shows it: a city's call has twenty.
 #[utoipa::path(get, path = "/tenants/{tenant}/calls/{call}/ranking", tag = "evaluation", security(("bearer" = [])),
-    params(("tenant" = String, Path, description = TENANT), ("call" = uuid::Uuid, Path, description = "The call's id")),
+    params(("tenant" = String, Path, description = TENANT), ("call" = uuid::Uuid, Path, description = "The call's id"),
+        RankingQuery),
     responses(
         (status = 200, description = "The ranking per lot", body = RankingView),
-        (status = 400, description = "Malformed id", body = ErrorBody),
+        (status = 400, description = "Malformed id or lot", body = ErrorBody),
         (status = 401, description = "No valid bearer token for this tenant", body = ErrorBody),
         (status = 403, description = "Not a reader of bids", body = ErrorBody),
-        (status = 404, description = "No such published call", body = ErrorBody),
+        (status = 404, description = "No such published call, or no such lot of it", body = ErrorBody),
         (status = 409, description = "The call has not closed", body = ErrorBody),
     ))]
 pub async fn get_ranking(
     State(state): State<AppState>,
     Path((_tenant, call)): Path<(String, String)>,
     Ctx(context): Ctx,
+    lots: Result<axum::extract::Query<RankingQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<RankingView>, ApiError> {
     let call = id(&call, "call")?;
+    let RankingQuery { lot } = super::query(lots)?;
     let actor = actor(&state, context, Permission::ReadBids).await?;
-    Ok(Json(app::evaluation::ops::ranking(&actor, call, Utc::now()).await?))
+    let now = Utc::now();
+    Ok(Json(match lot {
+        Some(lot) => app::evaluation::ops::ranking_page(&actor, call, Some(lot), now).await?,
+        None => app::evaluation::ops::ranking(&actor, call, now).await?,
+    }))
 }
 
 /// A call's rubric: the criteria with description, weight, scale and anchor texts.

@@ -686,7 +686,7 @@ async fn the_call_page_form_sets_the_rubric_row_by_row() {
 }
 
 /// A city's call has twenty lots, each with a matrix of every member's sheets: the page shows one lot and
-/// links the others, while the API answers every lot at once (its contract).
+/// links the others, while the API answers every lot at once (its contract), or one lot with `?lot=`.
 #[tokio::test]
 async fn the_ranking_page_shows_one_lot_at_a_time() {
     let app = TestApp::spawn().await;
@@ -729,4 +729,20 @@ async fn the_ranking_page_shows_one_lot_at_a_time() {
         assert_eq!(status, StatusCode::NOT_FOUND);
         assert!(!html.contains(&first_title) && !html.contains("ranking-table"));
     }
+
+    // The API answers one lot when asked, and still names every lot with bids.
+    let one = json(api.get(&admin, &format!("/calls/{call}/ranking?lot={second}")).await).await;
+    let lots = one["lots"].as_array().expect("lots");
+    assert_eq!(lots.len(), 1, "{one}");
+    assert_eq!(lots[0]["lot_id"], second.as_str());
+    assert_eq!(
+        lots[0]["lines"],
+        all["lots"].as_array().expect("lots").iter().find(|l| l["lot_id"] == second.as_str()).expect("lot")["lines"]
+    );
+    assert_eq!(one["choices"], all["choices"]);
+    let unknown = api.get(&admin, &format!("/calls/{call}/ranking?lot={}", uuid::Uuid::new_v4())).await;
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+    let malformed = api.get(&admin, &format!("/calls/{call}/ranking?lot=erstes")).await;
+    assert_eq!(malformed.status(), StatusCode::BAD_REQUEST);
+    assert!(!malformed.text().await.expect("body").contains(&first_title), "a refusal names no lot");
 }
