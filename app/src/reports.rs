@@ -146,6 +146,11 @@ pub mod ops {
             })
         }
 
+        /// [`Loaded::facts`] of a started report read whole.
+        fn facts_of_row<'a>(&self, post: &'a Post, row: &report::Model) -> Result<ReportFacts<'a>, AppError> {
+            self.facts(post, Some(&ReportHead::from(row)))
+        }
+
         /// How the caller sees the post's reports in general (as if one had been submitted).
         fn post_access(&self, who: Who<'_>, post: &Post) -> Option<ReportAccess> {
             let facts = ReportFacts { state: Some(ReportState::Submitted), ever_submitted: true, ..self.facts(post, None).ok()? };
@@ -343,7 +348,7 @@ pub mod ops {
         }
         let may_change = |loaded: &Loaded, row: &report::Model| -> Result<(), AppError> {
             let post = loaded.post(row.award_id)?;
-            step(actor.who(), &loaded.facts(post, Some(&row.into()))?, Step::SaveDraft, 0).map(|_| ()).map_err(step_error)
+            step(actor.who(), &loaded.facts_of_row(post, row)?, Step::SaveDraft, 0).map(|_| ()).map_err(step_error)
         };
         // Checked before the file travels to storage, and again in the transaction that records it.
         let (loaded, row) = load_for_step(&actor.server.db, actor, id, now).await?;
@@ -380,7 +385,7 @@ pub mod ops {
         let txn = actor.server.db.begin().await?;
         let (loaded, row) = load_for_step(&txn, actor, id, now).await?;
         let post = loaded.post(row.award_id)?;
-        step(actor.who(), &loaded.facts(post, Some(&(&row).into()))?, Step::SaveDraft, 0).map_err(step_error)?;
+        step(actor.who(), &loaded.facts_of_row(post, &row)?, Step::SaveDraft, 0).map_err(step_error)?;
         let found = crate::store::files::one(&txn, &actor.tenant, Owner::Report, id, file).await?;
         let submitted = store::versions(&txn, &actor.tenant, id).await?.last().map(|v| v.submitted_at);
         if submitted.is_some_and(|at| found.uploaded_at <= at) {
@@ -406,7 +411,7 @@ pub mod ops {
         let db = &actor.server.db;
         let (loaded, row) = load_for_step(db, actor, id, now).await?;
         let post = loaded.post(row.award_id)?;
-        let access = report_access(actor.who(), &loaded.facts(post, Some(&(&row).into()))?).ok_or(AppError::NotFound)?;
+        let access = report_access(actor.who(), &loaded.facts_of_row(post, &row)?).ok_or(AppError::NotFound)?;
         let found = crate::store::files::one(db, &actor.tenant, Owner::Report, id, file).await?;
         let submitted = store::versions(db, &actor.tenant, id).await?.last().map(|v| v.submitted_at);
         if !file_visible(access, &found, submitted) {
@@ -471,7 +476,7 @@ pub mod ops {
         let loaded = Loaded::read(txn, actor, now).await?;
         let row = store::report(txn, &actor.tenant, id).await?;
         let post = loaded.post(row.award_id)?;
-        if report_access(actor.who(), &loaded.facts(post, Some(&(&row).into()))?).is_none() {
+        if report_access(actor.who(), &loaded.facts_of_row(post, &row)?).is_none() {
             return Err(AppError::NotFound);
         }
         Ok((loaded, row))
@@ -536,7 +541,7 @@ pub mod ops {
         let txn = actor.server.db.begin().await?;
         let (loaded, row) = load_for_step(&txn, actor, id, now).await?;
         let post = loaded.post(row.award_id)?;
-        let facts = loaded.facts(post, Some(&(&row).into()))?;
+        let facts = loaded.facts_of_row(post, &row)?;
         let wanted = match input.verdict {
             Verdict::Accept => Step::Accept,
             Verdict::Return => Step::Return,

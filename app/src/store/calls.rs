@@ -304,7 +304,7 @@ pub async fn publish(
 ) -> Result<call::Model, AppError> {
     let row = find(db, scope, call_id, true).await?;
     ensure_draft(&row)?;
-    if lot_counts(db, &[row.id]).await?.get(&row.id).copied().unwrap_or_default() == 0 {
+    if call_lot::Entity::find().filter(call_lot::Column::CallId.eq(row.id)).one(db).await?.is_none() {
         return Err(CallError::NoLots.into());
     }
     let mut model: call::ActiveModel = row.into();
