@@ -53,17 +53,27 @@ pub struct BidLine {
     pub fte: model::bid::Fte,
 }
 
-/// [`CallBidsView`] for the page: the bids as [`BidLine`]s.
+/// The steering group's page of a closed call's bids: one lot at a time, as [`BidLine`]s — a city's call has
+/// twenty lots of up to twenty bids.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CallBidList {
     pub call: CallSummary,
+    /// Per lot: how many bids (administrators; also after closing).
     pub counts: Vec<LotCount>,
+    /// The lots with submitted bids that the caller may see, in the call's order.
+    pub choices: Vec<model::evaluation::LotChoice>,
+    /// How many lots with submitted bids a scoring member sees only after declaring for them.
+    pub undeclared_lots: u32,
+    /// The lot shown.
+    pub lot: Option<Uuid>,
+    /// The shown lot's submitted bids, once the call has closed.
     pub bids: Option<Vec<BidLine>>,
 }
 
-impl From<CallBidsView> for CallBidList {
-    fn from(view: CallBidsView) -> Self {
-        let line = |bid: SubmittedBid| BidLine {
+#[cfg(feature = "ssr")]
+impl BidLine {
+    fn of(bid: SubmittedBid) -> Self {
+        BidLine {
             bid_id: bid.summary.id,
             lot_id: bid.summary.lot_id,
             lot_title: bid.summary.lot_title,
@@ -71,8 +81,7 @@ impl From<CallBidsView> for CallBidList {
             version: bid.version.number,
             total: bid.content.total(),
             fte: bid.content.fte,
-        };
-        CallBidList { call: view.call, counts: view.counts, bids: view.bids.map(|bids| bids.into_iter().map(line).collect()) }
+        }
     }
 }
 
@@ -299,20 +308,77 @@ pub mod ops {
         bids::version(db, &authorized, number, now).await
     }
 
-    pub async fn call_bids(actor: &Actor, call: Uuid, now: DateTime<Utc>) -> Result<CallBidsView, AppError> {
+    /// A call's bids for readers once it has closed (all of them, or one lot's), and the counts per lot for
+    /// administrators. A lot that is not the call's is not found.
+    pub async fn call_bids(
+        actor: &Actor,
+        call: Uuid,
+        lot: Option<Uuid>,
+        now: DateTime<Utc>,
+    ) -> Result<CallBidsView, AppError> {
         let db = &actor.server.db;
-        let summary = crate::store::calls::detail(db, &actor.tenant, call, false, now).await?.summary;
-        let counts = if model::policy::may_count_bids(actor.who()) {
-            bids::counts(db, &actor.tenant, actor.who(), call).await?
-        } else {
-            Vec::new()
-        };
+        if let Some(lot) = lot {
+            let row = crate::store::calls::find(db, &actor.tenant, call, false).await?;
+            if !crate::store::calls::has_lot(db, &row, lot).await? {
+                return Err(AppError::NotFound);
+            }
+        }
+        let summary = crate::store::calls::summary_of(db, &actor.tenant, call, false, now).await?;
+        let counts = counts_for(actor, call).await?;
         let bids = if model::policy::may_read_bids_of(actor.who(), summary.phase) {
-            Some(bids::of_closed_call(db, &actor.tenant, actor.who(), call, None, now).await?)
+            Some(bids::of_closed_call(db, &actor.tenant, actor.who(), call, lot, now).await?)
         } else {
             None
         };
         Ok(CallBidsView { call: summary, counts, bids })
+    }
+
+    /// The steering group's page of a closed call's bids: the lot `lot`, or else the first the caller may
+    /// see, with the choice of the others.
+    pub async fn call_bid_list(
+        actor: &Actor,
+        call: Uuid,
+        lot: Option<Uuid>,
+        now: DateTime<Utc>,
+    ) -> Result<CallBidList, AppError> {
+        let db = &actor.server.db;
+        let summary = crate::store::calls::summary_of(db, &actor.tenant, call, false, now).await?;
+        let counts = counts_for(actor, call).await?;
+        let mut list = CallBidList { call: summary, counts, choices: Vec::new(), undeclared_lots: 0, lot: None, bids: None };
+        if !model::policy::may_read_bids_of(actor.who(), list.call.phase) {
+            return Ok(list);
+        }
+        let lots = crate::store::evaluation::lots_with_bids(db, &actor.tenant, actor.who(), call).await?;
+        list.lot = lot.or_else(|| lots.iter().find(|(_, visible)| *visible).map(|(choice, _)| choice.lot_id));
+        if let Some(shown) = lot
+            && !lots.iter().any(|(choice, _)| choice.lot_id == shown)
+        {
+            // Not a lot with bids: one of this call shows none, any other id is not found.
+            let row = crate::store::calls::find(db, &actor.tenant, call, false).await?;
+            if !crate::store::calls::has_lot(db, &row, shown).await? {
+                return Err(AppError::NotFound);
+            }
+        }
+        list.undeclared_lots = u32::try_from(lots.iter().filter(|(_, visible)| !visible).count()).unwrap_or(u32::MAX);
+        list.choices = lots.into_iter().filter(|(_, visible)| *visible).map(|(choice, _)| choice).collect();
+        list.bids = Some(match list.lot {
+            Some(shown) => bids::of_closed_call(db, &actor.tenant, actor.who(), call, Some(shown), now)
+                .await?
+                .into_iter()
+                .map(BidLine::of)
+                .collect(),
+            None => Vec::new(),
+        });
+        Ok(list)
+    }
+
+    /// How many bids each lot has, for administrators; nothing for anyone else.
+    async fn counts_for(actor: &Actor, call: Uuid) -> Result<Vec<LotCount>, AppError> {
+        if model::policy::may_count_bids(actor.who()) {
+            bids::counts(&actor.server.db, &actor.tenant, actor.who(), call).await
+        } else {
+            Ok(Vec::new())
+        }
     }
 }
 
@@ -415,11 +481,11 @@ pub async fn bid_version(bid: Uuid, number: i32) -> Result<SubmittedBid, AppErro
 }
 
 #[leptos::server(prefix = "/fn", endpoint = "call_bids")]
-pub async fn call_bids(call: Uuid) -> Result<CallBidList, AppError> {
+pub async fn call_bids(call: Uuid, #[server(default)] lot: Option<Uuid>) -> Result<CallBidList, AppError> {
     crate::error::respond(
         async move {
             let actor = crate::actor::Actor::require(model::Permission::ReadBids).await?;
-            ops::call_bids(&actor, call, chrono::Utc::now()).await.map(CallBidList::from)
+            ops::call_bid_list(&actor, call, lot, chrono::Utc::now()).await
         }
         .await,
     )

@@ -66,6 +66,10 @@ no-attachments = Noch keine Anlagen.
 no-bids-yet = Ihre Organisation hat noch keine Interessenbekundung begonnen.
 no-open-calls = Derzeit ist kein Aufruf geöffnet.
 no-organisations = Noch keine Träger registriert.
+bids-undeclared-lots = { $count ->
+        [one] Die Interessenbekundungen eines Loses sehen Sie,
+       *[other] Die Interessenbekundungen von { $count } Losen sehen Sie,
+    } sobald Sie dort erklärt haben, ob bei Ihnen ein Interessenkonflikt besteht:
 no-submitted-bids = Zu diesem Aufruf sind keine Interessenbekundungen eingegangen.
 no-versions = Noch nicht eingereicht.
 not-verified = Nicht geprüft

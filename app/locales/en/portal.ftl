@@ -66,6 +66,10 @@ no-attachments = No attachments yet.
 no-bids-yet = Your organisation has not started a bid yet.
 no-open-calls = No call is open at the moment.
 no-organisations = No carriers registered yet.
+bids-undeclared-lots = { $count ->
+        [one] You will see the bids of one lot
+       *[other] You will see the bids of { $count } lots
+    } once you have declared there whether you have a conflict of interest:
 no-submitted-bids = No bids were submitted to this call.
 no-versions = Not submitted yet.
 not-verified = Not verified

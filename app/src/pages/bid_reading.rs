@@ -4,14 +4,14 @@
 
 use crate::AppError;
 use crate::bids::{BidLine, CallBidList, bid_version, call_bids};
-use crate::components::{CurrentTenant, ErrorNotice, NotFound, Protected};
-use crate::i18n::{I18n, Key};
+use crate::components::{CurrentTenant, ErrorNotice, NotFound, Protected, error_text};
+use crate::i18n::{I18n, Key, msg};
 use crate::pages::bids::format_size;
 use crate::pages::calls::CallFacts;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 use model::Permission;
 use model::bid::{Answer, SubmittedBid};
 use model::datetime::{DEFAULT_TIME_ZONE, format_date_time};
@@ -130,31 +130,42 @@ fn VersionView(bid: SubmittedBid) -> impl IntoView {
     }
 }
 
+/// `/{tenant}/calls/{id}/bids`: a closed call's bids one lot at a time (`?lot=`, else the first the caller may
+/// see), with the counts per lot for administrators and the sealed notice before closing.
 #[component]
 pub fn CallBidsPage() -> impl IntoView {
     let i18n = I18n::expect();
     let params = use_params_map();
+    let query = use_query_map();
+    // A lot that is not an id is not found.
+    let lot = move || match query.read().get("lot") {
+        Some(text) => Uuid::parse_str(&text).map(Some).map_err(|_| ()),
+        None => Ok(None),
+    };
     let bids = Resource::new(
-        move || params.read().get("id").and_then(|id| Uuid::parse_str(&id).ok()),
-        |id| async move {
-            match id {
-                Some(id) => call_bids(id).await,
-                None => Err(AppError::NotFound),
+        move || (params.read().get("id").and_then(|id| Uuid::parse_str(&id).ok()), lot()),
+        |(id, lot)| async move {
+            match (id, lot) {
+                (Some(id), Ok(lot)) => call_bids(id, lot).await,
+                _ => Err(AppError::NotFound),
             }
         },
     );
     view! {
         <Title text=move || format!("{} – Spielraum", i18n.t(Key::CallBidsTitle)) />
         <Protected permission=Permission::ReadBids>
-            <Suspense fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
+            <Transition fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
                 {move || Suspend::new(async move {
                     match bids.await {
                         Ok(view) => view! { <CallBids view /> }.into_any(),
                         Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
+                        Err(err @ AppError::Evaluation { .. }) => {
+                            view! { <p class="notice">{error_text(i18n.locale(), &err)}</p> }.into_any()
+                        }
                         Err(_) => view! { <ErrorNotice /> }.into_any(),
                     }
                 })}
-            </Suspense>
+            </Transition>
         </Protected>
     }
 }
@@ -167,6 +178,9 @@ fn CallBids(view: CallBidList) -> impl IntoView {
     let call_id = view.call.id;
     let closes_at = view.call.closes_at;
     let counts = view.counts.clone();
+    let undeclared = view.undeclared_lots;
+    let shown = view.lot;
+    let title = view.choices.iter().find(|c| Some(c.lot_id) == shown).map(|c| c.title.clone());
     view! {
         <h1>{move || i18n.t(Key::CallBidsTitle)}</h1>
         <p class="lead">{view.call.title.clone()}</p>
@@ -188,51 +202,57 @@ fn CallBids(view: CallBidList) -> impl IntoView {
                 </tbody>
             </table>
         })}
-        {match view.bids {
-            None => view! {
+        {(undeclared > 0).then(|| view! {
+            <p class="notice" id="undeclared-lots">
+                {move || msg::bids_undeclared_lots(i18n.locale(), msg::BidsUndeclaredLots { count: i64::from(undeclared) })}" "
+                <A href=format!("/{slug}/calls/{call_id}/evaluation")>{move || i18n.t(Key::EvaluationTitle)}</A>
+            </p>
+        })}
+        {(view.choices.len() > 1).then(|| view! {
+            <nav class="subnav" aria-label=move || i18n.t(Key::RankingLots)>
+                {view.choices.iter().map(|choice| view! {
+                    <a href=format!("?lot={}", choice.lot_id) aria-current=(shown == Some(choice.lot_id)).then_some("page")>
+                        {choice.title.clone()}
+                    </a>
+                }).collect_view()}
+            </nav>
+        })}
+        {match (view.bids, shown) {
+            (None, _) => view! {
                 <p class="notice" id="sealed">
                     {move || i18n.t(Key::BidsSealedUntil)}" "
                     {move || format_date_time(closes_at, i18n.locale(), DEFAULT_TIME_ZONE)}
                 </p>
             }
             .into_any(),
-            Some(bids) if bids.is_empty() => view! { <p>{move || i18n.t(Key::NoSubmittedBids)}</p> }.into_any(),
-            Some(bids) => {
-                let mut lots: Vec<(Uuid, String)> = Vec::new();
-                for bid in &bids {
-                    if !lots.iter().any(|(id, _)| *id == bid.lot_id) {
-                        lots.push((bid.lot_id, bid.lot_title.clone()));
-                    }
-                }
+            (Some(bids), Some(lot_id)) if !bids.is_empty() => {
+                let archive = format!("/{slug}/calls/{call_id}/lots/{lot_id}/bids.zip");
+                let lot_title = title.unwrap_or_else(|| bids[0].lot_title.clone());
                 view! {
                     <div id="submitted-bids">
-                        {lots.into_iter().map(|(lot_id, lot_title)| {
-                            let archive = format!("/{slug}/calls/{call_id}/lots/{lot_id}/bids.zip");
-                            let of_lot: Vec<BidLine> = bids.iter().filter(|b| b.lot_id == lot_id).cloned().collect();
-                            view! {
-                                <section class="card">
-                                    <h2>{lot_title.clone()}</h2>
-                                    <p><a href=archive download>{move || i18n.t(Key::DownloadArchive)}</a></p>
-                                    <ul>
-                                        {of_lot.into_iter().map(|b| {
-                                            let href = format!("/{slug}/bids/{}/versions/{}", b.bid_id, b.version);
-                                            let total = b.total;
-                                            view! {
-                                                <li>
-                                                    <A href=href>{b.organisation_name.clone()}</A>
-                                                    " · "{move || total.format(i18n.locale())}
-                                                    " · "{b.fte.format(i18n.locale())}" "{move || i18n.t(Key::FteShort)}
-                                                </li>
-                                            }
-                                        }).collect_view()}
-                                    </ul>
-                                </section>
-                            }
-                        }).collect_view()}
+                        <section class="card">
+                            <h2>{lot_title}</h2>
+                            <p><a href=archive download>{move || i18n.t(Key::DownloadArchive)}</a></p>
+                            <ul>
+                                {bids.into_iter().map(|b: BidLine| {
+                                    let href = format!("/{slug}/bids/{}/versions/{}", b.bid_id, b.version);
+                                    let total = b.total;
+                                    view! {
+                                        <li>
+                                            <A href=href>{b.organisation_name.clone()}</A>
+                                            " · "{move || total.format(i18n.locale())}
+                                            " · "{b.fte.format(i18n.locale())}" "{move || i18n.t(Key::FteShort)}
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        </section>
                     </div>
                 }
                 .into_any()
             }
+            (Some(_), _) if undeclared > 0 => ().into_any(),
+            (Some(_), _) => view! { <p>{move || i18n.t(Key::NoSubmittedBids)}</p> }.into_any(),
         }}
     }
 }

@@ -53,6 +53,29 @@ pub async fn find(
     Ok(row)
 }
 
+/// A call's summary alone, without its lots and questions ([`detail`]).
+pub async fn summary_of(
+    db: &impl ConnectionTrait,
+    scope: &TenantScope,
+    id: Uuid,
+    drafts: bool,
+    now: DateTime<Utc>,
+) -> Result<CallSummary, AppError> {
+    let row = find(db, scope, id, drafts).await?;
+    let lots = lot_counts(db, &[row.id]).await?;
+    summary(&row, lots.get(&row.id).copied().unwrap_or_default(), now)
+}
+
+/// Whether `lot` is a lot of the call `call` (found through [`find`], so of the scope's tenant).
+pub async fn has_lot(db: &impl ConnectionTrait, call: &call::Model, lot: Uuid) -> Result<bool, AppError> {
+    Ok(call_lot::Entity::find()
+        .filter(call_lot::Column::CallId.eq(call.id))
+        .filter(call_lot::Column::Id.eq(lot))
+        .one(db)
+        .await?
+        .is_some())
+}
+
 /// How many lots each of `calls` has, counted by the database in one query.
 async fn lot_counts(db: &impl ConnectionTrait, calls: &[Uuid]) -> Result<HashMap<Uuid, usize>, AppError> {
     let counted: Vec<(Uuid, i64)> = call_lot::Entity::find()

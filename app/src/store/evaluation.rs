@@ -476,17 +476,74 @@ pub async fn may_see_lot(
     if !who.holds(model::Permission::ScoreBids) {
         return Ok(true);
     }
-    let bidders: Vec<Uuid> = bid::Entity::find()
+    let bidders: Vec<Uuid> =
+        submitted_bidders(db, scope, call_id, Some(lot_id)).await?.into_iter().map(|(_, organisation)| organisation).collect();
+    let declarations = declarations_of(db, scope, who, call_id).await?;
+    Ok(policy::may_see_bids_of_lot(who, &LotFacts { bidders: &bidders, declarations: &declarations }))
+}
+
+/// The lots of a call that have bids which stood submitted at closing, in the call's order, each with whether
+/// `who` may see them ([`may_see_lot`]): the choice of lots on the steering group's bid list. Three reads
+/// however many lots the call has.
+pub async fn lots_with_bids(
+    db: &impl ConnectionTrait,
+    scope: &TenantScope,
+    who: Who<'_>,
+    call_id: Uuid,
+) -> Result<Vec<(model::evaluation::LotChoice, bool)>, AppError> {
+    let bidders = submitted_bidders(db, scope, call_id, None).await?;
+    let declarations = declarations_of(db, scope, who, call_id).await?;
+    let lots = call_lot::Entity::find()
+        .filter(call_lot::Column::CallId.eq(call_id))
+        .order_by_asc(call_lot::Column::Position)
+        .all(db)
+        .await?;
+    Ok(lots
+        .into_iter()
+        .filter_map(|lot| {
+            let of_lot: Vec<Uuid> = bidders.iter().filter(|(of, _)| *of == lot.id).map(|(_, org)| *org).collect();
+            if of_lot.is_empty() {
+                return None;
+            }
+            let visible = policy::may_see_bids_of_lot(who, &LotFacts { bidders: &of_lot, declarations: &declarations });
+            Some((model::evaluation::LotChoice { lot_id: lot.id, title: lot.title }, visible))
+        })
+        .collect())
+}
+
+/// The (lot, organisation) of each bid of a call, or of one lot, that stood submitted at closing: only the two
+/// ids, not the bids, which carry every answer.
+async fn submitted_bidders(
+    db: &impl ConnectionTrait,
+    scope: &TenantScope,
+    call_id: Uuid,
+    lot_id: Option<Uuid>,
+) -> Result<Vec<(Uuid, Uuid)>, AppError> {
+    let mut query = bid::Entity::find()
+        .select_only()
+        .column(bid::Column::LotId)
+        .column(bid::Column::OrganisationId)
         .filter(bid::Column::TenantId.eq(scope.id()))
         .filter(bid::Column::CallId.eq(call_id))
-        .filter(bid::Column::LotId.eq(lot_id))
-        .filter(bid::Column::Status.eq(BidStatus::Submitted.as_str()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|b| b.organisation_id)
-        .collect();
-    let declarations: Vec<(Uuid, bool)> = conflict_declaration::Entity::find()
+        .filter(bid::Column::Status.eq(BidStatus::Submitted.as_str()));
+    if let Some(lot_id) = lot_id {
+        query = query.filter(bid::Column::LotId.eq(lot_id));
+    }
+    Ok(query.into_tuple().all(db).await?)
+}
+
+/// A scoring member's declarations for a call: each organisation, and whether there is a conflict with it (a
+/// declaration that cannot be read counts as one). Empty for callers who do not score.
+async fn declarations_of(
+    db: &impl ConnectionTrait,
+    scope: &TenantScope,
+    who: Who<'_>,
+    call_id: Uuid,
+) -> Result<Vec<(Uuid, bool)>, AppError> {
+    if !who.holds(model::Permission::ScoreBids) {
+        return Ok(Vec::new());
+    }
+    Ok(conflict_declaration::Entity::find()
         .filter(conflict_declaration::Column::TenantId.eq(scope.id()))
         .filter(conflict_declaration::Column::CallId.eq(call_id))
         .filter(conflict_declaration::Column::UserId.eq(who.user_id))
@@ -494,8 +551,7 @@ pub async fn may_see_lot(
         .await?
         .into_iter()
         .map(|d| (d.organisation_id, Conflict::parse(&d.conflict).is_none_or(Conflict::is_conflict)))
-        .collect();
-    Ok(policy::may_see_bids_of_lot(who, &LotFacts { bidders: &bidders, declarations: &declarations }))
+        .collect())
 }
 
 /// The tenant's closed calls, for the steering group's home page.

@@ -14,7 +14,7 @@ use model::bid::{AttachmentRef, BidSummary, BidView, Draft, LotCount, SubmittedB
 use model::call::CallSummary;
 use model::organisation::Organisation;
 use model::policy::{Access, Permission};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -278,25 +278,38 @@ pub async fn get_version(
     Ok(Json(app::bids::ops::version(&actor, bid, number, Utc::now()).await?))
 }
 
+/// Which lot of a call's bids to answer.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CallBidsQuery {
+    /// Only this lot's bids (`counts` still covers every lot). Without it, every lot's.
+    pub lot: Option<Uuid>,
+}
+
 /// A call's bids for the steering group and administrators: sealed (`bids` is null) until the call closes;
-/// administrators see counts per lot.
+/// administrators see counts per lot. A scoring member sees a lot's bids once they have declared for it;
+/// asked for such a lot with `?lot=`, they are told to declare first (409).
 #[utoipa::path(get, path = "/tenants/{tenant}/calls/{call}/bids", tag = "bids", security(("bearer" = [])),
-    params(("tenant" = String, Path, description = TENANT), ("call" = Uuid, Path, description = "The call's id")),
+    params(("tenant" = String, Path, description = TENANT), ("call" = Uuid, Path, description = "The call's id"),
+        CallBidsQuery),
     responses(
         (status = 200, description = "Counts and, after closing, the bids", body = CallBids),
-        (status = 400, description = "Malformed id", body = ErrorBody),
+        (status = 400, description = "Malformed id or lot", body = ErrorBody),
         (status = 401, description = "No valid bearer token for this tenant", body = ErrorBody),
         (status = 403, description = "Not a reader of bids", body = ErrorBody),
-        (status = 404, description = "No such published call", body = ErrorBody),
+        (status = 404, description = "No such published call, or no such lot of it", body = ErrorBody),
+        (status = 409, description = "The lot's bids need the caller's declarations first", body = ErrorBody),
     ))]
 pub async fn call_bids(
     State(state): State<AppState>,
     Path((_tenant, call)): Path<(String, String)>,
     Ctx(context): Ctx,
+    lot: Result<axum::extract::Query<CallBidsQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<CallBids>, ApiError> {
     let call = id(&call, "call")?;
+    let CallBidsQuery { lot } = super::query(lot)?;
     let actor = actor(&state, context, Access::Requires(Permission::ReadBids)).await?;
-    let view = app::bids::ops::call_bids(&actor, call, Utc::now()).await?;
+    let view = app::bids::ops::call_bids(&actor, call, lot, Utc::now()).await?;
     Ok(Json(CallBids { call: view.call, counts: view.counts, bids: view.bids }))
 }
 

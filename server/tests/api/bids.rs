@@ -409,7 +409,7 @@ async fn bids_are_sealed_until_the_call_closes() {
         assert!(bytes.starts_with(b"PK"), "a zip file");
         let listing = String::from_utf8_lossy(&bytes).to_string();
         assert!(listing.contains("interessenbekundung.txt") && listing.contains("Konzept.pdf"), "{email}");
-        let all = json(app.call(&client, "call_bids", &[("call", &call_id)]).await).await;
+        let all = json(app.call(&client, "call_bids", &[("call", &call_id), ("lot", &lot_id)]).await).await;
         assert!(all["bids"].as_array().expect("bids").iter().any(|b| b["bid_id"] == bid.as_str()));
     }
     for email in others {
@@ -418,7 +418,8 @@ async fn bids_are_sealed_until_the_call_closes() {
         assert_eq!(version.status(), StatusCode::NOT_FOUND, "{email} after closing");
     }
     // A draft that was never submitted stays with its organisation (demo: traeger2's draft in lot 1).
-    let all = json(app.call(&admin, "call_bids", &[("call", &call_id)]).await).await;
+    let first_lot = call["lots"][0]["id"].as_str().expect("lot");
+    let all = json(app.call(&admin, "call_bids", &[("call", &call_id), ("lot", first_lot)]).await).await;
     let organisations: Vec<&str> =
         all["bids"].as_array().expect("bids").iter().filter_map(|b| b["organisation_name"].as_str()).collect();
     assert!(!organisations.contains(&"Netzwerk Stadtteilarbeit gGmbH"), "{organisations:?}");

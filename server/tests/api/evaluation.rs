@@ -746,3 +746,89 @@ async fn the_ranking_page_shows_one_lot_at_a_time() {
     assert_eq!(malformed.status(), StatusCode::BAD_REQUEST);
     assert!(!malformed.text().await.expect("body").contains(&first_title), "a refusal names no lot");
 }
+
+/// The steering group's bid list shows one lot of a city's call at a time and links the others; a member
+/// sees a lot's bids only after declaring for it. The API answers every lot's bids (its contract), or one
+/// lot's with `?lot=`.
+#[tokio::test]
+async fn the_bid_list_shows_one_lot_at_a_time() {
+    let app = TestApp::spawn().await;
+    let admin = app.token("dresden", "admin@dresden.demo").await;
+    let api = Api { app: &app };
+    let call = fresh_call(&app, model::call::Module::Practice).await;
+    let all = json(api.get(&admin, &format!("/calls/{call}/bids")).await).await;
+    let bids = all["bids"].as_array().expect("bids").clone();
+    // The lots with bids, in the call's order (the counts are).
+    let lots: Vec<String> = all["counts"]
+        .as_array()
+        .expect("counts")
+        .iter()
+        .filter(|c| c["submitted"].as_u64().is_some_and(|n| n > 0))
+        .map(|c| c["lot_id"].as_str().expect("lot").to_owned())
+        .collect();
+    assert!(lots.len() >= 2, "the fresh call has several lots with bids: {lots:?}");
+    let bids_of = |lot: &str| -> Vec<String> {
+        bids.iter()
+            .filter(|b| b["summary"]["lot_id"] == lot)
+            .map(|b| b["summary"]["id"].as_str().expect("id").to_owned())
+            .collect()
+    };
+    let (first, second) = (lots[0].clone(), lots[1].clone());
+    let shows = |html: &str, lot: &str| bids_of(lot).iter().all(|bid| html.contains(&format!("/bids/{bid}/versions/")));
+    let hides = |html: &str, lot: &str| !bids_of(lot).iter().any(|bid| html.contains(bid.as_str()));
+
+    let page = |client: reqwest::Client, query: String| {
+        let url = app.url(&format!("/dresden/calls/{call}/bids{query}"));
+        async move {
+            let response = client.get(url).send().await.expect("get");
+            (response.status(), response.text().await.expect("text"))
+        }
+    };
+    let browser = app.signed_in("dresden", "admin@dresden.demo").await;
+    let (status, html) = page(browser.clone(), String::new()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(shows(&html, &first) && hides(&html, &second), "the first lot's bids, not the second's");
+    assert!(html.contains(&format!("href=\"?lot={second}\"")), "the second lot is linked");
+    assert!(html.contains(&format!("href=\"?lot={first}\" aria-current=\"page\"")), "the first lot is current");
+    let (status, html) = page(browser.clone(), format!("?lot={second}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(shows(&html, &second) && hides(&html, &first), "the second lot's bids, not the first's");
+    // A lot that is no lot of this call, and one that is no id, are not found.
+    for query in [format!("?lot={}", uuid::Uuid::new_v4()), "?lot=erstes".to_owned()] {
+        let (status, html) = page(browser.clone(), query).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        assert!(hides(&html, &first) && hides(&html, &second));
+    }
+
+    // A member who has not declared sees no bids, and is told where to declare.
+    let member = app.signed_in("dresden", "steuerung1@dresden.demo").await;
+    let (status, html) = page(member.clone(), String::new()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("id=\"undeclared-lots\"") && html.contains(&format!("/dresden/calls/{call}/evaluation")));
+    assert!(hides(&html, &first) && hides(&html, &second), "no bids before declaring");
+    let (status, html) = page(member.clone(), format!("?lot={second}")).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(html.contains("Interessenkonflikt") && hides(&html, &second), "asked for a lot, told to declare");
+    let token = app.token("dresden", "steuerung1@dresden.demo").await;
+    let undeclared = json(api.get(&token, &format!("/calls/{call}/bids")).await).await;
+    assert_eq!(undeclared["bids"].as_array().map(Vec::len), Some(0), "{undeclared}");
+    let refused = api.get(&token, &format!("/calls/{call}/bids?lot={first}")).await;
+    assert_eq!(refused.status(), StatusCode::CONFLICT);
+    assert!(hides(&refused.text().await.expect("body"), &first));
+    app.declare_no_conflicts(&member, &call).await;
+    let (_, html) = page(member.clone(), String::new()).await;
+    assert!(!html.contains("id=\"undeclared-lots\""));
+    assert!(shows(&html, &first) && hides(&html, &second), "after declaring, the first lot's bids");
+
+    // The API answers one lot's bids when asked, with every lot's counts.
+    let one = json(api.get(&admin, &format!("/calls/{call}/bids?lot={second}")).await).await;
+    let ids: Vec<&str> =
+        one["bids"].as_array().expect("bids").iter().filter_map(|b| b["summary"]["id"].as_str()).collect();
+    assert_eq!(ids, bids_of(&second));
+    assert_eq!(one["counts"], all["counts"]);
+    let unknown = api.get(&admin, &format!("/calls/{call}/bids?lot={}", uuid::Uuid::new_v4())).await;
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+    let malformed = api.get(&admin, &format!("/calls/{call}/bids?lot=erstes")).await;
+    assert_eq!(malformed.status(), StatusCode::BAD_REQUEST);
+    assert!(hides(&malformed.text().await.expect("body"), &first));
+}

@@ -108,7 +108,11 @@ impl TestApp {
         for lot in overview["lots"].as_array().expect("lots") {
             for bidder in lot["bidders"].as_array().expect("bidders") {
                 let organisation = bidder["organisation_id"].as_str().expect("id");
-                form.push((format!("fields[conflict-{organisation}]"), "none".to_owned()));
+                // One declaration per organisation, however many lots it bid for.
+                let field = format!("fields[conflict-{organisation}]");
+                if !form.iter().any(|(name, _)| *name == field) {
+                    form.push((field, "none".to_owned()));
+                }
             }
         }
         let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
