@@ -25,6 +25,7 @@ mod m20261204_000016_query_indexes;
 mod m20261204_000017_lookup_indexes;
 mod m20261204_000018_ledger_sums;
 mod m20261204_000019_report_list_index;
+mod m20261204_000020_call_and_bid_indexes;
 
 pub struct Migrator;
 
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000017_lookup_indexes::Migration),
             Box::new(m20261204_000018_ledger_sums::Migration),
             Box::new(m20261204_000019_report_list_index::Migration),
+            Box::new(m20261204_000020_call_and_bid_indexes::Migration),
         ]
     }
 }

@@ -65,17 +65,26 @@ fn create_sqlite_directory(url: &str) -> Result<(), DbSetupError> {
 
 /// How many SQL statements a server has sent, counted by SeaORM's metric callback on its connection (the pool
 /// and every transaction taken from it). The statement-count test (`tests/api/statements.rs`) reads it around
-/// each request to hold every key page to a fixed number of statements, whatever the data (issue 16).
+/// each request to hold every key page to a fixed number of statements, whatever the data (issue 16); asked
+/// to [`record`](StatementCount::record), it also keeps the statements, so the test can ask the database's
+/// planner about each one.
 #[derive(Debug, Clone, Default)]
-pub struct StatementCount(std::sync::Arc<std::sync::atomic::AtomicU64>);
+pub struct StatementCount {
+    count: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    recording: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    recorded: std::sync::Arc<std::sync::Mutex<Vec<sea_orm::Statement>>>,
+}
 
 impl StatementCount {
     /// Counts from now on every statement sent through `db` and its later clones.
     pub fn attach(db: &mut DatabaseConnection) -> StatementCount {
         let count = StatementCount::default();
-        let counter = count.0.clone();
+        let counter = count.clone();
         db.set_metric_callback(move |info| {
-            counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            counter.count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            if counter.recording.load(std::sync::atomic::Ordering::Relaxed) {
+                counter.recorded.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(info.statement.clone());
+            }
             // `RUST_LOG=spielraum::sql=debug` shows every statement with its time, for finding slow ones.
             tracing::debug!(
                 target: "spielraum::sql",
@@ -87,7 +96,18 @@ impl StatementCount {
         count
     }
 
+    /// Keeps every statement sent from now on, until [`take`](StatementCount::take). Off unless a test asks.
+    pub fn record(&self) {
+        self.recording.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// The statements kept since [`record`](StatementCount::record); keeps none from now on.
+    pub fn take(&self) -> Vec<sea_orm::Statement> {
+        self.recording.store(false, std::sync::atomic::Ordering::Relaxed);
+        std::mem::take(&mut *self.recorded.lock().unwrap_or_else(std::sync::PoisonError::into_inner))
+    }
+
     pub fn get(&self) -> u64 {
-        self.0.load(std::sync::atomic::Ordering::Relaxed)
+        self.count.load(std::sync::atomic::Ordering::Relaxed)
     }
 }

@@ -13,7 +13,7 @@ use model::award::{AwardKind, DecisionView, Funding, PostView, RecommendationVie
 use model::bid::Fte;
 use model::entity::{award, decision, recommendation, tenant, user};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -41,13 +41,21 @@ pub async fn recommendations(
         .filter(recommendation::Column::CallId.eq(evaluation.call.id))
         .all(db)
         .await?;
-    let names: HashMap<Uuid, String> = user::Entity::find()
-        .filter(user::Column::Id.is_in(rows.iter().map(|r| r.recorded_by)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u.display_name))
-        .collect();
+    // Who recorded them; no query for a call without recommendations.
+    let names: HashMap<Uuid, String> = if rows.is_empty() {
+        HashMap::new()
+    } else {
+        user::Entity::find()
+            .select_only()
+            .columns([user::Column::Id, user::Column::DisplayName])
+            .filter(user::Column::TenantId.eq(evaluation.call.tenant_id))
+            .filter(user::Column::Id.is_in(rows.iter().map(|r| r.recorded_by)))
+            .into_tuple::<(Uuid, String)>()
+            .all(db)
+            .await?
+            .into_iter()
+            .collect()
+    };
     rows.into_iter()
         .map(|row| {
             let organisation_name =

@@ -167,3 +167,49 @@ async fn every_key_page_sends_a_fixed_number_of_statements_whatever_the_data() {
         assert_eq!(count, before, "{what} ({path}) grew with the data: {before} → {count} statements");
     }
 }
+
+/// Every key page finds its rows through an index: no statement it sends makes SQLite read a whole table,
+/// which on a country's data (issue 16) means every tenant's rows. Asked of SQLite's planner (`EXPLAIN QUERY
+/// PLAN`, with the statement's own values) for each statement a page sends; PostgreSQL plans by statistics,
+/// so this holds the schema's indexes on SQLite, the default.
+#[tokio::test]
+async fn no_key_page_reads_a_whole_table() {
+    use sea_orm::{ConnectionTrait, DbBackend, Statement};
+    let app = TestApp::spawn().await;
+    let db = app.db().await;
+    if db.get_database_backend() != DbBackend::Sqlite {
+        return;
+    }
+    let mut browsers = std::collections::HashMap::new();
+    browsers.insert(None, app.browser());
+    for who in ["traeger1", "admin", "steuerung4", "steuerung7", "koordination1"] {
+        browsers.insert(Some(who), app.signed_in("dresden", &format!("{who}@dresden.demo")).await);
+    }
+    let mut scans = Vec::new();
+    for (what, who, path, _) in key_pages(&app).await {
+        let browser = &browsers[&who];
+        browser.get(app.url(&path)).send().await.expect("get").bytes().await.expect("body");
+        app.statements.record();
+        let response = browser.get(app.url(&path)).send().await.expect("get");
+        assert!(response.status().is_success(), "{path}: {}", response.status());
+        response.bytes().await.expect("body");
+        for statement in app.statements.take() {
+            if !statement.sql.trim_start().to_uppercase().starts_with("SELECT") {
+                continue;
+            }
+            let explain = Statement { sql: format!("EXPLAIN QUERY PLAN {}", statement.sql), ..statement.clone() };
+            let plan: Vec<String> = db
+                .query_all(explain)
+                .await
+                .expect("plan")
+                .iter()
+                .map(|row| row.try_get::<String>("", "detail").expect("detail"))
+                .collect();
+            // `SCAN t USING INDEX` and `SCAN t USING COVERING INDEX` walk an index, in its order: no table read.
+            if let Some(scan) = plan.iter().find(|step| step.starts_with("SCAN ") && !step.contains(" USING ")) {
+                scans.push(format!("{what}: {scan} in {}", statement.sql));
+            }
+        }
+    }
+    assert!(scans.is_empty(), "{scans:#?}");
+}
