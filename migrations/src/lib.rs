@@ -26,6 +26,7 @@ mod m20261204_000017_lookup_indexes;
 mod m20261204_000018_ledger_sums;
 mod m20261204_000019_report_list_index;
 mod m20261204_000020_call_and_bid_indexes;
+mod m20261204_000021_report_version_figures;
 
 pub struct Migrator;
 
@@ -53,6 +54,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000018_ledger_sums::Migration),
             Box::new(m20261204_000019_report_list_index::Migration),
             Box::new(m20261204_000020_call_and_bid_indexes::Migration),
+            Box::new(m20261204_000021_report_version_figures::Migration),
         ]
     }
 }

@@ -12,6 +12,9 @@ pub struct Model {
     /// JSON: `crate::report::Content` as submitted.
     #[sea_orm(column_type = "Text")]
     pub content: String,
+    /// JSON: the content's `crate::report::Figures` alone, so sums over many reports need not read the texts.
+    #[sea_orm(column_type = "Text")]
+    pub figures: String,
     pub submitted_by: Uuid,
     pub submitted_at: DateTimeUtc,
 }

@@ -814,7 +814,7 @@ async fn the_administration_changes_a_posts_schedule_and_the_deadline() {
 /// plan depends on its statistics, so it is not asked).
 #[tokio::test]
 async fn report_lists_are_read_from_their_covering_index() {
-    use sea_orm::{ConnectionTrait, DbBackend, QueryTrait, Statement};
+    use sea_orm::{ConnectionTrait, DbBackend, QueryOrder, QueryTrait, Statement};
     let app = TestApp::spawn().await;
     let db = app.db().await;
     if db.get_database_backend() != DbBackend::Sqlite {
@@ -839,5 +839,43 @@ async fn report_lists_are_read_from_their_covering_index() {
             .collect();
         assert!(plan.iter().any(|step| step.contains("COVERING INDEX ix_reports_list")), "{starting:?}: {plan:?}");
         assert!(!plan.iter().any(|step| step.contains("TEMP B-TREE")), "{starting:?}: {plan:?}");
+    }
+    // Their figures, too, come from an index alone, not from the versions' texts.
+    let ids: Vec<uuid::Uuid> = reports::heads_query(&scope, &posts, None)
+        .into_model::<reports::ReportHead>()
+        .all(&db)
+        .await
+        .expect("heads")
+        .iter()
+        .map(|head| head.id)
+        .collect();
+    assert!(!ids.is_empty());
+    let query = reports::figures_query(&scope, &ids).build(DbBackend::Sqlite);
+    let explain = Statement::from_sql_and_values(
+        DbBackend::Sqlite,
+        format!("EXPLAIN QUERY PLAN {}", query.sql),
+        query.values.expect("bound values"),
+    );
+    let plan: Vec<String> = db
+        .query_all(explain)
+        .await
+        .expect("plan")
+        .iter()
+        .map(|row| row.try_get::<String>("", "detail").expect("detail"))
+        .collect();
+    assert!(plan.iter().any(|step| step.contains("COVERING INDEX ix_report_versions_figures")), "{plan:?}");
+    assert!(!plan.iter().any(|step| step.contains("TEMP B-TREE")), "{plan:?}");
+    // And they are the figures of the versions' texts.
+    let figures = reports::latest_figures(&db, &scope, &ids).await.expect("figures");
+    assert!(!figures.is_empty());
+    for (report, figures) in &figures {
+        let version = model::entity::report_version::Entity::find()
+            .filter(model::entity::report_version::Column::ReportId.eq(*report))
+            .order_by_desc(model::entity::report_version::Column::Number)
+            .one(&db)
+            .await
+            .expect("query")
+            .expect("a version");
+        assert_eq!(reports::content_of(&version.content, *report).expect("content").figures, *figures);
     }
 }
