@@ -6,6 +6,7 @@ mod countdown;
 mod feedback;
 mod language_switch;
 mod not_found;
+mod page_title;
 mod pager;
 mod protected;
 mod skip_link;
@@ -18,6 +19,7 @@ pub use feedback::{Field, NewPasswordFields, SelectField, error_text, field_erro
 pub use feedback::reason_key;
 pub use language_switch::LanguageSwitch;
 pub use not_found::{ErrorNotice, NotFound};
+pub use page_title::page_title;
 pub use pager::Pager;
 pub use protected::Protected;
 pub use skip_link::SkipLink;

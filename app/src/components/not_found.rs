@@ -12,7 +12,7 @@ pub fn NotFound() -> impl IntoView {
     }
     let i18n = I18n::expect();
     view! {
-        <Title text=move || format!("{} – {}", i18n.t(Key::NotFoundTitle), i18n.t(Key::AppName)) />
+        <Title text=crate::components::page_title(move || format!("{} – {}", i18n.t(Key::NotFoundTitle), i18n.t(Key::AppName))) />
         <main id="main" class="page page--narrow" tabindex="-1">
             <h1>{move || i18n.t(Key::NotFoundTitle)}</h1>
             <p>{move || i18n.t(Key::NotFoundText)}</p>

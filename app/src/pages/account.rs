@@ -24,7 +24,7 @@ pub fn AccountPage() -> impl IntoView {
     let CurrentTenant(tenant) = expect_context::<CurrentTenant>();
     let export = StoredValue::new(format!("/{}/account/data.json", tenant.slug));
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::AccountTitle)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::AccountTitle))) />
         <h1>{move || i18n.t(Key::AccountTitle)}</h1>
         <Suspense fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
             {move || Suspend::new(async move {

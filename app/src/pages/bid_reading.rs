@@ -152,7 +152,7 @@ pub fn CallBidsPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::CallBidsTitle)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::CallBidsTitle))) />
         <Protected permission=Permission::ReadBids>
             <Transition fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
                 {move || Suspend::new(async move {

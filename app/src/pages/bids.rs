@@ -47,7 +47,7 @@ pub fn BidsPage() -> impl IntoView {
     let overview = Resource::new(|| (), |_| my_bids());
     let start_error = Signal::derive(move || start.value().get().and_then(Result::err));
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::BidsTitle)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::BidsTitle))) />
         <Protected permission=Permission::DraftBids>
             <h1>{move || i18n.t(Key::BidsTitle)}</h1>
             <div role="alert">

@@ -71,7 +71,7 @@ pub fn CallsPage() -> impl IntoView {
     let calls = Resource::new(move || slug.clone(), public_calls);
     let base = StoredValue::new(format!("/{}/calls", tenant.slug));
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::CallsTitle)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::CallsTitle))) />
         <h1>{move || i18n.t(Key::CallsTitle)}</h1>
         <p class="lead">{move || i18n.t(Key::CallsIntro)}</p>
         <Suspense fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>

@@ -85,7 +85,7 @@ pub fn ControllingPage() -> impl IntoView {
     let year = year_query();
     let dashboard = Resource::new(move || year.get(), controlling_dashboard);
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::ControllingTitle)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::ControllingTitle))) />
         <Protected>
             <h1>{move || i18n.t(Key::ControllingTitle)}</h1>
             <ControllingLinks />
@@ -373,7 +373,7 @@ pub fn LedgerPage() -> impl IntoView {
     );
     let CurrentUser(me) = expect_context::<CurrentUser>();
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::LedgerTitle)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::LedgerTitle))) />
         <Protected>
             <h1>{move || i18n.t(Key::LedgerTitle)}</h1>
             <ControllingLinks />
@@ -623,7 +623,7 @@ pub fn CommitteeReportPage() -> impl IntoView {
     let text = Resource::new(move || year.get(), committee_text);
     let CurrentUser(me) = expect_context::<CurrentUser>();
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::CommitteeTitle)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::CommitteeTitle))) />
         <Protected>
             <div class="no-print">
                 <h1>{move || i18n.t(Key::CommitteeTitle)}</h1>
@@ -703,7 +703,7 @@ pub fn LedgerImportPage() -> impl IntoView {
     let csv = RwSignal::new(String::new());
     let result = move || import.value().get();
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::ImportTitle)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::ImportTitle))) />
         <Protected permission=model::Permission::WriteLedger>
             <h1>{move || i18n.t(Key::ImportTitle)}</h1>
             <ControllingLinks />

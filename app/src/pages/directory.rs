@@ -18,7 +18,7 @@ pub fn TenantDirectory() -> impl IntoView {
     let i18n = I18n::expect();
     let tenants = Resource::new(|| (), |_| list_tenants());
     view! {
-        <Title text=move || format!("{} – {}", i18n.t(Key::TenantDirectoryTitle), i18n.t(Key::AppName)) />
+        <Title text=crate::components::page_title(move || format!("{} – {}", i18n.t(Key::TenantDirectoryTitle), i18n.t(Key::AppName))) />
         <SkipLink />
         <header class="site-header">
             <div class="site-header__inner">

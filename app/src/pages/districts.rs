@@ -23,7 +23,7 @@ pub fn DistrictsPage() -> impl IntoView {
     let districts = Resource::new(move || slug.clone(), list_districts);
     let tenant_name = tenant.name.clone();
     view! {
-        <Title text=move || format!("{} – {} – Spielraum", i18n.t(Key::DistrictsTitle), tenant_name) />
+        <Title text=crate::components::page_title(move || format!("{} – {} – Spielraum", i18n.t(Key::DistrictsTitle), tenant_name)) />
         <h1>{move || i18n.t(Key::DistrictsTitle)}</h1>
         <p>{move || i18n.t(Key::DistrictsIntro)}</p>
         <Suspense fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>

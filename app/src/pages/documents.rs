@@ -25,7 +25,7 @@ pub fn DecisionProposalPage() -> impl IntoView {
         }
     });
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::ProposalKind)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::ProposalKind))) />
         <Protected permission=Permission::ReadBids>
             <Transition fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
                 {move || Suspend::new(async move {

@@ -77,7 +77,7 @@ pub fn EvaluationPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::EvaluationTitle)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::EvaluationTitle))) />
         <Protected permission=Permission::ReadBids>
             <Transition fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
                 {move || Suspend::new(async move {
@@ -285,7 +285,7 @@ pub fn ScorePage() -> impl IntoView {
         },
     );
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::ScoreTitle)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::ScoreTitle))) />
         <Protected permission=Permission::ScoreBids>
             <Transition fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
                 {move || Suspend::new(async move {
@@ -490,7 +490,7 @@ pub fn RankingPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::RankingTitle)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::RankingTitle))) />
         <Protected permission=Permission::ReadBids>
             <Transition fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
                 {move || Suspend::new(async move {
@@ -845,7 +845,7 @@ pub fn PostsPage() -> impl IntoView {
     let CurrentUser(me) = expect_context::<CurrentUser>();
     let failed = Signal::derive(move || schedule.value().get().and_then(Result::err));
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::PostsTitle)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::PostsTitle))) />
         <Protected permission=Permission::ReadLedger>
             <h1>{move || i18n.t(Key::PostsTitle)}</h1>
             <div role="alert">

@@ -71,7 +71,7 @@ pub fn ExchangePage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::ExchangeTitle)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::ExchangeTitle))) />
         <Protected>
             <h1>{move || i18n.t(Key::ExchangeTitle)}</h1>
             <p class="lead">{move || i18n.t(Key::ExchangeIntro)}</p>
@@ -216,7 +216,7 @@ pub fn ThreadPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::ExchangeTitle)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::ExchangeTitle))) />
         <Protected>
             <Suspense fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
                 {move || Suspend::new(async move {

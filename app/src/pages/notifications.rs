@@ -32,7 +32,7 @@ pub fn NotificationsPage() -> impl IntoView {
     let mark = ServerAction::<MarkNotificationsRead>::new();
     let list = Resource::new(move || mark.version().get(), |_| my_notifications());
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::NotificationsTitle)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::NotificationsTitle))) />
         <Protected>
             <h1>{move || i18n.t(Key::NotificationsTitle)}</h1>
             <Transition fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>

@@ -48,7 +48,7 @@ pub fn RegisterPage() -> impl IntoView {
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     let done = move || matches!(action.value().get(), Some(Ok(())));
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::RegisterTitle)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::RegisterTitle))) />
         <div class="narrow">
             <h1>{move || i18n.t(Key::RegisterTitle)}</h1>
             <p>{move || i18n.t(Key::RegisterIntro)}</p>
@@ -90,7 +90,7 @@ pub fn ConfirmEmailPage() -> impl IntoView {
     let sign_in = format!("/{}/sign-in", tenant.slug);
     let slug = StoredValue::new(tenant.slug.to_string());
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::ConfirmEmailTitle)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::ConfirmEmailTitle))) />
         <div class="narrow">
             <h1>{move || i18n.t(Key::ConfirmEmailTitle)}</h1>
             <div role="alert">
@@ -128,7 +128,7 @@ pub fn OrganisationPage() -> impl IntoView {
     let update_error = Signal::derive(move || update.value().get().and_then(Result::err));
     let invite_error = Signal::derive(move || invite.value().get().and_then(Result::err));
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::OrganisationTitle)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::OrganisationTitle))) />
         <Protected permission=Permission::DraftBids>
             <h1>{move || i18n.t(Key::OrganisationTitle)}</h1>
             <Transition fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
@@ -194,7 +194,7 @@ pub fn AdminOrganisationsPage() -> impl IntoView {
     let verify = ServerAction::<VerifyOrganisation>::new();
     let list = Resource::new(move || verify.version().get(), |_| admin_organisations());
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::OrganisationsTitle)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::OrganisationsTitle))) />
         <Protected permission=Permission::ManageUsers>
             <h1>{move || i18n.t(Key::OrganisationsTitle)}</h1>
             <p>{move || i18n.t(Key::OrganisationsIntro)}</p>

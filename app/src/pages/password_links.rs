@@ -18,7 +18,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     let sent = move || matches!(action.value().get(), Some(Ok(())));
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::ForgotPasswordTitle)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::ForgotPasswordTitle))) />
         <div class="narrow">
             <h1>{move || i18n.t(Key::ForgotPasswordTitle)}</h1>
             <p>{move || i18n.t(Key::ForgotPasswordIntro)}</p>
@@ -54,7 +54,7 @@ pub fn SetPasswordPage() -> impl IntoView {
     };
     let forgot = format!("/{}/forgot-password", tenant.slug);
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::SetPasswordTitle)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::SetPasswordTitle))) />
         <div class="narrow">
             <h1>{move || i18n.t(Key::SetPasswordTitle)}</h1>
             <p>{move || i18n.t(Key::SetPasswordIntro)}</p>

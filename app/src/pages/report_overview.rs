@@ -86,7 +86,7 @@ pub(crate) fn OverviewLinks() -> impl IntoView {
 fn OverviewFrame(title: Key, intro: Key, children: ChildrenFn) -> impl IntoView {
     let i18n = I18n::expect();
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(title)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(title))) />
         <Protected>
             <h1>{move || i18n.t(title)}</h1>
             <OverviewLinks />

@@ -58,7 +58,7 @@ pub fn ReportsPage() -> impl IntoView {
     let list = Resource::new(page, |page| reports(Some(page)));
     let start_error = Signal::derive(move || start.value().get().and_then(Result::err));
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::ReportsTitle)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::ReportsTitle))) />
         <Protected>
             <h1>{move || i18n.t(Key::ReportsTitle)}</h1>
             <super::report_overview::OverviewLinks />
@@ -187,7 +187,7 @@ pub fn ReportPage() -> impl IntoView {
             .or_else(|| remove.value().get().and_then(Result::err))
     });
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::ReportTitle)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::ReportTitle))) />
         <Protected>
             <Suspense fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
                 {move || Suspend::new(async move {

@@ -27,7 +27,7 @@ pub fn SignInPage() -> impl IntoView {
     let form_error = move || general_error(i18n.locale(), error.get());
     let tenant_name = tenant.name.clone();
     view! {
-        <Title text=move || format!("{} – {} – Spielraum", i18n.t(Key::SignInTitle), tenant_name) />
+        <Title text=crate::components::page_title(move || format!("{} – {} – Spielraum", i18n.t(Key::SignInTitle), tenant_name)) />
         <div class="narrow">
             <h1>{move || i18n.t(Key::SignInTitle)}</h1>
             <p>{move || i18n.t(Key::SignInIntro)}</p>

@@ -104,7 +104,7 @@ pub fn SteeringMeetingsPage() -> impl IntoView {
     let meetings = Resource::new(move || plan.version().get(), |_| steering_meetings());
     let runs = holds(Permission::RunSteering);
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::SteeringGroup)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::SteeringGroup))) />
         <Protected permission=Permission::ReadSteering>
             <h1>{move || i18n.t(Key::SteeringGroup)}</h1>
             <p class="lead">{move || i18n.t(Key::SteeringGroupIntro)}</p>
@@ -264,7 +264,7 @@ pub fn SteeringMeetingPage() -> impl IntoView {
         if runs { commission_assignees().await } else { Err(AppError::Forbidden) }
     });
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::SteeringMeeting)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::SteeringMeeting))) />
         <Protected permission=Permission::ReadSteering>
             <SteeringNav />
             <Suspense fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
@@ -745,7 +745,7 @@ pub fn SteeringResolutionsPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::SteeringRegisterTitle)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::SteeringRegisterTitle))) />
         <Protected permission=Permission::ReadSteering>
             <h1>{move || i18n.t(Key::SteeringRegisterTitle)}</h1>
             <SteeringNav />
@@ -839,7 +839,7 @@ pub fn CommissionsPage() -> impl IntoView {
     let list = Resource::new(open_only, |open| commissions(Some(open)));
     let reads = holds(Permission::ReadSteering);
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::SteeringCommissions)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::SteeringCommissions))) />
         <Protected>
             <h1>{move || i18n.t(Key::SteeringCommissions)}</h1>
             {move || reads.get().then(|| view! { <SteeringNav /> })}
@@ -876,7 +876,7 @@ pub fn CommissionPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::SteeringCommission)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::SteeringCommission))) />
         <Protected>
             <Suspense fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
                 {move || Suspend::new(async move {

@@ -24,7 +24,7 @@ pub fn AuditPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::AdminAudit)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::AdminAudit))) />
         <Protected permission=Permission::ReadAuditLog>
             <h1>{move || i18n.t(Key::AdminAudit)}</h1>
             <p>{move || i18n.t(Key::AuditIntro)}</p>

@@ -35,7 +35,7 @@ pub fn AdminCallsPage() -> impl IntoView {
         ]
     });
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::AdminCalls)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::AdminCalls))) />
         <Protected permission=Permission::ManageCalls>
             <h1>{move || i18n.t(Key::AdminCalls)}</h1>
             <Transition fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
@@ -161,7 +161,7 @@ pub fn AdminCallPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::AdminCalls)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::AdminCalls))) />
         <Protected permission=Permission::ManageCalls>
             <Transition fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
                 {move || Suspend::new(async move {

@@ -36,7 +36,7 @@ pub fn DistrictsAdminPage() -> impl IntoView {
     };
     let districts = Resource::new(versions, |_| admin_districts());
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::AdminDistricts)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::AdminDistricts))) />
         <Protected permission=Permission::ManageDistricts>
             <DistrictsContent create actions districts />
         </Protected>

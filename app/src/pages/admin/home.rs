@@ -20,7 +20,7 @@ pub fn AdminHome() -> impl IntoView {
         ("audit", Key::AdminAudit),
     ];
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::AdminTitle)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::AdminTitle))) />
         <Protected permission=Permission::ManageUsers>
             <h1>{move || i18n.t(Key::AdminTitle)}</h1>
             <p class="lead">{move || i18n.t(Key::AdminIntro)}</p>

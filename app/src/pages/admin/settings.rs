@@ -20,7 +20,7 @@ pub fn SettingsPage() -> impl IntoView {
         Locale::ALL.into_iter().map(|l| (l.tag().to_owned(), crate::i18n::endonym(l).to_owned())).collect::<Vec<_>>()
     });
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::AdminSettings)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::AdminSettings))) />
         <Protected permission=Permission::ManageSettings>
             <h1>{move || i18n.t(Key::AdminSettings)}</h1>
             <p>{move || i18n.t(Key::SettingsIntro)}</p>

@@ -11,7 +11,7 @@ pub fn SteeringPage() -> impl IntoView {
     let i18n = I18n::expect();
     let group = Resource::new(|| (), |_| steering_group());
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::AdminSteering)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::AdminSteering))) />
         <Protected permission=Permission::ManageUsers>
             <h1>{move || i18n.t(Key::AdminSteering)}</h1>
             <p>{move || i18n.t(Key::SteeringIntro)}</p>

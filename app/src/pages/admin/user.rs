@@ -47,7 +47,7 @@ pub fn UserPage() -> impl IntoView {
     );
     let actions = UserActions { districts, roles, active, anonymise, resend };
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::AdminUsers)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::AdminUsers))) />
         <Protected permission=Permission::ManageUsers>
             <UserContent detail actions />
         </Protected>

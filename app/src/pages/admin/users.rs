@@ -25,7 +25,7 @@ pub fn UsersPage() -> impl IntoView {
         Resource::new(move || (search(), page(), invite.version().get()), |(q, page, _)| admin_users(q, page));
     let base = StoredValue::new(format!("/{}/admin/users", tenant.slug));
     view! {
-        <Title text=move || format!("{} – Spielraum", i18n.t(Key::AdminUsers)) />
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::AdminUsers))) />
         <Protected permission=Permission::ManageUsers>
             <UsersContent search=Signal::derive(search) invite directory base=base.get_value() />
         </Protected>
