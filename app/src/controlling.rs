@@ -461,17 +461,18 @@ pub mod ops {
         let year = year_of(year.unwrap_or(today.year()))?;
         // Only the year's reports count: only they are read.
         let filter = crate::reports::ops::Filter { year: Some(year), ..Default::default() };
-        let reports = crate::reports::ops::list(actor, filter, now).await?;
-        let figures = crate::reports::ops::figure_inputs(actor, &reports).await?;
-        dashboard_of(actor, year, &reports, &figures, now).await
+        let listing = crate::reports::ops::listing(actor, filter, now).await?;
+        let figures = crate::reports::ops::figure_inputs(actor, &listing.reports).await?;
+        dashboard_of(actor, year, &listing, &figures, now).await
     }
 
-    /// The dashboard of `year` from the report list already read (`reports`, from `reports::ops::list`) and
-    /// the figures of at least that year's reports, so that the committee report reads each once.
+    /// The dashboard of `year` from the report list already read (`listing`, from `reports::ops::listing`,
+    /// with the posts and names it read) and the figures of at least that year's reports, so that the
+    /// committee report reads each once.
     async fn dashboard_of(
         actor: &Actor,
         year: i32,
-        reports: &[model::report::ReportSummary],
+        listing: &crate::reports::ops::Listing,
         figures: &[model::report::totals::FigureInput],
         now: DateTime<Utc>,
     ) -> Result<model::controlling::DashboardView, AppError> {
@@ -488,7 +489,7 @@ pub mod ops {
         let burn = burn_down(&store::dated_rows(db, scope, year).await?, year, today);
         let programme = store::programmes(db, scope).await?.into_iter().next();
 
-        let awards = crate::store::awards::posts(db, scope).await?;
+        let awards = crate::store::awards::funded(db, scope).await?;
         let paid = store::disbursed_by_award(db, scope).await?;
         let mut spent: HashMap<Uuid, Money> = HashMap::new();
         for input in figures.iter().filter(|input| input.period_start.year() == year) {
@@ -504,16 +505,16 @@ pub mod ops {
             .map(|a| PostMoney {
                 award_id: a.id,
                 module: a.kind.module(),
-                district: a.district_name.clone(),
-                organisation: a.organisation_name.clone(),
+                district: a.district_id.and_then(|d| listing.districts.get(&d).cloned()),
+                organisation: listing.organisations.get(&a.organisation_id).cloned().unwrap_or_default(),
                 funded: a.funding.iter().find(|f| f.year == year).map(|f| f.amount).unwrap_or_default(),
                 spent: spent.get(&a.id).copied().unwrap_or_default(),
                 disbursed: paid.get(&(a.id, year)).copied().unwrap_or_default(),
             })
             .collect();
 
-        let staffed = crate::store::reports::posts(db, scope).await?;
-        let facts: Vec<PostFacts> = staffed
+        let facts: Vec<PostFacts> = listing
+            .posts
             .iter()
             .filter_map(|post| {
                 let award = awards.iter().find(|a| a.id == post.id)?;
@@ -530,7 +531,7 @@ pub mod ops {
             .into_iter()
             .map(|d| (d.id, String::from(d.name)))
             .collect();
-        let standing = model::report::compliance::ComplianceView::build(reports, Some(year), now);
+        let standing = model::report::compliance::ComplianceView::build(&listing.reports, Some(year), now);
         let compliance: Vec<_> = standing.entries.iter().map(|e| (e.district.clone(), e.status)).collect();
 
         Ok(model::controlling::DashboardView {
@@ -556,9 +557,9 @@ pub mod ops {
         actor.check(Permission::ReadLedger)?;
         let year = year_of(year)?;
         // One reading of the reports and their figures serves the dashboard and the figures per district.
-        let reports = crate::reports::ops::list(actor, crate::reports::ops::Filter::default(), now).await?;
-        let inputs = crate::reports::ops::figure_inputs(actor, &reports).await?;
-        let dashboard = dashboard_of(actor, year, &reports, &inputs, now).await?;
+        let listing = crate::reports::ops::listing(actor, crate::reports::ops::Filter::default(), now).await?;
+        let inputs = crate::reports::ops::figure_inputs(actor, &listing.reports).await?;
+        let dashboard = dashboard_of(actor, year, &listing, &inputs, now).await?;
         let figures = model::report::totals::FiguresView::build(&inputs, Some(year));
         let text = crate::store::committee::text(&actor.server.db, &actor.tenant, year).await?;
         let resolutions = if actor.holds(Permission::ReadSteering) {

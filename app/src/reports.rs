@@ -192,6 +192,20 @@ pub mod ops {
     /// The reports the caller may know of, newest due first: for coordinators every period of their posts,
     /// for readers every period of the posts they read, with only what was submitted.
     pub async fn list(actor: &Actor, filter: Filter, now: DateTime<Utc>) -> Result<Vec<ReportSummary>, AppError> {
+        Ok(listing(actor, filter, now).await?.reports)
+    }
+
+    /// [`list`] with the tenant's posts and names it read on the way, for the controlling dashboard, which
+    /// shows them too.
+    pub struct Listing {
+        pub reports: Vec<ReportSummary>,
+        pub posts: Vec<Post>,
+        pub districts: HashMap<Uuid, String>,
+        pub organisations: HashMap<Uuid, String>,
+    }
+
+    /// [`list`], and what it read on the way ([`Listing`]).
+    pub async fn listing(actor: &Actor, filter: Filter, now: DateTime<Utc>) -> Result<Listing, AppError> {
         let quarter = filter.quarter.as_deref().map(quarter_of).transpose()?;
         let state = filter.state.as_deref().map(state_filter).transpose()?;
         let db = &actor.server.db;
@@ -232,7 +246,8 @@ pub mod ops {
             }
         }
         found.sort_by(|a, b| b.due_at.cmp(&a.due_at).then(a.district.cmp(&b.district)));
-        Ok(found)
+        let Loaded { posts, districts, organisations, .. } = loaded;
+        Ok(Listing { reports: found, posts, districts, organisations })
     }
 
     /// The caller's work with reports (see `model::report::ReportTasks`).

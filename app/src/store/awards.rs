@@ -230,6 +230,43 @@ pub async fn kind_of(db: &impl ConnectionTrait, scope: &TenantScope, id: Uuid) -
     row.map(|row| AwardKind::parse(&row.kind).ok_or_else(|| AppError::internal(format!("award {id} kind")))).transpose()
 }
 
+/// An award as the money views need it (the dashboard's posts and coverage): who, where, how long, how much
+/// and how many FTE — not the decision that made it, which [`posts`] reads as well.
+#[derive(Debug, Clone)]
+pub struct Funded {
+    pub id: Uuid,
+    pub kind: AwardKind,
+    pub district_id: Option<Uuid>,
+    pub organisation_id: Uuid,
+    pub fte: Fte,
+    pub starts_on: NaiveDate,
+    pub ends_on: Option<NaiveDate>,
+    pub funding: Vec<model::bid::YearAmount>,
+}
+
+/// The tenant's awards as [`Funded`], oldest first: one read of the awards alone.
+pub async fn funded(db: &impl ConnectionTrait, scope: &TenantScope) -> Result<Vec<Funded>, AppError> {
+    award::Entity::find()
+        .filter(award::Column::TenantId.eq(scope.id()))
+        .order_by_asc(award::Column::StartsOn)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|row| {
+            Ok(Funded {
+                id: row.id,
+                kind: AwardKind::parse(&row.kind).ok_or_else(|| AppError::internal(format!("award {} kind", row.id)))?,
+                district_id: row.district_id,
+                organisation_id: row.organisation_id,
+                fte: fte_of(&row.fte, row.id)?,
+                starts_on: row.starts_on,
+                ends_on: row.ends_on,
+                funding: funding_years(&funding_of(&row.funding, row.id)?),
+            })
+        })
+        .collect()
+}
+
 /// The funded posts and contracts of the tenant, by start and district.
 pub async fn posts(db: &impl ConnectionTrait, scope: &TenantScope) -> Result<Vec<PostView>, AppError> {
     let rows = award::Entity::find()

@@ -51,16 +51,16 @@ async fn key_pages(app: &TestApp) -> Vec<Page> {
         .expect("query")
         .expect("the last meeting");
     vec![
-        ("the public call page", None, format!("/dresden/calls/{}", open.id), 6),
-        ("the carrier's home", Some("traeger1"), "/dresden".into(), 14),
-        ("the carrier's bids", Some("traeger1"), "/dresden/bids".into(), 17),
+        ("the public call page", None, format!("/dresden/calls/{}", open.id), 5),
+        ("the carrier's home", Some("traeger1"), "/dresden".into(), 9),
+        ("the carrier's bids", Some("traeger1"), "/dresden/bids".into(), 13),
         ("the bid editor", Some("traeger1"), format!("/dresden/bids/{}", own_bid.id), 10),
         ("the steering group's bid list", Some("admin"), format!("/dresden/calls/{}/bids", closed.id), 13),
-        ("the ranking", Some("admin"), format!("/dresden/calls/{}/ranking", closed.id), 17),
-        ("the controlling dashboard", Some("steuerung4"), "/dresden/controlling".into(), 22),
+        ("the ranking", Some("admin"), format!("/dresden/calls/{}/ranking", closed.id), 15),
+        ("the controlling dashboard", Some("steuerung4"), "/dresden/controlling".into(), 15),
         ("the coordinator's home", Some("koordination1"), "/dresden".into(), 14),
-        ("the report review queue", Some("steuerung4"), "/dresden/reports".into(), 9),
-        ("the committee report", Some("steuerung4"), "/dresden/controlling/committee-report".into(), 37),
+        ("the report review queue", Some("steuerung4"), "/dresden/reports".into(), 7),
+        ("the committee report", Some("steuerung4"), "/dresden/controlling/committee-report".into(), 21),
         ("the administration's user list", Some("admin"), "/dresden/admin/users".into(), 5),
         ("the steering group's meetings", Some("steuerung7"), "/dresden/steering".into(), 3),
         ("a meeting", Some("steuerung7"), format!("/dresden/steering/meetings/{}", meeting.id), 17),
