@@ -113,6 +113,20 @@ pub mod ops {
 
     impl Loaded {
         async fn read(db: &impl ConnectionTrait, actor: &Actor, now: DateTime<Utc>) -> Result<Self, AppError> {
+            let posts = store::posts(db, &actor.tenant).await?;
+            let mut loaded = Self::with_posts(db, actor, now, posts).await?;
+            loaded.districts = crate::store::names::districts(db, &actor.tenant).await?;
+            loaded.organisations = crate::store::names::organisations(db, &actor.tenant).await?;
+            Ok(loaded)
+        }
+
+        /// Only the posts the caller coordinates and no names: what the home page's tasks count.
+        async fn read_own(db: &impl ConnectionTrait, actor: &Actor, now: DateTime<Utc>) -> Result<Self, AppError> {
+            let posts = store::posts_of_coordinator(db, &actor.tenant, actor.caller().user_id).await?;
+            Self::with_posts(db, actor, now, posts).await
+        }
+
+        async fn with_posts(db: &impl ConnectionTrait, actor: &Actor, now: DateTime<Utc>, posts: Vec<Post>) -> Result<Self, AppError> {
             let scope = &actor.tenant;
             let (deadline, zone) = store::deadline(db, scope).await?;
             let contact = actor.caller().roles.contains(&model::Role::DistrictContact);
@@ -122,9 +136,9 @@ pub mod ops {
                 Vec::new()
             };
             Ok(Loaded {
-                posts: store::posts(db, scope).await?,
-                districts: crate::store::names::districts(db, scope).await?,
-                organisations: crate::store::names::organisations(db, scope).await?,
+                posts,
+                districts: HashMap::new(),
+                organisations: HashMap::new(),
                 contact_of,
                 deadline,
                 zone,
@@ -263,7 +277,7 @@ pub mod ops {
         if !actor.caller().roles.contains(&model::Role::Coordinator) {
             return Ok(tasks);
         }
-        let loaded = Loaded::read(db, actor, now).await?;
+        let loaded = Loaded::read_own(db, actor, now).await?;
         let own: Vec<&Post> = loaded
             .posts
             .iter()

@@ -93,6 +93,32 @@ pub async fn posts(db: &impl ConnectionTrait, scope: &TenantScope) -> Result<Vec
     posts_from(db, scope, rows).await
 }
 
+/// The coordination posts `user` coordinates, oldest first: all a coordinator's home page asks about, where
+/// [`posts`] would read every post of a city's ten years.
+pub async fn posts_of_coordinator(db: &impl ConnectionTrait, scope: &TenantScope, user: Uuid) -> Result<Vec<Post>, AppError> {
+    use sea_orm::QuerySelect;
+    let ids: Vec<Uuid> = post_coordinator::Entity::find()
+        .select_only()
+        .column(post_coordinator::Column::AwardId)
+        .filter(post_coordinator::Column::TenantId.eq(scope.id()))
+        .filter(post_coordinator::Column::UserId.eq(user))
+        .into_tuple()
+        .all(db)
+        .await?;
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows = award::Entity::find()
+        .filter(award::Column::TenantId.eq(scope.id()))
+        .filter(award::Column::Kind.eq("post"))
+        .filter(award::Column::Id.is_in(ids))
+        .order_by_asc(award::Column::StartsOn)
+        .order_by_asc(award::Column::Id)
+        .all(db)
+        .await?;
+    posts_from(db, scope, rows).await
+}
+
 /// One coordination post of the tenant.
 pub async fn post(db: &impl ConnectionTrait, scope: &TenantScope, id: Uuid) -> Result<Post, AppError> {
     let row = award::Entity::find_by_id(id)
