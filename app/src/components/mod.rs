@@ -5,6 +5,7 @@ pub mod chart;
 mod countdown;
 mod feedback;
 mod language_switch;
+mod lot_nav;
 mod not_found;
 mod page_title;
 mod pager;
@@ -18,6 +19,7 @@ pub use feedback::{Field, NewPasswordFields, SelectField, error_text, field_erro
 #[cfg(feature = "ssr")]
 pub use feedback::reason_key;
 pub use language_switch::LanguageSwitch;
+pub use lot_nav::LotNav;
 pub use not_found::{ErrorNotice, NotFound};
 pub use page_title::page_title;
 pub use pager::Pager;

@@ -208,15 +208,7 @@ fn CallBids(view: CallBidList) -> impl IntoView {
                 <A href=format!("/{slug}/calls/{call_id}/evaluation")>{move || i18n.t(Key::EvaluationTitle)}</A>
             </p>
         })}
-        {(view.choices.len() > 1).then(|| view! {
-            <nav class="subnav" aria-label=move || i18n.t(Key::RankingLots)>
-                {view.choices.iter().map(|choice| view! {
-                    <a href=format!("?lot={}", choice.lot_id) aria-current=(shown == Some(choice.lot_id)).then_some("page")>
-                        {choice.title.clone()}
-                    </a>
-                }).collect_view()}
-            </nav>
-        })}
+        <crate::components::LotNav choices=view.choices.clone() shown />
         {match (view.bids, shown) {
             (None, _) => view! {
                 <p class="notice" id="sealed">

@@ -532,18 +532,7 @@ fn Ranking(view: RankingView, recommend: ServerAction<Recommend>, decide: Server
                 <p class="notice notice--error">{error_text(i18n.locale(), &e)}</p>
             })}
         </div>
-        {(view.choices.len() > 1).then(|| {
-            let shown = view.lots.first().map(|lot| lot.lot_id);
-            view! {
-                <nav class="subnav" aria-label=move || i18n.t(Key::RankingLots)>
-                    {view.choices.iter().map(|choice| view! {
-                        <a href=format!("?lot={}", choice.lot_id) aria-current=(shown == Some(choice.lot_id)).then_some("page")>
-                            {choice.title.clone()}
-                        </a>
-                    }).collect_view()}
-                </nav>
-            }
-        })}
+        <crate::components::LotNav choices=view.choices.clone() shown=view.lots.first().map(|lot| lot.lot_id) />
         {view.lots.into_iter().filter(|lot| lot.hidden.is_some() || !lot.lines.is_empty()).map(|lot| {
             let lot_id = lot.lot_id;
             let lines = lot.lines.clone();

@@ -814,7 +814,8 @@ async fn the_administration_changes_a_posts_schedule_and_the_deadline() {
 /// plan depends on its statistics, so it is not asked).
 #[tokio::test]
 async fn report_lists_are_read_from_their_covering_index() {
-    use sea_orm::{ConnectionTrait, DbBackend, QueryOrder, QueryTrait, Statement};
+    use crate::support::sqlite_plan;
+    use sea_orm::{ConnectionTrait, DbBackend, QueryOrder, QueryTrait};
     let app = TestApp::spawn().await;
     let db = app.db().await;
     if db.get_database_backend() != DbBackend::Sqlite {
@@ -824,19 +825,7 @@ async fn report_lists_are_read_from_their_covering_index() {
     let posts: Vec<uuid::Uuid> = reports::posts(&db, &scope).await.expect("posts").iter().map(|p| p.id).collect();
     let year = (NaiveDate::from_ymd_opt(2025, 1, 1).expect("day"), NaiveDate::from_ymd_opt(2025, 12, 31).expect("day"));
     for starting in [None, Some(year)] {
-        let query = reports::heads_query(&scope, &posts, starting).build(DbBackend::Sqlite);
-        let explain = Statement::from_sql_and_values(
-            DbBackend::Sqlite,
-            format!("EXPLAIN QUERY PLAN {}", query.sql),
-            query.values.expect("bound values"),
-        );
-        let plan: Vec<String> = db
-            .query_all(explain)
-            .await
-            .expect("plan")
-            .iter()
-            .map(|row| row.try_get::<String>("", "detail").expect("detail"))
-            .collect();
+        let plan = sqlite_plan(&db, &reports::heads_query(&scope, &posts, starting).build(DbBackend::Sqlite)).await;
         assert!(plan.iter().any(|step| step.contains("COVERING INDEX ix_reports_list")), "{starting:?}: {plan:?}");
         assert!(!plan.iter().any(|step| step.contains("TEMP B-TREE")), "{starting:?}: {plan:?}");
     }
@@ -850,19 +839,7 @@ async fn report_lists_are_read_from_their_covering_index() {
         .map(|head| head.id)
         .collect();
     assert!(!ids.is_empty());
-    let query = reports::figures_query(&scope, &ids).build(DbBackend::Sqlite);
-    let explain = Statement::from_sql_and_values(
-        DbBackend::Sqlite,
-        format!("EXPLAIN QUERY PLAN {}", query.sql),
-        query.values.expect("bound values"),
-    );
-    let plan: Vec<String> = db
-        .query_all(explain)
-        .await
-        .expect("plan")
-        .iter()
-        .map(|row| row.try_get::<String>("", "detail").expect("detail"))
-        .collect();
+    let plan = sqlite_plan(&db, &reports::figures_query(&scope, &ids).build(DbBackend::Sqlite)).await;
     assert!(plan.iter().any(|step| step.contains("COVERING INDEX ix_report_versions_figures")), "{plan:?}");
     assert!(!plan.iter().any(|step| step.contains("TEMP B-TREE")), "{plan:?}");
     // And they are the figures of the versions' texts.

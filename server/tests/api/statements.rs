@@ -174,7 +174,7 @@ async fn every_key_page_sends_a_fixed_number_of_statements_whatever_the_data() {
 /// so this holds the schema's indexes on SQLite, the default.
 #[tokio::test]
 async fn no_key_page_reads_a_whole_table() {
-    use sea_orm::{ConnectionTrait, DbBackend, Statement};
+    use sea_orm::{ConnectionTrait, DbBackend};
     let app = TestApp::spawn().await;
     let db = app.db().await;
     if db.get_database_backend() != DbBackend::Sqlite {
@@ -197,14 +197,7 @@ async fn no_key_page_reads_a_whole_table() {
             if !statement.sql.trim_start().to_uppercase().starts_with("SELECT") {
                 continue;
             }
-            let explain = Statement { sql: format!("EXPLAIN QUERY PLAN {}", statement.sql), ..statement.clone() };
-            let plan: Vec<String> = db
-                .query_all(explain)
-                .await
-                .expect("plan")
-                .iter()
-                .map(|row| row.try_get::<String>("", "detail").expect("detail"))
-                .collect();
+            let plan = crate::support::sqlite_plan(&db, &statement).await;
             // `SCAN t USING INDEX` and `SCAN t USING COVERING INDEX` walk an index, in its order: no table read.
             if let Some(scan) = plan.iter().find(|step| step.starts_with("SCAN ") && !step.contains(" USING ")) {
                 scans.push(format!("{what}: {scan} in {}", statement.sql));

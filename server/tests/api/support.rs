@@ -282,3 +282,15 @@ impl Api<'_> {
         self.send(self.app.client.post(self.url(path)).multipart(form)).await
     }
 }
+
+/// SQLite's plan for a statement (`EXPLAIN QUERY PLAN` with the statement's own values): one line per step,
+/// such as `SEARCH reports USING COVERING INDEX ix_reports_list (tenant_id=? AND award_id=?)`.
+pub async fn sqlite_plan(db: &sea_orm::DatabaseConnection, statement: &sea_orm::Statement) -> Vec<String> {
+    let explain = sea_orm::Statement { sql: format!("EXPLAIN QUERY PLAN {}", statement.sql), ..statement.clone() };
+    db.query_all(explain)
+        .await
+        .expect("plan")
+        .iter()
+        .map(|row| row.try_get::<String>("", "detail").expect("detail"))
+        .collect()
+}
