@@ -318,10 +318,7 @@ pub mod ops {
     ) -> Result<CallBidsView, AppError> {
         let db = &actor.server.db;
         if let Some(lot) = lot {
-            let row = crate::store::calls::find(db, &actor.tenant, call, false).await?;
-            if !crate::store::calls::has_lot(db, &row, lot).await? {
-                return Err(AppError::NotFound);
-            }
+            crate::store::calls::ensure_lot(db, &actor.tenant, call, lot).await?;
         }
         let summary = crate::store::calls::summary_of(db, &actor.tenant, call, false, now).await?;
         let counts = counts_for(actor, call).await?;
@@ -342,6 +339,9 @@ pub mod ops {
         now: DateTime<Utc>,
     ) -> Result<CallBidList, AppError> {
         let db = &actor.server.db;
+        if let Some(lot) = lot {
+            crate::store::calls::ensure_lot(db, &actor.tenant, call, lot).await?;
+        }
         let summary = crate::store::calls::summary_of(db, &actor.tenant, call, false, now).await?;
         let counts = counts_for(actor, call).await?;
         let mut list = CallBidList { call: summary, counts, choices: Vec::new(), undeclared_lots: 0, lot: None, bids: None };
@@ -350,15 +350,6 @@ pub mod ops {
         }
         let lots = crate::store::evaluation::lots_with_bids(db, &actor.tenant, actor.who(), call).await?;
         list.lot = lot.or_else(|| lots.iter().find(|(_, visible)| *visible).map(|(choice, _)| choice.lot_id));
-        if let Some(shown) = lot
-            && !lots.iter().any(|(choice, _)| choice.lot_id == shown)
-        {
-            // Not a lot with bids: one of this call shows none, any other id is not found.
-            let row = crate::store::calls::find(db, &actor.tenant, call, false).await?;
-            if !crate::store::calls::has_lot(db, &row, shown).await? {
-                return Err(AppError::NotFound);
-            }
-        }
         list.undeclared_lots = u32::try_from(lots.iter().filter(|(_, visible)| !visible).count()).unwrap_or(u32::MAX);
         list.choices = lots.into_iter().filter(|(_, visible)| *visible).map(|(choice, _)| choice).collect();
         list.bids = Some(match list.lot {

@@ -66,14 +66,16 @@ pub async fn summary_of(
     summary(&row, lots.get(&row.id).copied().unwrap_or_default(), now)
 }
 
-/// Whether `lot` is a lot of the call `call` (found through [`find`], so of the scope's tenant).
-pub async fn has_lot(db: &impl ConnectionTrait, call: &call::Model, lot: Uuid) -> Result<bool, AppError> {
-    Ok(call_lot::Entity::find()
+/// Not found unless `lot` is a lot of the published call `call_id` of this tenant.
+pub async fn ensure_lot(db: &impl ConnectionTrait, scope: &TenantScope, call_id: Uuid, lot: Uuid) -> Result<(), AppError> {
+    let call = find(db, scope, call_id, false).await?;
+    call_lot::Entity::find()
         .filter(call_lot::Column::CallId.eq(call.id))
         .filter(call_lot::Column::Id.eq(lot))
         .one(db)
         .await?
-        .is_some())
+        .map(|_| ())
+        .ok_or(AppError::NotFound)
 }
 
 /// How many lots each of `calls` has, counted by the database in one query.
