@@ -25,8 +25,9 @@ pub mod ops {
     use model::file::{FileRef, MAX_FILES, Owner};
     use model::report::compliance::ComplianceView;
     use model::report::totals::{FigureInput, FiguresView};
+    use model::report::ReportListing;
     use sea_orm::{ConnectionTrait, TransactionTrait};
-    use std::collections::HashMap;
+    use std::collections::{HashMap, HashSet};
     use uuid::Uuid;
 
     /// What a list of reports may be narrowed to.
@@ -262,6 +263,110 @@ pub mod ops {
         found.sort_by(|a, b| b.due_at.cmp(&a.due_at).then(a.district.cmp(&b.district)));
         let Loaded { posts, districts, organisations, .. } = loaded;
         Ok(Listing { reports: found, posts, districts, organisations })
+    }
+
+    /// The reports page ([`ReportListing`]): the same list as [`list`] gives, in the same order, with its
+    /// work in full and one page of the whole. Every period of the readable posts is computed from their
+    /// schedules, but reports are read only where the page needs them: the running work (drafts, returned,
+    /// submitted), the page's own periods, and all reports of the posts that need them whole — the caller's
+    /// own (what they may start is every period without a report) and those with reports off their schedule.
+    /// So a city's ten years cost a page's worth of reports, not every one of them.
+    pub async fn page(actor: &Actor, page: u64, now: DateTime<Utc>) -> Result<ReportListing, AppError> {
+        /// One period of one readable post and its started report, if known.
+        struct Entry {
+            post: usize,
+            period: Period,
+            row: Option<usize>,
+        }
+        let db = &actor.server.db;
+        let scope = &actor.tenant;
+        let loaded = Loaded::read(db, actor, now).await?;
+        let readable: Vec<(&Post, ReportAccess)> =
+            loaded.posts.iter().filter_map(|post| Some((post, loaded.post_access(actor.who(), post)?))).collect();
+        let whole: HashSet<Uuid> = readable
+            .iter()
+            .filter(|(post, access)| *access == ReportAccess::Coordinator || post.off_schedule)
+            .map(|(post, _)| post.id)
+            .collect();
+        let index_of: HashMap<Uuid, usize> = readable.iter().enumerate().map(|(i, (post, _))| (post.id, i)).collect();
+        let ids: Vec<Uuid> = whole.iter().copied().collect();
+        let mut rows: Vec<ReportHead> = store::reports_of_posts(db, scope, &ids, None).await?.into_values().flatten().collect();
+        let work = store::reports_in_states(db, scope, &[ReportState::Draft, ReportState::Returned, ReportState::Submitted]).await?;
+        rows.extend(work.into_iter().filter(|row| index_of.contains_key(&row.award_id) && !whole.contains(&row.award_id)));
+        rows.sort_by_key(|row| (row.award_id, row.period_end));
+        let mut rows_of: HashMap<Uuid, Vec<usize>> = HashMap::new();
+        for (i, row) in rows.iter().enumerate() {
+            rows_of.entry(row.award_id).or_default().push(i);
+        }
+
+        let mut entries = Vec::new();
+        for (index, (post, _)) in readable.iter().enumerate() {
+            let mine = rows_of.remove(&post.id).unwrap_or_default();
+            let mut by_period = HashMap::with_capacity(mine.len());
+            for &i in &mine {
+                let period = rows[i].period()?;
+                by_period.insert((period.kind, period.starts_on, period.ends_on), i);
+            }
+            for period in loaded.periods(post) {
+                let row = by_period.remove(&(period.kind, period.starts_on, period.ends_on));
+                entries.push(Entry { post: index, period, row });
+            }
+            // Reports started under an earlier schedule keep their own periods (in the order read).
+            let mut off: Vec<usize> = by_period.into_values().collect();
+            off.sort_unstable();
+            for i in off {
+                entries.push(Entry { post: index, period: rows[i].period()?, row: Some(i) });
+            }
+        }
+        let district: Vec<&str> = readable
+            .iter()
+            .map(|(post, _)| post.district_id.and_then(|d| loaded.districts.get(&d)).map_or("", String::as_str))
+            .collect();
+        entries.sort_by(|a, b| b.period.due_at.cmp(&a.period.due_at).then_with(|| district[a.post].cmp(district[b.post])));
+
+        // The page's periods whose report is not known yet: read the reports of their posts and days.
+        let window = model::report::PageWindow::of(entries.len(), page);
+        let shown = &mut entries[window.rows.clone()];
+        let missing = |e: &&mut Entry| e.row.is_none() && !whole.contains(&readable[e.post].0.id);
+        let days = shown.iter_mut().filter(missing).map(|e| e.period.starts_on);
+        if let Some((first, last)) = days.fold(None, |span: Option<(NaiveDate, NaiveDate)>, day| {
+            Some(span.map_or((day, day), |(first, last)| (first.min(day), last.max(day))))
+        }) {
+            let posts: HashSet<Uuid> = shown.iter_mut().filter(missing).map(|e| readable[e.post].0.id).collect();
+            let posts: Vec<Uuid> = posts.into_iter().collect();
+            let found = store::reports_of_posts(db, scope, &posts, Some((first, last))).await?;
+            let found: HashMap<Uuid, store::ByPeriod> = found.iter().map(|(post, rows)| (*post, store::ByPeriod::new(rows))).collect();
+            for entry in shown.iter_mut().filter(|e| e.row.is_none()) {
+                let Some(by_period) = found.get(&readable[entry.post].0.id) else { continue };
+                if let Some(row) = by_period.get(&entry.period) {
+                    entry.row = Some(rows.len());
+                    rows.push(row.clone());
+                }
+            }
+        }
+
+        let summary = |entry: &Entry| {
+            let (post, access) = readable[entry.post];
+            loaded.summary(post, &entry.period, entry.row.map(|i| &rows[i]), access, now)
+        };
+        let all = entries[window.rows.clone()].iter().map(summary).collect::<Result<Vec<_>, _>>()?;
+        let (mut to_do, mut waiting) = (Vec::new(), Vec::new());
+        for entry in &entries {
+            let running = match entry.row {
+                Some(i) => matches!(rows[i].state()?, ReportState::Draft | ReportState::Returned | ReportState::Submitted),
+                None => readable[entry.post].1 == ReportAccess::Coordinator,
+            };
+            if !running {
+                continue;
+            }
+            let summary = summary(entry)?;
+            if summary.is_to_do() {
+                to_do.push(summary);
+            } else if summary.is_waiting() {
+                waiting.push(summary);
+            }
+        }
+        Ok(ReportListing { to_do, waiting, all, total: entries.len() as u64, page: window.page, pages: window.pages })
     }
 
     /// The caller's work with reports (see `model::report::ReportTasks`).
@@ -634,6 +739,7 @@ pub mod ops {
         actor: &Actor,
         post: Uuid,
         schedule: model::report::Schedule,
+        now: DateTime<Utc>,
     ) -> Result<(), AppError> {
         use crate::InvalidReason::Malformed;
         use model::report::ScheduleError;
@@ -650,7 +756,20 @@ pub mod ops {
             ScheduleError::TooManyExtraDates => AppError::invalid("extra", crate::InvalidReason::TooLong),
             _ => AppError::invalid("extra", Malformed),
         })?;
-        store::set_schedule(&txn, &actor.tenant, post, &schedule).await?;
+        // Whether a report started before lies off the new schedule: the report list then reads the post's
+        // reports whole (see `page`).
+        let (deadline, zone) = store::deadline(&txn, &actor.tenant).await?;
+        let today = now.with_timezone(&zone).date_naive();
+        let due: HashSet<(PeriodKind, NaiveDate, NaiveDate)> = periods(&schedule, found.starts_on, found.ends_on, deadline, zone, today)
+            .into_iter()
+            .map(|p| (p.kind, p.starts_on, p.ends_on))
+            .collect();
+        let mut off_schedule = false;
+        for row in store::reports_of_posts(&txn, &actor.tenant, &[post], None).await?.remove(&post).unwrap_or_default() {
+            let period = row.period()?;
+            off_schedule |= !due.contains(&(period.kind, period.starts_on, period.ends_on));
+        }
+        store::set_schedule(&txn, &actor.tenant, post, &schedule, off_schedule).await?;
         let before = serde_json::to_value(&found.schedule).ok();
         let after = serde_json::to_value(&schedule).ok();
         actor.audit(&txn, "post.schedule_changed", "post", post, before, after).await?;
@@ -702,8 +821,7 @@ pub async fn reports(#[server(default)] page: Option<u64>) -> Result<model::repo
     crate::error::respond(
         async move {
             let actor = crate::actor::Actor::signed_in().await?;
-            let list = ops::list(&actor, ops::Filter::default(), chrono::Utc::now()).await?;
-            Ok(model::report::ReportListing::of(list, page.unwrap_or(1)))
+            ops::page(&actor, page.unwrap_or(1), chrono::Utc::now()).await
         }
         .await,
     )
@@ -881,7 +999,7 @@ pub async fn set_post_schedule(
                 .map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| AppError::invalid("extra", Malformed)))
                 .collect::<Result<Vec<_>, _>>()?;
             let schedule = model::report::Schedule { cadence, final_report: final_report.is_some(), extra };
-            ops::set_schedule(&actor, post, schedule).await
+            ops::set_schedule(&actor, post, schedule, chrono::Utc::now()).await
         }
         .await,
     )

@@ -27,6 +27,7 @@ mod m20261204_000018_ledger_sums;
 mod m20261204_000019_report_list_index;
 mod m20261204_000020_call_and_bid_indexes;
 mod m20261204_000021_report_version_figures;
+mod m20261204_000022_report_list_pages;
 
 pub struct Migrator;
 
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000019_report_list_index::Migration),
             Box::new(m20261204_000020_call_and_bid_indexes::Migration),
             Box::new(m20261204_000021_report_version_figures::Migration),
+            Box::new(m20261204_000022_report_list_pages::Migration),
         ]
     }
 }

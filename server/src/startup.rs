@@ -246,6 +246,7 @@ pub fn router(settings: &Settings, context: ServerContext, secrets: Secrets, add
         ))
         .layer(axum::middleware::from_fn(http::security_headers))
         .layer(tower::util::option_layer(hsts))
+        .layer(http::compression::layer())
         // No request may hold a connection forever; a stuck one ends with 408 and a log line.
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,

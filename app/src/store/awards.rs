@@ -204,6 +204,7 @@ pub async fn decide(
             report_cadence: Set(model::report::Cadence::default().as_str().to_owned()),
             final_report: Set(false),
             extra_report_days: Set("[]".to_owned()),
+            reports_off_schedule: Set(false),
         })
         .exec_without_returning(db)
         .await?;
@@ -305,7 +306,7 @@ pub async fn posts(db: &impl ConnectionTrait, scope: &TenantScope) -> Result<Vec
                 funding: funding_years(&funding),
                 session_date: decision.session_date,
                 resolution_number: decision.resolution_number.clone(),
-                schedule: (row.kind == "post").then(|| super::reports::schedule_of(&row)).transpose()?,
+                schedule: (row.kind == "post").then(|| super::reports::schedule_of_award(&row)).transpose()?,
             })
         })
         .collect::<Result<Vec<_>, AppError>>()?;

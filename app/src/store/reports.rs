@@ -28,18 +28,60 @@ pub struct Post {
     pub ends_on: Option<NaiveDate>,
     pub schedule: Schedule,
     pub coordinators: Vec<Uuid>,
+    /// Reports started under an earlier schedule may lie off this one (`awards.reports_off_schedule`).
+    pub off_schedule: bool,
 }
 
 fn corrupt(what: &str, id: Uuid, detail: impl std::fmt::Display) -> AppError {
     AppError::internal(format!("{what} of {id}: {detail}"))
 }
 
+/// What [`Post`] needs of an award row: not its funding or decision.
+#[derive(Debug, Clone, sea_orm::FromQueryResult)]
+struct PostRow {
+    id: Uuid,
+    organisation_id: Uuid,
+    district_id: Option<Uuid>,
+    starts_on: NaiveDate,
+    ends_on: Option<NaiveDate>,
+    report_cadence: String,
+    final_report: bool,
+    extra_report_days: String,
+    reports_off_schedule: bool,
+}
+
+/// The posts of `scope` as [`PostRow`]s, oldest first, narrowed by `filter`.
+async fn post_rows(
+    db: &impl ConnectionTrait,
+    scope: &TenantScope,
+    filter: Option<sea_orm::sea_query::SimpleExpr>,
+) -> Result<Vec<PostRow>, AppError> {
+    use award::Column as C;
+    use sea_orm::{QuerySelect, QueryTrait};
+    Ok(award::Entity::find()
+        .select_only()
+        .columns([C::Id, C::OrganisationId, C::DistrictId, C::StartsOn, C::EndsOn, C::ReportCadence, C::FinalReport])
+        .columns([C::ExtraReportDays, C::ReportsOffSchedule])
+        .filter(C::TenantId.eq(scope.id()))
+        .filter(C::Kind.eq("post"))
+        .apply_if(filter, |query, filter| query.filter(filter))
+        .order_by_asc(C::StartsOn)
+        .order_by_asc(C::Id)
+        .into_model::<PostRow>()
+        .all(db)
+        .await?)
+}
+
 /// A post's reporting schedule as stored with its award.
-pub(crate) fn schedule_of(row: &award::Model) -> Result<Schedule, AppError> {
-    let cadence = Cadence::parse(&row.report_cadence).ok_or_else(|| corrupt("cadence", row.id, &row.report_cadence))?;
-    let extra: Vec<NaiveDate> =
-        serde_json::from_str(&row.extra_report_days).map_err(|e| corrupt("extra report days", row.id, e))?;
-    Ok(Schedule { cadence, final_report: row.final_report, extra })
+fn schedule_of(id: Uuid, cadence: &str, final_report: bool, extra: &str) -> Result<Schedule, AppError> {
+    let cadence = Cadence::parse(cadence).ok_or_else(|| corrupt("cadence", id, cadence))?;
+    let extra: Vec<NaiveDate> = serde_json::from_str(extra).map_err(|e| corrupt("extra report days", id, e))?;
+    Ok(Schedule { cadence, final_report, extra })
+}
+
+/// [`schedule_of`] a whole award row.
+pub(crate) fn schedule_of_award(row: &award::Model) -> Result<Schedule, AppError> {
+    schedule_of(row.id, &row.report_cadence, row.final_report, &row.extra_report_days)
 }
 
 /// The tenant's deadline after a period and its time zone.
@@ -52,20 +94,34 @@ pub async fn deadline(db: &impl ConnectionTrait, scope: &TenantScope) -> Result<
     Ok((days, time_zone(&row.time_zone)))
 }
 
-async fn coordinators_of(db: &impl ConnectionTrait, scope: &TenantScope, posts: &[Uuid]) -> Result<Vec<(Uuid, Uuid)>, AppError> {
-    Ok(post_coordinator::Entity::find()
-        .filter(post_coordinator::Column::TenantId.eq(scope.id()))
-        .filter(post_coordinator::Column::AwardId.is_in(posts.iter().copied()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|row| (row.award_id, row.user_id))
-        .collect())
+/// Which posts' coordinators to read: a tenant's all (one range of `ix_post_coordinators_tenant`) or some.
+enum CoordinatorsOf<'a> {
+    Tenant,
+    Posts(&'a [Uuid]),
 }
 
-async fn posts_from(db: &impl ConnectionTrait, scope: &TenantScope, rows: Vec<award::Model>) -> Result<Vec<Post>, AppError> {
-    let ids: Vec<Uuid> = rows.iter().map(|row| row.id).collect();
-    let assigned = coordinators_of(db, scope, &ids).await?;
+async fn coordinators(db: &impl ConnectionTrait, scope: &TenantScope, of: CoordinatorsOf<'_>) -> Result<HashMap<Uuid, Vec<Uuid>>, AppError> {
+    use post_coordinator::Column as C;
+    use sea_orm::{QuerySelect, QueryTrait};
+    let rows: Vec<(Uuid, Uuid)> = post_coordinator::Entity::find()
+        .select_only()
+        .columns([C::AwardId, C::UserId])
+        .filter(C::TenantId.eq(scope.id()))
+        .apply_if(match of {
+            CoordinatorsOf::Tenant => None,
+            CoordinatorsOf::Posts(posts) => Some(posts),
+        }, |query, posts| query.filter(C::AwardId.is_in(posts.iter().copied())))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut by_post: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
+    for (post, user) in rows {
+        by_post.entry(post).or_default().push(user);
+    }
+    Ok(by_post)
+}
+
+fn posts_from(rows: Vec<PostRow>, mut coordinators: HashMap<Uuid, Vec<Uuid>>) -> Result<Vec<Post>, AppError> {
     rows.into_iter()
         .map(|row| {
             Ok(Post {
@@ -74,8 +130,9 @@ async fn posts_from(db: &impl ConnectionTrait, scope: &TenantScope, rows: Vec<aw
                 district_id: row.district_id,
                 starts_on: row.starts_on,
                 ends_on: row.ends_on,
-                schedule: schedule_of(&row)?,
-                coordinators: assigned.iter().filter(|(post, _)| *post == row.id).map(|(_, user)| *user).collect(),
+                schedule: schedule_of(row.id, &row.report_cadence, row.final_report, &row.extra_report_days)?,
+                coordinators: coordinators.remove(&row.id).unwrap_or_default(),
+                off_schedule: row.reports_off_schedule,
             })
         })
         .collect()
@@ -83,14 +140,8 @@ async fn posts_from(db: &impl ConnectionTrait, scope: &TenantScope, rows: Vec<aw
 
 /// The tenant's coordination posts, oldest first.
 pub async fn posts(db: &impl ConnectionTrait, scope: &TenantScope) -> Result<Vec<Post>, AppError> {
-    let rows = award::Entity::find()
-        .filter(award::Column::TenantId.eq(scope.id()))
-        .filter(award::Column::Kind.eq("post"))
-        .order_by_asc(award::Column::StartsOn)
-        .order_by_asc(award::Column::Id)
-        .all(db)
-        .await?;
-    posts_from(db, scope, rows).await
+    let rows = post_rows(db, scope, None).await?;
+    posts_from(rows, coordinators(db, scope, CoordinatorsOf::Tenant).await?)
 }
 
 /// The coordination posts `user` coordinates, oldest first: all a coordinator's home page asks about, where
@@ -108,26 +159,17 @@ pub async fn posts_of_coordinator(db: &impl ConnectionTrait, scope: &TenantScope
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let rows = award::Entity::find()
-        .filter(award::Column::TenantId.eq(scope.id()))
-        .filter(award::Column::Kind.eq("post"))
-        .filter(award::Column::Id.is_in(ids))
-        .order_by_asc(award::Column::StartsOn)
-        .order_by_asc(award::Column::Id)
-        .all(db)
-        .await?;
-    posts_from(db, scope, rows).await
+    let rows = post_rows(db, scope, Some(award::Column::Id.is_in(ids.iter().copied()))).await?;
+    posts_from(rows, coordinators(db, scope, CoordinatorsOf::Posts(&ids)).await?)
 }
 
 /// One coordination post of the tenant.
 pub async fn post(db: &impl ConnectionTrait, scope: &TenantScope, id: Uuid) -> Result<Post, AppError> {
-    let row = award::Entity::find_by_id(id)
-        .filter(award::Column::TenantId.eq(scope.id()))
-        .filter(award::Column::Kind.eq("post"))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    posts_from(db, scope, vec![row]).await?.pop().ok_or(AppError::NotFound)
+    let rows = post_rows(db, scope, Some(award::Column::Id.eq(id))).await?;
+    if rows.is_empty() {
+        return Err(AppError::NotFound);
+    }
+    posts_from(rows, coordinators(db, scope, CoordinatorsOf::Posts(&[id])).await?)?.pop().ok_or(AppError::NotFound)
 }
 
 /// Assigns a coordinator to a post (nothing happens when they are assigned already).
@@ -244,7 +286,27 @@ pub fn heads_query(
         .order_by_asc(C::PeriodEnd)
 }
 
-/// How many of the tenant's reports are in `state` (by the database; `ix_reports_tenant_state`).
+/// The tenant's reports in any of `states` as [`ReportHead`]s (by the covering `ix_reports_state_list`): the running
+/// work, which the report list shows in full while it reads the rest a page at a time.
+pub async fn reports_in_states(
+    db: &impl ConnectionTrait,
+    scope: &TenantScope,
+    states: &[ReportState],
+) -> Result<Vec<ReportHead>, AppError> {
+    use report::Column as C;
+    use sea_orm::QuerySelect;
+    Ok(report::Entity::find()
+        .select_only()
+        .columns([C::Id, C::AwardId, C::PeriodKind, C::PeriodStart, C::PeriodEnd, C::DueAt, C::State])
+        .columns([C::FirstSubmittedAt, C::Late])
+        .filter(C::TenantId.eq(scope.id()))
+        .filter(C::State.is_in(states.iter().map(|state| state.as_str())))
+        .into_model::<ReportHead>()
+        .all(db)
+        .await?)
+}
+
+/// How many of the tenant's reports are in `state` (by the database; `ix_reports_state_list`).
 pub async fn count_in_state(db: &impl ConnectionTrait, scope: &TenantScope, state: ReportState) -> Result<u32, AppError> {
     use sea_orm::QuerySelect;
     let count: Option<i64> = report::Entity::find()
@@ -482,14 +544,22 @@ pub fn figures_query(scope: &TenantScope, reports: &[Uuid]) -> sea_orm::Select<r
         .order_by_asc(report_version::Column::Number)
 }
 
-/// Changes a post's reporting schedule (checked by the caller against its running time).
-pub async fn set_schedule(db: &impl ConnectionTrait, scope: &TenantScope, post: Uuid, schedule: &Schedule) -> Result<(), AppError> {
+/// Changes a post's reporting schedule (checked by the caller against its running time); `off_schedule`
+/// says whether any of its started reports lies off the new schedule.
+pub async fn set_schedule(
+    db: &impl ConnectionTrait,
+    scope: &TenantScope,
+    post: Uuid,
+    schedule: &Schedule,
+    off_schedule: bool,
+) -> Result<(), AppError> {
     use sea_orm::sea_query::Expr;
     let extra = serde_json::to_string(&schedule.extra).map_err(AppError::internal)?;
     let updated = award::Entity::update_many()
         .col_expr(award::Column::ReportCadence, Expr::value(schedule.cadence.as_str()))
         .col_expr(award::Column::FinalReport, Expr::value(schedule.final_report))
         .col_expr(award::Column::ExtraReportDays, Expr::value(extra))
+        .col_expr(award::Column::ReportsOffSchedule, Expr::value(off_schedule))
         .filter(award::Column::TenantId.eq(scope.id()))
         .filter(award::Column::Id.eq(post))
         .filter(award::Column::Kind.eq("post"))

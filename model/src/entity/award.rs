@@ -27,6 +27,9 @@ pub struct Model {
     /// JSON: the days of extra reports.
     #[sea_orm(column_type = "Text")]
     pub extra_report_days: String,
+    /// Whether reports started under an earlier schedule may be off this one (see migration 22): the
+    /// report list then reads all of the post's reports.
+    pub reports_off_schedule: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

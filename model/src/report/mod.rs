@@ -636,22 +636,49 @@ pub struct ReportListing {
     pub pages: u64,
 }
 
+impl ReportSummary {
+    /// Work for the caller: a report they may start, a draft, or one returned to them.
+    pub fn is_to_do(&self) -> bool {
+        self.may_start || matches!(self.state, Some(ReportState::Draft | ReportState::Returned))
+    }
+
+    /// Submitted and waiting for review.
+    pub fn is_waiting(&self) -> bool {
+        self.state == Some(ReportState::Submitted)
+    }
+}
+
+/// Which rows of a list a page shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageWindow {
+    /// The page shown, from 1: the one asked for, or the last when it lies past the end.
+    pub page: u64,
+    pub pages: u64,
+    /// The rows shown, as indexes into the whole list.
+    pub rows: std::ops::Range<usize>,
+}
+
+impl PageWindow {
+    /// Page `page` (from 1) of a list of `total` rows, [`LIST_PAGE_SIZE`] a page.
+    pub fn of(total: usize, page: u64) -> Self {
+        let pages = (total as u64).div_ceil(LIST_PAGE_SIZE).max(1);
+        let page = page.clamp(1, pages);
+        let start = usize::try_from((page - 1) * LIST_PAGE_SIZE).unwrap_or(usize::MAX).min(total);
+        let end = start.saturating_add(LIST_PAGE_SIZE as usize).min(total);
+        PageWindow { page, pages, rows: start..end }
+    }
+}
+
 impl ReportListing {
     /// Sorts `list` (as `app::reports::ops::list` gives it) into the page's parts; a page past the last
     /// shows the last.
     pub fn of(list: Vec<ReportSummary>, page: u64) -> Self {
-        let to_do = list
-            .iter()
-            .filter(|r| r.may_start || matches!(r.state, Some(ReportState::Draft | ReportState::Returned)))
-            .cloned()
-            .collect();
-        let waiting = list.iter().filter(|r| r.state == Some(ReportState::Submitted)).cloned().collect();
+        let to_do = list.iter().filter(|r| r.is_to_do()).cloned().collect();
+        let waiting = list.iter().filter(|r| r.is_waiting()).cloned().collect();
+        let window = PageWindow::of(list.len(), page);
         let total = list.len() as u64;
-        let pages = total.div_ceil(LIST_PAGE_SIZE).max(1);
-        let page = page.clamp(1, pages);
-        let start = usize::try_from((page - 1) * LIST_PAGE_SIZE).unwrap_or(usize::MAX);
-        let all = list.into_iter().skip(start).take(LIST_PAGE_SIZE as usize).collect();
-        ReportListing { to_do, waiting, all, total, page, pages }
+        let all = list.into_iter().skip(window.rows.start).take(window.rows.len()).collect();
+        ReportListing { to_do, waiting, all, total, page: window.page, pages: window.pages }
     }
 }
 

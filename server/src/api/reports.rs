@@ -355,6 +355,6 @@ pub async fn set_schedule(
     let post = id(&post, "post")?;
     let input = body(input)?;
     let actor = actor(&state, context, Access::Requires(Permission::ManageCalls)).await?;
-    ops::set_schedule(&actor, post, input).await?;
+    ops::set_schedule(&actor, post, input, Utc::now()).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -2,6 +2,7 @@
 //! and the language of the request. Plus the static file service for the hydration bundle.
 
 mod body_limit;
+pub mod compression;
 mod locale;
 mod render_limit;
 mod security_headers;

@@ -856,3 +856,92 @@ async fn report_lists_are_read_from_their_covering_index() {
         assert_eq!(reports::content_of(&version.content, *report).expect("content").figures, *figures);
     }
 }
+
+/// The reports page reads a page of reports at a time (issue 16) and still shows what the whole list shows:
+/// for every reader, every page of the server function equals that page of the API's whole list — also for
+/// a post whose schedule changed after its reports were started, whose reports then lie off its periods.
+#[tokio::test]
+async fn the_reports_page_shows_each_page_of_the_whole_list() {
+    use model::report::{ReportListing, ReportSummary};
+    let app = TestApp::spawn().await;
+    let db = app.db().await;
+    let admin = Api { app: &app, token: Some(app.token("dresden", "admin@dresden.demo").await) };
+    let (_, posts) = admin.get("/tenants/dresden/posts").await;
+    let posts = json(&posts);
+    let post = posts
+        .as_array()
+        .expect("posts")
+        .iter()
+        .find(|p| p["district_name"] == "Stadtraum 1")
+        .expect("Stadtraum 1")["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let off_schedule = |db: sea_orm::DatabaseConnection, post: String| async move {
+        let id: uuid::Uuid = post.parse().expect("uuid");
+        model::entity::award::Entity::find_by_id(id)
+            .one(&db)
+            .await
+            .expect("query")
+            .expect("the post")
+            .reports_off_schedule
+    };
+    assert!(!off_schedule(db.clone(), post.clone()).await, "the demo's posts report as scheduled");
+    let path = format!("/tenants/dresden/posts/{post}/schedule");
+    assert_eq!(admin.put(&path, serde_json::json!({"cadence": "yearly", "extra": ["2026-11-20"]})).await.0, 204);
+    assert!(off_schedule(db.clone(), post.clone()).await, "its quarterly reports lie off the yearly schedule");
+
+    for email in ["steuerung1", "admin", "koordination1", "traeger1", "bezirk1"] {
+        let email = format!("{email}@dresden.demo");
+        let api = Api { app: &app, token: Some(app.token("dresden", &email).await) };
+        let (status, whole) = api.get("/tenants/dresden/reports").await;
+        assert_eq!(status, 200, "{email}: {whole}");
+        let whole: Vec<ReportSummary> = serde_json::from_str(&whole).expect("summaries");
+        let browser = app.signed_in("dresden", &email).await;
+        let pages = ReportListing::of(whole.clone(), 1).pages;
+        for page in 1..=pages + 1 {
+            let response = app.call(&browser, "reports", &[("page", &page.to_string())]).await;
+            assert_eq!(response.status(), reqwest::StatusCode::OK, "{email}, page {page}");
+            let shown: ReportListing = response.json().await.expect("listing");
+            assert_eq!(shown, ReportListing::of(whole.clone(), page), "{email}, page {page} of {pages}");
+        }
+    }
+
+    // Back to quarters: every report lies on the schedule again.
+    assert_eq!(admin.put(&path, serde_json::json!({"cadence": "quarterly"})).await.0, 204);
+    assert!(!off_schedule(db.clone(), post.clone()).await);
+}
+
+/// The review queue reads the reports of one page and the running work, not every report of the city's
+/// years: the statements the page sent are replayed and their rows from `reports` counted.
+#[tokio::test]
+async fn the_review_queue_reads_one_page_of_reports() {
+    use sea_orm::{ConnectionTrait, PaginatorTrait};
+    let app = TestApp::spawn().await;
+    let db = app.db().await;
+    let started = model::entity::report::Entity::find().count(&db).await.expect("count");
+    let running = model::entity::report::Entity::find()
+        .filter(model::entity::report::Column::State.is_in(["draft", "returned", "submitted"]))
+        .count(&db)
+        .await
+        .expect("count");
+    let scope = TenantScope::resolve(&db, "dresden").await.expect("dresden");
+    let posts = reports::posts(&db, &scope).await.expect("posts").len() as u64;
+    // A page's reports, the running work, and at most one more a post from reading the page's days.
+    let bound = model::report::LIST_PAGE_SIZE + running + posts;
+    assert!(started > bound, "the demo has more reports than a page: {started}, {bound}");
+    let member = app.signed_in("dresden", "steuerung1@dresden.demo").await;
+    let warm = member.get(app.url("/dresden/reports")).send().await.expect("get");
+    assert!(warm.status().is_success());
+    app.statements.record();
+    let response = member.get(app.url("/dresden/reports")).send().await.expect("get");
+    assert!(response.status().is_success());
+    let body = response.text().await.expect("body");
+    let statements = app.statements.take();
+    let mut read = 0;
+    for statement in statements.into_iter().filter(|s| s.sql.contains("FROM \"reports\"")) {
+        read += db.query_all(statement).await.expect("replay").len() as u64;
+    }
+    assert!(read > 0 && read <= bound, "read {read} of {started} reports");
+    assert!(body.contains("Stadtraum"), "the page lists reports");
+}

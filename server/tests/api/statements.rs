@@ -59,7 +59,7 @@ async fn key_pages(app: &TestApp) -> Vec<Page> {
         ("the ranking", Some("admin"), format!("/dresden/calls/{}/ranking", closed.id), 15),
         ("the controlling dashboard", Some("steuerung4"), "/dresden/controlling".into(), 15),
         ("the coordinator's home", Some("koordination1"), "/dresden".into(), 13),
-        ("the report review queue", Some("steuerung4"), "/dresden/reports".into(), 7),
+        ("the report review queue", Some("steuerung4"), "/dresden/reports".into(), 8),
         ("the committee report", Some("steuerung4"), "/dresden/controlling/committee-report".into(), 21),
         ("the administration's user list", Some("admin"), "/dresden/admin/users".into(), 5),
         ("the steering group's meetings", Some("steuerung7"), "/dresden/steering".into(), 3),

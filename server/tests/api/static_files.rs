@@ -27,3 +27,47 @@ async fn bundle_files_are_served_precompressed_and_cached_for_a_year() {
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
     assert!(missing.headers().get("cache-control").is_none(), "a 404 must not be cached for a year");
 }
+
+/// Pages, server functions and API answers travel compressed when the browser asks (issue 16), and
+/// decompress to the same bytes; PDFs and answers to clients that do not ask stay as they are.
+#[tokio::test]
+async fn text_answers_are_compressed_when_asked() {
+    use std::io::Read;
+    let app = TestApp::spawn().await;
+    let get = |path: &str, encoding: Option<&str>| {
+        let mut request = app.client.get(app.url(path));
+        if let Some(encoding) = encoding {
+            request = request.header("accept-encoding", encoding);
+        }
+        request.send()
+    };
+    let calls = get("/api/v1/tenants/dresden/calls", None).await.expect("get");
+    assert!(calls.headers().get("content-encoding").is_none(), "not asked, not compressed");
+    let plain = calls.bytes().await.expect("body");
+    let compressed = get("/api/v1/tenants/dresden/calls", Some("gzip")).await.expect("get");
+    assert_eq!(compressed.headers()["content-encoding"], "gzip");
+    assert!(compressed.headers()["vary"].to_str().expect("vary").contains("accept-encoding"));
+    let compressed = compressed.bytes().await.expect("body");
+    assert!(compressed.len() < plain.len() / 2, "{} of {} bytes", compressed.len(), plain.len());
+    let mut unpacked = Vec::new();
+    flate2::read::GzDecoder::new(&compressed[..]).read_to_end(&mut unpacked).expect("gzip");
+    assert_eq!(unpacked, plain, "the same answer");
+
+    let page = get("/dresden", Some("br, gzip")).await.expect("get");
+    assert_eq!(page.status(), StatusCode::OK);
+    assert_eq!(page.headers()["content-encoding"], "br", "brotli when the browser takes it");
+    assert!(page.headers()["content-type"].to_str().expect("type").starts_with("text/html"));
+
+    let member = app.token("dresden", "steuerung1@dresden.demo").await;
+    let pdf = app
+        .client
+        .get(app.url("/api/v1/tenants/dresden/committee-reports/2019.pdf"))
+        .bearer_auth(&member)
+        .header("accept-encoding", "br, gzip")
+        .send()
+        .await
+        .expect("pdf");
+    assert_eq!(pdf.status(), StatusCode::OK);
+    assert!(pdf.headers().get("content-encoding").is_none(), "a PDF compresses itself");
+    assert!(pdf.bytes().await.expect("bytes").starts_with(b"%PDF"));
+}
