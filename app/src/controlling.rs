@@ -513,11 +513,12 @@ pub mod ops {
             })
             .collect();
 
+        let award_of: HashMap<Uuid, &crate::store::awards::Funded> = awards.iter().map(|a| (a.id, a)).collect();
         let facts: Vec<PostFacts> = listing
             .posts
             .iter()
             .filter_map(|post| {
-                let award = awards.iter().find(|a| a.id == post.id)?;
+                let award = award_of.get(&post.id)?;
                 Some(PostFacts {
                     district_id: post.district_id?,
                     fte: award.fte.value(),
@@ -556,8 +557,10 @@ pub mod ops {
     ) -> Result<model::controlling::CommitteeReportView, AppError> {
         actor.check(Permission::ReadLedger)?;
         let year = year_of(year)?;
-        // One reading of the reports and their figures serves the dashboard and the figures per district.
-        let listing = crate::reports::ops::listing(actor, crate::reports::ops::Filter::default(), now).await?;
+        // One reading of the year's reports and their figures serves the dashboard and the figures per
+        // district; a city's other years are not read.
+        let filter = crate::reports::ops::Filter { year: Some(year), ..Default::default() };
+        let listing = crate::reports::ops::listing(actor, filter, now).await?;
         let inputs = crate::reports::ops::figure_inputs(actor, &listing.reports).await?;
         let dashboard = dashboard_of(actor, year, &listing, &inputs, now).await?;
         let figures = model::report::totals::FiguresView::build(&inputs, Some(year));

@@ -147,6 +147,8 @@ pub struct CommitteeReportView {
     pub year: i32,
     pub text: CommitteeText,
     pub dashboard: DashboardView,
+    /// The figures of the year's reports: per district and quarter, and the year's totals (`years` holds
+    /// only this year; the figures page has every year's).
     pub figures: crate::report::totals::FiguresView,
     /// The steering group's resolutions of the year (its meetings), for the report's account of them.
     #[serde(default)]

@@ -425,6 +425,15 @@ async fn the_committee_report_of_2019_comes_as_data_page_pdf_xlsx_and_csv() {
     assert!(report["text"]["measures"].as_str().expect("measures").contains("Stadtteilrunde Pieschen"));
     assert_eq!(line(&report["dashboard"]["budget"], "practice")["carried_in"], "300000.00");
     assert!(!report["figures"]["districts"].as_array().expect("districts").is_empty());
+    // The year's figures, as the figures page has them for 2019, read from that year's reports alone.
+    let (_, figures) = get(&app, Some(&member), "/report-figures?year=2019").await;
+    let figures = json(&figures);
+    assert_eq!(report["figures"]["districts"], figures["districts"]);
+    assert_eq!(report["figures"]["quarters"], figures["quarters"]);
+    let years = report["figures"]["years"].as_array().expect("years");
+    assert_eq!(years.len(), 1, "only 2019: {years:?}");
+    let of_2019 = figures["years"].as_array().expect("years").iter().find(|y| y["year"] == 2019).expect("2019");
+    assert_eq!(years[0]["totals"], of_2019["totals"]);
 
     // The PDF: A4 pages numbered, the money, the group's words and its measures.
     let response = app
@@ -691,4 +700,38 @@ async fn the_home_page_reminds_of_last_years_closing_and_report() {
     assert_eq!(app.call(&member, "save_committee_text", &form).await.status(), 200);
     let tasks: Value = app.call(&member, "controlling_tasks", &[]).await.json().await.expect("json");
     assert!(tasks["report_text_missing"].is_null());
+}
+
+/// The years with entries (the year choices, the home page's closing task) are read from the sums the
+/// database keeps per year (issue 16), and they are the years of the entries, also of one just booked.
+#[tokio::test]
+async fn the_years_with_entries_are_those_of_the_ledger() {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+    let app = TestApp::spawn().await;
+    let admin = app.signed_in("dresden", "admin@dresden.demo").await;
+    let form = [
+        ("kind", "appropriation"),
+        ("module", "practice"),
+        ("year", "2027"),
+        ("amount", "50.000,00"),
+        ("booked_on", "01.12.2026"),
+        ("reference", "V0003/26"),
+    ];
+    let response = app.call(&admin, "add_ledger_entry", &form).await;
+    assert_eq!(response.status(), 200, "{}", response.text().await.expect("body"));
+    let db = app.db().await;
+    let scope = app::store::TenantScope::resolve(&db, "dresden").await.expect("dresden");
+    use model::entity::ledger_entry::{Column, Entity};
+    let booked: Vec<i32> = Entity::find()
+        .select_only()
+        .column(Column::Year)
+        .distinct()
+        .filter(Column::TenantId.eq(scope.id()))
+        .order_by_asc(Column::Year)
+        .into_tuple()
+        .all(&db)
+        .await
+        .expect("years");
+    assert!(booked.contains(&2018) && booked.contains(&2027), "{booked:?}");
+    assert_eq!(app::store::ledger::years(&db, &scope).await.expect("years"), booked);
 }
