@@ -318,11 +318,17 @@ pub mod ops {
                 entries.push(Entry { post: index, period: rows[i].period()?, row: Some(i) });
             }
         }
-        let district: Vec<&str> = readable
+        // Newest due first, then by district name: each post's name as its rank among the names, so the
+        // thousands of comparisons compare numbers.
+        let names: Vec<&str> = readable
             .iter()
             .map(|(post, _)| post.district_id.and_then(|d| loaded.districts.get(&d)).map_or("", String::as_str))
             .collect();
-        entries.sort_by(|a, b| b.period.due_at.cmp(&a.period.due_at).then_with(|| district[a.post].cmp(district[b.post])));
+        let mut sorted = names.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let rank: Vec<usize> = names.iter().map(|name| sorted.binary_search(name).unwrap_or_default()).collect();
+        entries.sort_by(|a, b| b.period.due_at.cmp(&a.period.due_at).then_with(|| rank[a.post].cmp(&rank[b.post])));
 
         // The page's periods whose report is not known yet: read the reports of their posts and days.
         let window = model::report::PageWindow::of(entries.len(), page);

@@ -39,9 +39,9 @@ pub fn check_rules(password: &str) -> Result<(), PasswordRuleError> {
 
 /// Runs one hashing job on the hashing threads; waits while they are busy. `None` if the job panicked.
 ///
-/// The threads are few (one per core) and live as long as the process: each keeps the allocator's memory
-/// of its last 19 MiB hash for the next one. Short-lived blocking threads would each keep their own, and a
-/// burst of sign-ins left the server at hundreds of MiB.
+/// The threads are few (one per core) and live as long as the process, so at most one 19 MiB working
+/// memory per core exists at a time. Short-lived blocking threads would each keep their allocator's memory,
+/// and a burst of sign-ins left the server at hundreds of MiB.
 async fn bounded<T: Send + 'static>(job: impl FnOnce() -> T + Send + 'static) -> Option<T> {
     type Job = Box<dyn FnOnce() + Send>;
     static QUEUE: LazyLock<Option<std::sync::mpsc::Sender<Job>>> = LazyLock::new(|| {
@@ -82,21 +82,15 @@ async fn bounded<T: Send + 'static>(job: impl FnOnce() -> T + Send + 'static) ->
     answer.await.ok()
 }
 
-thread_local! {
-    /// This thread's argon2 working memory (19 MiB), allocated once and reused by every hash it computes.
-    /// Allocating it per hash left the allocator holding several copies per thread after a burst.
-    static MEMORY: std::cell::RefCell<Vec<Block>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// Fills `out` with the argon2 hash of `password` and `salt` under `argon`'s parameters.
+/// Fills `out` with the argon2 hash of `password` and `salt` under `argon`'s parameters, in 19 MiB of
+/// working memory allocated for this hash and freed after it. The allocator gives a block that large back
+/// to the system within milliseconds (mimalloc 2, see `server/Cargo.toml`); kept per thread for the next
+/// hash, as before, it was 19 MiB per core resident for the life of the process — over a third of the
+/// server's memory budget (issue 16) — for a page fault per 4 KiB on each sign-in, a few milliseconds of
+/// a hash that takes tens.
 fn compute(argon: &Argon2<'_>, password: &[u8], salt: &[u8], out: &mut [u8]) -> Result<(), argon2::Error> {
-    MEMORY.with_borrow_mut(|memory| {
-        let blocks = argon.params().block_count();
-        if memory.len() < blocks {
-            memory.resize(blocks, Block::default());
-        }
-        argon.hash_password_into_with_memory(password, salt, out, &mut memory[..blocks])
-    })
+    let mut memory = vec![Block::default(); argon.params().block_count()];
+    argon.hash_password_into_with_memory(password, salt, out, &mut memory)
 }
 
 /// Hashes `password` with `argon` and `salt`, giving the PHC form of the result.
