@@ -388,8 +388,9 @@ pub mod ops {
                 let name = lot.bids.iter().find(|b| b.id == line.bid_id).map(|b| b.organisation_name.clone());
                 lines.push(RankingLine { organisation_name: name.unwrap_or_default(), line });
             }
+            let eligible = evaluation.eligible(lot);
             for bid in &lot.bids {
-                for (member, _, sheet) in evaluation.final_sheets(lot, bid.id)? {
+                for (member, _, sheet) in evaluation.final_sheets_of(&eligible, bid.id)? {
                     matrix.push(MatrixRow {
                         bid_id: bid.id,
                         member_name: member.name.clone(),

@@ -102,6 +102,9 @@ pub struct CallEvaluation {
     pub members: Vec<Member>,
     declarations: Vec<conflict_declaration::Model>,
     sheets: Vec<score::Model>,
+    /// Each sheet's index in `sheets` by bid and member: a whole call's ranking looks up every bid's
+    /// every member (a scan of 2,380 sheets each time was most of `GET /calls/{id}/ranking`).
+    sheet_index: HashMap<(Uuid, Uuid), usize>,
     /// The lot whose sheets and declarations alone were read ([`Sheets::Lot`]); `None`: the whole call's.
     pub sheets_of: Option<Uuid>,
     pub at: DateTime<Utc>,
@@ -234,7 +237,8 @@ async fn read(
     let (declarations, sheets) = (declarations.all(db).await?, sheets.all(db).await?);
     let sheets_of = lot.map(|lot| lot.id);
     let members = steering_members(db, scope).await?;
-    Ok(CallEvaluation { call, rubric, lots, members, declarations, sheets, sheets_of, at: now })
+    let sheet_index = sheets.iter().enumerate().map(|(i, sheet)| ((sheet.bid_id, sheet.user_id), i)).collect();
+    Ok(CallEvaluation { call, rubric, lots, members, declarations, sheets, sheet_index, sheets_of, at: now })
 }
 
 /// The active members of the tenant's steering group, by name.
@@ -302,19 +306,31 @@ impl CallEvaluation {
 
     /// A member's sheet for a bid.
     pub fn sheet(&self, bid: Uuid, user: Uuid) -> Option<&score::Model> {
-        self.sheets.iter().find(|s| s.bid_id == bid && s.user_id == user)
+        self.sheet_index.get(&(bid, user)).map(|&i| &self.sheets[i])
     }
 
     /// The finalised sheets of a bid by members who may score it (a sheet of a member recused since does
     /// not count), with the member.
     pub fn final_sheets(&self, lot: &Lot, bid: Uuid) -> Result<Vec<(&Member, &score::Model, ScoreSheet)>, AppError> {
+        self.final_sheets_of(&self.eligible(lot), bid)
+    }
+
+    /// [`CallEvaluation::final_sheets`] with the lot's eligible members ([`CallEvaluation::eligible`]) already
+    /// known, for going through all of a lot's bids.
+    pub fn final_sheets_of<'a>(
+        &'a self,
+        eligible: &[&'a Member],
+        bid: Uuid,
+    ) -> Result<Vec<(&'a Member, &'a score::Model, ScoreSheet)>, AppError> {
         let mut sheets = Vec::new();
-        for member in self.eligible(lot) {
+        for &member in eligible {
             if let Some(row) = self.sheet(bid, member.id).filter(|s| s.finalised_at.is_some()) {
-                let draft = draft_of(row)?;
-                let sheet = draft
-                    .finalise(&self.rubric)
-                    .map_err(|_| AppError::internal(format!("score {} does not fit its rubric", row.id)))?;
+                // Checked whole when it was finalised; its points alone make the sheet (the justifications,
+                // a few hundred bytes each, are read where they are shown).
+                let misfit = || AppError::internal(format!("score {} does not fit its rubric", row.id));
+                let points: Vec<Option<u8>> = serde_json::from_str(&row.points).map_err(|_| misfit())?;
+                let points = points.into_iter().collect::<Option<Vec<u8>>>().ok_or_else(misfit)?;
+                let sheet = ScoreSheet::new(&self.rubric, points).map_err(|_| misfit())?;
                 sheets.push((member, row, sheet));
             }
         }
@@ -323,11 +339,12 @@ impl CallEvaluation {
 
     /// What the ranking needs of a lot.
     pub fn lot_scores(&self, lot: &Lot) -> Result<Vec<BidScores>, AppError> {
-        let eligible = self.eligible(lot).len();
+        let members = self.eligible(lot);
+        let eligible = members.len();
         lot.bids
             .iter()
             .map(|b| {
-                let sheets = self.final_sheets(lot, b.id)?.into_iter().map(|(_, _, sheet)| sheet).collect();
+                let sheets = self.final_sheets_of(&members, b.id)?.into_iter().map(|(_, _, sheet)| sheet).collect();
                 Ok(BidScores { bid_id: b.id, eligible, sheets })
             })
             .collect()
