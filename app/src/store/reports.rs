@@ -266,6 +266,18 @@ pub async fn reports_of_posts(
     Ok(by_post)
 }
 
+/// The tenant's reports as [`ReportHead`]s: the columns of the covering indexes `ix_reports_list` and
+/// `ix_reports_state_list`, never the texts.
+fn heads(scope: &TenantScope) -> sea_orm::Select<report::Entity> {
+    use report::Column as C;
+    use sea_orm::QuerySelect;
+    report::Entity::find()
+        .select_only()
+        .columns([C::Id, C::AwardId, C::PeriodKind, C::PeriodStart, C::PeriodEnd, C::DueAt, C::State])
+        .columns([C::FirstSubmittedAt, C::Late])
+        .filter(C::TenantId.eq(scope.id()))
+}
+
 /// The query of [`reports_of_posts`] for up to 500 posts: only the columns of `ix_reports_list`, in its
 /// order (public so that a test can hold the database to the index).
 pub fn heads_query(
@@ -274,12 +286,8 @@ pub fn heads_query(
     starting: Option<(NaiveDate, NaiveDate)>,
 ) -> sea_orm::Select<report::Entity> {
     use report::Column as C;
-    use sea_orm::{QuerySelect, QueryTrait};
-    report::Entity::find()
-        .select_only()
-        .columns([C::Id, C::AwardId, C::PeriodKind, C::PeriodStart, C::PeriodEnd, C::DueAt, C::State])
-        .columns([C::FirstSubmittedAt, C::Late])
-        .filter(C::TenantId.eq(scope.id()))
+    use sea_orm::QueryTrait;
+    heads(scope)
         .filter(C::AwardId.is_in(posts.iter().copied()))
         .apply_if(starting, |query, (first, last)| query.filter(C::PeriodStart.between(first, last)))
         .order_by_asc(C::AwardId)
@@ -293,17 +301,14 @@ pub async fn reports_in_states(
     scope: &TenantScope,
     states: &[ReportState],
 ) -> Result<Vec<ReportHead>, AppError> {
-    use report::Column as C;
-    use sea_orm::QuerySelect;
-    Ok(report::Entity::find()
-        .select_only()
-        .columns([C::Id, C::AwardId, C::PeriodKind, C::PeriodStart, C::PeriodEnd, C::DueAt, C::State])
-        .columns([C::FirstSubmittedAt, C::Late])
-        .filter(C::TenantId.eq(scope.id()))
-        .filter(C::State.is_in(states.iter().map(|state| state.as_str())))
-        .into_model::<ReportHead>()
+    Ok(states_query(scope, states).into_model::<ReportHead>()
         .all(db)
         .await?)
+}
+
+/// The query of [`reports_in_states`] (public so that a test can hold the database to its index).
+pub fn states_query(scope: &TenantScope, states: &[ReportState]) -> sea_orm::Select<report::Entity> {
+    heads(scope).filter(report::Column::State.is_in(states.iter().map(|state| state.as_str())))
 }
 
 /// How many of the tenant's reports are in `state` (by the database; `ix_reports_state_list`).

@@ -810,7 +810,8 @@ async fn the_administration_changes_a_posts_schedule_and_the_deadline() {
 }
 
 /// Every list of reports reads its rows from the covering index `ix_reports_list` alone (migration 19), in
-/// its order: no visit to the table's rows with their text, no sort. Asked of SQLite's planner (PostgreSQL's
+/// its order, and the running work from `ix_reports_state_list` (migration 22): no visit to the table's rows
+/// with their text, no sort. Asked of SQLite's planner (PostgreSQL's
 /// plan depends on its statistics, so it is not asked).
 #[tokio::test]
 async fn report_lists_are_read_from_their_covering_index() {
@@ -829,6 +830,13 @@ async fn report_lists_are_read_from_their_covering_index() {
         assert!(plan.iter().any(|step| step.contains("COVERING INDEX ix_reports_list")), "{starting:?}: {plan:?}");
         assert!(!plan.iter().any(|step| step.contains("TEMP B-TREE")), "{starting:?}: {plan:?}");
     }
+    // The running work by state from its own covering index (migration 22), not from the tenant's whole list.
+    let running = [ReportState::Draft, ReportState::Returned, ReportState::Submitted];
+    let plan = sqlite_plan(&db, &reports::states_query(&scope, &running).build(DbBackend::Sqlite)).await;
+    assert!(
+        plan.iter().any(|step| step.contains("COVERING INDEX ix_reports_state_list (tenant_id=? AND state=?)")),
+        "{plan:?}"
+    );
     // Their figures, too, come from an index alone, not from the versions' texts.
     let ids: Vec<uuid::Uuid> = reports::heads_query(&scope, &posts, None)
         .into_model::<reports::ReportHead>()
