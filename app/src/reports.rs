@@ -176,6 +176,23 @@ pub mod ops {
             periods(&post.schedule, post.starts_on, post.ends_on, self.deadline, self.zone, self.today)
         }
 
+        /// The post's periods with their started reports among `rows` (the post's, in period order). Reports
+        /// started under an earlier schedule keep their own periods, after the scheduled ones.
+        fn matched<'r>(&self, post: &Post, rows: &'r [ReportHead]) -> Result<Vec<(Period, Option<&'r ReportHead>)>, AppError> {
+            let by_period = store::ByPeriod::new(rows);
+            let mut found: Vec<(Period, Option<&ReportHead>)> =
+                self.periods(post).into_iter().map(|period| (period, by_period.get(&period))).collect();
+            let scheduled: HashSet<(PeriodKind, NaiveDate, NaiveDate)> =
+                found.iter().map(|(p, _)| (p.kind, p.starts_on, p.ends_on)).collect();
+            for row in rows {
+                let period = row.period()?;
+                if !scheduled.contains(&(period.kind, period.starts_on, period.ends_on)) {
+                    found.push((period, Some(row)));
+                }
+            }
+            Ok(found)
+        }
+
         fn summary(
             &self,
             post: &Post,
@@ -237,22 +254,10 @@ pub mod ops {
         let mut found = Vec::new();
         for (post, access) in readable {
             let rows = reports.remove(&post.id).unwrap_or_default();
-            let by_period = store::ByPeriod::new(&rows);
-            let mut due = loaded.periods(post);
-            // Reports started under an earlier schedule keep their own periods.
-            let scheduled: std::collections::HashSet<(PeriodKind, NaiveDate, NaiveDate)> =
-                due.iter().map(|p| (p.kind, p.starts_on, p.ends_on)).collect();
-            for row in &rows {
-                let period = row.period()?;
-                if !scheduled.contains(&(period.kind, period.starts_on, period.ends_on)) {
-                    due.push(period);
-                }
-            }
-            for period in due {
+            for (period, row) in loaded.matched(post, &rows)? {
                 if window.is_some_and(|(first, last)| period.starts_on < first || period.starts_on > last) {
                     continue;
                 }
-                let row = by_period.get(&period);
                 let summary = loaded.summary(post, &period, row, access, now)?;
                 if filter.state.is_some() && summary.state != state.flatten() {
                     continue;
@@ -273,10 +278,10 @@ pub mod ops {
     /// So a city's ten years cost a page's worth of reports, not every one of them.
     pub async fn page(actor: &Actor, page: u64, now: DateTime<Utc>) -> Result<ReportListing, AppError> {
         /// One period of one readable post and its started report, if known.
-        struct Entry {
+        struct Entry<'r> {
             post: usize,
             period: Period,
-            row: Option<usize>,
+            row: Option<&'r ReportHead>,
         }
         let db = &actor.server.db;
         let scope = &actor.tenant;
@@ -288,34 +293,25 @@ pub mod ops {
             .filter(|(post, access)| *access == ReportAccess::Coordinator || post.off_schedule)
             .map(|(post, _)| post.id)
             .collect();
-        let index_of: HashMap<Uuid, usize> = readable.iter().enumerate().map(|(i, (post, _))| (post.id, i)).collect();
         let ids: Vec<Uuid> = whole.iter().copied().collect();
-        let mut rows: Vec<ReportHead> = store::reports_of_posts(db, scope, &ids, None).await?.into_values().flatten().collect();
-        let work = store::reports_in_states(db, scope, &[ReportState::Draft, ReportState::Returned, ReportState::Submitted]).await?;
-        rows.extend(work.into_iter().filter(|row| index_of.contains_key(&row.award_id) && !whole.contains(&row.award_id)));
-        rows.sort_by_key(|row| (row.award_id, row.period_end));
-        let mut rows_of: HashMap<Uuid, Vec<usize>> = HashMap::new();
-        for (i, row) in rows.iter().enumerate() {
-            rows_of.entry(row.award_id).or_default().push(i);
+        // The reports known before paging, by post in period order: the whole posts' and the running work.
+        let mut known = store::reports_of_posts(db, scope, &ids, None).await?;
+        let readable_ids: HashSet<Uuid> = readable.iter().map(|(post, _)| post.id).collect();
+        let running = [ReportState::Draft, ReportState::Returned, ReportState::Submitted];
+        for row in store::reports_in_states(db, scope, &running).await? {
+            if readable_ids.contains(&row.award_id) && !whole.contains(&row.award_id) {
+                known.entry(row.award_id).or_default().push(row);
+            }
+        }
+        for rows in known.values_mut() {
+            rows.sort_by_key(|row| row.period_end);
         }
 
         let mut entries = Vec::new();
         for (index, (post, _)) in readable.iter().enumerate() {
-            let mine = rows_of.remove(&post.id).unwrap_or_default();
-            let mut by_period = HashMap::with_capacity(mine.len());
-            for &i in &mine {
-                let period = rows[i].period()?;
-                by_period.insert((period.kind, period.starts_on, period.ends_on), i);
-            }
-            for period in loaded.periods(post) {
-                let row = by_period.remove(&(period.kind, period.starts_on, period.ends_on));
+            let rows = known.get(&post.id).map_or(&[][..], Vec::as_slice);
+            for (period, row) in loaded.matched(post, rows)? {
                 entries.push(Entry { post: index, period, row });
-            }
-            // Reports started under an earlier schedule keep their own periods (in the order read).
-            let mut off: Vec<usize> = by_period.into_values().collect();
-            off.sort_unstable();
-            for i in off {
-                entries.push(Entry { post: index, period: rows[i].period()?, row: Some(i) });
             }
         }
         // Newest due first, then by district name: each post's name as its rank among the names, so the
@@ -332,40 +328,40 @@ pub mod ops {
 
         // The page's periods whose report is not known yet: read the reports of their posts and days.
         let window = model::report::PageWindow::of(entries.len(), page);
-        let shown = &mut entries[window.rows.clone()];
-        let missing = |e: &&mut Entry| e.row.is_none() && !whole.contains(&readable[e.post].0.id);
-        let days = shown.iter_mut().filter(missing).map(|e| e.period.starts_on);
-        if let Some((first, last)) = days.fold(None, |span: Option<(NaiveDate, NaiveDate)>, day| {
-            Some(span.map_or((day, day), |(first, last)| (first.min(day), last.max(day))))
-        }) {
-            let posts: HashSet<Uuid> = shown.iter_mut().filter(missing).map(|e| readable[e.post].0.id).collect();
-            let posts: Vec<Uuid> = posts.into_iter().collect();
-            let found = store::reports_of_posts(db, scope, &posts, Some((first, last))).await?;
-            let found: HashMap<Uuid, store::ByPeriod> = found.iter().map(|(post, rows)| (*post, store::ByPeriod::new(rows))).collect();
-            for entry in shown.iter_mut().filter(|e| e.row.is_none()) {
-                let Some(by_period) = found.get(&readable[entry.post].0.id) else { continue };
-                if let Some(row) = by_period.get(&entry.period) {
-                    entry.row = Some(rows.len());
-                    rows.push(row.clone());
-                }
+        let shown = &entries[window.rows.clone()];
+        let missing: Vec<&Entry> = shown.iter().filter(|e| e.row.is_none() && !whole.contains(&readable[e.post].0.id)).collect();
+        let days = missing.iter().map(|e| e.period.starts_on);
+        let found = match (days.clone().min(), days.max()) {
+            (Some(first), Some(last)) => {
+                let posts: HashSet<Uuid> = missing.iter().map(|e| readable[e.post].0.id).collect();
+                let posts: Vec<Uuid> = posts.into_iter().collect();
+                store::reports_of_posts(db, scope, &posts, Some((first, last))).await?
             }
-        }
-
-        let summary = |entry: &Entry| {
-            let (post, access) = readable[entry.post];
-            loaded.summary(post, &entry.period, entry.row.map(|i| &rows[i]), access, now)
+            _ => HashMap::new(),
         };
-        let all = entries[window.rows.clone()].iter().map(summary).collect::<Result<Vec<_>, _>>()?;
+        let found: HashMap<Uuid, store::ByPeriod> = found.iter().map(|(post, rows)| (*post, store::ByPeriod::new(rows))).collect();
+
+        let summary = |entry: &Entry, row: Option<&ReportHead>| {
+            let (post, access) = readable[entry.post];
+            loaded.summary(post, &entry.period, row, access, now)
+        };
+        let all = shown
+            .iter()
+            .map(|entry| {
+                let row = entry.row.or_else(|| found.get(&readable[entry.post].0.id)?.get(&entry.period));
+                summary(entry, row)
+            })
+            .collect::<Result<Vec<_>, _>>()?;
         let (mut to_do, mut waiting) = (Vec::new(), Vec::new());
         for entry in &entries {
             let running = match entry.row {
-                Some(i) => matches!(rows[i].state()?, ReportState::Draft | ReportState::Returned | ReportState::Submitted),
+                Some(row) => running.contains(&row.state()?),
                 None => readable[entry.post].1 == ReportAccess::Coordinator,
             };
             if !running {
                 continue;
             }
-            let summary = summary(entry)?;
+            let summary = summary(entry, entry.row)?;
             if summary.is_to_do() {
                 to_do.push(summary);
             } else if summary.is_waiting() {
