@@ -200,7 +200,8 @@ pub mod ops {
         pub page: Option<u64>,
     }
 
-    /// A page of the ledger, newest first.
+    /// A page of the ledger, newest first. Kept while the tenant's data stays the same (`crate::derived`;
+    /// it does not depend on the clock): counting a city's 50,000 rows for the pager is not made per request.
     pub async fn ledger(actor: &Actor, filter: Filter) -> Result<LedgerPage, AppError> {
         actor.check(Permission::ReadLedger)?;
         let year = filter.year.map(year_of).transpose()?;
@@ -214,16 +215,20 @@ pub mod ops {
         }
         let db = &actor.server.db;
         let wanted = store::Filter { year, kind, award: filter.award };
-        let (rows, total_count, reversed_by) = store::page(db, &actor.tenant, &wanted, page, PER_PAGE).await?;
-        let labels = award_labels(db, &actor.tenant).await?;
-        let entries = rows
-            .into_iter()
-            .map(|row| {
-                let by = reversed_by.get(&row.id).copied();
-                view_of(row, by, &labels)
+        actor
+            .derived("ledger", (&wanted, page), Utc::now(), || async {
+                let (rows, total_count, reversed_by) = store::page(db, &actor.tenant, &wanted, page, PER_PAGE).await?;
+                let labels = award_labels(db, &actor.tenant).await?;
+                let entries = rows
+                    .into_iter()
+                    .map(|row| {
+                        let by = reversed_by.get(&row.id).copied();
+                        view_of(row, by, &labels)
+                    })
+                    .collect::<Result<_, _>>()?;
+                Ok(LedgerPage { entries, total_count, page, per_page: PER_PAGE })
             })
-            .collect::<Result<_, _>>()?;
-        Ok(LedgerPage { entries, total_count, page, per_page: PER_PAGE })
+            .await
     }
 
     /// Adds one row (administration): an appropriation, a payment, or a correction. Checked against the
@@ -459,11 +464,15 @@ pub mod ops {
         actor.check(Permission::ReadLedger)?;
         let today = now.with_timezone(&model::datetime::time_zone("Europe/Berlin")).date_naive();
         let year = year_of(year.unwrap_or(today.year()))?;
-        // Only the year's reports count: only they are read.
-        let filter = crate::reports::ops::Filter { year: Some(year), ..Default::default() };
-        let listing = crate::reports::ops::listing(actor, filter, now).await?;
-        let figures = crate::reports::ops::figure_inputs(actor, &listing.reports).await?;
-        dashboard_of(actor, year, &listing, &figures, now).await
+        actor
+            .derived("dashboard", year, now, || async {
+                // Only the year's reports count: only they are read.
+                let filter = crate::reports::ops::Filter { year: Some(year), ..Default::default() };
+                let listing = crate::reports::ops::listing(actor, filter, now).await?;
+                let figures = crate::reports::ops::figure_inputs(actor, &listing.reports).await?;
+                dashboard_of(actor, year, &listing, &figures, now).await
+            })
+            .await
     }
 
     /// The dashboard of `year` from the report list already read (`listing`, from `reports::ops::listing`,
@@ -557,23 +566,28 @@ pub mod ops {
     ) -> Result<model::controlling::CommitteeReportView, AppError> {
         actor.check(Permission::ReadLedger)?;
         let year = year_of(year)?;
-        // One reading of the year's reports and their figures serves the dashboard and the figures per
-        // district; a city's other years are not read.
-        let filter = crate::reports::ops::Filter { year: Some(year), ..Default::default() };
-        let listing = crate::reports::ops::listing(actor, filter, now).await?;
-        let inputs = crate::reports::ops::figure_inputs(actor, &listing.reports).await?;
-        let dashboard = dashboard_of(actor, year, &listing, &inputs, now).await?;
-        let figures = model::report::totals::FiguresView::build(&inputs, Some(year));
-        let text = crate::store::committee::text(&actor.server.db, &actor.tenant, year).await?;
-        let resolutions = if actor.holds(Permission::ReadSteering) {
-            let filter = model::steering::view::ResolutionFilter { year: Some(year), ..Default::default() };
-            let mut rows = crate::steering::ops::register(actor, &filter).await?;
-            rows.reverse();
-            rows
-        } else {
-            Vec::new()
-        };
-        Ok(model::controlling::CommitteeReportView { year, text, dashboard, figures, resolutions })
+        actor
+            .derived("committee report", year, now, || async {
+                // One reading of the year's reports and their figures serves the dashboard and the figures
+                // per district; a city's other years are not read.
+                let filter = crate::reports::ops::Filter { year: Some(year), ..Default::default() };
+                let listing = crate::reports::ops::listing(actor, filter, now).await?;
+                let inputs = crate::reports::ops::figure_inputs(actor, &listing.reports).await?;
+                let dashboard = dashboard_of(actor, year, &listing, &inputs, now).await?;
+                let figures = model::report::totals::FiguresView::build(&inputs, Some(year));
+                let text = crate::store::committee::text(&actor.server.db, &actor.tenant, year).await?;
+                let resolutions = if actor.holds(Permission::ReadSteering) {
+                    let filter =
+                        model::steering::view::ResolutionFilter { year: Some(year), ..Default::default() };
+                    let mut rows = crate::steering::ops::register(actor, &filter).await?;
+                    rows.reverse();
+                    rows
+                } else {
+                    Vec::new()
+                };
+                Ok(model::controlling::CommitteeReportView { year, text, dashboard, figures, resolutions })
+            })
+            .await
     }
 
     /// The report as a document, in `locale`: what the page shows and the PDF and spreadsheets are made of.

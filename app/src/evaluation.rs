@@ -413,8 +413,10 @@ pub mod ops {
 
     /// The ranking per lot with its score matrix; a lot stays hidden from a member who is recused from it or
     /// has not finalised their own sheets for all its bids (it would show the others' scores).
+    /// Kept while the tenant's data stays the same (`crate::derived`): the evaluation exists only once the
+    /// call has closed, and a closed call stays closed.
     pub async fn ranking(actor: &Actor, call: Uuid, now: DateTime<Utc>) -> Result<RankingView, AppError> {
-        ranking_of(actor, call, store::Sheets::Call, now).await
+        actor.derived("ranking", call, now, || ranking_of(actor, call, store::Sheets::Call, now)).await
     }
 
     /// The ranking of one lot (`lot`, or else the first with bids), as its page shows it: a city's call has
@@ -425,7 +427,7 @@ pub mod ops {
         lot: Option<Uuid>,
         now: DateTime<Utc>,
     ) -> Result<RankingView, AppError> {
-        ranking_of(actor, call, store::Sheets::Lot(lot), now).await
+        actor.derived("ranking page", (call, lot), now, || ranking_of(actor, call, store::Sheets::Lot(lot), now)).await
     }
 
     /// The ranking of the lots whose sheets `sheets` reads: every lot, or one.

@@ -74,6 +74,8 @@ whole_app! {
     #[cfg(feature = "ssr")]
     pub mod auth;
     #[cfg(feature = "ssr")]
+    pub mod derived;
+    #[cfg(feature = "ssr")]
     pub mod jobs;
     #[cfg(feature = "ssr")]
     pub mod mail;
@@ -98,5 +100,7 @@ whole_app! {
         pub public_url: String,
         /// Where uploaded files live.
         pub storage: storage::Storage,
+        /// The city-wide views kept while their tenant's data stays the same.
+        pub derived: derived::Derived,
     }
 }

@@ -223,8 +223,9 @@ pub mod ops {
 
     /// The reports the caller may know of, newest due first: for coordinators every period of their posts,
     /// for readers every period of the posts they read, with only what was submitted.
+    /// Kept while the tenant's data stays the same (`crate::derived`).
     pub async fn list(actor: &Actor, filter: Filter, now: DateTime<Utc>) -> Result<Vec<ReportSummary>, AppError> {
-        Ok(listing(actor, filter, now).await?.reports)
+        actor.derived("reports", &filter, now, || async { Ok(listing(actor, filter.clone(), now).await?.reports) }).await
     }
 
     /// [`list`] with the tenant's posts and names it read on the way, for the controlling dashboard, which
@@ -275,8 +276,13 @@ pub mod ops {
     /// schedules, but reports are read only where the page needs them: the running work (drafts, returned,
     /// submitted), the page's own periods, and all reports of the posts that need them whole — the caller's
     /// own (what they may start is every period without a report) and those with reports off their schedule.
-    /// So a city's ten years cost a page's worth of reports, not every one of them.
+    /// So a city's ten years cost a page's worth of reports, not every one of them. Kept while the tenant's
+    /// data stays the same (`crate::derived`).
     pub async fn page(actor: &Actor, page: u64, now: DateTime<Utc>) -> Result<ReportListing, AppError> {
+        actor.derived("reports page", page, now, || page_of(actor, page, now)).await
+    }
+
+    async fn page_of(actor: &Actor, page: u64, now: DateTime<Utc>) -> Result<ReportListing, AppError> {
         /// One period of one readable post and its started report, if known.
         struct Entry<'r> {
             post: usize,

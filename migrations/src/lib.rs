@@ -28,6 +28,8 @@ mod m20261204_000019_report_list_index;
 mod m20261204_000020_call_and_bid_indexes;
 mod m20261204_000021_report_version_figures;
 mod m20261204_000022_report_list_pages;
+mod m20261204_000023_tenant_versions;
+mod m20261204_000024_ledger_reversals;
 
 pub struct Migrator;
 
@@ -57,6 +59,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000020_call_and_bid_indexes::Migration),
             Box::new(m20261204_000021_report_version_figures::Migration),
             Box::new(m20261204_000022_report_list_pages::Migration),
+            Box::new(m20261204_000023_tenant_versions::Migration),
+            Box::new(m20261204_000024_ledger_reversals::Migration),
         ]
     }
 }

@@ -64,6 +64,9 @@ pub struct Settings {
     pub max_upload_bytes: u64,
     /// `SPIELRAUM_JOB_INTERVAL_SECONDS`: how often this server looks for due background jobs (default 15).
     pub job_interval_seconds: u64,
+    /// `SPIELRAUM_VIEW_CACHE_MB`: how much memory the city-wide views kept while their tenant's data stays the
+    /// same may take (`app::derived`), in megabytes; 0 keeps none (default 16).
+    pub view_cache_bytes: u64,
     /// `SPIELRAUM_BENCH`: serve `GET /_bench/statements`, the number of SQL statements sent since start-up,
     /// for `scripts/bench`. Never in production: it tells anyone how busy the database is.
     pub bench: bool,
@@ -163,11 +166,13 @@ impl Settings {
         let max_upload_mb = positive(var("SPIELRAUM_MAX_UPLOAD_MB"), 10, 1024, "SPIELRAUM_MAX_UPLOAD_MB")?;
         let job_interval_seconds =
             positive(var("SPIELRAUM_JOB_INTERVAL_SECONDS"), 15, 3600, "SPIELRAUM_JOB_INTERVAL_SECONDS")?;
+        let view_cache_mb = whole(var("SPIELRAUM_VIEW_CACHE_MB"), 16, 0, 1024, "SPIELRAUM_VIEW_CACHE_MB")?;
 
         Ok(Settings {
             storage,
             max_upload_bytes: max_upload_mb * 1024 * 1024,
             job_interval_seconds,
+            view_cache_bytes: view_cache_mb * 1024 * 1024,
             database_url,
             addr,
             demo,
@@ -204,10 +209,15 @@ fn database_kind(url: &str) -> Result<DatabaseKind, ConfigError> {
 
 /// A whole number between 1 and `max`, or `default` when the variable is not set.
 fn positive(text: Option<String>, default: u64, max: u64, variable: &'static str) -> Result<u64, ConfigError> {
+    whole(text, default, 1, max, variable)
+}
+
+/// A whole number between `min` and `max`, or `default` when the variable is not set.
+fn whole(text: Option<String>, default: u64, min: u64, max: u64, variable: &'static str) -> Result<u64, ConfigError> {
     let Some(text) = text else { return Ok(default) };
     match text.trim().parse::<u64>() {
-        Ok(value) if (1..=max).contains(&value) => Ok(value),
-        _ => Err(ConfigError { variable, message: format!("{text:?} is not a whole number from 1 to {max}") }),
+        Ok(value) if (min..=max).contains(&value) => Ok(value),
+        _ => Err(ConfigError { variable, message: format!("{text:?} is not a whole number from {min} to {max}") }),
     }
 }
 
@@ -241,6 +251,13 @@ mod tests {
     }
 
     #[test]
+    fn kept_views_take_16_megabytes_unless_told() {
+        assert_eq!(settings(&[]).expect("defaults").view_cache_bytes, 16 << 20);
+        let none = settings(&[("SPIELRAUM_VIEW_CACHE_MB", "0")]).expect("none");
+        assert_eq!(none.view_cache_bytes, 0);
+    }
+
+    #[test]
     fn a_postgres_url_selects_postgres() {
         let s = settings(&[("DATABASE_URL", "postgres://app@127.0.0.1/spielraum")]).expect("postgres");
         assert_eq!(s.database_kind(), DatabaseKind::Postgres);
@@ -257,6 +274,8 @@ mod tests {
             ("SPIELRAUM_PUBLIC_URL", "spielraum.example.org"),
             ("SPIELRAUM_SMTP_URL", "mail.example.org"),
             ("SPIELRAUM_MAX_UPLOAD_MB", "0"),
+            ("SPIELRAUM_VIEW_CACHE_MB", "-1"),
+            ("SPIELRAUM_VIEW_CACHE_MB", "2048"),
             ("SPIELRAUM_MAX_UPLOAD_MB", "zehn"),
             ("SPIELRAUM_JOB_INTERVAL_SECONDS", "-1"),
         ];

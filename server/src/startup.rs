@@ -95,7 +95,13 @@ impl Application {
             StorageSettings::Local { dir } => Storage::local(dir, settings.max_upload_bytes)?,
             StorageSettings::S3 { bucket } => Storage::s3(bucket, settings.max_upload_bytes)?,
         };
-        let context = ServerContext { db, mailer, public_url: settings.public_url.clone(), storage };
+        let context = ServerContext {
+            db,
+            mailer,
+            public_url: settings.public_url.clone(),
+            storage,
+            derived: app::derived::Derived::with_capacity(settings.view_cache_bytes),
+        };
         crate::worker::spawn(context.clone(), settings.job_interval_seconds);
         let mut router = router(settings, context.clone(), secrets, addr);
         if settings.bench {

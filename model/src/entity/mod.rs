@@ -44,4 +44,5 @@ pub mod score;
 pub mod session;
 pub mod sign_in_attempt;
 pub mod tenant;
+pub mod tenant_version;
 pub mod user;

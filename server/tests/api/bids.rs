@@ -158,7 +158,7 @@ async fn a_draft_survives_the_end_of_a_session() {
 }
 
 /// An actor for a demo user, to call the bid operations with a chosen clock.
-async fn actor(app: &TestApp, tenant: &str, email: &str) -> app::actor::Actor {
+pub async fn actor(app: &TestApp, tenant: &str, email: &str) -> app::actor::Actor {
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     let db = app.db().await;
     let user = model::entity::user::Entity::find()

@@ -8,6 +8,7 @@ mod bids;
 mod bids_api;
 mod calls;
 mod cli;
+mod derived;
 mod evaluation;
 mod exchange;
 mod fixtures;

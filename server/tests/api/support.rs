@@ -46,6 +46,7 @@ impl TestApp {
             max_upload_bytes: MAX_UPLOAD_BYTES,
             // Tests run due jobs themselves (`run_jobs`), at the time they choose.
             job_interval_seconds: 3600,
+            view_cache_bytes: 16 << 20,
             bench: false,
         };
         adjust(&mut settings);

@@ -1,0 +1,133 @@
+//! Views derived from much of a tenant's data, kept between requests while that data stays the same
+//! (server only; issue 16).
+//!
+//! The city-wide pages (the controlling dashboard, the committee report, the reports list) compute their
+//! view from thousands of rows that change a few times a day, and people reload them far more often. The
+//! database moves a tenant's version on every change of its data (migration 23's triggers), so a view
+//! computed at version `v` is still right while the tenant is at `v`: one small read by key tells. Each app server keeps its own views and asks the database, so several
+//! servers behind a load balancer stay correct.
+//!
+//! What makes keeping a view safe:
+//! - *Per caller*: a view is kept for the one user (and the arguments) it was computed for, so it holds
+//!   exactly what that user may see; a change of their roles moves the version too.
+//! - *Version read first*: the version is read before the view's data, so a view never claims an older
+//!   version than its data; a view read across a concurrent change is recomputed on the next request.
+//! - *The clock*: views kept here depend on the time only through local calendar days (due dates fall on
+//!   midnight in the tenant's zone), or on an instant that once past stays past and before which the view
+//!   is refused (a call's evaluation exists only after its closing). Every zone's midnight falls on a
+//!   quarter of an hour in UTC, so a view is kept for the quarter hour it was computed in at most. A view
+//!   that changes at arbitrary instants (a call's countdown) must not be kept here.
+//! - *Bounded*: at most the configured bytes of views (`SPIELRAUM_VIEW_CACHE_MB`, weighed by their JSON
+//!   size); the least used go first.
+
+use crate::AppError;
+use crate::actor::Actor;
+use chrono::{DateTime, Utc};
+use model::entity::tenant_version;
+use sea_orm::EntityTrait;
+use serde::Serialize;
+use std::any::Any;
+use std::future::Future;
+use std::sync::Arc;
+use uuid::Uuid;
+
+/// How long a view may be kept at most: a quarter of an hour, in seconds (see the module documentation).
+const SLOT_SECONDS: i64 = 15 * 60;
+
+/// The kept views of this app server; cheap to clone (one shared cache).
+#[derive(Clone)]
+pub struct Derived {
+    views: Arc<quick_cache::sync::Cache<Key, Kept, ByJsonSize>>,
+    keeps: bool,
+}
+
+impl std::fmt::Debug for Derived {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Derived").field("views", &self.views.len()).finish()
+    }
+}
+
+impl Derived {
+    /// A cache holding at most `bytes` of views; with 0 nothing is kept.
+    pub fn with_capacity(bytes: u64) -> Self {
+        Self { views: Arc::new(quick_cache::sync::Cache::with_weighter(256, bytes, ByJsonSize)), keeps: bytes > 0 }
+    }
+}
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Key {
+    tenant: Uuid,
+    user: Uuid,
+    view: &'static str,
+    arguments: String,
+}
+
+#[derive(Clone)]
+struct Kept {
+    version: i64,
+    slot: i64,
+    bytes: u64,
+    value: Arc<dyn Any + Send + Sync>,
+}
+
+#[derive(Clone)]
+struct ByJsonSize;
+
+impl quick_cache::Weighter<Key, Kept> for ByJsonSize {
+    fn weight(&self, _key: &Key, kept: &Kept) -> u64 {
+        kept.bytes
+    }
+}
+
+impl Actor {
+    /// The view `view` of this caller for `arguments` at `now`: kept from an earlier request if the tenant's
+    /// data has not changed since and the quarter hour is the same, else computed by `compute` and kept.
+    /// `compute` must decide everything from the actor, the arguments and `now` alone (see the module
+    /// documentation), and its errors are never kept.
+    pub async fn derived<T, F>(
+        &self,
+        view: &'static str,
+        arguments: impl std::fmt::Debug,
+        now: DateTime<Utc>,
+        compute: impl FnOnce() -> F,
+    ) -> Result<T, AppError>
+    where
+        T: Clone + Serialize + Send + Sync + 'static,
+        F: Future<Output = Result<T, AppError>>,
+    {
+        if !self.server.derived.keeps {
+            return compute().await;
+        }
+        let Some(version) = self.data_version().await? else {
+            return compute().await;
+        };
+        let key = Key {
+            tenant: self.tenant.id(),
+            user: self.caller().user_id,
+            view,
+            arguments: format!("{arguments:?}"),
+        };
+        let slot = now.timestamp().div_euclid(SLOT_SECONDS);
+        let views = &self.server.derived.views;
+        if let Some(kept) = views.get(&key)
+            && kept.version == version
+            && kept.slot == slot
+            && let Some(value) = kept.value.downcast_ref::<T>()
+        {
+            return Ok(value.clone());
+        }
+        let value = compute().await?;
+        if let Ok(json) = serde_json::to_vec(&value) {
+            let kept = Kept { version, slot, bytes: json.len() as u64, value: Arc::new(value.clone()) };
+            views.insert(key, kept);
+        }
+        Ok(value)
+    }
+
+    /// The tenant's data version now (read each time, so that a request that changed data and then shows a
+    /// view sees its own change); `None` if the tenant has none (nothing is kept then).
+    async fn data_version(&self) -> Result<Option<i64>, AppError> {
+        let row = tenant_version::Entity::find_by_id(self.tenant.id()).one(&self.server.db).await?;
+        Ok(row.map(|row| row.version))
+    }
+}

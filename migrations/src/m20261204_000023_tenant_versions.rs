@@ -1,0 +1,174 @@
+//! A version number per tenant that the database moves on every change of the tenant's data (issue 16).
+//! The city-wide pages (the controlling dashboard, the committee report, the reports list) derive their
+//! views from thousands of rows that change a few times a day; the app keeps such a view while the version it
+//! was computed at is still the tenant's (`app::derived`). A trigger cannot be forgotten by any code path that
+//! writes, and since every app server compares against the database, several of them stay correct.
+//!
+//! Every table holding a tenant's data counts, except those written on every sign-in or request that no kept
+//! view reads (sessions, sign-in attempts, one-time links, API tokens' last use, notifications), the
+//! append-only audit log (written only beside a change that already counts) and the ledger's sums (written
+//! only by the ledger's own trigger). On PostgreSQL the version moves at commit (a deferred constraint
+//! trigger), after the transaction's other locks, so that two writers of one tenant cannot deadlock on it.
+
+use sea_orm_migration::sea_orm::DatabaseBackend;
+use sea_orm_migration::{prelude::*, schema::*};
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+#[derive(DeriveIden)]
+enum TenantVersions {
+    Table,
+    TenantId,
+    Version,
+}
+
+#[derive(DeriveIden)]
+enum Tenants {
+    Table,
+    Id,
+}
+
+/// The tables whose changes move their tenant's version (each has a `tenant_id` column).
+const VERSIONED: &[&str] = &[
+    "agenda_items",
+    "attendances",
+    "awards",
+    "bids",
+    "bid_attachments",
+    "bid_versions",
+    "budget_closings",
+    "calls",
+    "call_lots",
+    "call_questions",
+    "commissions",
+    "commission_updates",
+    "committee_reports",
+    "conflict_declarations",
+    "decisions",
+    "districts",
+    "district_contacts",
+    "exchange_posts",
+    "files",
+    "ledger_entries",
+    "meetings",
+    "organisations",
+    "post_coordinators",
+    "programmes",
+    "recommendations",
+    "recusals",
+    "reports",
+    "report_comments",
+    "report_versions",
+    "role_grants",
+    "scores",
+    "users",
+];
+
+const BUMP: &str = "UPDATE tenant_versions SET version = version + 1 WHERE tenant_id = ";
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .create_table(
+                Table::create()
+                    .table(TenantVersions::Table)
+                    .col(uuid(TenantVersions::TenantId).primary_key())
+                    .col(big_integer(TenantVersions::Version))
+                    .foreign_key(
+                        ForeignKey::create()
+                            .from(TenantVersions::Table, TenantVersions::TenantId)
+                            .to(Tenants::Table, Tenants::Id)
+                            .on_delete(ForeignKeyAction::Cascade),
+                    )
+                    .to_owned(),
+            )
+            .await?;
+        let db = manager.get_connection();
+        db.execute_unprepared("INSERT INTO tenant_versions (tenant_id, version) SELECT id, 1 FROM tenants").await?;
+        match manager.get_database_backend() {
+            DatabaseBackend::Sqlite => {
+                db.execute_unprepared(
+                    "CREATE TRIGGER tenant_version_tenants_insert AFTER INSERT ON tenants BEGIN \
+                     INSERT INTO tenant_versions (tenant_id, version) VALUES (NEW.id, 1); END",
+                )
+                .await?;
+                db.execute_unprepared(&format!(
+                    "CREATE TRIGGER tenant_version_tenants_update AFTER UPDATE ON tenants BEGIN {BUMP} NEW.id; END"
+                ))
+                .await?;
+                for table in VERSIONED {
+                    for (event, row) in [("insert", "NEW"), ("update", "NEW"), ("delete", "OLD")] {
+                        db.execute_unprepared(&format!(
+                            "CREATE TRIGGER tenant_version_{table}_{event} AFTER {} ON {table} BEGIN \
+                             {BUMP} {row}.tenant_id; END",
+                            event.to_uppercase()
+                        ))
+                        .await?;
+                    }
+                }
+            }
+            DatabaseBackend::Postgres => {
+                db.execute_unprepared(
+                    "CREATE FUNCTION tenant_version_create() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN \
+                     INSERT INTO tenant_versions (tenant_id, version) VALUES (NEW.id, 1); RETURN NULL; END $$",
+                )
+                .await?;
+                db.execute_unprepared(
+                    "CREATE TRIGGER tenant_version_tenants_insert AFTER INSERT ON tenants \
+                     FOR EACH ROW EXECUTE FUNCTION tenant_version_create()",
+                )
+                .await?;
+                db.execute_unprepared(&format!(
+                    "CREATE FUNCTION tenant_version_of_tenant() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN \
+                     {BUMP} NEW.id; RETURN NULL; END $$"
+                ))
+                .await?;
+                db.execute_unprepared(
+                    "CREATE CONSTRAINT TRIGGER tenant_version_tenants_update AFTER UPDATE ON tenants \
+                     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_version_of_tenant()",
+                )
+                .await?;
+                db.execute_unprepared(&format!(
+                    "CREATE FUNCTION tenant_version_bump() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN \
+                     IF TG_OP <> 'INSERT' THEN {BUMP} OLD.tenant_id; END IF; \
+                     IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND NEW.tenant_id IS DISTINCT FROM OLD.tenant_id) \
+                     THEN {BUMP} NEW.tenant_id; END IF; \
+                     RETURN NULL; END $$"
+                ))
+                .await?;
+                for table in VERSIONED {
+                    db.execute_unprepared(&format!(
+                        "CREATE CONSTRAINT TRIGGER tenant_version_{table} AFTER INSERT OR UPDATE OR DELETE \
+                         ON {table} DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_version_bump()"
+                    ))
+                    .await?;
+                }
+            }
+            DatabaseBackend::MySql => return Err(DbErr::Migration("MySQL is not supported".into())),
+        }
+        Ok(())
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        let db = manager.get_connection();
+        match manager.get_database_backend() {
+            DatabaseBackend::Postgres => {
+                for function in ["tenant_version_create", "tenant_version_of_tenant", "tenant_version_bump"] {
+                    db.execute_unprepared(&format!("DROP FUNCTION {function}() CASCADE")).await?;
+                }
+            }
+            _ => {
+                db.execute_unprepared("DROP TRIGGER tenant_version_tenants_insert").await?;
+                db.execute_unprepared("DROP TRIGGER tenant_version_tenants_update").await?;
+                for table in VERSIONED {
+                    for event in ["insert", "update", "delete"] {
+                        db.execute_unprepared(&format!("DROP TRIGGER tenant_version_{table}_{event}")).await?;
+                    }
+                }
+            }
+        }
+        manager.drop_table(Table::drop().table(TenantVersions::Table).to_owned()).await
+    }
+}

@@ -1,0 +1,154 @@
+//! Views kept while a tenant's data stays the same (`app::derived`, issue 16): served again without being
+//! computed, never after the data changed (whoever wrote it, this app server or another), never across a
+//! midnight that changes what is due, and every table of a tenant's data moves its version.
+
+use crate::support::TestApp;
+use chrono::{Duration, Utc};
+use sea_orm::{ConnectionTrait, DbBackend, Statement};
+
+async fn get(app: &TestApp, client: &reqwest::Client, path: &str, token: Option<&str>) -> String {
+    let mut request = client.get(app.url(path));
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    let response = request.send().await.expect("get");
+    assert!(response.status().is_success(), "{path}: {}", response.status());
+    response.text().await.expect("body")
+}
+
+#[tokio::test]
+async fn a_kept_view_is_served_until_the_tenants_data_changes() {
+    let app = TestApp::spawn().await;
+    let member = app.signed_in("dresden", "steuerung4@dresden.demo").await;
+    get(&app, &member, "/dresden/controlling", None).await;
+    crate::statements::forget_kept_views(&app).await;
+
+    // Computed once, then kept: the second request only asks the tenant's version.
+    let before = app.statements.get();
+    get(&app, &member, "/dresden/controlling", None).await;
+    let computed = app.statements.get() - before;
+    let before = app.statements.get();
+    get(&app, &member, "/dresden/controlling", None).await;
+    let kept = app.statements.get() - before;
+    assert!(kept + 8 <= computed, "kept {kept} statements, computed {computed}");
+
+    // A change written past the app (as another app server would) is seen at once.
+    let token = app.token("dresden", "steuerung4@dresden.demo").await;
+    let api = reqwest::Client::new();
+    let path = "/api/v1/tenants/dresden/committee-reports/2019";
+    let first = get(&app, &api, path, Some(&token)).await;
+    assert_eq!(first, get(&app, &api, path, Some(&token)).await);
+    assert!(!first.contains("KENNZEICHEN-42"));
+    let db = app.db().await;
+    let scope = app::store::TenantScope::resolve(&db, "dresden").await.expect("dresden");
+    let author = model::entity::user::Entity::find().one(&db).await.expect("query").expect("a user").id;
+    use sea_orm::EntityTrait;
+    let text = model::controlling::CommitteeText { narrative: "KENNZEICHEN-42".into(), measures: String::new() };
+    app::store::committee::save(&db, &scope, 2019, &text, author, Utc::now()).await.expect("save");
+    assert!(get(&app, &api, path, Some(&token)).await.contains("KENNZEICHEN-42"));
+
+    // Each caller has their own: another member's first request computes, and sees the same report.
+    let other = app.token("dresden", "steuerung1@dresden.demo").await;
+    let before = app.statements.get();
+    let theirs = get(&app, &api, path, Some(&other)).await;
+    assert!(app.statements.get() - before > kept + 8, "another caller was served a kept view");
+    assert!(theirs.contains("KENNZEICHEN-42"));
+}
+
+#[tokio::test]
+async fn a_kept_view_is_not_served_past_a_midnight_that_makes_a_report_late() {
+    let app = TestApp::spawn().await;
+    // A steering member: every period of every post, those without a report too.
+    let actor = crate::bids::actor(&app, "dresden", "steuerung1@dresden.demo").await;
+    let now = Utc::now();
+    let list = app::reports::ops::list(&actor, Default::default(), now).await.expect("list");
+    let open = list.iter().find(|r| r.state.is_none()).expect("a period the demo left unreported");
+    let key = (open.post_id, open.period_start);
+    let late_at = |at| {
+        let actor = &actor;
+        async move {
+            let list = app::reports::ops::list(actor, Default::default(), at).await.expect("list");
+            list.iter().find(|r| (r.post_id, r.period_start) == key).expect("the period").late
+        }
+    };
+    let due = open.due_at;
+    assert!(!late_at(due - Duration::seconds(1)).await, "a second before its due instant");
+    assert!(late_at(due).await, "at its due instant");
+    assert!(!late_at(due - Duration::days(1)).await, "a day before");
+    assert_eq!(late_at(now).await, open.late);
+}
+
+#[tokio::test]
+async fn every_table_of_a_tenants_data_moves_its_version() {
+    // Written on every sign-in or request and read by no kept view, or written only beside a counted change.
+    const NOT_COUNTED: &[&str] = &[
+        "sessions",
+        "sign_in_attempts",
+        "one_time_tokens",
+        "api_tokens",
+        "notifications",
+        "audit_log",
+        "ledger_sums",
+        "tenant_versions",
+    ];
+    let app = TestApp::spawn().await;
+    let db = app.db().await;
+    let backend = db.get_database_backend();
+    let (tables, triggers) = match backend {
+        DbBackend::Sqlite => (
+            "SELECT m.name AS name FROM sqlite_master m JOIN pragma_table_info(m.name) c \
+             WHERE m.type = 'table' AND c.name = 'tenant_id'",
+            "SELECT name FROM sqlite_master WHERE type = 'trigger'",
+        ),
+        _ => (
+            "SELECT table_name::text AS name FROM information_schema.columns \
+             WHERE column_name = 'tenant_id' AND table_schema = current_schema()",
+            "SELECT tgname::text AS name FROM pg_trigger WHERE NOT tgisinternal",
+        ),
+    };
+    let names = |sql: &'static str| {
+        let db = &db;
+        async move {
+            db.query_all(Statement::from_string(backend, sql))
+                .await
+                .expect("query")
+                .iter()
+                .map(|row| row.try_get::<String>("", "name").expect("name"))
+                .collect::<std::collections::BTreeSet<_>>()
+        }
+    };
+    let (tables, triggers) = (names(tables).await, names(triggers).await);
+    assert!(tables.contains("reports") && tables.len() > 30, "{tables:?}");
+    let wanted = |table: &str| match backend {
+        DbBackend::Sqlite => {
+            ["insert", "update", "delete"].iter().map(|e| format!("tenant_version_{table}_{e}")).collect()
+        }
+        _ => vec![format!("tenant_version_{table}")],
+    };
+    let missing: Vec<String> = tables
+        .iter()
+        .filter(|table| !NOT_COUNTED.contains(&table.as_str()))
+        .flat_map(|table| wanted(table))
+        .filter(|trigger| !triggers.contains(trigger))
+        .collect();
+    assert!(missing.is_empty(), "tables of a tenant's data without a version trigger: {missing:?}");
+
+    // And a change moves it, in the changing tenant only.
+    let version = |slug: &'static str| {
+        let db = &db;
+        async move {
+            let scope = app::store::TenantScope::resolve(db, slug).await.expect("tenant");
+            use sea_orm::EntityTrait;
+            model::entity::tenant_version::Entity::find_by_id(scope.id())
+                .one(db)
+                .await
+                .expect("q")
+                .expect("row")
+                .version
+        }
+    };
+    let (dresden, other) = (version("dresden").await, version("musterstadt").await);
+    db.execute_unprepared("UPDATE districts SET name = name || '' WHERE name = 'Stadtraum 1'").await.expect("update");
+    assert!(version("dresden").await > dresden);
+    assert_eq!(version("musterstadt").await, other);
+}
