@@ -309,8 +309,19 @@ pub mod ops {
     }
 
     /// A call's bids for readers once it has closed (all of them, or one lot's), and the counts per lot for
-    /// administrators. A lot that is not the call's is not found.
+    /// administrators. A lot that is not the call's is not found. Kept once the call has closed, while the
+    /// tenant's data stays the same (`crate::derived`).
     pub async fn call_bids(
+        actor: &Actor,
+        call: Uuid,
+        lot: Option<Uuid>,
+        now: DateTime<Utc>,
+    ) -> Result<CallBidsView, AppError> {
+        let closed = |view: &CallBidsView| view.call.phase == model::call::Phase::Closed;
+        actor.derived_if("call's bids", (call, lot), now, || call_bids_of(actor, call, lot, now), closed).await
+    }
+
+    async fn call_bids_of(
         actor: &Actor,
         call: Uuid,
         lot: Option<Uuid>,
@@ -331,8 +342,19 @@ pub mod ops {
     }
 
     /// The steering group's page of a closed call's bids: the lot `lot`, or else the first the caller may
-    /// see, with the choice of the others.
+    /// see, with the choice of the others. Kept once the call has closed, while the tenant's data stays the
+    /// same (`crate::derived`).
     pub async fn call_bid_list(
+        actor: &Actor,
+        call: Uuid,
+        lot: Option<Uuid>,
+        now: DateTime<Utc>,
+    ) -> Result<CallBidList, AppError> {
+        let closed = |list: &CallBidList| list.call.phase == model::call::Phase::Closed;
+        actor.derived_if("bid list", (call, lot), now, || call_bid_list_of(actor, call, lot, now), closed).await
+    }
+
+    async fn call_bid_list_of(
         actor: &Actor,
         call: Uuid,
         lot: Option<Uuid>,

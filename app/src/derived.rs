@@ -13,10 +13,12 @@
 //! - *Version read first*: the version is read before the view's data, so a view never claims an older
 //!   version than its data; a view read across a concurrent change is recomputed on the next request.
 //! - *The clock*: views kept here depend on the time only through local calendar days (due dates fall on
-//!   midnight in the tenant's zone), or on an instant that once past stays past and before which the view
-//!   is refused (a call's evaluation exists only after its closing). Every zone's midnight falls on a
-//!   quarter of an hour in UTC, so a view is kept for the quarter hour it was computed in at most. A view
-//!   that changes at arbitrary instants (a call's countdown) must not be kept here.
+//!   midnight in the tenant's zone), or on an instant that once past stays past: a call's evaluation
+//!   exists only after its closing, and a call's bid list is kept only once the call has closed
+//!   ([`Actor::derived_if`]). Every zone's midnight falls on a quarter of an hour in UTC, so a view is kept
+//!   for the quarter hour it was computed in at most, and it is never served for an earlier instant than
+//!   the one it was computed at. A view that changes at arbitrary instants (an open call's phase) is not
+//!   kept.
 //! - *Bounded*: at most the configured bytes of views (`SPIELRAUM_VIEW_CACHE_MB`, weighed by their JSON
 //!   size); the least used go first.
 
@@ -66,6 +68,7 @@ struct Key {
 struct Kept {
     version: i64,
     slot: i64,
+    computed_at: DateTime<Utc>,
     bytes: u64,
     value: Arc<dyn Any + Send + Sync>,
 }
@@ -95,6 +98,23 @@ impl Actor {
         T: Clone + Serialize + Send + Sync + 'static,
         F: Future<Output = Result<T, AppError>>,
     {
+        self.derived_if(view, arguments, now, compute, |_| true).await
+    }
+
+    /// [`Actor::derived`] for a view that may be kept only once `keep` says so of it: a view that changes at
+    /// an instant until then (an open call's phase) and stays as it is afterwards.
+    pub async fn derived_if<T, F>(
+        &self,
+        view: &'static str,
+        arguments: impl std::fmt::Debug,
+        now: DateTime<Utc>,
+        compute: impl FnOnce() -> F,
+        keep: impl FnOnce(&T) -> bool,
+    ) -> Result<T, AppError>
+    where
+        T: Clone + Serialize + Send + Sync + 'static,
+        F: Future<Output = Result<T, AppError>>,
+    {
         if !self.server.derived.keeps {
             return compute().await;
         }
@@ -112,14 +132,17 @@ impl Actor {
         if let Some(kept) = views.get(&key)
             && kept.version == version
             && kept.slot == slot
+            && kept.computed_at <= now
             && let Some(value) = kept.value.downcast_ref::<T>()
         {
             return Ok(value.clone());
         }
         let value = compute().await?;
-        if let Ok(json) = serde_json::to_vec(&value) {
-            let kept = Kept { version, slot, bytes: json.len() as u64, value: Arc::new(value.clone()) };
-            views.insert(key, kept);
+        if keep(&value)
+            && let Ok(json) = serde_json::to_vec(&value)
+        {
+            let bytes = json.len() as u64;
+            views.insert(key, Kept { version, slot, computed_at: now, bytes, value: Arc::new(value.clone()) });
         }
         Ok(value)
     }

@@ -152,3 +152,35 @@ async fn every_table_of_a_tenants_data_moves_its_version() {
     assert!(version("dresden").await > dresden);
     assert_eq!(version("musterstadt").await, other);
 }
+
+#[tokio::test]
+async fn a_calls_bid_list_is_kept_only_once_the_call_has_closed() {
+    use model::call::Phase;
+    use model::entity::call;
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait, IntoActiveModel};
+    let app = TestApp::spawn().await;
+    let open: uuid::Uuid =
+        crate::bids::open_call(&app).await["summary"]["id"].as_str().and_then(|id| id.parse().ok()).expect("id");
+    let db = app.db().await;
+    // A closing in the middle of a quarter hour, so that a second before and after lie in the same one.
+    let row = call::Entity::find_by_id(open).one(&db).await.expect("query").expect("the open call");
+    let quarter = 15 * 60;
+    let closes = chrono::DateTime::from_timestamp(row.closes_at.timestamp().div_euclid(quarter) * quarter + 450, 0)
+        .expect("instant");
+    let mut change = row.into_active_model();
+    change.closes_at = Set(closes);
+    change.update(&db).await.expect("update");
+
+    let admin = crate::bids::actor(&app, "dresden", "admin@dresden.demo").await;
+    let (before, after) = (closes - Duration::seconds(1), closes + Duration::seconds(1));
+    let list = |at| app::bids::ops::call_bid_list(&admin, open, None, at);
+    assert_eq!(list(before).await.expect("list").call.phase, Phase::Open);
+    assert_eq!(list(after).await.expect("list").call.phase, Phase::Closed);
+    let bids = |at| app::bids::ops::call_bids(&admin, open, None, at);
+    assert_eq!(bids(before).await.expect("bids").call.phase, Phase::Open);
+    let closed = bids(after).await.expect("bids");
+    assert_eq!(closed.call.phase, Phase::Closed);
+    // Once closed it is kept, and never served for an instant before the one it was computed at.
+    assert_eq!(bids(after).await.expect("bids").call.phase, Phase::Closed);
+    assert_eq!(bids(before).await.expect("bids").call.phase, Phase::Open);
+}
