@@ -7,7 +7,9 @@
 //! Every table holding a tenant's data counts, except those written on every sign-in or request that no kept
 //! view reads (sessions, sign-in attempts, one-time links, API tokens' last use, notifications), the
 //! append-only audit log (written only beside a change that already counts) and the ledger's sums (written
-//! only by the ledger's own trigger). On PostgreSQL the version moves at commit (a deferred constraint
+//! only by the ledger's own trigger). Of the accounts, every column counts but the time of the last
+//! sign-in, so that people signing in do not void a city's kept views (a new column of `users` belongs in
+//! `USER_COLUMNS`). On PostgreSQL the version moves at commit (a deferred constraint
 //! trigger), after the transaction's other locks, so that two writers of one tenant cannot deadlock on it.
 
 use sea_orm_migration::sea_orm::DatabaseBackend;
@@ -62,8 +64,11 @@ const VERSIONED: &[&str] = &[
     "report_versions",
     "role_grants",
     "scores",
-    "users",
 ];
+
+/// The columns of `users` whose change moves the version: all but `last_sign_in_at`.
+const USER_COLUMNS: &str =
+    "tenant_id, email, display_name, password_hash, locale, status, created_at, updated_at, credential_generation";
 
 const BUMP: &str = "UPDATE tenant_versions SET version = version + 1 WHERE tenant_id = ";
 
@@ -98,12 +103,19 @@ impl MigrationTrait for Migration {
                     "CREATE TRIGGER tenant_version_tenants_update AFTER UPDATE ON tenants BEGIN {BUMP} NEW.id; END"
                 ))
                 .await?;
-                for table in VERSIONED {
-                    for (event, row) in [("insert", "NEW"), ("update", "NEW"), ("delete", "OLD")] {
+                let events = |table: &str| {
+                    let update = if table == "users" { format!("UPDATE OF {USER_COLUMNS}") } else { "UPDATE".into() };
+                    [
+                        ("insert", "INSERT".to_owned(), "NEW"),
+                        ("update", update, "NEW"),
+                        ("delete", "DELETE".into(), "OLD"),
+                    ]
+                };
+                for table in VERSIONED.iter().chain(&["users"]) {
+                    for (name, event, row) in events(table) {
                         db.execute_unprepared(&format!(
-                            "CREATE TRIGGER tenant_version_{table}_{event} AFTER {} ON {table} BEGIN \
-                             {BUMP} {row}.tenant_id; END",
-                            event.to_uppercase()
+                            "CREATE TRIGGER tenant_version_{table}_{name} AFTER {event} ON {table} BEGIN \
+                             {BUMP} {row}.tenant_id; END"
                         ))
                         .await?;
                     }
@@ -138,9 +150,10 @@ impl MigrationTrait for Migration {
                      RETURN NULL; END $$"
                 ))
                 .await?;
-                for table in VERSIONED {
+                for table in VERSIONED.iter().chain(&["users"]) {
+                    let update = if *table == "users" { format!("UPDATE OF {USER_COLUMNS}") } else { "UPDATE".into() };
                     db.execute_unprepared(&format!(
-                        "CREATE CONSTRAINT TRIGGER tenant_version_{table} AFTER INSERT OR UPDATE OR DELETE \
+                        "CREATE CONSTRAINT TRIGGER tenant_version_{table} AFTER INSERT OR {update} OR DELETE \
                          ON {table} DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION tenant_version_bump()"
                     ))
                     .await?;
@@ -162,7 +175,7 @@ impl MigrationTrait for Migration {
             _ => {
                 db.execute_unprepared("DROP TRIGGER tenant_version_tenants_insert").await?;
                 db.execute_unprepared("DROP TRIGGER tenant_version_tenants_update").await?;
-                for table in VERSIONED {
+                for table in VERSIONED.iter().chain(&["users"]) {
                     for event in ["insert", "update", "delete"] {
                         db.execute_unprepared(&format!("DROP TRIGGER tenant_version_{table}_{event}")).await?;
                     }

@@ -149,8 +149,16 @@ async fn every_table_of_a_tenants_data_moves_its_version() {
     };
     let (dresden, other) = (version("dresden").await, version("musterstadt").await);
     db.execute_unprepared("UPDATE districts SET name = name || '' WHERE name = 'Stadtraum 1'").await.expect("update");
-    assert!(version("dresden").await > dresden);
+    let changed = version("dresden").await;
+    assert!(changed > dresden);
     assert_eq!(version("musterstadt").await, other);
+    // Signing in changes no view: it leaves the version where it is; renaming a person does not.
+    app.signed_in("dresden", "steuerung1@dresden.demo").await;
+    assert_eq!(version("dresden").await, changed, "a sign-in moved the version");
+    db.execute_unprepared("UPDATE users SET display_name = display_name || '' WHERE email = 'steuerung1@dresden.demo'")
+        .await
+        .expect("rename");
+    assert!(version("dresden").await > changed);
 }
 
 #[tokio::test]
