@@ -210,3 +210,21 @@ async fn a_calls_bid_list_is_kept_only_once_the_call_has_closed() {
     assert_eq!(bids(after).await.expect("bids").call.phase, Phase::Closed);
     assert_eq!(bids(before).await.expect("bids").call.phase, Phase::Open);
 }
+
+#[tokio::test]
+async fn a_coordinators_kept_tasks_count_a_report_overdue_from_its_due_instant() {
+    let app = TestApp::spawn().await;
+    let db = app.db().await;
+    let scope = app::store::TenantScope::resolve(&db, "dresden").await.expect("dresden");
+    let (deadline, zone) = app::store::reports::deadline(&db, &scope).await.expect("deadline");
+    // The last quarter of 2026, which the demo's coordinators have not reported yet (it has not ended).
+    let due = model::report::due_at(chrono::NaiveDate::from_ymd_opt(2026, 12, 31).expect("day"), deadline, zone);
+    let actor = crate::bids::actor(&app, "dresden", "koordination1@dresden.demo").await;
+    let overdue = |at| {
+        let actor = &actor;
+        async move { app::reports::ops::tasks(actor, at).await.expect("tasks").overdue }
+    };
+    let before = overdue(due - Duration::seconds(1)).await;
+    assert_eq!(overdue(due).await, before + 1, "the quarter is overdue from its due instant");
+    assert_eq!(overdue(due - Duration::seconds(1)).await, before);
+}

@@ -68,7 +68,7 @@ async fn key_pages(app: &TestApp) -> Vec<Page> {
         ("the steering group's bid list", Some("admin"), format!("/dresden/calls/{}/bids", closed.id), 14),
         ("the ranking", Some("admin"), format!("/dresden/calls/{}/ranking", closed.id), 16),
         ("the controlling dashboard", Some("steuerung4"), "/dresden/controlling".into(), 16),
-        ("the coordinator's home", Some("koordination1"), "/dresden".into(), 13),
+        ("the coordinator's home", Some("koordination1"), "/dresden".into(), 14),
         ("the report review queue", Some("steuerung4"), "/dresden/reports".into(), 9),
         ("the committee report", Some("steuerung4"), "/dresden/controlling/committee-report".into(), 22),
         ("the administration's user list", Some("admin"), "/dresden/admin/users".into(), 5),
