@@ -2,7 +2,7 @@
 //! (server only; issue 16).
 //!
 //! The city-wide pages (the controlling dashboard, the committee report, the reports, the ledger, a closed
-//! call's bids and ranking) compute their view from thousands of rows that change a few times a day, and
+//! call's bids and ranking, a coordinator's tasks) compute their view from thousands of rows that change a few times a day, and
 //! people reload them far more often. The database moves a tenant's version on every change of its data
 //! (migration 23's triggers), so a view computed at version `v` is still right while the tenant is at `v`:
 //! one small read by key tells. Each app server keeps its own views and asks the database, so several
