@@ -21,7 +21,7 @@ async fn a_kept_view_is_served_until_the_tenants_data_changes() {
     let app = TestApp::spawn().await;
     let member = app.signed_in("dresden", "steuerung4@dresden.demo").await;
     get(&app, &member, "/dresden/controlling", None).await;
-    crate::statements::forget_kept_views(&app).await;
+    app.forget_kept_views().await;
 
     // Computed once, then kept: the second request only asks the tenant's version.
     let before = app.statements.get();

@@ -941,7 +941,7 @@ async fn the_review_queue_reads_one_page_of_reports() {
     let member = app.signed_in("dresden", "steuerung1@dresden.demo").await;
     let warm = member.get(app.url("/dresden/reports")).send().await.expect("get");
     assert!(warm.status().is_success());
-    crate::statements::forget_kept_views(&app).await;
+    app.forget_kept_views().await;
     app.statements.record();
     let response = member.get(app.url("/dresden/reports")).send().await.expect("get");
     assert!(response.status().is_success());

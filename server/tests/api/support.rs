@@ -175,6 +175,14 @@ impl TestApp {
         app::jobs::run_due(&self.context, "test-worker", now).await.expect("jobs run")
     }
 
+    /// Moves every tenant's data version on, as a change of its data would: no view kept so far
+    /// (`app::derived`) is served again.
+    pub async fn forget_kept_views(&self) {
+        use sea_orm::ConnectionTrait;
+        let db = self.db().await;
+        db.execute_unprepared("UPDATE tenant_versions SET version = version + 1").await.expect("versions");
+    }
+
     pub async fn db(&self) -> sea_orm::DatabaseConnection {
         Database::connect(&self.database_url).await.expect("connect to the test database")
     }
