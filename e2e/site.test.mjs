@@ -125,16 +125,17 @@ test("the bundle is served compressed with long cache lifetimes", async () => {
   const page = await fetch(`${BASE}/dresden/sign-in`);
   const html = await page.text();
   // The bundle's directory is named after its contents. The page's own modules are preloaded through the
-  // response's Link header (app::routes::preload); Leptos' own preload links in the page are best effort.
+  // response's Link header (app::routes::preload), and only there: not again as links in the markup.
   const main = html.match(/\/pkg\/[0-9a-f]{20}\/spielraum\.wasm/)?.[0];
   assert.ok(main, "the main module's URL in the page");
   const dir = main.slice(0, main.lastIndexOf("/"));
-  const manifest = await (await fetch(`${BASE}${dir}/__wasm_split_manifest.json`)).json();
+  const manifest = await (await fetch(`${BASE}${dir}/modules.json`)).json();
   const own = Object.entries(manifest).find(([name]) => name.startsWith("__sign_in_view_"));
   assert.ok(own, "the sign-in page is a module of its own");
   const wasm = [main, ...own[1].map((module) => `${dir}/${module}.wasm`)];
   const preloaded = [...(page.headers.get("link") ?? "").matchAll(/<([^>]+)>; rel=preload; as=fetch/g)].map((m) => m[1]);
   assert.deepEqual(preloaded, wasm.slice(1), "the Link header preloads exactly the page's modules");
+  assert.doesNotMatch(html, /(split|chunk)_[a-z_0-9]+\.wasm/, "the markup names none of the page's modules");
   assert.ok(wasm.some((path) => /\/split_[a-z_0-9]+\.wasm$/.test(path)), "the page's own module");
   // A visitor's static page loads the static pages' bundle, from the same directory.
   const tenantHome = await (await fetch(`${BASE}/dresden`)).text();

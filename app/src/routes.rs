@@ -84,24 +84,41 @@ lazy_pages! {
 }
 
 /// The modules of the built bundle that each page needs, from the split manifest `scripts/build-site` writes
-/// (given by the server, which knows where the site is). Empty when no split site was built, as in tests.
+/// (given by the server, which knows where the site is), as the `Link` header that preloads them: made once
+/// at start-up, since a page may need hundreds of modules. Empty when no split site was built, as in tests.
 #[cfg(feature = "ssr")]
 #[derive(Debug, Clone, Default)]
 pub struct PageModules {
-    /// Where the bundle is served, e.g. `/pkg/0123abcd`.
-    base: String,
-    /// Split name (e.g. `__tenant_home_view_123`) → the files it needs, without `.wasm`.
-    by_split: std::sync::Arc<std::collections::HashMap<String, Vec<String>>>,
+    /// Split name (e.g. `__tenant_home_view_123`) → the header naming its files.
+    by_split: std::sync::Arc<Vec<(String, http::HeaderValue)>>,
 }
 
 #[cfg(feature = "ssr")]
 impl PageModules {
-    pub fn new(base: String, by_split: std::collections::HashMap<String, Vec<String>>) -> Self {
-        PageModules { base, by_split: std::sync::Arc::new(by_split) }
+    /// The manifest's file name in the bundle's directory. Not `__wasm_split_manifest.json`, which Leptos'
+    /// `HydrationScripts` would find and then repeat every module as a `<link>` in the page (see
+    /// `tools/wasm-split`).
+    pub const MANIFEST: &str = "modules.json";
+
+    /// `base`: where the bundle is served, e.g. `/pkg/0123abcd`; `by_split`: the manifest, split name → the
+    /// files it needs, without `.wasm`.
+    pub fn new(base: &str, by_split: std::collections::HashMap<String, Vec<String>>) -> Self {
+        let by_split = by_split
+            .into_iter()
+            .filter_map(|(name, files)| {
+                let links: Vec<String> = files
+                    .iter()
+                    .map(|file| format!("<{base}/{file}.wasm>; rel=preload; as=fetch; crossorigin"))
+                    .collect();
+                let value = http::HeaderValue::from_str(&links.join(", ")).ok()?;
+                (!links.is_empty()).then_some((name, value))
+            })
+            .collect();
+        PageModules { by_split: std::sync::Arc::new(by_split) }
     }
 
     /// The `Link` header that preloads the modules of the page of `route` (a type of [`lazy_pages!`]).
-    fn preload_header(&self, route: &str) -> Option<String> {
+    fn preload_header(&self, route: &str) -> Option<&http::HeaderValue> {
         // `#[lazy_route]` names a route's split after its type: `TenantHome` → `__tenant_home_view_<hash>`.
         let mut prefix = String::from("__");
         for (index, c) in route.chars().enumerate() {
@@ -111,14 +128,7 @@ impl PageModules {
             prefix.extend(c.to_lowercase());
         }
         prefix.push_str("_view_");
-        let (_, files) = self.by_split.iter().find(|(name, _)| name.starts_with(&prefix))?;
-        let links: Vec<String> = files
-            .iter()
-            .map(|file| {
-                format!("<{}/{file}.wasm>; rel=preload; as=fetch; type=\"application/wasm\"; crossorigin", self.base)
-            })
-            .collect();
-        (!links.is_empty()).then(|| links.join(", "))
+        self.by_split.iter().find(|(name, _)| name.starts_with(&prefix)).map(|(_, value)| value)
     }
 }
 
@@ -136,8 +146,8 @@ fn preload(route: &str) {
     if crate::render_mode::is_static() {
         return;
     }
-    if let Some(value) = modules.preload_header(route).and_then(|links| http::HeaderValue::from_str(&links).ok()) {
-        response.insert_header(http::header::LINK, value);
+    if let Some(value) = modules.preload_header(route) {
+        response.insert_header(http::header::LINK, value.clone());
     }
 }
 
@@ -155,15 +165,19 @@ mod tests {
         .into_iter()
         .map(|(name, files)| (name.to_owned(), files.into_iter().map(str::to_owned).collect()))
         .collect();
-        let modules = PageModules::new("/pkg/ab12".to_owned(), manifest);
+        let modules = PageModules::new("/pkg/ab12", manifest);
         assert_eq!(
-            modules.preload_header("Call").as_deref(),
+            modules.preload_header("Call").map(|value| value.to_str().expect("ascii")),
             Some(
-                "</pkg/ab12/chunk_1.wasm>; rel=preload; as=fetch; type=\"application/wasm\"; crossorigin, \
-                 </pkg/ab12/split___call_view_7.wasm>; rel=preload; as=fetch; type=\"application/wasm\"; crossorigin"
+                "</pkg/ab12/chunk_1.wasm>; rel=preload; as=fetch; crossorigin, \
+                 </pkg/ab12/split___call_view_7.wasm>; rel=preload; as=fetch; crossorigin"
             )
         );
-        assert!(modules.preload_header("TenantHome").is_some_and(|h| h.contains("split___tenant_home_view_7")));
+        assert!(
+            modules
+                .preload_header("TenantHome")
+                .is_some_and(|h| h.to_str().expect("ascii").contains("split___tenant_home_view_7"))
+        );
         assert_eq!(modules.preload_header("Audit"), None);
         assert_eq!(PageModules::default().preload_header("Call"), None);
     }

@@ -137,10 +137,10 @@ impl Application {
 /// Which modules of the split bundle each page needs, from the manifest the site build left in the bundle's
 /// directory; none when the site was built without splitting or not at all.
 fn page_modules(settings: &Settings, options: &LeptosOptions) -> app::PageModules {
-    let manifest = settings.site_dir.join(options.site_pkg_dir.as_ref()).join("__wasm_split_manifest.json");
+    let manifest = settings.site_dir.join(options.site_pkg_dir.as_ref()).join(app::PageModules::MANIFEST);
     let Ok(text) = std::fs::read_to_string(&manifest) else { return app::PageModules::default() };
     match serde_json::from_str(&text) {
-        Ok(by_split) => app::PageModules::new(format!("/{}", options.site_pkg_dir), by_split),
+        Ok(by_split) => app::PageModules::new(&format!("/{}", options.site_pkg_dir), by_split),
         Err(err) => {
             tracing::warn!(path = %manifest.display(), error = %err, "the bundle's split manifest does not parse");
             app::PageModules::default()
@@ -259,6 +259,7 @@ pub fn router(settings: &Settings, context: ServerContext, secrets: Secrets, add
             std::time::Duration::from_secs(30),
         ))
         .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(axum::middleware::map_response(http::without_request_id))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(http::request_span)

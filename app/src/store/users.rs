@@ -6,21 +6,26 @@ use crate::{AppError, InvalidReason};
 use chrono::{DateTime, Utc};
 use model::entity::{role_grant, session, user};
 use model::{Email, Role};
-use sea_orm::{PaginatorTrait, 
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect,
 };
 use uuid::Uuid;
 
 pub use crate::views::{OrganisationView, UserSummary};
 
-/// The tenant's carrier organisations, by name.
+/// The tenant's carrier organisations, by name: only the two columns a choice shows (a city has hundreds).
 pub async fn organisations(db: &impl ConnectionTrait, tenant: &TenantScope) -> Result<Vec<OrganisationView>, AppError> {
-    let rows = model::entity::organisation::Entity::find()
-        .filter(model::entity::organisation::Column::TenantId.eq(tenant.id()))
-        .order_by_asc(model::entity::organisation::Column::Name)
+    use model::entity::organisation::{Column, Entity};
+    let rows: Vec<(Uuid, String)> = Entity::find()
+        .select_only()
+        .columns([Column::Id, Column::Name])
+        .filter(Column::TenantId.eq(tenant.id()))
+        .order_by_asc(Column::Name)
+        .into_tuple()
         .all(db)
         .await?;
-    Ok(rows.into_iter().map(|row| OrganisationView { id: row.id, name: row.name }).collect())
+    Ok(rows.into_iter().map(|(id, name)| OrganisationView { id, name }).collect())
 }
 
 pub fn check_name(name: &str) -> Result<String, AppError> {

@@ -15,7 +15,7 @@ pub use locale::negotiate_locale;
 pub use render_limit::{RenderLimit, limit_renders};
 pub use security_headers::security_headers;
 pub use server_fn_status::server_fn_status;
-pub use static_files::{bundle_dir, pkg_service, public_files, site_root_hash_file};
+pub use static_files::{bundle_dir, pkg_service, public_files, site_root_hash_file, without_request_id};
 pub use trailing_slash::trim_trailing_slash;
 
 use axum::http::Request;

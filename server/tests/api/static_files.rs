@@ -15,6 +15,16 @@ async fn bundle_files_are_served_precompressed_and_cached_for_a_year() {
     assert_eq!(response.headers()["content-encoding"], "br");
     assert_eq!(response.headers()["cache-control"], "public, max-age=31536000, immutable");
 
+    // Only the headers a file needs: a page loads hundreds of them (issue 16).
+    let headers = response.headers();
+    assert_eq!(headers["x-content-type-options"], "nosniff");
+    for document_only in ["content-security-policy", "x-frame-options", "referrer-policy", "permissions-policy"] {
+        assert!(headers.get(document_only).is_none(), "{document_only}: {headers:?}");
+    }
+    for unneeded in ["x-request-id", "last-modified", "accept-ranges"] {
+        assert!(headers.get(unneeded).is_none(), "{unneeded}: {headers:?}");
+    }
+
     let plain = app.get("/pkg/spielraum.abc123.js").await;
     assert!(plain.headers().get("content-encoding").is_none());
 
@@ -26,6 +36,8 @@ async fn bundle_files_are_served_precompressed_and_cached_for_a_year() {
     let missing = app.get("/pkg/nothing-here.js").await;
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
     assert!(missing.headers().get("cache-control").is_none(), "a 404 must not be cached for a year");
+    assert!(missing.headers().get("content-security-policy").is_some(), "an error page is a document");
+    assert!(missing.headers().get("x-request-id").is_some());
 }
 
 /// Pages, server functions and API answers travel compressed when the browser asks (issue 16), and

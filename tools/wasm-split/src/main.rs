@@ -5,8 +5,8 @@
 //! keeps the build to plain cargo and the wasm-bindgen CLI. Input is the wasm that cargo linked with
 //! `--emit-relocs`; output, in one directory: the main module (still to go through wasm-bindgen), a
 //! `split_*.wasm` per split point, `chunk_*.wasm` for code that several splits share, the JS loader that
-//! fetches them, and `__wasm_split_manifest.json`, from which the server learns which files a page needs
-//! so it can preload them.
+//! fetches them, and `modules.json`, from which the server learns which files a page needs so it can
+//! preload them.
 //!
 //!     wasm-split <input.wasm> <output dir> <main module out> <main JS module name>
 //!
@@ -18,7 +18,11 @@ use std::process::ExitCode;
 /// The loader's file name. Leptos' `HydrationScripts` looks for exactly this name (22 underscores stand for
 /// a hash that we do not use: the whole bundle lives in a directory named after its hash).
 const LOADER: &str = "./__wasm_split.______________________.js";
-const MANIFEST: &str = "__wasm_split_manifest.json";
+/// Not the name cargo-leptos gives it (`__wasm_split_manifest.json`): Leptos' `HydrationScripts` looks for
+/// that one and then writes a `<link>` into the page for every module, besides the server's `Link` header
+/// (app::routes). For a page of 300 modules that was 43 KB of markup rendered per request, and it came and
+/// went with the thread a request ran on.
+const MANIFEST: &str = "modules.json";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
