@@ -427,12 +427,18 @@ pub mod ops {
         Ok(ClosingView { year, closed_at: now, carried: views })
     }
 
-    /// The years the ledger has, the current one included, oldest first.
+    /// The years the ledger has, the current one included, oldest first. Kept (`crate::derived`): the ledger's
+    /// and the committee text's pages ask on every request, and finding a city's years reads all its sums.
     pub async fn years(actor: &Actor, now: DateTime<Utc>) -> Result<Vec<i32>, AppError> {
         actor.check(Permission::ReadLedger)?;
-        let mut years: BTreeSet<i32> = store::years(&actor.server.db, &actor.tenant).await?.into_iter().collect();
-        years.insert(now.with_timezone(&model::datetime::time_zone("Europe/Berlin")).year());
-        Ok(years.into_iter().collect())
+        actor
+            .derived("ledger years", (), now, || async {
+                let mut years: BTreeSet<i32> =
+                    store::years(&actor.server.db, &actor.tenant).await?.into_iter().collect();
+                years.insert(now.with_timezone(&model::datetime::time_zone("Europe/Berlin")).year());
+                Ok(years.into_iter().collect())
+            })
+            .await
     }
 
     /// Checks every tenant's ledger (`server ledger check`): one line per discrepancy, named by tenant

@@ -1,9 +1,9 @@
 //! Views derived from much of a tenant's data, kept between requests while that data stays the same
 //! (server only; issue 16).
 //!
-//! The city-wide pages (the controlling dashboard, the committee report, the reports, the ledger, a closed
-//! call's bids and ranking, a coordinator's tasks) compute their view from thousands of rows that change a few times a day, and
-//! people reload them far more often. The database moves a tenant's version on every change of its data
+//! The city-wide pages (the controlling dashboard, the committee report, the reports, the ledger and its
+//! years, a closed call's bids and ranking, a coordinator's tasks) compute their view from thousands of
+//! rows that change a few times a day, and people reload them far more often. The database moves a tenant's version on every change of its data
 //! (migration 23's triggers), so a view computed at version `v` is still right while the tenant is at `v`:
 //! one small read by key tells. Each app server keeps its own views and asks the database, so several
 //! servers behind a load balancer stay correct.

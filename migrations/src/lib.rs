@@ -30,6 +30,7 @@ mod m20261204_000021_report_version_figures;
 mod m20261204_000022_report_list_pages;
 mod m20261204_000023_tenant_versions;
 mod m20261204_000024_ledger_reversals;
+mod m20261204_000025_sorted_by_index;
 
 pub struct Migrator;
 
@@ -61,6 +62,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000022_report_list_pages::Migration),
             Box::new(m20261204_000023_tenant_versions::Migration),
             Box::new(m20261204_000024_ledger_reversals::Migration),
+            Box::new(m20261204_000025_sorted_by_index::Migration),
         ]
     }
 }

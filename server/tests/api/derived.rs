@@ -228,3 +228,34 @@ async fn a_coordinators_kept_tasks_count_a_report_overdue_from_its_due_instant()
     assert_eq!(overdue(due).await, before + 1, "the quarter is overdue from its due instant");
     assert_eq!(overdue(due - Duration::seconds(1)).await, before);
 }
+
+/// The ledger's years are kept too (the ledger's and the committee text's pages ask for them on every
+/// request), and a year booked afterwards is in the next answer.
+#[tokio::test]
+async fn the_kept_ledger_years_gain_a_year_booked_afterwards() {
+    let app = TestApp::spawn().await;
+    let actor = crate::bids::actor(&app, "dresden", "admin@dresden.demo").await;
+    let now = Utc::now();
+    let years = || app::controlling::ops::years(&actor, now);
+    let before = app.statements.get();
+    let first = years().await.expect("years");
+    let computed = app.statements.get() - before;
+    let before = app.statements.get();
+    assert_eq!(years().await.expect("years"), first);
+    let kept = app.statements.get() - before;
+    assert_eq!((computed, kept), (2, 1), "computed: the version and the years; kept: only the version");
+    let next = first.last().copied().expect("a year") + 1;
+
+    let token = app.token("dresden", "admin@dresden.demo").await;
+    let appropriation = serde_json::json!({"kind": "appropriation", "module": "practice", "year": next,
+        "amount": "10.00", "booked_on": now.format("%Y-%m-%d").to_string(), "reference": "V0042/26"});
+    let response = reqwest::Client::new()
+        .post(app.url("/api/v1/tenants/dresden/ledger"))
+        .bearer_auth(&token)
+        .json(&appropriation)
+        .send()
+        .await
+        .expect("post");
+    assert!(response.status().is_success(), "{}", response.text().await.expect("body"));
+    assert_eq!(years().await.expect("years").last(), Some(&next));
+}
