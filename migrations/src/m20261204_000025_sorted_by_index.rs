@@ -35,48 +35,45 @@ enum RoleGrants {
     UserId,
 }
 
+/// Each new index: its name, its table and its columns.
+fn indexes() -> Vec<(&'static str, DynIden, Vec<DynIden>)> {
+    vec![
+        (
+            "ix_users_tenant_name",
+            Users::Table.into_iden(),
+            vec![Users::TenantId.into_iden(), Users::DisplayName.into_iden(), Users::Id.into_iden()],
+        ),
+        (
+            "ix_role_grants_tenant_user",
+            RoleGrants::Table.into_iden(),
+            vec![RoleGrants::TenantId.into_iden(), RoleGrants::UserId.into_iden()],
+        ),
+        (
+            "ix_awards_tenant_kind_start",
+            Awards::Table.into_iden(),
+            vec![Awards::TenantId.into_iden(), Awards::Kind.into_iden(), Awards::StartsOn.into_iden()],
+        ),
+    ]
+}
+
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .create_index(
-                Index::create()
-                    .name("ix_users_tenant_name")
-                    .table(Users::Table)
-                    .col(Users::TenantId)
-                    .col(Users::DisplayName)
-                    .col(Users::Id)
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("ix_role_grants_tenant_user")
-                    .table(RoleGrants::Table)
-                    .col(RoleGrants::TenantId)
-                    .col(RoleGrants::UserId)
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_index(
-                Index::create()
-                    .name("ix_awards_tenant_kind_start")
-                    .table(Awards::Table)
-                    .col(Awards::TenantId)
-                    .col(Awards::Kind)
-                    .col(Awards::StartsOn)
-                    .to_owned(),
-            )
-            .await
+        for (name, table, columns) in indexes() {
+            let mut index = Index::create();
+            index.name(name).table(table);
+            for column in columns {
+                index.col(column);
+            }
+            manager.create_index(index.to_owned()).await?;
+        }
+        Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager.drop_index(Index::drop().name("ix_awards_tenant_kind_start").table(Awards::Table).to_owned()).await?;
-        manager
-            .drop_index(Index::drop().name("ix_role_grants_tenant_user").table(RoleGrants::Table).to_owned())
-            .await?;
-        manager.drop_index(Index::drop().name("ix_users_tenant_name").table(Users::Table).to_owned()).await
+        for (name, table, _) in indexes().into_iter().rev() {
+            manager.drop_index(Index::drop().name(name).table(table).to_owned()).await?;
+        }
+        Ok(())
     }
 }
