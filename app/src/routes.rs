@@ -105,13 +105,13 @@ impl PageModules {
     pub fn new(base: &str, by_split: std::collections::HashMap<String, Vec<String>>) -> Self {
         let by_split = by_split
             .into_iter()
+            .filter(|(_, files)| !files.is_empty())
             .filter_map(|(name, files)| {
                 let links: Vec<String> = files
                     .iter()
                     .map(|file| format!("<{base}/{file}.wasm>; rel=preload; as=fetch; crossorigin"))
                     .collect();
-                let value = http::HeaderValue::from_str(&links.join(", ")).ok()?;
-                (!links.is_empty()).then_some((name, value))
+                Some((name, http::HeaderValue::from_str(&links.join(", ")).ok()?))
             })
             .collect();
         PageModules { by_split: std::sync::Arc::new(by_split) }

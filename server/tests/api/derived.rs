@@ -246,16 +246,10 @@ async fn the_kept_ledger_years_gain_a_year_booked_afterwards() {
     assert_eq!((computed, kept), (2, 1), "computed: the version and the years; kept: only the version");
     let next = first.last().copied().expect("a year") + 1;
 
-    let token = app.token("dresden", "admin@dresden.demo").await;
+    let admin = crate::support::Api { app: &app, token: Some(app.token("dresden", "admin@dresden.demo").await) };
     let appropriation = serde_json::json!({"kind": "appropriation", "module": "practice", "year": next,
         "amount": "10.00", "booked_on": now.format("%Y-%m-%d").to_string(), "reference": "V0042/26"});
-    let response = reqwest::Client::new()
-        .post(app.url("/api/v1/tenants/dresden/ledger"))
-        .bearer_auth(&token)
-        .json(&appropriation)
-        .send()
-        .await
-        .expect("post");
-    assert!(response.status().is_success(), "{}", response.text().await.expect("body"));
+    let (status, body) = admin.post("/ledger", appropriation).await;
+    assert!((200..300).contains(&status), "{status}: {body}");
     assert_eq!(years().await.expect("years").last(), Some(&next));
 }

@@ -92,18 +92,11 @@ async fn grow(app: &TestApp, carrier: &reqwest::Client) {
             .await
             .expect("person");
     }
-    let admin = app.token("dresden", "admin@dresden.demo").await;
+    let admin = crate::support::Api { app, token: Some(app.token("dresden", "admin@dresden.demo").await) };
     for n in 0..20 {
         let entry = serde_json::json!({"kind": "appropriation", "module": "practice", "year": 2026, "amount": format!("{}.00", 100 + n), "booked_on": "2026-11-30", "reference": format!("Nachtrag {n}")});
-        let response = app
-            .client
-            .post(app.url("/api/v1/tenants/dresden/ledger"))
-            .bearer_auth(&admin)
-            .json(&entry)
-            .send()
-            .await
-            .expect("book");
-        assert!(response.status().is_success(), "book: {}", response.text().await.unwrap_or_default());
+        let (status, body) = admin.post("/ledger", entry).await;
+        assert!((200..300).contains(&status), "book: {body}");
     }
     let author = app::store::steering::coordinators(&db, &scope).await.expect("coordinators")[0].0;
     for n in 0..12 {
