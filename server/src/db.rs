@@ -2,7 +2,7 @@
 //!
 //! SQLite gets the settings a web server needs: WAL journal (readers do not block the writer), foreign keys
 //! on, a busy timeout instead of immediate "database is locked" errors, a pool sized to the cores, and its
-//! directory created on first start. PostgreSQL is used as configured.
+//! directory created on first start. PostgreSQL connections are pinged before use only after they sat idle.
 
 use crate::config::DatabaseKind;
 use migrations::{Migrator, MigratorTrait};
@@ -22,32 +22,68 @@ pub enum DbSetupError {
 }
 
 pub async fn connect(url: &str, kind: DatabaseKind) -> Result<DatabaseConnection, DbSetupError> {
+    match kind {
+        DatabaseKind::Sqlite => connect_sqlite(url).await,
+        DatabaseKind::Postgres => connect_postgres(url).await,
+    }
+}
+
+async fn connect_sqlite(url: &str) -> Result<DatabaseConnection, DbSetupError> {
     let mut options = ConnectOptions::new(url.to_owned());
     options.sqlx_logging(false).connect_timeout(Duration::from_secs(10)).acquire_timeout(Duration::from_secs(10));
-    if kind == DatabaseKind::Sqlite {
-        create_sqlite_directory(url)?;
-        // An SQLite connection lives in this process and cannot go stale; pinging it before each use (sqlx's
-        // default, meant for network databases) cost a round trip to its worker thread per statement.
-        options.test_before_acquire(false);
-        // Each SQLite connection is a thread of its own with its own page cache; more of them than twice the
-        // cores only adds thread switches and memory (sqlx's default is 10).
-        let cores = std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get);
-        options.max_connections(u32::try_from(cores * 2).unwrap_or(u32::MAX).max(4));
-        options.map_sqlx_sqlite_opts(|opts| {
-            opts.journal_mode(SqliteJournalMode::Wal)
-                .foreign_keys(true)
-                .busy_timeout(Duration::from_secs(5))
-                .create_if_missing(true)
-                // Rows travel from the connection's thread to the request's task through a channel; at sqlx's
-                // 50 rows the thread waits for the task every 50 rows of a city-wide list (a sixth of the
-                // report list's profile was those waits). SeaORM reads every row anyway, so a larger channel
-                // holds no more than the result it collects.
-                .row_buffer_size(4096)
-        });
-    } else {
-        options.max_connections(20);
-    }
+    create_sqlite_directory(url)?;
+    // An SQLite connection lives in this process and cannot go stale; pinging it before each use (sqlx's
+    // default, meant for network databases) cost a round trip to its worker thread per statement.
+    options.test_before_acquire(false);
+    // Each SQLite connection is a thread of its own with its own page cache; more of them than twice the
+    // cores only adds thread switches and memory (sqlx's default is 10).
+    let cores = std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get);
+    options.max_connections(u32::try_from(cores * 2).unwrap_or(u32::MAX).max(4));
+    options.map_sqlx_sqlite_opts(|opts| {
+        opts.journal_mode(SqliteJournalMode::Wal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(5))
+            .create_if_missing(true)
+            // Rows travel from the connection's thread to the request's task through a channel; at sqlx's
+            // 50 rows the thread waits for the task every 50 rows of a city-wide list (a sixth of the
+            // report list's profile was those waits). SeaORM reads every row anyway, so a larger channel
+            // holds no more than the result it collects.
+            .row_buffer_size(4096)
+    });
     Database::connect(options).await.map_err(DbSetupError::Connect)
+}
+
+/// A pool of PostgreSQL connections that tests a connection only when it has been idle a while. sqlx's
+/// default pings every connection before each use, and a statement outside a transaction takes its own
+/// connection: on a page of five statements that was five more round trips to the database, and the bid
+/// editor at 64 connections spent them (issue 16). A connection in steady use proves itself by its
+/// statements; one idle long enough that the server or a proxy may have dropped it is pinged first, and
+/// the pool replaces it when the ping fails.
+async fn connect_postgres(url: &str) -> Result<DatabaseConnection, DbSetupError> {
+    use sea_orm::sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+    use sea_orm::sqlx::{ConnectOptions as _, Connection as _};
+    const TRUSTED_WHILE_IDLE: Duration = Duration::from_secs(10);
+
+    let options = url
+        .parse::<PgConnectOptions>()
+        .map_err(|error| DbSetupError::Connect(DbErr::Conn(sea_orm::RuntimeErr::SqlxError(error))))?
+        .disable_statement_logging();
+    let pool = PgPoolOptions::new()
+        .max_connections(20)
+        .acquire_timeout(Duration::from_secs(10))
+        .test_before_acquire(false)
+        .before_acquire(|connection, meta| {
+            Box::pin(async move {
+                if meta.idle_for >= TRUSTED_WHILE_IDLE {
+                    connection.ping().await?;
+                }
+                Ok(true)
+            })
+        })
+        .connect_with(options)
+        .await
+        .map_err(|error| DbSetupError::Connect(DbErr::Conn(sea_orm::RuntimeErr::SqlxError(error))))?;
+    Ok(sea_orm::SqlxPostgresConnector::from_sqlx_postgres_pool(pool))
 }
 
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbSetupError> {
