@@ -16,7 +16,10 @@ use model::call::Phase;
 use model::entity::{bid, bid_attachment, bid_version, call, call_lot, organisation};
 use model::policy::{self, BidAccess, BidFacts, Who};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QueryOrder,
+    QuerySelect,
+};
 use std::collections::HashMap;
 use std::marker::PhantomData;
 use uuid::Uuid;
@@ -100,8 +103,18 @@ async fn load<I>(
             .await?;
     }
     let now = clock.now();
-    let bid = bid::Entity::find().filter(this_bid).one(db).await?.ok_or(AppError::NotFound)?;
-    let call = super::calls::find(db, scope, bid.call_id, false).await?;
+    // The bid with its call in one statement; a call of another tenant or not yet published is not found,
+    // as `calls::find` would say.
+    let (bid, call) = bid::Entity::find()
+        .filter(this_bid)
+        .select_also(call::Entity)
+        .join(JoinType::InnerJoin, bid::Entity::belongs_to(call::Entity).from(bid::Column::CallId).to(call::Column::Id).into())
+        .filter(call::Column::TenantId.eq(scope.id()))
+        .filter(call::Column::PublishedAt.is_not_null())
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let call = call.ok_or(AppError::NotFound)?;
     let phase = phase_of(&call, now);
     let facts = facts_of(&bid, phase)?;
     // A bid the caller may not read does not exist for them (sealed bids do not reveal themselves).
@@ -389,15 +402,37 @@ async fn organisation_name(db: &impl ConnectionTrait, id: Uuid) -> Result<String
     Ok(organisation::Entity::find_by_id(id).one(db).await?.map(|o| o.name).unwrap_or_default())
 }
 
+/// One bid's summary; `versions` are its versions as [`versions`] reads them.
 async fn summary(
     db: &impl ConnectionTrait,
     row: &bid::Model,
     call: &call::Model,
+    versions: &[bid_version::Model],
     now: DateTime<Utc>,
 ) -> Result<BidSummary, AppError> {
-    let lot = lot(db, call.id, row.lot_id).await?;
-    let organisation = organisation_name(db, row.organisation_id).await?;
-    summary_of(row, call, lot.title, organisation, versions(db, row.id).await?.last(), now)
+    let (lot_title, organisation) = lot_and_organisation(db, row).await?;
+    summary_of(row, call, lot_title, organisation, versions.last(), now)
+}
+
+/// The title of the bid's lot (which must belong to its call) and its organisation's name, in one statement.
+async fn lot_and_organisation(db: &impl ConnectionTrait, row: &bid::Model) -> Result<(String, String), AppError> {
+    use sea_orm::sea_query::{Query, SimpleExpr};
+    let organisation_name = Query::select()
+        .column(organisation::Column::Name)
+        .from(organisation::Entity)
+        .and_where(organisation::Column::Id.eq(row.organisation_id))
+        .to_owned();
+    call_lot::Entity::find()
+        .select_only()
+        .column(call_lot::Column::Title)
+        .column_as(SimpleExpr::SubQuery(None, Box::new(organisation_name.into_sub_query_statement())), "organisation")
+        .filter(call_lot::Column::Id.eq(row.lot_id))
+        .filter(call_lot::Column::CallId.eq(row.call_id))
+        .into_tuple::<(String, Option<String>)>()
+        .one(db)
+        .await?
+        .map(|(lot, organisation)| (lot, organisation.unwrap_or_default()))
+        .ok_or(AppError::NotFound)
 }
 
 /// A bid's summary from what its caller has loaded (one bid or a whole call's at once).
@@ -434,7 +469,8 @@ pub async fn view(
         return Err(AppError::NotFound);
     }
     let Authorized { bid, call, phase, .. } = authorized;
-    let summary = summary(db, bid, call, now).await?;
+    let versions = versions(db, bid.id).await?;
+    let summary = summary(db, bid, call, &versions, now).await?;
     Ok(BidView {
         id: bid.id,
         call_id: call.id,
@@ -447,7 +483,7 @@ pub async fn view(
         draft: draft_of(bid)?,
         draft_saved_at: bid.draft_saved_at,
         attachments: attachments(db, authorized).await?,
-        versions: versions(db, bid.id).await?.iter().map(version_view).collect(),
+        versions: versions.iter().map(version_view).collect(),
         questions: super::calls::questions_of(db, call).await?,
         budget_years: model::bid::budget_years(call.decision_date),
         phase: *phase,
@@ -464,7 +500,8 @@ pub async fn version(
     number: i32,
     now: DateTime<Utc>,
 ) -> Result<SubmittedBid, AppError> {
-    let latest = versions(db, authorized.bid.id).await?.last().map(|v| v.number).ok_or(AppError::NotFound)?;
+    let versions = versions(db, authorized.bid.id).await?;
+    let latest = versions.last().map(|v| v.number).ok_or(AppError::NotFound)?;
     if !authorized.access.sees_version(number, latest) {
         return Err(AppError::NotFound);
     }
@@ -476,7 +513,7 @@ pub async fn version(
         .ok_or(AppError::NotFound)?;
     let content: Content = serde_json::from_str(&row.content).map_err(AppError::internal)?;
     Ok(SubmittedBid {
-        summary: summary(db, &authorized.bid, &authorized.call, now).await?,
+        summary: summary(db, &authorized.bid, &authorized.call, &versions, now).await?,
         version: version_view(&row),
         content,
     })

@@ -57,7 +57,7 @@ async fn key_pages(app: &TestApp) -> Vec<Page> {
         ("the public call page", None, format!("/dresden/calls/{}", open.id), 5),
         ("the carrier's home", Some("traeger1"), "/dresden".into(), 9),
         ("the carrier's bids", Some("traeger1"), "/dresden/bids".into(), 13),
-        ("the bid editor", Some("traeger1"), format!("/dresden/bids/{}", own_bid.id), 10),
+        ("the bid editor", Some("traeger1"), format!("/dresden/bids/{}", own_bid.id), 7),
         ("the steering group's bid list", Some("admin"), format!("/dresden/calls/{}/bids", closed.id), 14),
         ("the ranking", Some("admin"), format!("/dresden/calls/{}/ranking", closed.id), 16),
         ("the controlling dashboard", Some("steuerung4"), "/dresden/controlling".into(), 16),
