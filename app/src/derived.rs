@@ -148,9 +148,14 @@ impl Actor {
         Ok(value)
     }
 
-    /// The tenant's data version now (read each time, so that a request that changed data and then shows a
-    /// view sees its own change); `None` if the tenant has none (nothing is kept then).
+    /// The tenant's data version now: read with the caller for a request that changes nothing (the guard
+    /// keeps it only for GET, which the CSRF guard already relies on to change nothing), else read here, so
+    /// that a request that changed data and then shows a view sees its own change; `None` if the tenant has
+    /// none (nothing is kept then).
     async fn data_version(&self) -> Result<Option<i64>, AppError> {
+        if let Some(version) = self.caller().data_version {
+            return Ok(Some(version));
+        }
         let row = tenant_version::Entity::find_by_id(self.tenant.id()).one(&self.server.db).await?;
         Ok(row.map(|row| row.version))
     }

@@ -10,6 +10,7 @@
 use crate::api::ApiError;
 use crate::startup::AppState;
 use crate::tokens;
+use app::auth::accounts::LoadedCaller;
 use app::auth::{Caller, RequestContext, accounts, session_keys};
 use app::{AppError, PageTenant};
 use axum::extract::{ConnectInfo, MatchedPath, Request, State};
@@ -392,6 +393,13 @@ pub async fn guard(State(state): State<AppState>, mut request: Request, next: Ne
     };
     let path_tenant = tenant_segment
         .map(|index| request.uri().path().trim_start_matches('/').split('/').nth(index).unwrap_or_default().to_owned());
+    // The data version read with the caller stands for the whole request only if the request changes
+    // nothing (app::derived); any other reads it when a kept view is asked for.
+    let caller = caller.map(
+        |LoadedCaller { caller, data_version }| {
+            if method == Method::GET { Caller { data_version, ..caller } } else { caller }
+        },
+    );
     let caller = caller.filter(|c| path_tenant.as_deref().is_none_or(|slug| c.tenant.slug.as_str() == slug));
 
     let decision = policy::decide(access, caller.as_ref().map(|c| c.roles.as_slice()));
@@ -469,7 +477,7 @@ impl RouteKind {
 /// The caller of a browser session, enforcing the absolute timeout. A session that is unknown, expired or
 /// of an account no longer active ends (and its cookie goes). The session layer's own copy of the session
 /// is loaded only to renew the idle expiry, at most once a minute; otherwise one query finds the caller.
-async fn session_caller(state: &AppState, session: &Session) -> Result<Option<Caller>, AppError> {
+async fn session_caller(state: &AppState, session: &Session) -> Result<Option<LoadedCaller>, AppError> {
     let Some(id) = session.id() else { return Ok(None) };
     let now = Utc::now();
     let stored_id = session_keys::stored_id(&id.to_string());
@@ -485,10 +493,10 @@ async fn session_caller(state: &AppState, session: &Session) -> Result<Option<Ca
     if found.renewed_at.or(found.signed_in_at).is_none_or(|at| seconds - at >= RENEW_IDLE_EXPIRY_SECONDS) {
         session.insert(session_keys::RENEWED_AT, seconds).await.map_err(AppError::internal)?;
     }
-    Ok(Some(found.caller))
+    Ok(Some(found.loaded))
 }
 
-async fn bearer_caller(state: &AppState, headers: &HeaderMap) -> Result<Option<Caller>, AppError> {
+async fn bearer_caller(state: &AppState, headers: &HeaderMap) -> Result<Option<LoadedCaller>, AppError> {
     let Some(value) = headers.get(header::AUTHORIZATION) else { return Ok(None) };
     let token = value
         .to_str()

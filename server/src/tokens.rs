@@ -8,6 +8,7 @@
 
 use crate::startup::AppState;
 use app::AppError;
+use app::auth::accounts::LoadedCaller;
 use app::auth::{Caller, accounts};
 use chrono::Utc;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
@@ -72,7 +73,7 @@ pub fn issue_access_token(state: &AppState, caller: &Caller) -> Result<String, A
 
 /// The caller a bearer token stands for, or `None` if it is invalid, expired, revoked, or its user is no
 /// longer active.
-pub async fn caller_of(state: &AppState, token: &str) -> Result<Option<Caller>, AppError> {
+pub async fn caller_of(state: &AppState, token: &str) -> Result<Option<LoadedCaller>, AppError> {
     if token.starts_with(PERSONAL_TOKEN_PREFIX) {
         let now = Utc::now();
         let Some(row) = api_token::Entity::find()
@@ -110,7 +111,7 @@ pub async fn caller_of(state: &AppState, token: &str) -> Result<Option<Caller>, 
         return Ok(None);
     }
     let caller = accounts::load_caller(&state.db, data.claims.sub, data.claims.tid).await?;
-    Ok(caller.filter(|caller| caller.credential_generation == data.claims.generation))
+    Ok(caller.filter(|loaded| loaded.caller.credential_generation == data.claims.generation))
 }
 
 #[cfg(test)]

@@ -3,9 +3,13 @@
 use super::{Caller, password, throttle};
 use crate::store::TenantScope;
 use chrono::{DateTime, Utc};
-use model::entity::{role_grant, tenant, user};
+use model::entity::{role_grant, tenant, tenant_version, user};
 use model::{Email, Locale, Role, RoleKind, Seat, SeatType, TenantSlug, TenantView};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+use sea_orm::sea_query::{Alias, Expr, Query, SelectStatement};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, IdenStatic,
+    Iterable, QueryFilter, QueryResult,
+};
 use uuid::Uuid;
 
 pub const STATUS_ACTIVE: &str = "active";
@@ -15,23 +19,74 @@ pub const STATUS_ANONYMISED: &str = "anonymised";
 pub const STATUS_UNCONFIRMED: &str = "unconfirmed";
 
 /// The active user `user_id` of tenant `tenant_id` with their roles, or `None` (unknown, deactivated, or of
-/// another tenant).
-pub async fn load_caller(db: &impl ConnectionTrait, user_id: Uuid, tenant_id: Uuid) -> Result<Option<Caller>, DbErr> {
-    let Some(row) = user::Entity::find_by_id(user_id)
-        .filter(user::Column::TenantId.eq(tenant_id))
-        .filter(user::Column::Status.eq(STATUS_ACTIVE))
-        .one(db)
-        .await?
-    else {
-        return Ok(None);
-    };
-    let Some(tenant) = tenant::Entity::find_by_id(tenant_id).one(db).await? else {
-        return Ok(None);
-    };
-    let Ok(tenant) = tenant.view() else {
-        return Ok(None);
-    };
-    caller_from_rows(db, row, tenant).await
+/// another tenant): one query, as for a session.
+pub async fn load_caller(
+    db: &impl ConnectionTrait,
+    user_id: Uuid,
+    tenant_id: Uuid,
+) -> Result<Option<LoadedCaller>, DbErr> {
+    let mut query = Query::select();
+    query
+        .from(user::Entity)
+        .and_where(Expr::col((user::Entity, user::Column::Id)).eq(user_id))
+        .and_where(Expr::col((user::Entity, user::Column::TenantId)).eq(tenant_id));
+    join_caller(&mut query);
+    let rows = db.query_all(db.get_database_backend().build(&query)).await?;
+    caller_from_joined(&rows)
+}
+
+/// Adds to a query that has `users` among its tables what loading a caller needs: the account if active, its
+/// tenant's slug and name, its role grants (one row each, none for an account without roles) and its
+/// tenant's data version (`crate::derived`). [`caller_from_joined`] reads the rows.
+fn join_caller(query: &mut SelectStatement) {
+    query
+        .expr_as(Expr::col((tenant::Entity, tenant::Column::Slug)), Alias::new("t_slug"))
+        .expr_as(Expr::col((tenant::Entity, tenant::Column::Name)), Alias::new("t_name"))
+        .expr_as(Expr::col((tenant_version::Entity, tenant_version::Column::Version)), Alias::new("v_version"));
+    for column in user::Column::iter() {
+        query.expr_as(Expr::col((user::Entity, column)), Alias::new(format!("u_{}", column.as_str())));
+    }
+    for column in role_grant::Column::iter() {
+        query.expr_as(Expr::col((role_grant::Entity, column)), Alias::new(format!("g_{}", column.as_str())));
+    }
+    query
+        .inner_join(tenant::Entity, Expr::col((tenant::Entity, tenant::Column::Id)).equals((user::Entity, user::Column::TenantId)))
+        .left_join(
+            role_grant::Entity,
+            Expr::col((role_grant::Entity, role_grant::Column::UserId)).equals((user::Entity, user::Column::Id)),
+        )
+        .left_join(
+            tenant_version::Entity,
+            Expr::col((tenant_version::Entity, tenant_version::Column::TenantId))
+                .equals((user::Entity, user::Column::TenantId)),
+        )
+        .and_where(Expr::col((user::Entity, user::Column::Status)).eq(STATUS_ACTIVE));
+}
+
+/// A caller as loaded for a request, and the tenant's data version read in the same query. The version is
+/// not part of the caller: only the guard hands it on (`Caller::data_version`), and only to a request that
+/// changes nothing, since a caller used across a change would otherwise be served views older than it.
+#[derive(Debug, Clone)]
+pub struct LoadedCaller {
+    pub caller: Caller,
+    pub data_version: Option<i64>,
+}
+
+/// The caller in the rows of a query made with [`join_caller`], if any.
+fn caller_from_joined(rows: &[QueryResult]) -> Result<Option<LoadedCaller>, DbErr> {
+    let Some(first) = rows.first() else { return Ok(None) };
+    let user = user::Model::from_query_result(first, "u_")?;
+    let Ok(slug) = TenantSlug::parse(&first.try_get::<String>("", "t_slug")?) else { return Ok(None) };
+    let tenant = TenantView { slug, name: first.try_get("", "t_name")? };
+    let data_version: Option<i64> = first.try_get("", "v_version")?;
+    let mut grants = Vec::new();
+    for row in rows {
+        if let Some(grant) = role_grant::Model::from_query_result_optional(row, "g_")? {
+            grants.push(grant);
+        }
+    }
+    let roles = roles_from_grants(user.id, &grants);
+    Ok(caller_of(user, tenant, roles).map(|caller| LoadedCaller { caller, data_version }))
 }
 
 async fn caller_from_rows(
@@ -57,19 +112,20 @@ fn caller_of(row: user::Model, tenant: TenantView, roles: Vec<Role>) -> Option<C
         locale: row.locale.as_deref().and_then(Locale::from_tag),
         roles,
         credential_generation: row.credential_generation,
+        data_version: None,
     })
 }
 
 /// A browser session's caller, and the session's times that the guard checks (Unix seconds).
 #[derive(Debug, Clone)]
 pub struct SessionCaller {
-    pub caller: Caller,
+    pub loaded: LoadedCaller,
     pub signed_in_at: Option<i64>,
     pub renewed_at: Option<i64>,
 }
 
 /// The caller of the unexpired session stored under `stored_id`, if its account is active: the session, the
-/// account, its tenant and its roles in one query (the session layer does not load the session for this).
+/// account, its tenant, its roles and the tenant's data version in one query (the session layer does not load the session for this).
 /// Since the caller carries its tenant, a signed-in page in its own tenant needs no tenant lookup: it costs
 /// no more statements than a visitor's.
 pub async fn session_caller(
@@ -78,56 +134,26 @@ pub async fn session_caller(
     now: DateTime<Utc>,
 ) -> Result<Option<SessionCaller>, DbErr> {
     use model::entity::session;
-    use sea_orm::sea_query::{Alias, Expr, Query};
-    use sea_orm::{FromQueryResult, IdenStatic, Iterable};
     let mut query = Query::select();
     query
         .expr_as(Expr::col((session::Entity, session::Column::Data)), Alias::new("s_data"))
-        .expr_as(Expr::col((tenant::Entity, tenant::Column::Slug)), Alias::new("t_slug"))
-        .expr_as(Expr::col((tenant::Entity, tenant::Column::Name)), Alias::new("t_name"));
-    for column in user::Column::iter() {
-        query.expr_as(Expr::col((user::Entity, column)), Alias::new(format!("u_{}", column.as_str())));
-    }
-    for column in role_grant::Column::iter() {
-        query.expr_as(Expr::col((role_grant::Entity, column)), Alias::new(format!("g_{}", column.as_str())));
-    }
-    query
         .from(session::Entity)
         .inner_join(
             user::Entity,
-            Expr::col((user::Entity, user::Column::Id)).equals((session::Entity, session::Column::UserId)),
-        )
-        .inner_join(
-            tenant::Entity,
-            Expr::col((tenant::Entity, tenant::Column::Id)).equals((session::Entity, session::Column::TenantId)),
-        )
-        .left_join(
-            role_grant::Entity,
-            Expr::col((role_grant::Entity, role_grant::Column::UserId)).equals((user::Entity, user::Column::Id)),
+            Expr::col((user::Entity, user::Column::Id))
+                .equals((session::Entity, session::Column::UserId))
+                .and(Expr::col((user::Entity, user::Column::TenantId)).equals((session::Entity, session::Column::TenantId))),
         )
         .and_where(Expr::col((session::Entity, session::Column::Id)).eq(stored_id))
-        .and_where(Expr::col((session::Entity, session::Column::ExpiresAt)).gt(now))
-        .and_where(
-            Expr::col((user::Entity, user::Column::TenantId)).equals((session::Entity, session::Column::TenantId)),
-        )
-        .and_where(Expr::col((user::Entity, user::Column::Status)).eq(STATUS_ACTIVE));
+        .and_where(Expr::col((session::Entity, session::Column::ExpiresAt)).gt(now));
+    join_caller(&mut query);
     let rows = db.query_all(db.get_database_backend().build(&query)).await?;
     let Some(first) = rows.first() else { return Ok(None) };
-    let user = user::Model::from_query_result(first, "u_")?;
-    let Ok(slug) = TenantSlug::parse(&first.try_get::<String>("", "t_slug")?) else { return Ok(None) };
-    let tenant = TenantView { slug, name: first.try_get("", "t_name")? };
     let data: serde_json::Value = serde_json::from_str(&first.try_get::<String>("", "s_data")?).unwrap_or_default();
-    let mut grants = Vec::new();
-    for row in &rows {
-        if let Some(grant) = role_grant::Model::from_query_result_optional(row, "g_")? {
-            grants.push(grant);
-        }
-    }
-    let roles = roles_from_grants(user.id, &grants);
     let second = |key: &str| data.get(key).and_then(serde_json::Value::as_i64);
     let (signed_in_at, renewed_at) =
         (second(super::session_keys::SIGNED_IN_AT), second(super::session_keys::RENEWED_AT));
-    Ok(caller_of(user, tenant, roles).map(|caller| SessionCaller { caller, signed_in_at, renewed_at }))
+    Ok(caller_from_joined(&rows)?.map(|loaded| SessionCaller { loaded, signed_in_at, renewed_at }))
 }
 
 /// The roles a user holds now. A stored grant that no longer parses is logged and left out, never widened.

@@ -71,6 +71,10 @@ pub struct Caller {
     pub roles: Vec<Role>,
     /// The account's credential generation when it was loaded; access tokens of another one are void.
     pub credential_generation: i32,
+    /// The tenant's data version read with the caller (`crate::derived`), kept by the guard only for a
+    /// request that changes nothing (GET): such a request's kept views are checked against it instead of
+    /// reading it again. `None`: the views read it when they are asked for.
+    pub data_version: Option<i64>,
 }
 
 /// What the guard learned about a request. Put into the request extensions by `server::authz`, and only

@@ -116,6 +116,7 @@ mod tests {
             locale: None,
             roles: Vec::new(),
             credential_generation: 0,
+            data_version: None,
         }
     }
 

@@ -169,7 +169,8 @@ pub async fn actor(app: &TestApp, tenant: &str, email: &str) -> app::actor::Acto
         .expect("user");
     let tenant_row = model::entity::tenant::Entity::find_by_id(user.tenant_id).one(&db).await.expect("q").expect("t");
     assert_eq!(tenant_row.slug, tenant);
-    let caller = app::auth::accounts::load_caller(&db, user.id, user.tenant_id).await.expect("load").expect("caller");
+    let caller =
+        app::auth::accounts::load_caller(&db, user.id, user.tenant_id).await.expect("load").expect("caller").caller;
     let request = app::auth::RequestContext {
         caller: Some(caller),
         client_addr: "127.0.0.1".into(),
