@@ -52,11 +52,15 @@ describe("the administration", () => {
     await page.locator("#admin-sections").getByRole("link", { name: "Personen und Rollen" }).click();
     await page.locator("#user-list").waitFor();
     await assertAccessible(page);
+    await page.getByRole("link", { name: "Person einladen" }).click();
+    await page.getByRole("heading", { level: 1, name: "Person einladen" }).waitFor();
+    await assertAccessible(page);
     await page.getByLabel("Name", { exact: true }).fill("Ines Eingeladen");
     await page.getByLabel("E-Mail-Adresse").fill("ines@dresden.demo");
     await page.getByLabel("Rolle", { exact: true }).selectOption("coordinator");
     await page.getByRole("button", { name: "Einladung senden" }).click();
     await page.getByRole("status").getByText("Die Einladung ist verschickt.").waitFor();
+    await page.getByRole("status").getByRole("link", { name: "Zurück zur Liste" }).click();
     await page.locator("#user-list").getByRole("link", { name: "Ines Eingeladen" }).waitFor();
 
     await page.goto(`${BASE}/dresden/admin/steering`);

@@ -73,6 +73,7 @@ lazy_pages! {
     SetPassword => pages::SetPasswordPage,
     AdminHome => pages::AdminHome,
     Users => pages::UsersPage,
+    Invite => pages::InvitePage,
     User => pages::UserPage,
     DistrictsAdmin => pages::DistrictsAdminPage,
     Steering => pages::SteeringPage,

@@ -161,6 +161,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("set-password") view={Lazy::<page::SetPassword>::new()} />
                     <Route path=path!("admin") view={Lazy::<page::AdminHome>::new()} />
                     <Route path=path!("admin/users") view={Lazy::<page::Users>::new()} />
+                    <Route path=path!("admin/users/invite") view={Lazy::<page::Invite>::new()} />
                     <Route path=path!("admin/users/:id") view={Lazy::<page::User>::new()} />
                     <Route path=path!("admin/districts") view={Lazy::<page::DistrictsAdmin>::new()} />
                     <Route path=path!("admin/steering") view={Lazy::<page::Steering>::new()} />

@@ -113,9 +113,10 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         ("POST", "/fn/exchange_threads" | "/fn/exchange_thread" | "/fn/open_thread" | "/fn/reply_thread") => SignedIn,
         ("GET", "/{tenant}/admin/calls" | "/{tenant}/admin/calls/{id}") => Requires(Permission::ManageCalls),
         ("GET", "/{tenant}/account" | "/{tenant}/account/data.json") => SignedIn,
-        ("GET", "/{tenant}/admin" | "/{tenant}/admin/users" | "/{tenant}/admin/users/{id}") => {
-            Requires(Permission::ManageUsers)
-        }
+        (
+            "GET",
+            "/{tenant}/admin" | "/{tenant}/admin/users" | "/{tenant}/admin/users/invite" | "/{tenant}/admin/users/{id}",
+        ) => Requires(Permission::ManageUsers),
         ("GET", "/{tenant}/admin/steering") => Requires(Permission::ManageUsers),
         ("GET", "/{tenant}/admin/districts") => Requires(Permission::ManageDistricts),
         ("GET", "/{tenant}/admin/settings") => Requires(Permission::ManageSettings),
@@ -125,7 +126,9 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         ("POST", "/fn/set_password" | "/fn/request_password_reset" | "/fn/set_language") => Public,
         ("POST", "/fn/my_tokens" | "/fn/create_token" | "/fn/revoke_token") => SignedIn,
         ("POST", "/fn/sign_out" | "/fn/change_password" | "/fn/my_sessions" | "/fn/end_session") => SignedIn,
-        ("POST", "/fn/admin_user" | "/fn/set_contact_districts") => Requires(Permission::ManageUsers),
+        ("POST", "/fn/admin_user" | "/fn/set_contact_districts" | "/fn/invitation_organisations") => {
+            Requires(Permission::ManageUsers)
+        }
         ("POST", "/fn/admin_users" | "/fn/invite_user" | "/fn/set_user_roles" | "/fn/set_user_active") => {
             Requires(Permission::ManageUsers)
         }

@@ -6,16 +6,25 @@ use uuid::Uuid;
 
 pub use crate::views::{OrganisationView, UserSummary};
 
+/// One page of the list of people.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UserDirectory {
     pub users: Vec<UserSummary>,
-    pub organisations: Vec<OrganisationView>,
-    /// For one user's page: the tenant's active districts, marked where the user is a district contact.
-    pub districts: Vec<crate::views::DistrictChoice>,
     /// How many people match in all; the list holds one page of them.
     pub total: u64,
     pub page: u64,
     pub pages: u64,
+}
+
+/// One person's page: the person and the choices its forms offer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UserDetail {
+    pub user: UserSummary,
+    /// What a steering seat from a carrier may name, and a carrier role's organisation is shown from.
+    pub organisations: Vec<OrganisationView>,
+    /// The tenant's active districts (and retired ones the person still has), marked where the person is a
+    /// district contact.
+    pub districts: Vec<crate::views::DistrictChoice>,
 }
 
 /// One page (from 1, 50 people each) of the people whose name or email contains `search`.
@@ -25,19 +34,25 @@ pub async fn admin_users(search: String, page: Option<u64>) -> Result<UserDirect
     let db = &admin.server.db;
     let page = page.unwrap_or(1).max(1);
     let (users, total) = crate::store::users::page(db, &admin.tenant, &search, page).await?;
-    Ok(UserDirectory {
-        users,
-        organisations: crate::store::users::organisations(db, &admin.tenant).await?,
-        districts: Vec::new(),
-        total,
-        page,
-        pages: total.div_ceil(crate::store::users::PAGE_SIZE).max(1),
-    })
+    Ok(UserDirectory { users, total, page, pages: total.div_ceil(crate::store::users::PAGE_SIZE).max(1) })
+}
+
+/// The organisations the invitation form offers for a steering seat from a carrier, by name. The form has a
+/// page of its own, so that the list of people does not carry a city's hundreds of organisations.
+#[leptos::server(prefix = "/fn", endpoint = "invitation_organisations")]
+pub async fn invitation_organisations() -> Result<Vec<OrganisationView>, AppError> {
+    crate::error::respond(
+        async move {
+            let admin = crate::actor::Actor::require(model::Permission::ManageUsers).await?;
+            crate::store::users::organisations(&admin.server.db, &admin.tenant).await
+        }
+        .await,
+    )
 }
 
 /// One user of the caller's tenant (not found for users of other tenants).
 #[leptos::server(prefix = "/fn", endpoint = "admin_user")]
-pub async fn admin_user(user: Uuid) -> Result<UserDirectory, AppError> {
+pub async fn admin_user(user: Uuid) -> Result<UserDetail, AppError> {
     crate::error::respond(
         async move {
             let admin = crate::actor::Actor::require(model::Permission::ManageUsers).await?;
@@ -51,13 +66,10 @@ pub async fn admin_user(user: Uuid) -> Result<UserDirectory, AppError> {
                 .filter(|d| d.retired_at.is_none() || chosen.contains(&d.id))
                 .map(|d| crate::views::DistrictChoice { chosen: chosen.contains(&d.id), id: d.id, name: d.name })
                 .collect();
-            Ok::<_, AppError>(UserDirectory {
-                users: vec![person],
+            Ok::<_, AppError>(UserDetail {
+                user: person,
                 organisations: crate::store::users::organisations(db, &admin.tenant).await?,
                 districts,
-                total: 1,
-                page: 1,
-                pages: 1,
             })
         }
         .await,

@@ -22,8 +22,8 @@ mod sign_in;
 
 pub use account::AccountPage;
 pub use admin::{
-    AdminCallPage, AdminCallsPage, AdminHome, AuditPage, DistrictsAdminPage, SettingsPage, SteeringPage, UserPage,
-    UsersPage,
+    AdminCallPage, AdminCallsPage, AdminHome, AuditPage, DistrictsAdminPage, InvitePage, SettingsPage, SteeringPage,
+    UserPage, UsersPage,
 };
 pub use bid_reading::{BidVersionPage, CallBidsPage};
 pub use bids::{BidPage, BidsPage};

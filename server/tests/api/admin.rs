@@ -16,8 +16,8 @@ async fn user_id(app: &TestApp, admin: &reqwest::Client, email: &str) -> String 
 
 /// Invites Nora Neu with `role` and `seat`, naming the tenant's first organisation.
 async fn invite_nora(app: &TestApp, admin: &reqwest::Client, role: &str, seat: &str) -> reqwest::Response {
-    let directory = json(app.call(admin, "admin_users", &[("search", "")]).await).await;
-    let organisation = directory["organisations"][0]["id"].as_str().expect("organisation").to_owned();
+    let organisations = json(app.call(admin, "invitation_organisations", &[]).await).await;
+    let organisation = organisations[0]["id"].as_str().expect("organisation").to_owned();
     let invite = [
         ("name", "Nora Neu"),
         ("email", "nora@traeger.example"),
@@ -73,8 +73,8 @@ async fn an_invited_person_sets_a_password_and_signs_in_with_the_role() {
     let sign_in = [("tenant", "dresden"), ("email", "nora@traeger.example"), ("password", "Noras neues Passwort")];
     assert_eq!(app.call(&browser, "sign_in", &sign_in).await.status(), StatusCode::OK);
     let me = json(app.call(&browser, "whoami", &[("tenant", "dresden")]).await).await;
-    let directory = json(app.call(&admin, "admin_users", &[("search", "")]).await).await;
-    assert_eq!(me["roles"][0]["organisation_id"], directory["organisations"][0]["id"]);
+    let organisations = json(app.call(&admin, "invitation_organisations", &[]).await).await;
+    assert_eq!(me["roles"][0]["organisation_id"], organisations[0]["id"]);
 }
 
 #[tokio::test]
@@ -194,6 +194,13 @@ async fn an_admin_of_another_tenant_reaches_nothing_of_this_one() {
     let emails: Vec<&str> =
         listed["users"].as_array().expect("users").iter().filter_map(|u| u["email"].as_str()).collect();
     assert_eq!(emails, ["admin@musterstadt.demo"]);
+    // The invitation form offers this tenant's organisations only.
+    let theirs = json(app.call(&other, "invitation_organisations", &[]).await).await;
+    let ours = json(app.call(&dresden, "invitation_organisations", &[]).await).await;
+    let ids = |list: &Value| -> Vec<String> {
+        list.as_array().expect("organisations").iter().filter_map(|o| o["id"].as_str().map(str::to_owned)).collect()
+    };
+    assert!(!ids(&ours).is_empty() && ids(&ours).iter().all(|id| !ids(&theirs).contains(id)), "{theirs}");
     let attempts: [(&str, Vec<(&str, &str)>); 6] = [
         ("admin_user", vec![("user", &victim)]),
         ("set_user_roles", vec![("user", &victim), ("admin_role", "on"), ("seat", ""), ("organisation", "")]),
@@ -351,7 +358,7 @@ async fn addresses_with_underscores_are_found_and_their_page_opens() {
     assert_eq!(emails, ["max_muster@example.org"]);
     let id = user_id(&app, &admin, "max_muster@example.org").await;
     let page = json(app.call(&admin, "admin_user", &[("user", &id)]).await).await;
-    assert_eq!(page["users"][0]["email"], "max_muster@example.org");
+    assert_eq!(page["user"]["email"], "max_muster@example.org");
 }
 
 /// The list of people pages by fifty (issue 16, item 4): a city with hundreds of carriers' people still gets

@@ -120,13 +120,25 @@ async fn forbidden_pages_carry_none_of_their_data() {
         rightful.contains("auth.signed_in") && rightful.contains("admin@dresden.demo"),
         "the audit page shows its reader who did what"
     );
+    let invite =
+        admin.get(app.url("/dresden/admin/users/invite")).send().await.expect("get").text().await.expect("body");
+    assert!(invite.contains("Jugendwerk Elbaue"), "the invitation offers the organisations");
+    let list = admin.get(app.url("/dresden/admin/users")).send().await.expect("get").text().await.expect("body");
+    assert!(
+        list.contains("admin@dresden.demo") && !list.contains("Jugendwerk Elbaue"),
+        "the list of people lists people, not the invitation's organisations"
+    );
     for email in
         ["traeger2@dresden.demo", "steuerung4@dresden.demo", "koordination1@dresden.demo", "bezirk1@dresden.demo"]
     {
         let browser = app.signed_in("dresden", email).await;
-        for path in
-            ["/dresden/admin/audit", "/dresden/admin/users", "/dresden/admin/steering", "/dresden/admin/organisations"]
-        {
+        for path in [
+            "/dresden/admin/audit",
+            "/dresden/admin/users",
+            "/dresden/admin/users/invite",
+            "/dresden/admin/steering",
+            "/dresden/admin/organisations",
+        ] {
             let response = browser.get(app.url(path)).send().await.expect("get");
             assert_eq!(response.status(), reqwest::StatusCode::FORBIDDEN, "{email} {path}");
             let body = response.text().await.expect("body");

@@ -64,7 +64,7 @@ async fn key_pages(app: &TestApp) -> Vec<Page> {
         ("the coordinator's home", Some("koordination1"), "/dresden".into(), 13),
         ("the report review queue", Some("steuerung4"), "/dresden/reports".into(), 8),
         ("the committee report", Some("steuerung4"), "/dresden/controlling/committee-report".into(), 21),
-        ("the administration's user list", Some("admin"), "/dresden/admin/users".into(), 5),
+        ("the administration's user list", Some("admin"), "/dresden/admin/users".into(), 4),
         ("the steering group's meetings", Some("steuerung7"), "/dresden/steering".into(), 3),
         ("a meeting", Some("steuerung7"), format!("/dresden/steering/meetings/{}", meeting.id), 17),
         ("the resolutions register", Some("steuerung4"), "/dresden/steering/resolutions".into(), 4),

@@ -56,7 +56,7 @@ pub fn UserPage() -> impl IntoView {
 
 #[component]
 fn UserContent(
-    detail: Resource<Result<crate::admin::users::UserDirectory, AppError>>,
+    detail: Resource<Result<crate::admin::users::UserDetail, AppError>>,
     actions: UserActions,
 ) -> impl IntoView {
     let i18n = I18n::expect();
@@ -68,20 +68,20 @@ fn UserContent(
         <Transition fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
             {move || Suspend::new(async move {
                 match detail.await {
-                    Ok(mut directory) if !directory.users.is_empty() => {
-                        let user = directory.users.remove(0);
+                    Ok(detail) => {
+                        let user = detail.user;
                         let is_contact = user.roles.contains(&Role::DistrictContact);
                         view! {
                             <UserFacts user=user.clone() />
-                            <RolesForm user=user.clone() organisations=directory.organisations action=roles />
+                            <RolesForm user=user.clone() organisations=detail.organisations action=roles />
                             {is_contact.then(|| view! {
-                                <ContactDistricts user=user.id choices=directory.districts.clone() action=districts />
+                                <ContactDistricts user=user.id choices=detail.districts.clone() action=districts />
                             })}
                             <AccessForms user=user action=active resend anonymise />
                         }
                         .into_any()
                     }
-                    Ok(_) | Err(AppError::NotFound) => view! { <crate::components::NotFound /> }.into_any(),
+                    Err(AppError::NotFound) => view! { <crate::components::NotFound /> }.into_any(),
                     Err(_) => view! { <ErrorNotice /> }.into_any(),
                 }
             })}
