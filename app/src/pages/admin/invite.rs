@@ -2,7 +2,6 @@
 //! and a city has hundreds of them, which the list of people would otherwise carry on every request
 //! (issue 16). After an invitation the form stays for the next one, and the notice links to the list.
 
-use super::seat_key;
 use crate::admin::users::{InviteUser, invitation_organisations};
 use crate::components::{CurrentTenant, ErrorNotice, Field, Protected, SelectField, general_error};
 use crate::i18n::{I18n, Key};
@@ -11,7 +10,7 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
-use model::{Permission, RoleKind, SeatType};
+use model::{Permission, RoleKind};
 
 /// Resources and actions are made outside `Protected` (see `UsersPage`).
 #[component]
@@ -59,16 +58,8 @@ fn InviteForm(action: ServerAction<InviteUser>, organisations: Vec<OrganisationV
         .map(|(kind, key)| (kind.as_str().to_owned(), i18n.t(key).to_owned()))
         .collect::<Vec<_>>()
     });
-    let seat_options = Signal::derive(move || {
-        std::iter::once((String::new(), i18n.t(Key::ChooseNone).to_owned()))
-            .chain(SeatType::ALL.into_iter().map(|seat| (seat.as_str().to_owned(), i18n.t(seat_key(seat)).to_owned())))
-            .collect::<Vec<_>>()
-    });
-    let organisation_options = Signal::derive(move || {
-        std::iter::once((String::new(), i18n.t(Key::ChooseNone).to_owned()))
-            .chain(organisations.iter().map(|o| (o.id.to_string(), o.name.clone())))
-            .collect::<Vec<_>>()
-    });
+    let seat_options = super::seat_options(i18n);
+    let organisation_options = super::organisation_options(i18n, organisations);
     view! {
         <div role="status">
             {move || {

@@ -1,4 +1,4 @@
-use super::{role_label, seat_key, status_key};
+use super::{role_label, status_key};
 use crate::AppError;
 use crate::admin::users::{
     AnonymiseUser, ResendInvitation, SetContactDistricts, SetUserActive, SetUserRoles, admin_user,
@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use model::{Permission, Role, SeatType};
+use model::{Permission, Role};
 use uuid::Uuid;
 
 #[derive(Clone, Copy)]
@@ -134,16 +134,8 @@ fn RolesForm(
         }
         _ => None,
     });
-    let seat_options = Signal::derive(move || {
-        std::iter::once((String::new(), i18n.t(Key::ChooseNone).to_owned()))
-            .chain(SeatType::ALL.into_iter().map(|seat| (seat.as_str().to_owned(), i18n.t(seat_key(seat)).to_owned())))
-            .collect::<Vec<_>>()
-    });
-    let organisation_options = Signal::derive(move || {
-        std::iter::once((String::new(), i18n.t(Key::ChooseNone).to_owned()))
-            .chain(organisations.iter().map(|o| (o.id.to_string(), o.name.clone())))
-            .collect::<Vec<_>>()
-    });
+    let seat_options = super::seat_options(i18n);
+    let organisation_options = super::organisation_options(i18n, organisations);
     let admin_error = move || error.with(|e| field_error(e, "admin_role"));
     let role_error = move || error.with(|e| field_error(e, "role"));
     let form_error = move || general_error(i18n.locale(), error.get());
