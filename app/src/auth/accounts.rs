@@ -125,8 +125,8 @@ pub struct SessionCaller {
 }
 
 /// The caller of the unexpired session stored under `stored_id`, if its account is active: the session, the
-/// account, its tenant, its roles and the tenant's data version in one query (the session layer does not load the session for this).
-/// Since the caller carries its tenant, a signed-in page in its own tenant needs no tenant lookup: it costs
+/// account, its tenant, its roles and the tenant's data version in one query (the session layer does not load
+/// the session for this). Since the caller carries its tenant, a signed-in page in its own tenant needs no tenant lookup: it costs
 /// no more statements than a visitor's.
 pub async fn session_caller(
     db: &impl ConnectionTrait,

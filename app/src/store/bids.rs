@@ -103,14 +103,12 @@ async fn load<I>(
             .await?;
     }
     let now = clock.now();
-    // The bid with its call in one statement; a call of another tenant or not yet published is not found,
-    // as `calls::find` would say.
+    // The bid with its call in one statement, the call as readers see calls (`calls::visible`).
     let (bid, call) = bid::Entity::find()
         .filter(this_bid)
         .select_also(call::Entity)
         .join(JoinType::InnerJoin, bid::Entity::belongs_to(call::Entity).from(bid::Column::CallId).to(call::Column::Id).into())
-        .filter(call::Column::TenantId.eq(scope.id()))
-        .filter(call::Column::PublishedAt.is_not_null())
+        .filter(super::calls::visible(scope, false))
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;

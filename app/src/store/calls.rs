@@ -9,7 +9,7 @@ use model::call::{
 };
 use model::entity::{call, call_lot, call_question, district};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect,
 };
 use std::collections::HashMap;
@@ -35,6 +35,13 @@ pub fn phase_of(row: &call::Model, now: DateTime<Utc>) -> Phase {
     schedule_of(row).phase(row.published_at.is_some(), now)
 }
 
+/// Which calls exist for a reader, as a condition on `calls`: the tenant's own, and only published ones
+/// unless `drafts` is set (administration). Every query that finds calls, or joins a bid's call, applies it.
+pub fn visible(scope: &TenantScope, drafts: bool) -> Condition {
+    let own = Condition::all().add(call::Column::TenantId.eq(scope.id()));
+    if drafts { own } else { own.add(call::Column::PublishedAt.is_not_null()) }
+}
+
 /// A call of this tenant; not found for other tenants' calls and, unless `drafts` is set, for drafts.
 pub async fn find(
     db: &impl ConnectionTrait,
@@ -42,15 +49,7 @@ pub async fn find(
     id: Uuid,
     drafts: bool,
 ) -> Result<call::Model, AppError> {
-    let row = call::Entity::find_by_id(id)
-        .filter(call::Column::TenantId.eq(scope.id()))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if row.published_at.is_none() && !drafts {
-        return Err(AppError::NotFound);
-    }
-    Ok(row)
+    call::Entity::find_by_id(id).filter(visible(scope, drafts)).one(db).await?.ok_or(AppError::NotFound)
 }
 
 /// A call's summary alone, without its lots and questions ([`detail`]).
@@ -112,11 +111,7 @@ pub async fn list(
     drafts: bool,
     now: DateTime<Utc>,
 ) -> Result<Vec<CallSummary>, AppError> {
-    let mut query = call::Entity::find().filter(call::Column::TenantId.eq(scope.id()));
-    if !drafts {
-        query = query.filter(call::Column::PublishedAt.is_not_null());
-    }
-    let rows = query.order_by_desc(call::Column::ClosesAt).all(db).await?;
+    let rows = call::Entity::find().filter(visible(scope, drafts)).order_by_desc(call::Column::ClosesAt).all(db).await?;
     let ids: Vec<Uuid> = rows.iter().map(|row| row.id).collect();
     let counts = lot_counts(db, &ids).await?;
     rows.iter().map(|row| summary(row, counts.get(&row.id).copied().unwrap_or_default(), now)).collect()

@@ -578,8 +578,7 @@ pub async fn closed_calls(
     now: DateTime<Utc>,
 ) -> Result<Vec<call::Model>, AppError> {
     Ok(call::Entity::find()
-        .filter(call::Column::TenantId.eq(scope.id()))
-        .filter(call::Column::PublishedAt.is_not_null())
+        .filter(super::calls::visible(scope, false))
         .filter(call::Column::ClosesAt.lte(now))
         .order_by_desc(call::Column::ClosesAt)
         .all(db)
