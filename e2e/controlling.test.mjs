@@ -1,8 +1,8 @@
 // Controlling in a real browser (issue 14): a steering-group member reads the dashboard of 2019 — the
 // budget with the 2018 money carried in, the charts with their tables, the districts' coverage — and writes
-// the group's text into the yearly committee report, whose PDF then says it; the administration books a
-// budget through the ledger form, reverses it with a reason, and imports a CSV after its preview. axe on
-// every page.
+// the group's text for the yearly committee report on its own page, which the report and its PDF then say;
+// the administration books a budget through the ledger form, reverses it with a reason, and imports a CSV
+// after its preview. axe on every page.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { BASE, launch, openPage, signIn, waitForHydration, assertAccessible } from "./support.mjs";
@@ -43,11 +43,17 @@ test("a steering-group member reads the dashboard and writes the committee repor
   await page.getByRole("button", { name: "Filtern" }).click();
   await page.getByText("Stadtteilrunde Pieschen mit 14 Einrichtungen wiederbelebt").first().waitFor();
   await assertAccessible(page);
+  // The report is a document; its text is written on a page of its own, which hydrates.
+  await page.getByRole("link", { name: "Text der Steuerungsgruppe schreiben" }).click();
+  await page.getByRole("heading", { level: 1, name: "Text der Steuerungsgruppe zum Jahresbericht 2019" }).waitFor();
+  await waitForHydration(page);
+  await assertAccessible(page);
   const form = page.locator("#committee-form");
   await form.getByLabel(/Bericht der Steuerungsgruppe/).fill("Ein Jahr des Aufbaus.\n\nDie Stellen sind angekommen.");
   await form.getByLabel(/Bemerkenswerte Maßnahmen/).fill("Stadtteilfest Pieschen\nElterncafé Heidepark");
   await page.getByRole("button", { name: "Text speichern" }).click();
   await page.getByText("Der Text ist gespeichert.").waitFor();
+  await page.locator(".breadcrumb").getByRole("link", { name: "Jahresbericht an den Jugendhilfeausschuss" }).click();
   await page.locator("article.document").getByText("Die Stellen sind angekommen.").waitFor();
   await page.locator("article.document").getByText("Stadtteilfest Pieschen").waitFor();
 

@@ -1,6 +1,6 @@
-// Every page, loaded afresh by each kind of user, hydrates without an error or a warning in the console
-// (issue 10: with every page a lazy route, hydration first fetches the page's modules; a mismatch between
-// the server's markup and the browser's view shows up here as a warning or a panic).
+// Every page, loaded afresh by each kind of user, hydrates (or, served static, is enhanced) without an error or
+// a warning in the console (issue 10: with every page a lazy route, hydration first fetches the page's modules;
+// a mismatch between the server's markup and the browser's view shows up here as a warning or a panic).
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { BASE, launch, signIn, waitForHydration } from "./support.mjs";
@@ -26,7 +26,8 @@ const USERS = [
     "/dresden/notifications", "/dresden/account"]],
   ["steuerung1@dresden.demo", ["/dresden", "/dresden/calls", `all:/dresden/calls/${uuid}`, `/dresden/calls/${uuid}/bids`,
     `all:/dresden/calls/${uuid}/evaluation`, `/dresden/calls/${uuid}/ranking`, "/dresden/reports",
-    `/dresden/reports/${uuid}`, "/dresden/controlling", "/dresden/controlling/committee-report"]],
+    `/dresden/reports/${uuid}`, "/dresden/controlling", "/dresden/controlling/committee-report",
+    "/dresden/controlling/committee-report/text"]],
   ["koordination1@dresden.demo", ["/dresden", "/dresden/reports", `/dresden/reports/${uuid}`, "/dresden/reports/compliance",
     "/dresden/reports/figures", "/dresden/exchange", `/dresden/exchange/${uuid}`, "/dresden/notifications"]],
   ["admin@dresden.demo", ["/dresden/admin", "/dresden/admin/users", "/dresden/admin/users/invite",

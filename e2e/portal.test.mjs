@@ -137,9 +137,11 @@ describe("the carrier portal", () => {
     await page.locator("#call-list").getByRole("link", { name: "Sozialraumkoordination Stadtraum 4 und 5 – Nachbesetzung" }).click();
     await page.getByRole("heading", { level: 2, name: "Die Frist ist abgelaufen" }).waitFor();
     // A member of the steering group declares conflicts of interest for a lot before reading its bids.
+    // The call's page is static; the evaluation page loads (and hydrates) anew.
     await page.getByRole("link", { name: "Bewertung", exact: true }).click();
     const declaration = page.locator("section.card", { has: page.getByRole("heading", { level: 2, name: "Stadtraum 4", exact: true }) });
     await declaration.locator("fieldset.radio-group").first().waitFor();
+    await waitForHydration(page);
     for (const group of await declaration.locator("fieldset.radio-group").all()) {
       await group.getByLabel("Kein Interessenkonflikt").check();
     }

@@ -983,25 +983,27 @@ fn request_locale() -> model::Locale {
         .unwrap_or_default()
 }
 
-/// The yearly committee report of a year as a document, for its page (see [`ops::committee_document`]).
+/// The yearly committee report of a year as a document, for its page (see [`ops::committee_document`]), with
+/// the years there are.
 #[leptos::server(prefix = "/fn", endpoint = "committee_report")]
-pub async fn committee_report(year: i32) -> Result<crate::documents::Document, AppError> {
+pub async fn committee_report(year: i32) -> Result<(crate::documents::Document, Vec<i32>), AppError> {
     crate::error::respond(
         async move {
             let actor = crate::actor::Actor::require(model::Permission::ReadLedger).await?;
-            ops::committee_document(&actor, year, request_locale(), chrono::Utc::now()).await
+            let now = chrono::Utc::now();
+            Ok((ops::committee_document(&actor, year, request_locale(), now).await?, ops::years(&actor, now).await?))
         }
         .await,
     )
 }
 
-/// The steering group's text of a year, for its form, with the years there are.
+/// The steering group's text of a year, for its form (its writers only: the report shows it to its readers).
 #[leptos::server(prefix = "/fn", endpoint = "committee_text")]
-pub async fn committee_text(year: i32) -> Result<(model::controlling::CommitteeText, Vec<i32>), AppError> {
+pub async fn committee_text(year: i32) -> Result<model::controlling::CommitteeText, AppError> {
     crate::error::respond(
         async move {
-            let actor = crate::actor::Actor::require(model::Permission::ReadLedger).await?;
-            Ok((ops::committee_text(&actor, year).await?, ops::years(&actor, chrono::Utc::now()).await?))
+            let actor = crate::actor::Actor::require(model::Permission::WriteCommitteeReport).await?;
+            ops::committee_text(&actor, year).await
         }
         .await,
     )

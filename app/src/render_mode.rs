@@ -1,33 +1,58 @@
 //! How a page comes alive in the browser: hydrated as part of the app, or served static and enhanced.
 //!
-//! A visitor's public pages (the tenant directory, a tenant's home, its districts, the calls and a call) have
-//! nothing interactive but a ticking countdown: their links and the language switch are plain HTML. Loading
-//! the router, every shared component and hydration for them would cost a visitor on a slow line most of the
-//! bundle (issue 10). So for a visitor the server renders these pages as usual but asks the browser to
-//! `enhance` instead of `hydrate` (`EnhanceScripts` instead of Leptos' `HydrationScripts`), and the browser's
-//! entry runs [`enhance`], which starts the countdowns and nothing else. Both entries are `#[lazy]` in the
-//! `frontend` crate, so the wasm splitter keeps the app out of the enhancement's modules.
+//! Most pages only show things: lists, figures, a document, links to the next step. Loading the router, every
+//! shared component and hydration for them costs a reader on a slow line most of the bundle (issues 10 and
+//! 16: the framework alone is about 250 KB brotli, a page's own modules as much again). So for the pages in
+//! [`STATIC_PAGES`] the server renders the page as usual but asks the browser to `enhance` instead of
+//! `hydrate` (`EnhanceScripts` instead of Leptos' `HydrationScripts`), hands it none of the resources'
+//! data, and the browser's entry runs [`enhance`], which starts the countdowns and nothing else. Both entries
+//! are `#[lazy]` in the `frontend` crate, so the wasm splitter keeps the app out of the enhancement's modules.
 //!
-//! The same pages hydrate for anyone signed in (their frame has an account menu and role navigation, and
-//! client-side navigation continues into the workspaces) and when the browser navigates to them in the app.
-//! A new page is static for visitors only if it is listed in [`STATIC_FOR_VISITORS`] and needs no more than
-//! [`enhance`] does.
+//! What a static page still does works without the app: links, the language switch and signing out are
+//! plain forms and links, and the lists page with `?page=`. A page is static only for callers to whom it
+//! shows nothing that needs the app (a form that keeps its input and shows its error in place, an autosave):
+//! [`STATIC_PAGES`] names the others by permission, and a test renders every static page for every role and refuses a
+//! form on it that posts anywhere but to sign out or switch language. When the browser navigates to such a
+//! page within the app (from a hydrated page), the app renders it as any other.
 
-/// Axum's matched paths of the pages served static to visitors.
-pub const STATIC_FOR_VISITORS: &[&str] =
-    &["/", "/{tenant}", "/{tenant}/districts", "/{tenant}/calls", "/{tenant}/calls/{id}"];
+#[cfg(feature = "ssr")]
+use model::Permission;
 
-/// Whether the page being rendered is served static: one of [`STATIC_FOR_VISITORS`], asked for by someone
-/// who is not signed in to its tenant (`server::authz` has filtered the caller by tenant).
+/// Axum's matched paths of the pages that may be served static, each with the permissions whose holders see
+/// forms on it and so get it hydrated.
+#[cfg(feature = "ssr")]
+pub const STATIC_PAGES: &[(&str, &[Permission])] = &[
+    ("/", &[]),
+    ("/{tenant}", &[]),
+    ("/{tenant}/districts", &[]),
+    ("/{tenant}/calls", &[]),
+    ("/{tenant}/calls/{id}", &[]),
+    ("/{tenant}/calls/{id}/bids", &[]),
+    ("/{tenant}/controlling", &[]),
+    ("/{tenant}/controlling/committee-report", &[]),
+    ("/{tenant}/reports", &[Permission::FileReports]),
+    ("/{tenant}/admin/users", &[]),
+];
+
+/// Whether the page at `matched` (axum's matched path) is served static to a caller with `roles` (`None`: a
+/// visitor, or someone signed in to another tenant).
+#[cfg(feature = "ssr")]
+pub fn serves_static(matched: &str, roles: Option<&[model::Role]>) -> bool {
+    let Some((_, hydrated_for)) = STATIC_PAGES.iter().find(|(path, _)| *path == matched) else { return false };
+    roles.is_none_or(|roles| !hydrated_for.iter().any(|permission| model::policy::allows(roles, *permission)))
+}
+
+/// Whether the page being rendered is served static (see [`serves_static`]; `server::authz` has filtered the
+/// caller by tenant).
 #[cfg(feature = "ssr")]
 pub fn is_static() -> bool {
     use leptos::prelude::use_context;
     let Some(parts) = use_context::<http::request::Parts>() else {
         return false;
     };
-    let visitor = parts.extensions.get::<crate::auth::RequestContext>().is_none_or(|context| context.caller.is_none());
-    let matched = parts.extensions.get::<axum::extract::MatchedPath>().map(axum::extract::MatchedPath::as_str);
-    visitor && matched.is_some_and(|path| STATIC_FOR_VISITORS.contains(&path))
+    let Some(matched) = parts.extensions.get::<axum::extract::MatchedPath>() else { return false };
+    let caller = parts.extensions.get::<crate::auth::RequestContext>().and_then(|context| context.caller.as_ref());
+    serves_static(matched.as_str(), caller.map(|caller| caller.roles.as_slice()))
 }
 
 /// What makes a static page interactive: the countdowns tick (see `components::Countdown`, which renders the
@@ -80,5 +105,22 @@ pub async fn enhance() {
 pub fn mark_interactive() {
     if let Some(html) = leptos::prelude::document().document_element() {
         let _ = html.set_attribute("data-hydrated", "");
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+    use model::{Role, Seat};
+
+    #[test]
+    fn a_page_is_static_unless_it_shows_the_caller_a_form() {
+        let member = [Role::Steering { seat: Seat::Committee }];
+        let coordinator = [Role::Coordinator];
+        assert!(serves_static("/{tenant}/reports", None), "a visitor (who gets the refusal) gets nothing to fill in");
+        assert!(serves_static("/{tenant}/reports", Some(&member)));
+        assert!(!serves_static("/{tenant}/reports", Some(&coordinator)), "a coordinator starts reports there");
+        assert!(!serves_static("/{tenant}/bids/{id}", None), "a page not listed hydrates");
+        assert!(!serves_static("/{tenant}/bids/{id}", Some(&member)));
     }
 }

@@ -60,6 +60,7 @@ lazy_pages! {
     Controlling => pages::ControllingPage,
     Ledger => pages::LedgerPage,
     CommitteeReport => pages::CommitteeReportPage,
+    CommitteeText => pages::CommitteeTextPage,
     LedgerImport => pages::LedgerImportPage,
     Meetings => pages::SteeringMeetingsPage,
     Meeting => pages::SteeringMeetingPage,

@@ -23,6 +23,11 @@ pub const ENHANCE_NAME: &str = "enhance";
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     set_content_security_policy();
+    let served_static = is_static();
+    // A static page hydrates nothing, so its resources' data would be bytes the browser never reads.
+    if served_static && let Some(shared) = Owner::current_shared_context() {
+        shared.set_is_hydrating(false);
+    }
     view! {
         <!DOCTYPE html>
         // The language is fixed for a server response, so it is written here as a plain value rather than read
@@ -41,7 +46,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                     as_="fetch"
                     crossorigin="anonymous"
                 />
-                {if is_static() {
+                {if served_static {
                     view! { <EnhanceScripts options /> }.into_any()
                 } else {
                     view! { <HydrationScripts options /> }.into_any()
@@ -148,6 +153,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("controlling") view={Lazy::<page::Controlling>::new()} />
                     <Route path=path!("controlling/ledger") view={Lazy::<page::Ledger>::new()} />
                     <Route path=path!("controlling/committee-report") view={Lazy::<page::CommitteeReport>::new()} />
+                    <Route path=path!("controlling/committee-report/text") view={Lazy::<page::CommitteeText>::new()} />
                     <Route path=path!("controlling/import") view={Lazy::<page::LedgerImport>::new()} />
                     <Route path=path!("steering") view={Lazy::<page::Meetings>::new()} />
                     <Route path=path!("steering/meetings/:id") view={Lazy::<page::Meeting>::new()} />

@@ -84,6 +84,7 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         ("GET", "/{tenant}/controlling/committee-report" | "/{tenant}/committee-reports/{year}") => {
             Requires(Permission::ReadLedger)
         }
+        ("GET", "/{tenant}/controlling/committee-report/text") => Requires(Permission::WriteCommitteeReport),
         ("GET", "/{tenant}/controlling/import") => Requires(Permission::WriteLedger),
         (
             "GET",
@@ -179,8 +180,8 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
         ("POST", "/fn/add_ledger_entry" | "/fn/close_budget_year" | "/fn/import_ledger") => {
             Requires(Permission::WriteLedger)
         }
-        ("POST", "/fn/committee_report" | "/fn/committee_text") => Requires(Permission::ReadLedger),
-        ("POST", "/fn/save_committee_text") => Requires(Permission::WriteCommitteeReport),
+        ("POST", "/fn/committee_report") => Requires(Permission::ReadLedger),
+        ("POST", "/fn/committee_text" | "/fn/save_committee_text") => Requires(Permission::WriteCommitteeReport),
         ("POST", "/fn/bid_outcome") => Requires(Permission::DraftBids),
         (
             "POST",

@@ -4,9 +4,10 @@ use model::Locale;
 
 /// Switches between German and English.
 ///
-/// Without JavaScript it is a plain GET form (`?lang=en`), which the server answers by setting the language
-/// cookie. Once hydrated, the switch happens in place: the text changes, `<html lang>` follows, the cookie is
-/// set for the next page load, and nothing is reloaded.
+/// Without the app (a static page, or before hydration) it is a plain form posted to `set_language`, which
+/// sets the language cookie, keeps the choice in a signed-in user's account and sends the browser back to the
+/// page. Once hydrated, the switch happens in place: the text changes, `<html lang>` follows, the cookie is
+/// set for the next page load, and nothing is reloaded. (Links can still ask for a language with `?lang=`.)
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let i18n = I18n::expect();
@@ -24,8 +25,9 @@ pub fn LanguageSwitch() -> impl IntoView {
         switch(i18n, target);
     };
     view! {
-        <form class="language-switch" method="get" on:submit=on_submit aria-label=move || i18n.t(Key::ChooseLanguage)>
-            <button type="submit" name="lang" value=move || other().tag() lang=move || other().tag()>
+        <form class="language-switch" method="post" action="/fn/set_language" on:submit=on_submit
+            aria-label=move || i18n.t(Key::ChooseLanguage)>
+            <button type="submit" name="language" value=move || other().tag() lang=move || other().tag()>
                 {move || endonym(other())}
             </button>
         </form>

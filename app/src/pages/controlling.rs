@@ -614,14 +614,16 @@ fn report_year() -> Memo<i32> {
     Memo::new(move |_| year.get().unwrap_or_else(|| chrono::Datelike::year(&chrono::Utc::now().date_naive()) - 1))
 }
 
+/// `/{tenant}/controlling/committee-report`: the year's report as a document, with its downloads. It has no
+/// form, so it is served static (`render_mode`); the steering group writes its text on [`CommitteeTextPage`].
 #[component]
 pub fn CommitteeReportPage() -> impl IntoView {
     let i18n = I18n::expect();
     let year = report_year();
-    let save = ServerAction::<SaveCommitteeText>::new();
-    let document = Resource::new(move || (year.get(), save.version().get()), |(year, _)| committee_report(year));
-    let text = Resource::new(move || year.get(), committee_text);
+    let report = Resource::new(move || year.get(), committee_report);
     let CurrentUser(me) = expect_context::<CurrentUser>();
+    let CurrentTenant(tenant) = expect_context::<CurrentTenant>();
+    let text_page = StoredValue::new(format!("/{}/controlling/committee-report/text", tenant.slug));
     view! {
         <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::CommitteeTitle))) />
         <Protected>
@@ -633,18 +635,61 @@ pub fn CommitteeReportPage() -> impl IntoView {
             <Transition fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
                 {move || Suspend::new(async move {
                     let writes = me.await.ok().flatten().is_some_and(|me| model::policy::allows(&me.roles, model::Permission::WriteCommitteeReport));
-                    match (text.await, document.await) {
-                        (Ok((text, years)), Ok(document)) => view! {
-                            <div class="no-print">
-                                <YearChoice years chosen=Some(year.get_untracked()) all=false />
-                                <CommitteeDownloads year=year.get_untracked() />
-                                {writes.then(|| view! { <CommitteeTextForm year=year.get_untracked() text save /> })}
-                            </div>
-                            <DocumentView document />
-                        }.into_any(),
-                        (Err(AppError::Forbidden), _) | (_, Err(AppError::Forbidden)) => view! { <p class="notice notice--error">{move || i18n.t(Key::ForbiddenText)}</p> }.into_any(),
-                        (Err(AppError::Invalid { .. }), _) | (_, Err(AppError::Invalid { .. })) => view! { <p class="notice notice--error">{move || i18n.t(Key::ErrorText)}</p> }.into_any(),
-                        _ => view! { <ErrorNotice /> }.into_any(),
+                    match report.await {
+                        Ok((document, years)) => {
+                            let year = year.get_untracked();
+                            view! {
+                                <div class="no-print">
+                                    <YearChoice years chosen=Some(year) all=false />
+                                    <CommitteeDownloads year />
+                                    {writes.then(|| view! {
+                                        <p>
+                                            <A href=format!("{}?year={year}", text_page.get_value()) attr:class="button">
+                                                {move || i18n.t(Key::CommitteeEditText)}
+                                            </A>
+                                        </p>
+                                    })}
+                                </div>
+                                <DocumentView document />
+                            }
+                            .into_any()
+                        }
+                        Err(AppError::Forbidden) => view! { <p class="notice notice--error">{move || i18n.t(Key::ForbiddenText)}</p> }.into_any(),
+                        Err(AppError::Invalid { .. }) => view! { <p class="notice notice--error">{move || i18n.t(Key::ErrorText)}</p> }.into_any(),
+                        Err(_) => view! { <ErrorNotice /> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </Protected>
+    }
+}
+
+/// `/{tenant}/controlling/committee-report/text?year=`: the steering group's account and notable measures
+/// for a year's report (its writers only), a page of its own so that the report stays a document.
+#[component]
+pub fn CommitteeTextPage() -> impl IntoView {
+    use crate::i18n::msg;
+    let i18n = I18n::expect();
+    let year = report_year();
+    let save = ServerAction::<SaveCommitteeText>::new();
+    let text = Resource::new(move || year.get(), committee_text);
+    let CurrentTenant(tenant) = expect_context::<CurrentTenant>();
+    let report = StoredValue::new(format!("/{}/controlling/committee-report", tenant.slug));
+    let title = move || msg::committee_text_title(i18n.locale(), msg::CommitteeTextTitle { year: &year.get().to_string() });
+    view! {
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", title())) />
+        <Protected permission=model::Permission::WriteCommitteeReport>
+            <p class="breadcrumb">
+                <A href=move || format!("{}?year={}", report.get_value(), year.get())>{move || i18n.t(Key::CommitteeTitle)}</A>
+            </p>
+            <h1>{title}</h1>
+            <Transition fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match text.await {
+                        Ok(text) => view! { <CommitteeTextForm year=year.get_untracked() text save /> }.into_any(),
+                        Err(AppError::Forbidden) => view! { <p class="notice notice--error">{move || i18n.t(Key::ForbiddenText)}</p> }.into_any(),
+                        Err(AppError::Invalid { .. }) => view! { <p class="notice notice--error">{move || i18n.t(Key::ErrorText)}</p> }.into_any(),
+                        Err(_) => view! { <ErrorNotice /> }.into_any(),
                     }
                 })}
             </Transition>
@@ -674,8 +719,7 @@ fn CommitteeTextForm(year: i32, text: model::controlling::CommitteeText, save: S
     let error = move || save.value().get().and_then(Result::err);
     let saved = move || matches!(save.value().get(), Some(Ok(_)));
     view! {
-        <section aria-labelledby="committee-text">
-            <h2 id="committee-text">{move || i18n.t(Key::CommitteeTextHeading)}</h2>
+        <section aria-label=move || i18n.t(Key::CommitteeTextHeading)>
             <div role="alert">
                 {move || error().map(|e| view! { <p class="notice notice--error">{error_text(i18n.locale(), &e)}</p> })}
                 {move || saved().then(|| view! { <p class="notice">{move || i18n.t(Key::CommitteeSaved)}</p> })}
@@ -820,7 +864,7 @@ pub fn ControllingTasks() -> impl IntoView {
                                     <li><A href=format!("{base}/ledger")>{move || msg::task_year_to_close(i18n.locale(), msg::TaskYearToClose { year: &year.to_string() })}</A></li>
                                 })}
                                 {tasks.report_text_missing.map(|year| view! {
-                                    <li><A href=format!("{base}/committee-report?year={year}")>{move || msg::task_committee_text(i18n.locale(), msg::TaskCommitteeText { year: &year.to_string() })}</A></li>
+                                    <li><A href=format!("{base}/committee-report/text?year={year}")>{move || msg::task_committee_text(i18n.locale(), msg::TaskCommitteeText { year: &year.to_string() })}</A></li>
                                 })}
                             </ul>
                         </section>

@@ -29,7 +29,7 @@ pub use bid_reading::{BidVersionPage, CallBidsPage};
 pub use bids::{BidPage, BidsPage};
 pub use calls::{CallPage, CallsPage};
 pub(crate) use controlling::ControllingTasks;
-pub use controlling::{CommitteeReportPage, ControllingPage, LedgerImportPage, LedgerPage};
+pub use controlling::{CommitteeReportPage, CommitteeTextPage, ControllingPage, LedgerImportPage, LedgerPage};
 pub use directory::TenantDirectory;
 pub use districts::DistrictsPage;
 pub use documents::DecisionProposalPage;

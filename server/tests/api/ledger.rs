@@ -534,9 +534,26 @@ async fn the_committee_report_of_2019_comes_as_data_page_pdf_xlsx_and_csv() {
     };
     assert_eq!(status, 200);
     assert!(
-        html.contains("Stadtteilrunde Pieschen") && html.contains("id=\"committee-form\""),
-        "the page with its form"
+        html.contains("Stadtteilrunde Pieschen") && !html.contains("id=\"committee-form\""),
+        "the report is a document"
     );
+    assert!(html.contains("href=\"/dresden/controlling/committee-report/text?year=2019\""), "its writers' link");
+    let text = browser.get(app.url("/dresden/controlling/committee-report/text?year=2019")).send().await.expect("page");
+    assert_eq!(text.status(), 200);
+    let text = text.text().await.expect("html");
+    assert!(
+        text.contains("id=\"committee-form\"") && text.contains("Stadtteilrunde Pieschen"),
+        "the form with the text"
+    );
+    // A reader who does not write it gets the report without the link, and the text page refused.
+    let admin = app.signed_in("dresden", "admin@dresden.demo").await;
+    let html = admin.get(app.url("/dresden/controlling/committee-report?year=2019")).send().await.expect("page");
+    let html = html.text().await.expect("html");
+    assert!(html.contains("Stadtteilrunde Pieschen") && !html.contains("committee-report/text"), "{html}");
+    let refused =
+        admin.get(app.url("/dresden/controlling/committee-report/text?year=2019")).send().await.expect("page");
+    assert_eq!(refused.status(), 403);
+    assert!(!refused.text().await.expect("html").contains("Stadtteilrunde Pieschen"));
 }
 
 #[tokio::test]
@@ -676,7 +693,7 @@ async fn the_home_page_reminds_of_last_years_closing_and_report() {
     let tasks: Value = app.call(&member, "controlling_tasks", &[]).await.json().await.expect("json");
     assert_eq!(tasks, json!({"year_to_close": null, "report_text_missing": last}));
     let html = member.get(app.url("/dresden")).send().await.expect("home").text().await.expect("html");
-    assert!(html.contains("id=\"controlling-tasks\"") && html.contains(&format!("committee-report?year={last}")));
+    assert!(html.contains("id=\"controlling-tasks\"") && html.contains(&format!("committee-report/text?year={last}")));
     for (tenant, email) in [("dresden", "traeger1@dresden.demo"), ("dresden", "koordination1@dresden.demo")] {
         let browser = app.signed_in(tenant, email).await;
         let tasks: Value = app.call(&browser, "controlling_tasks", &[]).await.json().await.expect("json");

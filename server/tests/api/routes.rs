@@ -391,9 +391,10 @@ const TABLE: &[(&str, &str, &str, &str, &str)] = &[
     ),
     ("POST", "/fn/close_budget_year", "", "year=2025", "UAFFFFA"),
     ("GET", "/{tenant}/controlling/committee-report", "", "", "UAAFFFU"),
+    ("GET", "/{tenant}/controlling/committee-report/text", "", "", "UFAFFFU"),
     ("GET", "/{tenant}/committee-reports/{year}", "/dresden/committee-reports/2019.csv", "", "UAAFFFU"),
     ("POST", "/fn/committee_report", "", "year=2019", "UAAFFFA"),
-    ("POST", "/fn/committee_text", "", "year=2019", "UAAFFFA"),
+    ("POST", "/fn/committee_text", "", "year=2019", "UFAFFFF"),
     ("POST", "/fn/save_committee_text", "", "year=2024&narrative=Gut&measures=", "UFAFFFF"),
     (
         "GET",
@@ -995,7 +996,12 @@ async fn no_refused_page_carries_the_data_of_its_rightful_readers() {
     }
     let mut plain = Vec::new();
     for browser in &browsers {
-        plain.push(body(browser, &app.url("/dresden/districts")).await);
+        // What anyone may see: a static page, a hydrated one (the static ones carry no resources to compare
+        // with) and the public list of districts (their ids, which the static page does not show).
+        let mut seen = body(browser, &app.url("/dresden/districts")).await;
+        seen += &body(browser, &app.url("/dresden/account")).await;
+        seen += &app.call(browser, "districts", &[("tenant", "dresden")]).await.text().await.expect("districts");
+        plain.push(seen);
     }
 
     let mut checked = 0;
@@ -1029,8 +1035,14 @@ async fn no_refused_page_carries_the_data_of_its_rightful_readers() {
                 );
             }
             for resource in resources(&refused) {
+                // A public answer (the districts) as a server function gives it: `{"Ok":…}` without the wrapper.
+                let unescaped = resource.replace(r#"\""#, "\"");
+                let public = unescaped
+                    .strip_prefix(r#"{"Ok":"#)
+                    .and_then(|answer| answer.strip_suffix('}'))
+                    .is_some_and(|answer| plain[column].contains(answer));
                 assert!(
-                    resource.starts_with(r#"{\"Err\""#) || resources(&plain[column]).contains(&resource),
+                    resource.starts_with(r#"{\"Err\""#) || resources(&plain[column]).contains(&resource) || public,
                     "{route} refused to {who} still carries the resource {resource}"
                 );
             }
