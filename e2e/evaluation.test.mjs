@@ -81,6 +81,15 @@ test("a member declares, scores a lot, finalises and then sees the ranking", asy
   assert.equal(await matrix.filter({ hasText: "Steuerungsgruppe Mitglied 6" }).count(), 2, "steuerung6's two sheets");
   await assertAccessible(page);
 
+  // The recommendation is recorded on a page of its own: the ranking only shows things and is served static.
+  await page.getByRole("link", { name: "Empfehlung erfassen", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "Empfehlung erfassen: Stadtraum 4" }).waitFor();
+  await waitForHydration(page);
+  for (const carrier of carriers) await page.locator("#rec-bid").getByRole("option", { name: carrier }).waitFor({ state: "attached" });
+  await assertAccessible(page);
+  await page.locator(".breadcrumb").getByRole("link", { name: "Rangfolge" }).click();
+  await ranking.locator("table.ranking-table tbody tr").first().waitFor();
+
   // The decision proposal, printable, from the same figures.
   await page.getByRole("link", { name: "Beschlussvorlage (Druckansicht)" }).click();
   await page.getByRole("heading", { level: 1, name: /^Vergabe: Sozialraumkoordination Stadtraum 4 und 5/ }).waitFor();

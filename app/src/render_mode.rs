@@ -28,6 +28,7 @@ pub const STATIC_PAGES: &[(&str, &[Permission])] = &[
     ("/{tenant}/calls", &[]),
     ("/{tenant}/calls/{id}", &[]),
     ("/{tenant}/calls/{id}/bids", &[]),
+    ("/{tenant}/calls/{id}/ranking", &[]),
     ("/{tenant}/controlling", &[]),
     ("/{tenant}/controlling/committee-report", &[]),
     ("/{tenant}/reports", &[Permission::FileReports]),

@@ -42,6 +42,8 @@ lazy_pages! {
     CallBids => pages::CallBidsPage,
     Evaluation => pages::EvaluationPage,
     Ranking => pages::RankingPage,
+    Recommendation => pages::RecommendationPage,
+    Decision => pages::DecisionPage,
     DecisionProposal => pages::DecisionProposalPage,
     Score => pages::ScorePage,
     Posts => pages::PostsPage,

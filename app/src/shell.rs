@@ -135,6 +135,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("calls/:id/bids") view={Lazy::<page::CallBids>::new()} />
                     <Route path=path!("calls/:id/evaluation") view={Lazy::<page::Evaluation>::new()} />
                     <Route path=path!("calls/:id/ranking") view={Lazy::<page::Ranking>::new()} />
+                    <Route path=path!("calls/:id/ranking/recommendation") view={Lazy::<page::Recommendation>::new()} />
+                    <Route path=path!("calls/:id/ranking/decision") view={Lazy::<page::Decision>::new()} />
                     <Route path=path!("calls/:id/decision-proposal") view={Lazy::<page::DecisionProposal>::new()} />
                     <Route path=path!("register") view={Lazy::<page::Register>::new()} />
                     <Route path=path!("confirm-email") view={Lazy::<page::ConfirmEmail>::new()} />

@@ -78,6 +78,8 @@ pub fn access_for(method: &Method, path: &str) -> Option<Access> {
             Requires(Permission::ReadBids)
         }
         ("GET", "/{tenant}/bids/{id}/score") => Requires(Permission::ScoreBids),
+        ("GET", "/{tenant}/calls/{id}/ranking/recommendation") => Requires(Permission::ScoreBids),
+        ("GET", "/{tenant}/calls/{id}/ranking/decision") => Requires(Permission::ManageCalls),
         ("GET", "/{tenant}/posts" | "/{tenant}/controlling" | "/{tenant}/controlling/ledger") => {
             Requires(Permission::ReadLedger)
         }

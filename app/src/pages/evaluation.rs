@@ -472,8 +472,6 @@ fn OthersScores(others: BidScoresView) -> impl IntoView {
 pub fn RankingPage() -> impl IntoView {
     let i18n = I18n::expect();
     let id = id_param();
-    let recommend = ServerAction::<Recommend>::new();
-    let decide = ServerAction::<Decide>::new();
     let query = leptos_router::hooks::use_query_map();
     // The lot shown (`?lot=`, else the first with bids); one that is not an id is not found.
     let lot = move || match query.read().get("lot") {
@@ -481,8 +479,8 @@ pub fn RankingPage() -> impl IntoView {
         None => Ok(None),
     };
     let table = Resource::new(
-        move || (id(), lot(), recommend.version().get(), decide.version().get()),
-        |(id, lot, ..)| async move {
+        move || (id(), lot()),
+        |(id, lot)| async move {
             match (id, lot) {
                 (Some(id), Ok(lot)) => ranking(id, lot).await,
                 _ => Err(AppError::NotFound),
@@ -495,7 +493,7 @@ pub fn RankingPage() -> impl IntoView {
             <Transition fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
                 {move || Suspend::new(async move {
                     match table.await {
-                        Ok(view) => view! { <Ranking view recommend decide /> }.into_any(),
+                        Ok(view) => view! { <Ranking view /> }.into_any(),
                         Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
                         Err(err) => view! { <p class="notice">{error_text(i18n.locale(), &err)}</p> }.into_any(),
                     }
@@ -506,32 +504,24 @@ pub fn RankingPage() -> impl IntoView {
 }
 
 #[component]
-fn Ranking(view: RankingView, recommend: ServerAction<Recommend>, decide: ServerAction<Decide>) -> impl IntoView {
+fn Ranking(view: RankingView) -> impl IntoView {
     let i18n = I18n::expect();
     let CurrentTenant(tenant) = expect_context::<CurrentTenant>();
     let slug = tenant.slug.to_string();
     let call_id = view.call.id;
     let titles: Vec<String> = view.rubric.criteria().iter().map(|c| c.title().to_owned()).collect();
-    let years = model::bid::budget_years(view.call.decision_date);
+    let ranking = format!("/{slug}/calls/{call_id}/ranking");
     view! {
         <p class="breadcrumb"><A href=format!("/{slug}/calls/{call_id}/evaluation")>{move || i18n.t(Key::EvaluationTitle)}</A></p>
         <h1>{move || i18n.t(Key::RankingTitle)}</h1>
         <p class="lead">{view.call.title.clone()}</p>
         <p class="hint">{move || i18n.t(Key::RankingRule)}</p>
         <ul class="downloads">
-            <li><a href=format!("/{slug}/calls/{call_id}/ranking.csv") download>{move || i18n.t(Key::DownloadCsv)}</a></li>
-            <li><a href=format!("/{slug}/calls/{call_id}/ranking.xlsx") download>{move || i18n.t(Key::DownloadXlsx)}</a></li>
+            <li><a href=format!("{ranking}.csv") download>{move || i18n.t(Key::DownloadCsv)}</a></li>
+            <li><a href=format!("{ranking}.xlsx") download>{move || i18n.t(Key::DownloadXlsx)}</a></li>
             <li><A href=format!("/{slug}/calls/{call_id}/decision-proposal")>{move || i18n.t(Key::ProposalLinkHtml)}</A></li>
             <li><a href=format!("/{slug}/calls/{call_id}/decision-proposal.pdf") download>{move || i18n.t(Key::ProposalLinkPdf)}</a></li>
         </ul>
-        <div role="alert">
-            {move || recommend.value().get().and_then(Result::err).map(|e| view! {
-                <p class="notice notice--error">{error_text(i18n.locale(), &e)}</p>
-            })}
-            {move || decide.value().get().and_then(Result::err).map(|e| view! {
-                <p class="notice notice--error">{error_text(i18n.locale(), &e)}</p>
-            })}
-        </div>
         <crate::components::LotNav choices=view.choices.clone() shown=view.lots.first().map(|lot| lot.lot_id) />
         {view.lots.into_iter().filter(|lot| lot.hidden.is_some() || !lot.lines.is_empty()).map(|lot| {
             let lot_id = lot.lot_id;
@@ -539,11 +529,11 @@ fn Ranking(view: RankingView, recommend: ServerAction<Recommend>, decide: Server
             let hidden = lot.hidden.is_some();
             let recommendation = lot.recommendation.clone();
             let decisions = lot.decisions.clone();
+            let ranking = ranking.clone();
             view! {
                 <LotRankingCard lot titles=titles.clone() />
                 {(!hidden).then(|| view! {
-                    <Outcome call_id lot_id lines recommendation decisions years=years.clone()
-                        scorer=view.scorer decides=view.decides recommend decide />
+                    <Outcome ranking lot_id lines recommendation decisions scorer=view.scorer decides=view.decides />
                 })}
             }
         }).collect_view()}
@@ -685,68 +675,35 @@ pub fn EvaluationTasks() -> impl IntoView {
     }
 }
 
-/// A lot's recommendation and the committee's decisions, with the forms to record them for who may.
+/// A lot's recommendation and the committee's decisions, with links to record them for who may. Each form is
+/// a page of its own ([`RecommendationPage`], [`DecisionPage`]), so the ranking only shows things and is
+/// served static (`render_mode`): it is read far more often than a recommendation is recorded.
 #[component]
-#[allow(clippy::too_many_arguments)]
 fn Outcome(
-    call_id: Uuid,
+    ranking: String,
     lot_id: Uuid,
     lines: Vec<RankingLine>,
     recommendation: Option<RecommendationView>,
     decisions: Vec<DecisionView>,
-    years: Vec<i32>,
     scorer: bool,
     decides: bool,
-    recommend: ServerAction<Recommend>,
-    decide: ServerAction<Decide>,
 ) -> impl IntoView {
     let i18n = I18n::expect();
-    let years = StoredValue::new(years);
     let undecided: Vec<RankingLine> =
         lines.iter().filter(|l| !decisions.iter().any(|d| d.bid_id == l.line.bid_id)).cloned().collect();
     view! {
         <section class="card" aria-labelledby=format!("outcome-{lot_id}")>
             <h3 id=format!("outcome-{lot_id}")>{move || i18n.t(Key::RecommendationTitle)}</h3>
             {match recommendation {
-                Some(r) => view! {
-                    <dl class="facts recommendation">
-                        <dt>{move || i18n.t(Key::ProposedCarrier)}</dt>
-                        <dd>{r.organisation_name.clone().unwrap_or_else(|| i18n.t(Key::NoAwardProposed).to_owned())}</dd>
-                        {r.amounts.iter().map(|a| {
-                            let amount = a.amount;
-                            view! { <dt>{a.year}</dt><dd>{move || amount.format(i18n.locale())}</dd> }
-                        }).collect_view()}
-                        <dt>{move || i18n.t(Key::FteLabel)}</dt>
-                        <dd>{r.fte.format(i18n.locale())}</dd>
-                        <dt>{move || i18n.t(Key::ReasoningLabel)}</dt>
-                        <dd class="answer-text">{r.reasoning.clone()}</dd>
-                        <dt>{move || i18n.t(Key::RecordedBy)}</dt>
-                        <dd>{r.recorded_by.clone()}", "{move || format_date_time(r.recorded_at, i18n.locale(), DEFAULT_TIME_ZONE)}</dd>
-                    </dl>
-                }.into_any(),
+                Some(r) => view! { <RecommendationFacts recommendation=r /> }.into_any(),
                 None => view! { <p>{move || i18n.t(Key::NoRecommendationYet)}</p> }.into_any(),
             }}
             {scorer.then(|| view! {
-                <details>
-                    <summary>{move || i18n.t(Key::RecordRecommendation)}</summary>
-                    <ActionForm action=recommend attr:class="form">
-                        <input type="hidden" name="call" value=call_id.to_string() />
-                        <input type="hidden" name="lot" value=lot_id.to_string() />
-                        <label for=format!("rec-bid-{lot_id}")>{move || i18n.t(Key::ProposedCarrier)}</label>
-                        <select id=format!("rec-bid-{lot_id}") name="bid">
-                            {lines.iter().map(|l| view! {
-                                <option value=l.line.bid_id.to_string()>{l.organisation_name.clone()}</option>
-                            }).collect_view()}
-                            <option value="none">{move || i18n.t(Key::NoAwardProposed)}</option>
-                        </select>
-                        <AmountInputs prefix="fields" id_base=format!("rec-{lot_id}") years=years.get_value() />
-                        <label for=format!("rec-fte-{lot_id}")>{move || i18n.t(Key::FteLabel)}</label>
-                        <input type="text" id=format!("rec-fte-{lot_id}") name="fte" value="0.5" />
-                        <label for=format!("rec-why-{lot_id}")>{move || i18n.t(Key::ReasoningLabel)}</label>
-                        <textarea id=format!("rec-why-{lot_id}") name="reasoning" rows="4" maxlength="4000" required=true></textarea>
-                        <button type="submit" class="button">{move || i18n.t(Key::RecordRecommendation)}</button>
-                    </ActionForm>
-                </details>
+                <p>
+                    <A href=format!("{ranking}/recommendation?lot={lot_id}") attr:class="button">
+                        {move || i18n.t(Key::RecordRecommendation)}
+                    </A>
+                </p>
             })}
             <h3>{move || i18n.t(Key::DecisionsTitle)}</h3>
             {if decisions.is_empty() {
@@ -767,44 +724,251 @@ fn Outcome(
                     </ul>
                 }.into_any()
             }}
-            {(decides && !undecided.is_empty()).then(|| undecided.into_iter().map(|l| {
-                let bid = l.line.bid_id;
-                let base = format!("decide-{bid}");
-                view! {
-                    <details>
-                        <summary>{move || i18n.t(Key::RecordDecision)}": "{l.organisation_name.clone()}</summary>
-                        <ActionForm action=decide attr:class="form">
-                            <input type="hidden" name="bid" value=bid.to_string() />
-                            <label for=format!("{base}-date")>{move || i18n.t(Key::SessionDate)}</label>
-                            <input type="date" id=format!("{base}-date") name="form[session_date]" required=true />
-                            <label for=format!("{base}-number")>{move || i18n.t(Key::ResolutionNumber)}</label>
-                            <input type="text" id=format!("{base}-number") name="form[resolution_number]" required=true maxlength="64" />
-                            <fieldset class="radio-group">
-                                <legend>{move || i18n.t(Key::DecisionLabel)}</legend>
-                                <label for=format!("{base}-yes")>
-                                    <input type="radio" id=format!("{base}-yes") name="form[awarded]" value="yes" required=true />
-                                    {move || i18n.t(Key::Awarded)}
-                                </label>
-                                <label for=format!("{base}-no")>
-                                    <input type="radio" id=format!("{base}-no") name="form[awarded]" value="no" />
-                                    {move || i18n.t(Key::NotAwarded)}
-                                </label>
-                            </fieldset>
-                            <AmountInputs prefix="form" id_base=base.clone() years=years.get_value() />
-                            <label for=format!("{base}-start")>{move || i18n.t(Key::StartsOnLabel)}</label>
-                            <input type="date" id=format!("{base}-start") name="form[starts_on]" />
-                            <label for=format!("{base}-end")>{move || i18n.t(Key::EndsOnLabel)}</label>
-                            <input type="date" id=format!("{base}-end") name="form[ends_on]" />
-                            <label for=format!("{base}-fte")>{move || i18n.t(Key::FteLabel)}</label>
-                            <input type="text" id=format!("{base}-fte") name="form[fte]" placeholder="0.5" />
-                            <label for=format!("{base}-conditions")>{move || i18n.t(Key::ConditionsLabel)}</label>
-                            <textarea id=format!("{base}-conditions") name="form[conditions]" rows="3" maxlength="4000"></textarea>
-                            <button type="submit" class="button">{move || i18n.t(Key::RecordDecision)}</button>
-                        </ActionForm>
-                    </details>
-                }
-            }).collect_view())}
+            {(decides && !undecided.is_empty()).then(|| view! {
+                <ul class="record-links">
+                    {undecided.into_iter().map(|l| view! {
+                        <li>
+                            <A href=format!("{ranking}/decision?lot={lot_id}&bid={}", l.line.bid_id)>
+                                {move || i18n.t(Key::RecordDecision)}": "{l.organisation_name.clone()}
+                            </A>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            })}
         </section>
+    }
+}
+
+#[component]
+fn RecommendationFacts(recommendation: RecommendationView) -> impl IntoView {
+    let i18n = I18n::expect();
+    let r = recommendation;
+    view! {
+        <dl class="facts recommendation">
+            <dt>{move || i18n.t(Key::ProposedCarrier)}</dt>
+            <dd>{r.organisation_name.clone().unwrap_or_else(|| i18n.t(Key::NoAwardProposed).to_owned())}</dd>
+            {r.amounts.iter().map(|a| {
+                let amount = a.amount;
+                view! { <dt>{a.year}</dt><dd>{move || amount.format(i18n.locale())}</dd> }
+            }).collect_view()}
+            <dt>{move || i18n.t(Key::FteLabel)}</dt>
+            <dd>{r.fte.format(i18n.locale())}</dd>
+            <dt>{move || i18n.t(Key::ReasoningLabel)}</dt>
+            <dd class="answer-text">{r.reasoning.clone()}</dd>
+            <dt>{move || i18n.t(Key::RecordedBy)}</dt>
+            <dd>{r.recorded_by.clone()}", "{move || format_date_time(r.recorded_at, i18n.locale(), DEFAULT_TIME_ZONE)}</dd>
+        </dl>
+    }
+}
+
+/// An id from the query (`?lot=`, `?bid=`); one that is missing or not an id is not found.
+fn query_id(name: &'static str) -> impl Fn() -> Option<Uuid> + Copy + Send + Sync + 'static {
+    let query = leptos_router::hooks::use_query_map();
+    move || query.read().get(name).and_then(|id| Uuid::parse_str(&id).ok())
+}
+
+/// The lot of a recording page from the ranking of its call (`?lot=`), with what the ranking says of it; only
+/// for holders of the page's `permission`, which is narrower than the ranking's (a refused page carries none
+/// of it).
+fn ranking_of_lot(
+    id: impl Fn() -> Option<Uuid> + Copy + Send + Sync + 'static,
+    lot: impl Fn() -> Option<Uuid> + Copy + Send + Sync + 'static,
+    permission: Permission,
+) -> Resource<Result<RankingView, AppError>> {
+    let CurrentUser(me) = expect_context::<CurrentUser>();
+    Resource::new(
+        move || (id(), lot()),
+        move |(id, lot)| async move {
+            let roles = me.await.ok().flatten().map(|me| me.roles).unwrap_or_default();
+            if !model::policy::allows(&roles, permission) {
+                return Err(AppError::Forbidden);
+            }
+            match (id, lot) {
+                (Some(id), Some(lot)) => ranking(id, Some(lot)).await,
+                _ => Err(AppError::NotFound),
+            }
+        },
+    )
+}
+
+/// Back to the lot's ranking once `done` (the form's action succeeded), where the new recommendation or
+/// decision shows.
+fn back_to_ranking_once(done: impl Fn() -> bool + 'static, ranking: impl Fn() -> String + 'static) {
+    let navigate = leptos_router::hooks::use_navigate();
+    Effect::new(move |_| {
+        if done() {
+            navigate(&ranking(), Default::default());
+        }
+    });
+}
+
+/// `/{tenant}/calls/{id}/ranking/recommendation?lot=`: a scoring member records the group's recommendation
+/// for a lot (the server refuses it before the quorum of final sheets).
+#[component]
+pub fn RecommendationPage() -> impl IntoView {
+    let i18n = I18n::expect();
+    let id = id_param();
+    let lot = query_id("lot");
+    let recommend = ServerAction::<Recommend>::new();
+    let table = ranking_of_lot(id, lot, Permission::ScoreBids);
+    let CurrentTenant(tenant) = expect_context::<CurrentTenant>();
+    let slug = tenant.slug.to_string();
+    let ranking = move || format!("/{slug}/calls/{}/ranking?lot={}", id().unwrap_or_default(), lot().unwrap_or_default());
+    back_to_ranking_once(move || recommend.value().with(|value| matches!(value, Some(Ok(_)))), ranking.clone());
+    view! {
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::RecordRecommendation))) />
+        <Protected permission=Permission::ScoreBids>
+            <p class="breadcrumb"><A href=ranking.clone()>{move || i18n.t(Key::RankingTitle)}</A></p>
+            <Transition fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match table.await.map(|view| recording_lot(view, lot())) {
+                        Ok(Ok((view, lot))) if view.scorer => {
+                            let years = model::bid::budget_years(view.call.decision_date);
+                            view! { <RecommendationForm call_id=view.call.id lot years recommend /> }.into_any()
+                        }
+                        Ok(Ok(_)) => view! { <p class="notice notice--error">{move || i18n.t(Key::ForbiddenText)}</p> }.into_any(),
+                        Ok(Err(Some(key))) => view! { <p class="notice">{move || i18n.t(key)}</p> }.into_any(),
+                        Ok(Err(None)) | Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
+                        Err(err) => view! { <p class="notice">{error_text(i18n.locale(), &err)}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </Protected>
+    }
+}
+
+/// The lot `lot` of a ranking, or why it cannot be recorded on: its ranking is hidden from the caller (the
+/// reason), or it is not there (`None`).
+fn recording_lot(view: RankingView, lot: Option<Uuid>) -> Result<(RankingView, LotRanking), Option<Key>> {
+    let lot = view.lots.iter().find(|l| Some(l.lot_id) == lot).cloned().ok_or(None)?;
+    match lot.hidden {
+        Some(RankingHidden::Undeclared) => Err(Some(Key::ErrDeclarationsMissing)),
+        Some(RankingHidden::Recused) => Err(Some(Key::RecusedNotice)),
+        Some(RankingHidden::OwnScoresOpen) => Err(Some(Key::RankingAfterOwnScores)),
+        None => Ok((view, lot)),
+    }
+}
+
+#[component]
+fn RecommendationForm(call_id: Uuid, lot: LotRanking, years: Vec<i32>, recommend: ServerAction<Recommend>) -> impl IntoView {
+    let i18n = I18n::expect();
+    let lot_id = lot.lot_id;
+    view! {
+        <h1>{move || i18n.t(Key::RecordRecommendation)}": "{lot.title.clone()}</h1>
+        {lot.recommendation.map(|recommendation| view! { <RecommendationFacts recommendation /> })}
+        <div role="alert">
+            {move || recommend.value().get().and_then(Result::err).map(|e| view! {
+                <p class="notice notice--error">{error_text(i18n.locale(), &e)}</p>
+            })}
+        </div>
+        <ActionForm action=recommend attr:class="form" attr:id="recommendation-form">
+            <input type="hidden" name="call" value=call_id.to_string() />
+            <input type="hidden" name="lot" value=lot_id.to_string() />
+            <label for="rec-bid">{move || i18n.t(Key::ProposedCarrier)}</label>
+            <select id="rec-bid" name="bid">
+                {lot.lines.iter().map(|l| view! {
+                    <option value=l.line.bid_id.to_string()>{l.organisation_name.clone()}</option>
+                }).collect_view()}
+                <option value="none">{move || i18n.t(Key::NoAwardProposed)}</option>
+            </select>
+            <AmountInputs prefix="fields" id_base="rec".to_owned() years />
+            <label for="rec-fte">{move || i18n.t(Key::FteLabel)}</label>
+            <input type="text" id="rec-fte" name="fte" value="0.5" />
+            <label for="rec-why">{move || i18n.t(Key::ReasoningLabel)}</label>
+            <textarea id="rec-why" name="reasoning" rows="4" maxlength="4000" required=true></textarea>
+            <button type="submit" class="button">{move || i18n.t(Key::RecordRecommendation)}</button>
+        </ActionForm>
+    }
+}
+
+/// `/{tenant}/calls/{id}/ranking/decision?lot=&bid=`: the administration records the youth welfare
+/// committee's decision on one bid; an award creates the post or the steering contract.
+#[component]
+pub fn DecisionPage() -> impl IntoView {
+    let i18n = I18n::expect();
+    let id = id_param();
+    let lot = query_id("lot");
+    let bid = query_id("bid");
+    let decide = ServerAction::<Decide>::new();
+    let table = ranking_of_lot(id, lot, Permission::ManageCalls);
+    let CurrentTenant(tenant) = expect_context::<CurrentTenant>();
+    let slug = tenant.slug.to_string();
+    let ranking = move || format!("/{slug}/calls/{}/ranking?lot={}", id().unwrap_or_default(), lot().unwrap_or_default());
+    back_to_ranking_once(move || decide.value().with(|value| matches!(value, Some(Ok(_)))), ranking.clone());
+    view! {
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::RecordDecision))) />
+        <Protected permission=Permission::ManageCalls>
+            <p class="breadcrumb"><A href=ranking.clone()>{move || i18n.t(Key::RankingTitle)}</A></p>
+            <Transition fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match table.await.map(|view| recording_lot(view, lot())) {
+                        Ok(Ok((view, lot))) if view.decides => {
+                            let years = model::bid::budget_years(view.call.decision_date);
+                            let line = lot.lines.iter().find(|l| Some(l.line.bid_id) == bid()).cloned();
+                            let decision = lot.decisions.iter().find(|d| Some(d.bid_id) == bid()).cloned();
+                            match (line, decision) {
+                                (Some(_), Some(decision)) => {
+                                    let key = if decision.awarded { Key::Awarded } else { Key::NotAwarded };
+                                    view! {
+                                        <h1>{move || i18n.t(Key::RecordDecision)}": "{decision.organisation_name.clone()}</h1>
+                                        <p class="notice">{move || i18n.t(key)}" · "{decision.resolution_number.clone()}</p>
+                                    }.into_any()
+                                }
+                                (Some(line), None) => view! { <DecisionForm line years decide /> }.into_any(),
+                                (None, _) => view! { <NotFound /> }.into_any(),
+                            }
+                        }
+                        Ok(Ok(_)) => view! { <p class="notice notice--error">{move || i18n.t(Key::ForbiddenText)}</p> }.into_any(),
+                        Ok(Err(Some(key))) => view! { <p class="notice">{move || i18n.t(key)}</p> }.into_any(),
+                        Ok(Err(None)) | Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
+                        Err(err) => view! { <p class="notice">{error_text(i18n.locale(), &err)}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </Protected>
+    }
+}
+
+#[component]
+fn DecisionForm(line: RankingLine, years: Vec<i32>, decide: ServerAction<Decide>) -> impl IntoView {
+    let i18n = I18n::expect();
+    let bid = line.line.bid_id;
+    let base = "decide";
+    view! {
+        <h1>{move || i18n.t(Key::RecordDecision)}": "{line.organisation_name.clone()}</h1>
+        <div role="alert">
+            {move || decide.value().get().and_then(Result::err).map(|e| view! {
+                <p class="notice notice--error">{error_text(i18n.locale(), &e)}</p>
+            })}
+        </div>
+        <ActionForm action=decide attr:class="form" attr:id="decision-form">
+            <input type="hidden" name="bid" value=bid.to_string() />
+            <label for=format!("{base}-date")>{move || i18n.t(Key::SessionDate)}</label>
+            <input type="date" id=format!("{base}-date") name="form[session_date]" required=true />
+            <label for=format!("{base}-number")>{move || i18n.t(Key::ResolutionNumber)}</label>
+            <input type="text" id=format!("{base}-number") name="form[resolution_number]" required=true maxlength="64" />
+            <fieldset class="radio-group">
+                <legend>{move || i18n.t(Key::DecisionLabel)}</legend>
+                <label for=format!("{base}-yes")>
+                    <input type="radio" id=format!("{base}-yes") name="form[awarded]" value="yes" required=true />
+                    {move || i18n.t(Key::Awarded)}
+                </label>
+                <label for=format!("{base}-no")>
+                    <input type="radio" id=format!("{base}-no") name="form[awarded]" value="no" />
+                    {move || i18n.t(Key::NotAwarded)}
+                </label>
+            </fieldset>
+            <AmountInputs prefix="form" id_base=base.to_owned() years />
+            <label for=format!("{base}-start")>{move || i18n.t(Key::StartsOnLabel)}</label>
+            <input type="date" id=format!("{base}-start") name="form[starts_on]" />
+            <label for=format!("{base}-end")>{move || i18n.t(Key::EndsOnLabel)}</label>
+            <input type="date" id=format!("{base}-end") name="form[ends_on]" />
+            <label for=format!("{base}-fte")>{move || i18n.t(Key::FteLabel)}</label>
+            <input type="text" id=format!("{base}-fte") name="form[fte]" placeholder="0.5" />
+            <label for=format!("{base}-conditions")>{move || i18n.t(Key::ConditionsLabel)}</label>
+            <textarea id=format!("{base}-conditions") name="form[conditions]" rows="3" maxlength="4000"></textarea>
+            <button type="submit" class="button">{move || i18n.t(Key::RecordDecision)}</button>
+        </ActionForm>
     }
 }
 

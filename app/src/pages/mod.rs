@@ -34,7 +34,7 @@ pub use directory::TenantDirectory;
 pub use districts::DistrictsPage;
 pub use documents::DecisionProposalPage;
 pub(crate) use evaluation::EvaluationTasks;
-pub use evaluation::{EvaluationPage, PostsPage, RankingPage, ScorePage};
+pub use evaluation::{DecisionPage, EvaluationPage, PostsPage, RankingPage, RecommendationPage, ScorePage};
 pub use exchange::{ExchangePage, ThreadPage};
 pub(crate) use steering::SteeringTasks;
 pub use steering::{CommissionPage, CommissionsPage, SteeringMeetingPage, SteeringMeetingsPage, SteeringResolutionsPage};

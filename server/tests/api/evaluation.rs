@@ -517,6 +517,97 @@ async fn the_quorum_is_a_tenant_setting_of_one_to_seven() {
     assert_eq!(json(recorded).await["organisation_name"], Value::Null);
 }
 
+/// The ranking only shows things, so it is served static; a recommendation and a decision are recorded on
+/// pages of their own, linked from the ranking for who may record them. Their forms also work without the
+/// app: posted plainly, the server records and sends the browser back to the form's page.
+#[tokio::test]
+async fn recommendations_and_decisions_are_recorded_on_pages_of_their_own() {
+    let app = TestApp::spawn().await;
+    let browser = app.signed_in("dresden", "admin@dresden.demo").await;
+    let settings = [("name", "Landeshauptstadt Dresden"), ("default_locale", "de"), ("evaluation_quorum", "1")];
+    assert_eq!(app.call(&browser, "update_tenant_settings", &settings).await.status(), StatusCode::OK);
+    let api = Api { app: &app };
+    let admin = app.token("dresden", "admin@dresden.demo").await;
+    let (call, overview) = practice_2018(&app, &admin).await;
+    let lot = &overview["lots"][1];
+    let lot_id = lot["lot_id"].as_str().expect("lot");
+    let criteria = overview["rubric"].as_array().expect("rubric").len();
+    let token = app.token("dresden", "steuerung6@dresden.demo").await;
+    let declarations: Vec<Value> = lot["bidders"]
+        .as_array()
+        .expect("bidders")
+        .iter()
+        .map(|b| json!({"organisation_id": b["organisation_id"], "conflict": "none"}))
+        .collect();
+    let declared = api.put(&token, &format!("/calls/{call}/declarations"), &json!(declarations)).await;
+    assert_eq!(declared.status(), StatusCode::OK);
+    for bid in lot["bids"].as_array().expect("bids") {
+        let bid = bid["bid_id"].as_str().expect("id");
+        let sheet = json!({"points": vec![2; criteria], "justifications": vec!["ok"; criteria]});
+        assert_eq!(api.put(&token, &format!("/bids/{bid}/scores/mine"), &sheet).await.status(), StatusCode::OK);
+        let done = api.post(&token, &format!("/bids/{bid}/scores/mine/finalisation"), &json!(null)).await;
+        assert_eq!(done.status(), StatusCode::OK);
+    }
+    let member = app.signed_in("dresden", "steuerung6@dresden.demo").await;
+    let get = |client: &reqwest::Client, path: String| {
+        let request = client.get(app.url(&path));
+        async move {
+            let response = request.send().await.expect("get");
+            (response.status(), response.text().await.expect("html"))
+        }
+    };
+
+    let ranking = format!("/dresden/calls/{call}/ranking?lot={lot_id}");
+    let recommendation = format!("/dresden/calls/{call}/ranking/recommendation?lot={lot_id}");
+    let (_, page) = get(&member, ranking.clone()).await;
+    assert!(page.contains(&format!("href=\"{recommendation}\"")), "the scoring member's link: {page}");
+    assert!(!page.contains("/fn/recommend") && page.contains("/enhance.js"), "the ranking has no form: {page}");
+    let (status, form) = get(&member, recommendation.clone()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(form.contains("id=\"recommendation-form\"") && form.contains("/spielraum.js"), "{form}");
+    let first = lot["bids"][0]["organisation_name"].as_str().expect("name");
+    assert!(form.contains(first), "the lot's bidders to choose from");
+
+    // Posted as a plain form: recorded, and back to the page it came from.
+    let posted = member
+        .post(app.url("/fn/recommend"))
+        .header("origin", app.url(""))
+        .header("accept", "text/html")
+        .header("referer", app.url(&recommendation))
+        .form(&[
+            ("call", call.as_str()),
+            ("lot", lot_id),
+            ("bid", "none"),
+            ("fields[amount-2019]", ""),
+            ("fte", "0.5"),
+            ("reasoning", "Keine Interessenbekundung überzeugt."),
+        ])
+        .send()
+        .await
+        .expect("post");
+    assert!(posted.status().is_redirection(), "{}", posted.status());
+    assert_eq!(posted.headers()["location"], app.url(&recommendation).as_str());
+    let (_, page) = get(&member, ranking.clone()).await;
+    assert!(page.contains("Keine Interessenbekundung überzeugt."), "the ranking shows the recommendation");
+
+    // The administration decides on each bid from a page of its own; the member gets no such link.
+    assert!(!page.contains("ranking/decision"), "a member records no decision");
+    let bid = lot["bids"][0]["bid_id"].as_str().expect("bid");
+    let decision = format!("/dresden/calls/{call}/ranking/decision?lot={lot_id}&bid={bid}");
+    let (_, page) = get(&browser, ranking.clone()).await;
+    let linked = [decision.clone(), decision.replace('&', "&amp;")]
+        .iter()
+        .any(|href| page.contains(&format!("href=\"{href}\"")));
+    assert!(linked, "the administration's link: {page}");
+    assert!(!page.contains("/fn/decide") && page.contains("/enhance.js"), "the ranking has no form: {page}");
+    let (status, form) = get(&browser, decision.clone()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(form.contains("id=\"decision-form\"") && form.contains(first), "{form}");
+    let (status, refused) = get(&member, decision).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(!refused.contains("decision-form") && !refused.contains(first), "{refused}");
+}
+
 #[tokio::test]
 async fn the_ranking_exports_are_a_valid_csv_and_workbook_with_the_rankings_figures() {
     let app = TestApp::spawn().await;

@@ -204,6 +204,7 @@ async fn pages_that_only_show_things_are_served_static() {
         "/dresden/calls".to_owned(),
         format!("/dresden/calls/{open}"),
         format!("/dresden/calls/{closed}/bids"),
+        format!("/dresden/calls/{closed}/ranking"),
         "/dresden/controlling".to_owned(),
         "/dresden/controlling/committee-report".to_owned(),
         "/dresden/reports".to_owned(),
