@@ -228,6 +228,33 @@ pub mod ops {
         actor.derived("reports", &filter, now, || async { Ok(listing(actor, filter.clone(), now).await?.reports) }).await
     }
 
+    /// One page of [`list`] (from 1, `per_page` a page) and how many reports there are in all.
+    #[derive(Debug, Clone, serde::Serialize)]
+    pub struct ListPage {
+        pub reports: Vec<ReportSummary>,
+        pub total: u64,
+    }
+
+    /// A page of [`list`], kept like it, so that a page of a city's thousands of reports costs its own
+    /// hundred rather than a copy of all of them.
+    pub async fn list_page(
+        actor: &Actor,
+        filter: Filter,
+        page: u64,
+        per_page: u64,
+        now: DateTime<Utc>,
+    ) -> Result<ListPage, AppError> {
+        actor
+            .derived("reports list page", (&filter, page, per_page), now, || async {
+                let all = list(actor, filter.clone(), now).await?;
+                let total = all.len() as u64;
+                let skip = usize::try_from(page.saturating_sub(1).saturating_mul(per_page)).unwrap_or(usize::MAX);
+                let take = usize::try_from(per_page).unwrap_or(usize::MAX);
+                Ok(ListPage { reports: all.into_iter().skip(skip).take(take).collect(), total })
+            })
+            .await
+    }
+
     /// [`list`] with the tenant's posts and names it read on the way, for the controlling dashboard, which
     /// shows them too.
     pub struct Listing {

@@ -276,12 +276,16 @@ pub fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(app::App)).clone()
 }
 
-/// Deletes expired sessions and mail jobs past their retention every hour. Running on several servers at
-/// once is harmless: the deletes are idempotent.
+/// Deletes expired sessions and mail jobs past their retention every hour, the first time five minutes after
+/// start: not at once, where it would add its statements to a starting server's first requests (and to the
+/// statement counts of the tests). Running on several servers at once is harmless: the deletes are
+/// idempotent.
 fn spawn_housekeeping(db: DatabaseConnection) {
     tokio::spawn(async move {
         let store = DbSessionStore::new(db.clone());
-        let mut every_hour = tokio::time::interval(std::time::Duration::from_secs(3600));
+        let hour = std::time::Duration::from_secs(3600);
+        let first = tokio::time::Instant::now() + std::time::Duration::from_secs(300);
+        let mut every_hour = tokio::time::interval_at(first, hour);
         loop {
             every_hour.tick().await;
             match store.delete_expired().await {

@@ -10,6 +10,7 @@ pub(crate) mod error;
 pub(crate) mod evaluation;
 pub(crate) mod exchange;
 mod ledger;
+mod paging;
 mod reports;
 pub(crate) mod steering;
 mod tenants;

@@ -2,14 +2,15 @@
 //! rules — a coordinator sees and writes only the reports of the posts assigned to them, readers see only what
 //! was submitted, a return needs a comment.
 
+use super::paging::Paging;
 use super::{ApiError, Ctx, ErrorBody, actor, body, id};
 use crate::startup::AppState;
 use app::AppError;
 use app::reports::ops;
 use axum::Json;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
-use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::extract::{OriginalUri, Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
 use chrono::Utc;
 use model::policy::{Access, Permission};
 use model::report::{Content, ReportSummary, ReportView, ReviewInput, StartInput};
@@ -29,6 +30,10 @@ pub struct ReportQuery {
     pub quarter: Option<String>,
     /// Only reports in this state: `not_started`, `draft`, `submitted`, `returned` or `accepted`.
     pub state: Option<String>,
+    /// The page, from 1: the list comes in pages (see the `Link` and `X-Total-Count` headers).
+    pub page: Option<u64>,
+    /// Reports a page, 1 to 500; 100 if not given.
+    pub per_page: Option<u64>,
 }
 
 /// The year an overview is narrowed to.
@@ -47,24 +52,43 @@ pub struct Assignment {
 
 /// The reports the caller may know of, newest due first: for a coordinator every period of the posts
 /// assigned to them (started or not); for the steering group and the administration every post's, for a
-/// carrier its own posts', for a district contact its districts' — each with only what was submitted.
+/// carrier its own posts', for a district contact its districts' — each with only what was submitted. In
+/// pages of 100 (`per_page` up to 500): `X-Total-Count` says how many there are, `Link` names the next,
+/// previous, first and last page.
 #[utoipa::path(get, path = "/tenants/{tenant}/reports", tag = "reports", security(("bearer" = [])),
     params(("tenant" = String, Path, description = TENANT), ReportQuery),
     responses(
-        (status = 200, description = "The reports with post, district, period, due date, state and late flag", body = [ReportSummary]),
+        (status = 200, description = "A page of the reports with post, district, period, due date, state and late flag",
+            body = [ReportSummary],
+            headers(
+                ("x-total-count" = u64, description = "How many reports the list has in all"),
+                ("link" = String, description = "The next, previous, first and last page (RFC 8288)"),
+            )),
         (status = 400, description = "Malformed query", body = ErrorBody),
         (status = 401, description = "No valid bearer token for this tenant", body = ErrorBody),
-        (status = 422, description = "Unknown quarter or state", body = ErrorBody),
+        (status = 422, description = "Unknown quarter or state, or a page below 1 or of more than 500", body = ErrorBody),
     ))]
 pub async fn list_reports(
     State(state): State<AppState>,
     Ctx(context): Ctx,
+    OriginalUri(uri): OriginalUri,
     query: Result<Query<ReportQuery>, QueryRejection>,
-) -> Result<Json<Vec<ReportSummary>>, ApiError> {
+) -> Result<(HeaderMap, Json<Vec<ReportSummary>>), ApiError> {
     let Query(query) = query.map_err(|rejection| ApiError(AppError::BadRequest { message: rejection.body_text() }))?;
     let actor = actor(&state, context, Access::SignedIn).await?;
+    let paging = Paging::new(query.page, query.per_page)?;
     let filter = ops::Filter { post: query.post, quarter: query.quarter, state: query.state, year: None };
-    Ok(Json(ops::list(&actor, filter, Utc::now()).await?))
+    // Checked by the listing (a malformed quarter or state is refused there), so safe in a link.
+    let kept: Vec<(&str, String)> = [
+        ("post", filter.post.map(|post| post.to_string())),
+        ("quarter", filter.quarter.clone()),
+        ("state", filter.state.clone()),
+    ]
+    .into_iter()
+    .filter_map(|(name, value)| Some((name, value?)))
+    .collect();
+    let page = ops::list_page(&actor, filter, paging.page, paging.per_page, Utc::now()).await?;
+    Ok((paging.headers(uri.path(), &kept, page.total), Json(page.reports)))
 }
 
 /// Starts the report of one of a post's due periods (a coordinator of the post), empty or from the post's

@@ -902,7 +902,7 @@ async fn the_reports_page_shows_each_page_of_the_whole_list() {
     for email in ["steuerung1", "admin", "koordination1", "traeger1", "bezirk1"] {
         let email = format!("{email}@dresden.demo");
         let api = Api { app: &app, token: Some(app.token("dresden", &email).await) };
-        let (status, whole) = api.get("/tenants/dresden/reports").await;
+        let (status, whole) = api.get("/tenants/dresden/reports?per_page=500").await;
         assert_eq!(status, 200, "{email}: {whole}");
         let whole: Vec<ReportSummary> = serde_json::from_str(&whole).expect("summaries");
         let browser = app.signed_in("dresden", &email).await;
@@ -953,4 +953,63 @@ async fn the_review_queue_reads_one_page_of_reports() {
     }
     assert!(read > 0 && read <= bound, "read {read} of {started} reports");
     assert!(body.contains("Stadtraum"), "the page lists reports");
+}
+
+/// Issue 16: the list of reports comes in pages, however many a city has: 100 a page unless `per_page` asks
+/// for up to 500, the count of all in `X-Total-Count`, the neighbours in `Link` (keeping the filter), and
+/// the pages together are the whole list, each report once.
+#[tokio::test]
+async fn the_list_of_reports_comes_in_pages() {
+    let app = TestApp::spawn().await;
+    let token = app.token("dresden", "admin@dresden.demo").await;
+    let get = |path: String| {
+        let request = app.client.get(app.url(&format!("/api/v1/tenants/dresden/reports{path}"))).bearer_auth(&token);
+        async move {
+            let response = request.send().await.expect("get");
+            let (status, headers) = (response.status(), response.headers().clone());
+            (status, headers, response.text().await.expect("body"))
+        }
+    };
+    let (status, headers, first) = get(String::new()).await;
+    assert_eq!(status, 200, "{first}");
+    let total: usize = headers["x-total-count"].to_str().expect("ascii").parse().expect("a count");
+    assert!(total > 50, "Dresden's posts have many periods: {total}");
+    assert_eq!(json(&first).as_array().map(Vec::len), Some(total.min(100)), "up to a hundred a page");
+
+    let mut seen = std::collections::HashSet::new();
+    let mut page = 1;
+    loop {
+        let (status, headers, body) = get(format!("?page={page}&per_page=25")).await;
+        assert_eq!(status, 200, "{body}");
+        let link = headers["link"].to_str().expect("ascii").to_owned();
+        assert_eq!(page > 1, link.contains("rel=\"prev\""), "{link}");
+        let items = json(&body).as_array().expect("a page").clone();
+        for item in &items {
+            let key = (item["post_id"].to_string(), item["period_start"].to_string(), item["kind"].to_string());
+            assert!(seen.insert(key), "each report on one page only");
+        }
+        if !link.contains("rel=\"next\"") {
+            assert!(items.len() <= 25);
+            break;
+        }
+        let next = format!("/api/v1/tenants/dresden/reports?page={}&per_page=25>; rel=\"next\"", page + 1);
+        assert!(link.contains(&next), "{link}");
+        assert_eq!(items.len(), 25);
+        page += 1;
+    }
+    assert_eq!(seen.len(), total, "the pages together are the whole list");
+    assert_eq!(page, total.div_ceil(25), "as many pages as the count says");
+    let (status, _, beyond) = get(format!("?page={}&per_page=25", page + 1)).await;
+    assert_eq!((status.as_u16(), beyond.as_str()), (200, "[]"), "past the last page, nothing");
+
+    // The filter stays in the links.
+    let (_, headers, _) = get("?state=accepted&per_page=10".into()).await;
+    let link = headers["link"].to_str().expect("ascii");
+    assert!(link.contains("reports?state=accepted&page=2&per_page=10>; rel=\"next\""), "{link}");
+
+    for (query, status) in [("?page=0", 422), ("?per_page=0", 422), ("?per_page=501", 422), ("?page=zwei", 400)] {
+        let (got, _, body) = get(query.into()).await;
+        assert_eq!(got.as_u16(), status, "{query}: {body}");
+        assert!(body.contains("message"), "{query} says why: {body}");
+    }
 }
