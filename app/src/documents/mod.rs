@@ -12,6 +12,7 @@ use uuid::Uuid;
 pub mod committee_report;
 #[cfg(feature = "ssr")]
 pub mod decision_proposal;
+pub mod html;
 #[cfg(feature = "ssr")]
 pub mod pdf;
 #[cfg(feature = "ssr")]

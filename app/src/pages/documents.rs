@@ -87,54 +87,10 @@ fn Facts(facts: Vec<(String, String)>) -> impl IntoView {
     }
 }
 
-fn num_class(numeric: bool) -> &'static str {
-    if numeric { "num" } else { "" }
-}
-
+/// A table of the document, written as HTML in one string (see `documents::html`, which escapes it).
 #[component]
 fn DocumentTable(table: Table) -> impl IntoView {
-    let numeric: Vec<bool> = table.columns.iter().map(|c| c.numeric).collect();
-    let header = table
-        .columns
-        .iter()
-        .zip(&numeric)
-        .map(|(c, n)| view! { <th scope="col" class=num_class(*n)>{c.title.clone()}</th> })
-        .collect_view();
-    let class_of = move |i: usize| num_class(numeric.get(i).copied().unwrap_or(false));
-    let caption = (!table.caption.is_empty()).then(|| view! { <caption>{table.caption.clone()}</caption> });
-    let cells = move |row: Vec<String>| {
-        row.into_iter()
-            .enumerate()
-            .map(|(i, cell)| {
-                // Multi-line cells (amounts per year) keep their lines.
-                let lines = cell.split('\n').map(str::to_owned).collect::<Vec<_>>();
-                let last = lines.len().saturating_sub(1);
-                let content = lines
-                    .into_iter()
-                    .enumerate()
-                    .map(|(n, line)| view! { {line}{(n < last).then(|| view! { <br /> })} })
-                    .collect_view();
-                if i == 0 {
-                    view! { <th scope="row" class=class_of(i)>{content}</th> }.into_any()
-                } else {
-                    view! { <td class=class_of(i)>{content}</td> }.into_any()
-                }
-            })
-            .collect_view()
-    };
-    let total = table.total.clone().map(|row| view! { <tfoot><tr class="total">{cells(row)}</tr></tfoot> });
     // A wide table scrolls on a narrow screen: the region takes the keyboard focus for that (WCAG 2.1.1).
     let label = table.caption.clone();
-    view! {
-        <div class="table-scroll" tabindex="0" role="region" aria-label=label>
-            <table class="table document-table">
-                {caption}
-                <thead>
-                    <tr>{header}</tr>
-                </thead>
-                <tbody>{table.rows.into_iter().map(|row| view! { <tr>{cells(row)}</tr> }).collect_view()}</tbody>
-                {total}
-            </table>
-        </div>
-    }
+    view! { <div class="table-scroll" tabindex="0" role="region" aria-label=label inner_html=crate::documents::html::table(&table) /> }
 }
