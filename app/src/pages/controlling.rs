@@ -79,6 +79,17 @@ fn ControllingLinks() -> impl IntoView {
     }
 }
 
+/// What a controlling page shows when its data cannot be had: the refusal, a year that is not one, or the
+/// general error notice.
+fn failed(err: AppError) -> AnyView {
+    let i18n = I18n::expect();
+    match err {
+        AppError::Forbidden => view! { <p class="notice notice--error">{move || i18n.t(Key::ForbiddenText)}</p> }.into_any(),
+        AppError::Invalid { .. } => view! { <p class="notice notice--error">{move || i18n.t(Key::ErrorText)}</p> }.into_any(),
+        _ => view! { <ErrorNotice /> }.into_any(),
+    }
+}
+
 #[component]
 pub fn ControllingPage() -> impl IntoView {
     let i18n = I18n::expect();
@@ -93,8 +104,7 @@ pub fn ControllingPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match dashboard.await {
                         Ok(view) => view! { <Dashboard view /> }.into_any(),
-                        Err(AppError::Forbidden) => view! { <p class="notice notice--error">{move || i18n.t(Key::ForbiddenText)}</p> }.into_any(),
-                        Err(_) => view! { <ErrorNotice /> }.into_any(),
+                        Err(err) => failed(err),
                     }
                 })}
             </Transition>
@@ -388,9 +398,7 @@ pub fn LedgerPage() -> impl IntoView {
                             <LedgerTable page writes correct />
                             {writes.then(|| view! { <LedgerForms years add close posts /> })}
                         }.into_any(),
-                        Err(AppError::Forbidden) => view! { <p class="notice notice--error">{move || i18n.t(Key::ForbiddenText)}</p> }.into_any(),
-                        Err(AppError::Invalid { .. }) => view! { <p class="notice notice--error">{move || i18n.t(Key::ErrorText)}</p> }.into_any(),
-                        Err(_) => view! { <ErrorNotice /> }.into_any(),
+                        Err(err) => failed(err),
                     }
                 })}
             </Transition>
@@ -654,9 +662,7 @@ pub fn CommitteeReportPage() -> impl IntoView {
                             }
                             .into_any()
                         }
-                        Err(AppError::Forbidden) => view! { <p class="notice notice--error">{move || i18n.t(Key::ForbiddenText)}</p> }.into_any(),
-                        Err(AppError::Invalid { .. }) => view! { <p class="notice notice--error">{move || i18n.t(Key::ErrorText)}</p> }.into_any(),
-                        Err(_) => view! { <ErrorNotice /> }.into_any(),
+                        Err(err) => failed(err),
                     }
                 })}
             </Transition>
@@ -687,9 +693,7 @@ pub fn CommitteeTextPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match text.await {
                         Ok(text) => view! { <CommitteeTextForm year=year.get_untracked() text save /> }.into_any(),
-                        Err(AppError::Forbidden) => view! { <p class="notice notice--error">{move || i18n.t(Key::ForbiddenText)}</p> }.into_any(),
-                        Err(AppError::Invalid { .. }) => view! { <p class="notice notice--error">{move || i18n.t(Key::ErrorText)}</p> }.into_any(),
-                        Err(_) => view! { <ErrorNotice /> }.into_any(),
+                        Err(err) => failed(err),
                     }
                 })}
             </Transition>

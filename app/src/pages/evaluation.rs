@@ -793,39 +793,42 @@ fn ranking_of_lot(
 
 /// Back to the lot's ranking once `done` (the form's action succeeded), where the new recommendation or
 /// decision shows.
-fn back_to_ranking_once(done: impl Fn() -> bool + 'static, ranking: impl Fn() -> String + 'static) {
+fn back_to_ranking_once(done: Signal<bool>, ranking: impl Fn() -> String + 'static) {
     let navigate = leptos_router::hooks::use_navigate();
     Effect::new(move |_| {
-        if done() {
+        if done.get() {
             navigate(&ranking(), Default::default());
         }
     });
 }
 
-/// `/{tenant}/calls/{id}/ranking/recommendation?lot=`: a scoring member records the group's recommendation
-/// for a lot (the server refuses it before the quorum of final sheets).
+/// The frame of a page that records on one lot of a ranking (`?lot=`): the lot's ranking for holders of
+/// `permission`, the way back to it (also once `done`), and why the caller cannot record here when the
+/// ranking says so (`may`); otherwise `form` draws the form.
 #[component]
-pub fn RecommendationPage() -> impl IntoView {
+fn RecordingPage(
+    permission: Permission,
+    title: Key,
+    may: fn(&RankingView) -> bool,
+    done: Signal<bool>,
+    form: Callback<(RankingView, LotRanking), AnyView>,
+) -> impl IntoView {
     let i18n = I18n::expect();
     let id = id_param();
     let lot = query_id("lot");
-    let recommend = ServerAction::<Recommend>::new();
-    let table = ranking_of_lot(id, lot, Permission::ScoreBids);
+    let table = ranking_of_lot(id, lot, permission);
     let CurrentTenant(tenant) = expect_context::<CurrentTenant>();
     let slug = tenant.slug.to_string();
     let ranking = move || format!("/{slug}/calls/{}/ranking?lot={}", id().unwrap_or_default(), lot().unwrap_or_default());
-    back_to_ranking_once(move || recommend.value().with(|value| matches!(value, Some(Ok(_)))), ranking.clone());
+    back_to_ranking_once(done, ranking.clone());
     view! {
-        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::RecordRecommendation))) />
-        <Protected permission=Permission::ScoreBids>
+        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(title))) />
+        <Protected permission=permission>
             <p class="breadcrumb"><A href=ranking.clone()>{move || i18n.t(Key::RankingTitle)}</A></p>
             <Transition fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
                 {move || Suspend::new(async move {
                     match table.await.map(|view| recording_lot(view, lot())) {
-                        Ok(Ok((view, lot))) if view.scorer => {
-                            let years = model::bid::budget_years(view.call.decision_date);
-                            view! { <RecommendationForm call_id=view.call.id lot years recommend /> }.into_any()
-                        }
+                        Ok(Ok((view, lot))) if may(&view) => form.run((view, lot)),
                         Ok(Ok(_)) => view! { <p class="notice notice--error">{move || i18n.t(Key::ForbiddenText)}</p> }.into_any(),
                         Ok(Err(Some(key))) => view! { <p class="notice">{move || i18n.t(key)}</p> }.into_any(),
                         Ok(Err(None)) | Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
@@ -835,6 +838,20 @@ pub fn RecommendationPage() -> impl IntoView {
             </Transition>
         </Protected>
     }
+}
+
+/// `/{tenant}/calls/{id}/ranking/recommendation?lot=`: a scoring member records the group's recommendation
+/// for a lot (the server refuses it before the quorum of final sheets).
+#[component]
+pub fn RecommendationPage() -> impl IntoView {
+    let recommend = ServerAction::<Recommend>::new();
+    let done = Signal::derive(move || recommend.value().with(|value| matches!(value, Some(Ok(_)))));
+    let form = Callback::new(move |(view, lot): (RankingView, LotRanking)| {
+        let years = model::bid::budget_years(view.call.decision_date);
+        view! { <RecommendationForm call_id=view.call.id lot years recommend /> }.into_any()
+    });
+    let may: fn(&RankingView) -> bool = |view| view.scorer;
+    view! { <RecordingPage permission=Permission::ScoreBids title=Key::RecordRecommendation may done form /> }
 }
 
 /// The lot `lot` of a ranking, or why it cannot be recorded on: its ranking is hidden from the caller (the
@@ -885,48 +902,29 @@ fn RecommendationForm(call_id: Uuid, lot: LotRanking, years: Vec<i32>, recommend
 /// committee's decision on one bid; an award creates the post or the steering contract.
 #[component]
 pub fn DecisionPage() -> impl IntoView {
-    let i18n = I18n::expect();
-    let id = id_param();
-    let lot = query_id("lot");
     let bid = query_id("bid");
     let decide = ServerAction::<Decide>::new();
-    let table = ranking_of_lot(id, lot, Permission::ManageCalls);
-    let CurrentTenant(tenant) = expect_context::<CurrentTenant>();
-    let slug = tenant.slug.to_string();
-    let ranking = move || format!("/{slug}/calls/{}/ranking?lot={}", id().unwrap_or_default(), lot().unwrap_or_default());
-    back_to_ranking_once(move || decide.value().with(|value| matches!(value, Some(Ok(_)))), ranking.clone());
-    view! {
-        <Title text=crate::components::page_title(move || format!("{} – Spielraum", i18n.t(Key::RecordDecision))) />
-        <Protected permission=Permission::ManageCalls>
-            <p class="breadcrumb"><A href=ranking.clone()>{move || i18n.t(Key::RankingTitle)}</A></p>
-            <Transition fallback=move || view! { <p>{move || i18n.t(Key::Loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match table.await.map(|view| recording_lot(view, lot())) {
-                        Ok(Ok((view, lot))) if view.decides => {
-                            let years = model::bid::budget_years(view.call.decision_date);
-                            let line = lot.lines.iter().find(|l| Some(l.line.bid_id) == bid()).cloned();
-                            let decision = lot.decisions.iter().find(|d| Some(d.bid_id) == bid()).cloned();
-                            match (line, decision) {
-                                (Some(_), Some(decision)) => {
-                                    let key = if decision.awarded { Key::Awarded } else { Key::NotAwarded };
-                                    view! {
-                                        <h1>{move || i18n.t(Key::RecordDecision)}": "{decision.organisation_name.clone()}</h1>
-                                        <p class="notice">{move || i18n.t(key)}" · "{decision.resolution_number.clone()}</p>
-                                    }.into_any()
-                                }
-                                (Some(line), None) => view! { <DecisionForm line years decide /> }.into_any(),
-                                (None, _) => view! { <NotFound /> }.into_any(),
-                            }
-                        }
-                        Ok(Ok(_)) => view! { <p class="notice notice--error">{move || i18n.t(Key::ForbiddenText)}</p> }.into_any(),
-                        Ok(Err(Some(key))) => view! { <p class="notice">{move || i18n.t(key)}</p> }.into_any(),
-                        Ok(Err(None)) | Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
-                        Err(err) => view! { <p class="notice">{error_text(i18n.locale(), &err)}</p> }.into_any(),
-                    }
-                })}
-            </Transition>
-        </Protected>
-    }
+    let done = Signal::derive(move || decide.value().with(|value| matches!(value, Some(Ok(_)))));
+    let form = Callback::new(move |(view, lot): (RankingView, LotRanking)| {
+        let i18n = I18n::expect();
+        let years = model::bid::budget_years(view.call.decision_date);
+        let line = lot.lines.iter().find(|l| Some(l.line.bid_id) == bid()).cloned();
+        let decision = lot.decisions.iter().find(|d| Some(d.bid_id) == bid()).cloned();
+        match (line, decision) {
+            (Some(_), Some(decision)) => {
+                let key = if decision.awarded { Key::Awarded } else { Key::NotAwarded };
+                view! {
+                    <h1>{move || i18n.t(Key::RecordDecision)}": "{decision.organisation_name.clone()}</h1>
+                    <p class="notice">{move || i18n.t(key)}" · "{decision.resolution_number.clone()}</p>
+                }
+                .into_any()
+            }
+            (Some(line), None) => view! { <DecisionForm line years decide /> }.into_any(),
+            (None, _) => view! { <NotFound /> }.into_any(),
+        }
+    });
+    let may: fn(&RankingView) -> bool = |view| view.decides;
+    view! { <RecordingPage permission=Permission::ManageCalls title=Key::RecordDecision may done form /> }
 }
 
 #[component]

@@ -34,6 +34,18 @@ struct Api<'a> {
 }
 
 impl Api<'_> {
+    /// Declares, as `token`'s member, no conflict with any bidder of `lot` (a lot of the evaluation overview).
+    async fn declare_no_conflict(&self, token: &str, call: &str, lot: &Value) {
+        let declarations: Vec<Value> = lot["bidders"]
+            .as_array()
+            .expect("bidders")
+            .iter()
+            .map(|b| json!({"organisation_id": b["organisation_id"], "conflict": "none"}))
+            .collect();
+        let declared = self.put(token, &format!("/calls/{call}/declarations"), &json!(declarations)).await;
+        assert_eq!(declared.status(), StatusCode::OK);
+    }
+
     fn url(&self, path: &str) -> String {
         self.app.url(&format!("/api/v1/tenants/dresden{path}"))
     }
@@ -533,14 +545,7 @@ async fn recommendations_and_decisions_are_recorded_on_pages_of_their_own() {
     let lot_id = lot["lot_id"].as_str().expect("lot");
     let criteria = overview["rubric"].as_array().expect("rubric").len();
     let token = app.token("dresden", "steuerung6@dresden.demo").await;
-    let declarations: Vec<Value> = lot["bidders"]
-        .as_array()
-        .expect("bidders")
-        .iter()
-        .map(|b| json!({"organisation_id": b["organisation_id"], "conflict": "none"}))
-        .collect();
-    let declared = api.put(&token, &format!("/calls/{call}/declarations"), &json!(declarations)).await;
-    assert_eq!(declared.status(), StatusCode::OK);
+    api.declare_no_conflict(&token, &call, lot).await;
     for bid in lot["bids"].as_array().expect("bids") {
         let bid = bid["bid_id"].as_str().expect("id");
         let sheet = json!({"points": vec![2; criteria], "justifications": vec!["ok"; criteria]});
@@ -617,16 +622,7 @@ async fn the_ranking_exports_are_a_valid_csv_and_workbook_with_the_rankings_figu
     let lot = &overview["lots"][0];
     let criteria = overview["rubric"].as_array().expect("rubric").len();
     let member = app.token("dresden", "steuerung1@dresden.demo").await;
-    let declarations: Vec<Value> = lot["bidders"]
-        .as_array()
-        .expect("bidders")
-        .iter()
-        .map(|b| json!({"organisation_id": b["organisation_id"], "conflict": "none"}))
-        .collect();
-    assert_eq!(
-        api.put(&member, &format!("/calls/{call}/declarations"), &json!(declarations)).await.status(),
-        StatusCode::OK
-    );
+    api.declare_no_conflict(&member, &call, lot).await;
     let bid = lot["bids"][0]["bid_id"].as_str().expect("bid");
     let name = lot["bids"][0]["organisation_name"].as_str().expect("name");
     // Three points everywhere on 0–5 scales: 60.00.
