@@ -10,10 +10,10 @@
 //!
 //! What a static page still does works without the app: links, the language switch and signing out are
 //! plain forms and links, and the lists page with `?page=`. A page is static only for callers to whom it
-//! shows nothing that needs the app (a form that keeps its input and shows its error in place, an autosave):
-//! [`STATIC_PAGES`] names the others by permission, and a test renders every static page for every role and refuses a
-//! form on it that posts anywhere but to sign out or switch language. When the browser navigates to such a
-//! page within the app (from a hydrated page), the app renders it as any other.
+//! shows nothing that needs the app (a form that keeps its input and shows its error in place, an
+//! autosave): [`STATIC_PAGES`] names the others by permission, and a test renders every static page for
+//! every role and refuses a form on it that posts anywhere but to sign out or switch language. When the
+//! browser navigates to such a page within the app (from a hydrated page), the app renders it as any other.
 
 #[cfg(feature = "ssr")]
 use model::Permission;

@@ -327,12 +327,6 @@ async fn the_committee_decides_awards_fund_posts_and_carriers_learn_only_their_o
         .collect();
     let lot_id = lot["lot_id"].as_str().expect("lot").to_owned();
     let criteria = overview["rubric"].as_array().expect("rubric").len();
-    let declarations: Vec<Value> = lot["bidders"]
-        .as_array()
-        .expect("bidders")
-        .iter()
-        .map(|b| json!({"organisation_id": b["organisation_id"], "conflict": "none"}))
-        .collect();
     let recommendation = json!({"bid_id": bids[0].0, "amounts": {"2019": "27500.00"}, "fte": "0.5",
         "reasoning": "Begründung der Steuerungsgruppe zum Los"});
     let path = format!("/calls/{call}/lots/{lot_id}/recommendation");
@@ -341,10 +335,7 @@ async fn the_committee_decides_awards_fund_posts_and_carriers_learn_only_their_o
     let members = ["steuerung1", "steuerung2", "steuerung3", "steuerung4"];
     for (n, member) in members.iter().enumerate() {
         let token = app.token("dresden", &format!("{member}@dresden.demo")).await;
-        assert_eq!(
-            api.put(&token, &format!("/calls/{call}/declarations"), &json!(declarations)).await.status(),
-            StatusCode::OK
-        );
+        api.declare_no_conflict(&token, &call, lot).await;
         if n == 3 {
             let early = api.put(&token, &path, &recommendation).await;
             assert_eq!(early.status(), StatusCode::CONFLICT, "three of four sheets: no quorum yet");
