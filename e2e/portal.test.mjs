@@ -1,8 +1,9 @@
 // The carrier portal in a real browser: a new carrier registers, confirms its address, drafts a bid that
-// saves as it types, uploads a document, submits and sees the receipt.
+// saves as it types, uploads a document, submits and sees the receipt; the editor served static saves as the
+// app does.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, latestMail, launch, openPage, visit, waitForHydration, assertAccessible } from "./support.mjs";
+import { BASE, latestMail, launch, openPage, signIn, visit, waitForHydration, assertAccessible } from "./support.mjs";
 
 let browser;
 before(async () => {
@@ -121,6 +122,46 @@ describe("the carrier portal", () => {
     assert.match(receipt, /Fassung: 1/);
     // The browser reports the refused registration (422) as a failed resource load; anything else is a fault.
     assert.deepEqual(errors.filter((e) => !e.includes("status of 422")), []);
+    await context.close();
+  });
+
+  test("the bid editor, served static, saves as you type and keeps what an ended session could not save", async () => {
+    const { context, page, errors } = await openPage(browser);
+    await signIn(page, "traeger3@dresden.demo");
+    await page.goto(`${BASE}/dresden/bids`);
+    await waitForHydration(page);
+    await page.locator("li", { hasText: /^Stadtraum 7\b/ }).getByRole("button", { name: "Interessenbekundung beginnen" }).click();
+    await page.getByRole("heading", { level: 1, name: "Stadtraum 7" }).waitFor();
+    // Loaded anew, the editor is a static page with the enhancement (app::render_mode, app::autosave).
+    const editor = page.url();
+    await page.reload();
+    await waitForHydration(page);
+    assert.equal(await page.locator('script[type="module"]').count(), 1);
+    assert.match(await page.content(), /enhance\.js/);
+    await assertAccessible(page);
+
+    const answer = page.locator("textarea").first();
+    await answer.fill("Erster Absatz, gespeichert beim Tippen.");
+    await page.locator("#save-state", { hasText: "Entwurf gespeichert" }).waitFor();
+    // The save button saves in place.
+    await answer.fill("Zweiter Stand, mit dem Knopf gespeichert.");
+    await page.getByRole("button", { name: "Entwurf speichern" }).click();
+    await page.locator("#save-state", { hasText: "Entwurf gespeichert" }).waitFor();
+    assert.equal(page.url(), editor);
+
+    // The session ends: what is typed then stays in this browser and is saved after signing in again.
+    await context.clearCookies();
+    await answer.fill("Getippt, als die Anmeldung abgelaufen war.");
+    await page.locator("#save-state", { hasText: "Ihre Anmeldung ist abgelaufen" }).waitFor();
+    await signIn(page, "traeger3@dresden.demo");
+    await page.goto(editor);
+    await waitForHydration(page);
+    await page.locator("#save-state", { hasText: "Entwurf gespeichert" }).waitFor();
+    assert.equal(await page.locator("textarea").first().inputValue(), "Getippt, als die Anmeldung abgelaufen war.");
+    await page.reload();
+    assert.equal(await page.locator("textarea").first().inputValue(), "Getippt, als die Anmeldung abgelaufen war.");
+    // The browser reports the refused save (401) as a failed resource load; anything else is a fault.
+    assert.deepEqual(errors.filter((e) => !e.includes("status of 401")), []);
     await context.close();
   });
 

@@ -447,14 +447,19 @@ pub async fn save_draft(
     )
 }
 
-/// Submits the bid; with `fields` (the draft form's), saves them first.
+/// Submits the bid; with `fields` (the draft form's), saves them first. Sends the browser back to the editor
+/// with the receipt.
 #[leptos::server(prefix = "/fn", endpoint = "submit_bid")]
 pub async fn submit_bid(bid: Uuid, fields: Option<BTreeMap<String, String>>) -> Result<VersionView, AppError> {
     crate::error::respond(
         async move {
             let actor = crate::actor::Actor::require(model::Permission::DraftBids).await?;
             let draft = fields.as_ref().map(ops::draft_from_fields);
-            ops::submit(&actor, bid, draft, crate::store::Clock::System).await
+            let version = ops::submit(&actor, bid, draft, crate::store::Clock::System).await?;
+            // Back to the editor, which shows this version's receipt (`pages::bids::Editor`).
+            let slug = actor.tenant.view().slug.clone();
+            leptos_axum::redirect(&format!("/{slug}/bids/{bid}?submitted={}", version.number));
+            Ok(version)
         }
         .await,
     )

@@ -3,6 +3,7 @@
 //! It crosses the wire, so it carries only what a user may see. Internal causes are logged on the server with
 //! the request id when the error is made, and the client gets a generic message.
 
+use crate::i18n::Key;
 use serde::{Deserialize, Serialize};
 use server_fn_compat::{FromServerFnError, ServerFnErrorErr};
 
@@ -221,6 +222,23 @@ impl AppError {
     }
 }
 
+impl AppError {
+    /// The error a client knows only by its tag on the wire (the `code` of the serialised error), for a client
+    /// that carries no decoder of the whole type (the static pages' autosave, `crate::autosave`, whose bundle
+    /// the decoder would grow by a third): the errors that carry no data, and `Internal` for any other.
+    pub fn from_tag(tag: &str) -> AppError {
+        match tag {
+            "not_found" => AppError::NotFound,
+            "unauthenticated" => AppError::Unauthenticated,
+            "forbidden" => AppError::Forbidden,
+            "sign_in_failed" => AppError::SignInFailed,
+            "call_not_open" => AppError::CallNotOpen,
+            "report_locked" => AppError::ReportLocked,
+            _ => AppError::Internal,
+        }
+    }
+}
+
 /// A refused change of a bid: the organisation's own bid outside the open phase is a conflict with the
 /// clock (409), anyone else's a refusal (403).
 impl From<model::policy::ChangeRefusal> for AppError {
@@ -278,11 +296,6 @@ mod server_fn_compat {
 /// A plain HTML form (no JavaScript) is answered differently: Leptos redirects back to the form's page with
 /// the error in the URL, where the page's action shows it like any other error. That redirect must keep its
 /// 3xx status, so the error's status is not set for requests that accept HTML.
-/// The sentence a person reads for `error` in `locale`: the pages' notices and the API's `message` alike.
-pub fn message(locale: model::Locale, error: &AppError) -> String {
-    crate::components::error_text(locale, error)
-}
-
 pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     #[cfg(feature = "ssr")]
     if let Err(error) = &result
@@ -302,4 +315,128 @@ fn from_html_form() -> bool {
     leptos::prelude::use_context::<http::request::Parts>()
         .and_then(|parts| parts.headers.get(http::header::ACCEPT)?.to_str().ok().map(|a| a.contains("text/html")))
         .unwrap_or(false)
+}
+
+/// The sentence a person reads for `error` in `locale`: the pages' notices, the API's `message` and the
+/// static pages' autosave alike.
+pub fn message(locale: model::Locale, error: &AppError) -> String {
+    let key = match error {
+        AppError::SignInFailed => Key::SignInFailed,
+        AppError::Unauthenticated => Key::SignInRequired,
+        AppError::Forbidden => Key::ForbiddenText,
+        AppError::NotFound => Key::NotFoundText,
+        // The CSV import's file as a whole: what its header and rows must be.
+        AppError::Invalid { field, .. } if field == "csv" => Key::ErrImportColumns,
+        AppError::Invalid { reason, .. } => reason_key(*reason),
+        AppError::Throttled { retry_after_minutes } => {
+            return crate::i18n::msg::throttled(locale, crate::i18n::msg::Throttled { minutes: *retry_after_minutes });
+        }
+        AppError::Incomplete { .. } => Key::BidIncomplete,
+        AppError::CallNotOpen => Key::CallNotOpen,
+        AppError::Evaluation { reason } => evaluation_key(*reason),
+        AppError::ScoreSheet { .. } => Key::ErrScoreSheetIncomplete,
+        AppError::Award { problem } => award_key(*problem),
+        AppError::TooLarge { .. } => Key::ErrRequestTooLarge,
+        AppError::ReportLocked => Key::ErrReportLocked,
+        AppError::Ledger { problem } => ledger_key(*problem),
+        AppError::Steering { problem } => steering_key(*problem),
+        AppError::BadRequest { .. } | AppError::Internal => Key::ErrorText,
+    };
+    crate::i18n::text(locale, key).to_owned()
+}
+
+fn evaluation_key(reason: EvaluationRefusal) -> Key {
+    use EvaluationRefusal::*;
+    match reason {
+        NotClosed => Key::ErrCallNotClosed,
+        DeclarationsMissing => Key::ErrDeclarationsMissing,
+        Recused => Key::ErrRecused,
+        Finalised => Key::ErrScoreFinal,
+        NotFinalised => Key::ErrScoreNotFinal,
+        OwnScoresOpen => Key::ErrOwnScoresOpen,
+        QuorumNotReached => Key::ErrQuorumNotReached,
+        AlreadyDecided => Key::ErrAlreadyDecided,
+    }
+}
+
+fn award_key(problem: model::award::AwardError) -> Key {
+    use model::award::AwardError::*;
+    match problem {
+        NoFunding => Key::ErrNoFunding,
+        EndBeforeStart => Key::ErrEndBeforeStart,
+        SteeringTooShort => Key::ErrSteeringTooShort,
+        SteeringTooLittle => Key::ErrSteeringTooLittle,
+        YearOutsidePeriod => Key::ErrYearOutsidePeriod,
+        BadAmount => Key::ErrMalformed,
+    }
+}
+
+fn steering_key(problem: model::steering::SteeringError) -> Key {
+    use model::steering::SteeringError::*;
+    match problem {
+        TooManyVotes => Key::ErrSteeringTooManyVotes,
+        NotQuorate => Key::ErrSteeringNotQuorate,
+        MinutesFrozen => Key::ErrSteeringMinutesFrozen,
+        ApprovalTooEarly => Key::ErrSteeringApprovalTooEarly,
+        NotCirculated => Key::ErrSteeringNotCirculated,
+        CommissionClosed => Key::ErrSteeringCommissionClosed,
+        DueBeforeGiven => Key::ErrSteeringDueBeforeGiven,
+    }
+}
+
+fn ledger_key(problem: model::ledger::LedgerError) -> Key {
+    use model::ledger::LedgerError::*;
+    match problem {
+        NotPositive => Key::ErrLedgerNotPositive,
+        YearOutOfRange => Key::ErrLedgerYearOutOfRange,
+        YearClosed => Key::ErrLedgerYearClosed,
+        ExceedsAvailable => Key::ErrLedgerExceedsAvailable,
+        Earmark => Key::ErrLedgerEarmark,
+        AlreadyReversed => Key::ErrLedgerAlreadyReversed,
+        NotReversible => Key::ErrLedgerNotReversible,
+        NoReference => Key::ErrLedgerNoReference,
+        NoReason => Key::ErrLedgerNoReason,
+        TooLong => Key::ErrTooLong,
+        YearNotOver => Key::ErrLedgerYearNotOver,
+        EarlierYearOpen => Key::ErrLedgerEarlierYearOpen,
+        AlreadyClosed => Key::ErrLedgerAlreadyClosed,
+    }
+}
+
+pub fn reason_key(reason: InvalidReason) -> Key {
+    match reason {
+        InvalidReason::Required => Key::ErrRequired,
+        InvalidReason::TooShort => Key::ErrTooShort,
+        InvalidReason::TooLong => Key::ErrTooLong,
+        InvalidReason::Malformed => Key::ErrMalformed,
+        InvalidReason::Mismatch => Key::ErrMismatch,
+        InvalidReason::WrongPassword => Key::ErrWrongPassword,
+        InvalidReason::Taken => Key::ErrTaken,
+        InvalidReason::LinkUnusable => Key::ErrLinkUnusable,
+        InvalidReason::Frozen => Key::ErrFrozen,
+        InvalidReason::Unconfirmed => Key::ErrUnconfirmed,
+        InvalidReason::EmptyFile => Key::ErrEmptyFile,
+        InvalidReason::FileTooLarge => Key::ErrFileTooLarge,
+        InvalidReason::BadFileName => Key::ErrBadFileName,
+        InvalidReason::WrongFileType => Key::ErrWrongFileType,
+        InvalidReason::CarrierRoleByCarrierOnly => Key::ErrCarrierRoleByCarrierOnly,
+        InvalidReason::CarrierNotWithAdmin => Key::ErrCarrierNotWithAdmin,
+        InvalidReason::CarrierNotWithSteering => Key::ErrCarrierNotWithSteering,
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::AppError;
+
+    #[test]
+    fn an_error_without_data_is_known_by_its_tag_on_the_wire() {
+        use AppError::*;
+        for error in [NotFound, Unauthenticated, Forbidden, SignInFailed, CallNotOpen, ReportLocked, Internal] {
+            let wire = serde_json::to_value(&error).expect("json");
+            assert_eq!(AppError::from_tag(wire["code"].as_str().expect("tag")), error);
+        }
+        let throttled = serde_json::to_value(AppError::Throttled { retry_after_minutes: 5 }).expect("json");
+        assert_eq!(AppError::from_tag(throttled["code"].as_str().expect("tag")), Internal, "one with data");
+    }
 }

@@ -7,11 +7,15 @@
 //! This crate must not read configuration, open connections or know about HTTP routing beyond Leptos' own: the
 //! `server` crate gives it a [`ServerContext`] for every request.
 
-// The static pages' bundle (`frontend` built with `enhance`, see [`render_mode`]) needs only the texts and
-// the countdown; leaving the rest of the app out of that build keeps it short.
+// The static pages' bundle (`frontend` built with `enhance`, see [`render_mode`]) needs only the texts, the
+// countdown, the autosave and the errors' words; leaving the rest of the app out of that build keeps it short.
+pub mod autosave;
 pub mod countdown;
+pub mod error;
 pub mod i18n;
 pub mod render_mode;
+
+pub use error::{AppError, EvaluationRefusal, InvalidReason};
 
 /// Items of the whole app, left out of the static pages' build.
 macro_rules! whole_app {
@@ -44,7 +48,6 @@ whole_app! {
     pub mod calls;
     pub mod controlling;
     pub mod documents;
-    pub mod error;
     pub mod evaluation;
     pub mod exchange;
     #[cfg(feature = "ssr")]
@@ -87,7 +90,6 @@ whole_app! {
     pub mod store;
 
     pub use components::PageTenant;
-    pub use error::{AppError, EvaluationRefusal, InvalidReason};
     pub use shell::{App, shell};
 
     /// What the server hands every render and server function: the database and nothing a page could misuse.

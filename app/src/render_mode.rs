@@ -10,10 +10,13 @@
 //!
 //! What a static page still does works without the app: links, the language switch and signing out are
 //! plain forms and links, and the lists page with `?page=`. A page is static only for callers to whom it
-//! shows nothing that needs the app (a form that keeps its input and shows its error in place, an
-//! autosave): [`STATIC_PAGES`] names the others by permission, and a test renders every static page for
-//! every role and refuses a form on it that posts anywhere but to sign out or switch language. When the
-//! browser navigates to such a page within the app (from a hydrated page), the app renders it as any other.
+//! shows nothing that needs the app (a form that keeps its input and shows its error in place):
+//! [`STATIC_PAGES`] names the others by permission, and a test renders every static page for every role and
+//! refuses a form on it that posts anywhere but to sign out or switch language, or to what the page lists as
+//! posted natively. One page is a form: the bid editor, whose forms are plain posts that come back to it with
+//! their outcome in the address, and whose autosave is `crate::autosave`, which [`enhance`]
+//! attaches as the app does. When the browser navigates to a static page within the app (from a hydrated
+//! page), the app renders it as any other.
 
 #[cfg(feature = "ssr")]
 use model::Permission;
@@ -33,6 +36,7 @@ pub const STATIC_PAGES: &[(&str, &[Permission])] = &[
     ("/{tenant}/controlling/committee-report", &[]),
     ("/{tenant}/reports", &[Permission::FileReports]),
     ("/{tenant}/admin/users", &[]),
+    ("/{tenant}/bids/{id}", &[]),
 ];
 
 /// Whether the page at `matched` (axum's matched path) is served static to a caller with `roles` (`None`: a
@@ -57,7 +61,7 @@ pub fn is_static() -> bool {
 }
 
 /// What makes a static page interactive: the countdowns tick (see `components::Countdown`, which renders the
-/// data this reads), in the page's language.
+/// data this reads) and forms save as you type (`crate::autosave`), in the page's language.
 #[cfg(feature = "hydrate")]
 pub async fn enhance() {
     use crate::countdown::{self, Counting};
@@ -65,6 +69,13 @@ pub async fn enhance() {
     use wasm_bindgen::JsCast;
     use wasm_bindgen::closure::Closure;
 
+    // The page preloads its texts (`#spielraum-texts`); using them also where nothing needs them keeps the
+    // browser from warning about an unused preload.
+    if let Err(error) = crate::i18n::load_page_language().await {
+        leptos::logging::error!("texts: {error}");
+        return;
+    }
+    crate::autosave::attach_all();
     let document = leptos::prelude::document();
     let Ok(found) = document.query_selector_all(".countdown[data-until]") else { return };
     let mut countdowns = Vec::new();
@@ -78,12 +89,6 @@ pub async fn enhance() {
         let (Some(until), Some(server_now)) = (time("data-until"), time("data-server-now")) else { continue };
         let counting = Counting::from_attribute(&element.get_attribute("data-counting").unwrap_or_default());
         countdowns.push((element, counting, until, server_now - Utc::now()));
-    }
-    // The page preloads its texts (`#spielraum-texts`); using them also where no countdown needs them keeps
-    // the browser from warning about an unused preload.
-    if let Err(error) = crate::i18n::load_page_language().await {
-        leptos::logging::error!("texts: {error}");
-        return;
     }
     if countdowns.is_empty() {
         return;
@@ -121,7 +126,7 @@ mod tests {
         assert!(serves_static("/{tenant}/reports", None), "a visitor (who gets the refusal) gets nothing to fill in");
         assert!(serves_static("/{tenant}/reports", Some(&member)));
         assert!(!serves_static("/{tenant}/reports", Some(&coordinator)), "a coordinator starts reports there");
-        assert!(!serves_static("/{tenant}/bids/{id}", None), "a page not listed hydrates");
-        assert!(!serves_static("/{tenant}/bids/{id}", Some(&member)));
+        assert!(!serves_static("/{tenant}/bids/{id}/versions/{number}", None), "a page not listed hydrates");
+        assert!(!serves_static("/{tenant}/bids/{id}/versions/{number}", Some(&member)));
     }
 }

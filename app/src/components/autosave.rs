@@ -2,8 +2,15 @@
 //! a copy stays in this browser's storage until the server has it (so text survives an expired session),
 //! and a copy overtaken by a later save on the server is dropped rather than put back over it.
 //!
-//! The functions take the form's server functions as type parameters; the form's fields must be what the
-//! save function reads (`FromFormData`). Browser-only work is behind the `hydrate` feature.
+//! These functions drive it from a hydrated page that reacts to the save (the report, the score sheet): they
+//! take the form's server functions as type parameters (the form's fields must be what the save function
+//! reads, `FromFormData`). `crate::autosave` has the browser's copy and the status line's words they share
+//! with the plain-DOM autosave of the pages served static (the bid editor). Browser-only work is behind the
+//! `hydrate` feature.
+
+pub use crate::autosave::{SaveState, forget};
+#[cfg(feature = "hydrate")]
+use crate::autosave::{keep_copy, put_back_copy};
 
 /// A server function a form can be sent to.
 pub trait FormFn:
@@ -81,24 +88,6 @@ impl Tracker {
     }
 }
 
-#[cfg(feature = "hydrate")]
-fn storage_key(key: &str) -> String {
-    format!("spielraum-{key}")
-}
-
-#[cfg(feature = "hydrate")]
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-/// What the browser keeps: the form's fields and the server's save time they were typed on top of.
-#[cfg(feature = "hydrate")]
-#[derive(serde::Serialize, serde::Deserialize)]
-struct Copy {
-    base: DateTime<Utc>,
-    fields: Vec<(String, String)>,
-}
-
 /// Saves the form now.
 pub fn flush<S: FormFn>(form: FormRef, save: ServerAction<S>, tracker: Tracker) {
     #[cfg(feature = "hydrate")]
@@ -165,33 +154,11 @@ pub fn submit<S: FormFn, F: FormFn>(
 /// Keeps what is in the form in this browser until the server has it.
 pub fn remember(key: &str, form: FormRef, tracker: Tracker) {
     #[cfg(feature = "hydrate")]
-    {
-        let (Some(form), Some(storage)) = (form.get_untracked(), local_storage()) else { return };
-        let Ok(data) = web_sys::FormData::new_with_form(&form) else { return };
-        let mut fields = Vec::new();
-        for entry in js_sys::try_iter(&data).ok().flatten().into_iter().flatten().flatten() {
-            let pair = js_sys::Array::from(&entry);
-            if let (Some(name), Some(value)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
-                fields.push((name, value));
-            }
-        }
-        let copy = Copy { base: tracker.base.get_value(), fields };
-        if let Ok(json) = serde_json::to_string(&copy) {
-            let _ = storage.set_item(&storage_key(key), &json);
-        }
+    if let Some(form) = form.get_untracked() {
+        keep_copy(key, &form, tracker.base.get_value());
     }
     #[cfg(not(feature = "hydrate"))]
     let _ = (key, form, tracker);
-}
-
-/// Forgets the browser's copy once the server has saved the draft.
-pub fn forget(key: &str) {
-    #[cfg(feature = "hydrate")]
-    if let Some(storage) = local_storage() {
-        let _ = storage.remove_item(&storage_key(key));
-    }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = key;
 }
 
 /// Puts a copy kept in this browser back into the form, if it was typed on top of the draft the server
@@ -199,31 +166,7 @@ pub fn forget(key: &str) {
 pub fn restore(key: &str, form: FormRef, tracker: Tracker) -> bool {
     #[cfg(feature = "hydrate")]
     {
-        use wasm_bindgen::JsCast as _;
-        let (Some(form), Some(storage)) = (form.get(), local_storage()) else { return false };
-        let Some(json) = storage.get_item(&storage_key(key)).ok().flatten() else { return false };
-        let Ok(copy) = serde_json::from_str::<Copy>(&json) else { return false };
-        if copy.base != tracker.base.get_value() {
-            let _ = storage.remove_item(&storage_key(key));
-            return false;
-        }
-        for (name, value) in copy.fields {
-            let selector = format!("[name=\"{}\"]", name.replace('"', ""));
-            let Ok(nodes) = form.query_selector_all(&selector) else { continue };
-            for index in 0..nodes.length() {
-                let Some(node) = nodes.item(index) else { continue };
-                if let Some(area) = node.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-                    area.set_value(&value);
-                } else if let Some(input) = node.dyn_ref::<web_sys::HtmlInputElement>() {
-                    match input.type_().as_str() {
-                        "radio" => input.set_checked(input.value() == value),
-                        "hidden" | "file" => {}
-                        _ => input.set_value(&value),
-                    }
-                }
-            }
-        }
-        true
+        form.get().is_some_and(|form| put_back_copy(key, &form, tracker.base.get_value()))
     }
     #[cfg(not(feature = "hydrate"))]
     {
@@ -242,34 +185,13 @@ pub fn send_form(form: FormRef) {
     let _ = form;
 }
 
-/// What a form's status line says about saving.
-#[derive(Debug, Clone, PartialEq)]
-pub enum SaveState {
-    Idle,
-    Unsaved,
-    Saving,
-    Saved(chrono::DateTime<chrono::Utc>),
-    Failed(crate::AppError),
-}
-
 /// The status line of a form that saves as you type, announced politely to screen readers.
 #[component]
 pub fn SaveStatus(state: RwSignal<SaveState>) -> impl IntoView {
-    use crate::i18n::{I18n, Key};
-    use model::datetime::{DEFAULT_TIME_ZONE, format_date_time};
-    let i18n = I18n::expect();
+    let i18n = crate::i18n::I18n::expect();
     view! {
         <div role="status" aria-live="polite" class="save-state" id="save-state">
-            {move || match state.get() {
-                SaveState::Idle => String::new(),
-                SaveState::Unsaved => i18n.t(Key::DraftUnsaved).to_owned(),
-                SaveState::Saving => i18n.t(Key::DraftSaving).to_owned(),
-                SaveState::Saved(at) => {
-                    format!("{} {}", i18n.t(Key::DraftSavedAt), format_date_time(at, i18n.locale(), DEFAULT_TIME_ZONE))
-                }
-                SaveState::Failed(crate::AppError::Unauthenticated) => i18n.t(Key::DraftSessionEnded).to_owned(),
-                SaveState::Failed(err) => crate::components::error_text(i18n.locale(), &err),
-            }}
+            {move || state.with(|state| state.text(i18n.locale()))}
         </div>
     }
 }

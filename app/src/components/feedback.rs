@@ -1,117 +1,11 @@
 //! Turning errors into words: the message for an [`AppError`] in the user's language, and per-field error
 //! messages tied to their inputs (WCAG 3.3.1).
 
+use crate::AppError;
 use crate::i18n::{I18n, Key};
-use crate::{AppError, InvalidReason};
+pub use crate::error::{message as error_text, reason_key};
 use leptos::prelude::*;
 use model::Locale;
-
-/// The sentence a user sees for `error`.
-pub fn error_text(locale: Locale, error: &AppError) -> String {
-    let key = match error {
-        AppError::SignInFailed => Key::SignInFailed,
-        AppError::Unauthenticated => Key::SignInRequired,
-        AppError::Forbidden => Key::ForbiddenText,
-        AppError::NotFound => Key::NotFoundText,
-        // The CSV import's file as a whole: what its header and rows must be.
-        AppError::Invalid { field, .. } if field == "csv" => Key::ErrImportColumns,
-        AppError::Invalid { reason, .. } => reason_key(*reason),
-        AppError::Throttled { retry_after_minutes } => {
-            return crate::i18n::msg::throttled(locale, crate::i18n::msg::Throttled { minutes: *retry_after_minutes });
-        }
-        AppError::Incomplete { .. } => Key::BidIncomplete,
-        AppError::CallNotOpen => Key::CallNotOpen,
-        AppError::Evaluation { reason } => evaluation_key(*reason),
-        AppError::ScoreSheet { .. } => Key::ErrScoreSheetIncomplete,
-        AppError::Award { problem } => award_key(*problem),
-        AppError::TooLarge { .. } => Key::ErrRequestTooLarge,
-        AppError::ReportLocked => Key::ErrReportLocked,
-        AppError::Ledger { problem } => ledger_key(*problem),
-        AppError::Steering { problem } => steering_key(*problem),
-        AppError::BadRequest { .. } | AppError::Internal => Key::ErrorText,
-    };
-    crate::i18n::text(locale, key).to_owned()
-}
-
-pub fn evaluation_key(reason: crate::EvaluationRefusal) -> Key {
-    use crate::EvaluationRefusal::*;
-    match reason {
-        NotClosed => Key::ErrCallNotClosed,
-        DeclarationsMissing => Key::ErrDeclarationsMissing,
-        Recused => Key::ErrRecused,
-        Finalised => Key::ErrScoreFinal,
-        NotFinalised => Key::ErrScoreNotFinal,
-        OwnScoresOpen => Key::ErrOwnScoresOpen,
-        QuorumNotReached => Key::ErrQuorumNotReached,
-        AlreadyDecided => Key::ErrAlreadyDecided,
-    }
-}
-
-pub fn award_key(problem: model::award::AwardError) -> Key {
-    use model::award::AwardError::*;
-    match problem {
-        NoFunding => Key::ErrNoFunding,
-        EndBeforeStart => Key::ErrEndBeforeStart,
-        SteeringTooShort => Key::ErrSteeringTooShort,
-        SteeringTooLittle => Key::ErrSteeringTooLittle,
-        YearOutsidePeriod => Key::ErrYearOutsidePeriod,
-        BadAmount => Key::ErrMalformed,
-    }
-}
-
-pub fn steering_key(problem: model::steering::SteeringError) -> Key {
-    use model::steering::SteeringError::*;
-    match problem {
-        TooManyVotes => Key::ErrSteeringTooManyVotes,
-        NotQuorate => Key::ErrSteeringNotQuorate,
-        MinutesFrozen => Key::ErrSteeringMinutesFrozen,
-        ApprovalTooEarly => Key::ErrSteeringApprovalTooEarly,
-        NotCirculated => Key::ErrSteeringNotCirculated,
-        CommissionClosed => Key::ErrSteeringCommissionClosed,
-        DueBeforeGiven => Key::ErrSteeringDueBeforeGiven,
-    }
-}
-
-pub fn ledger_key(problem: model::ledger::LedgerError) -> Key {
-    use model::ledger::LedgerError::*;
-    match problem {
-        NotPositive => Key::ErrLedgerNotPositive,
-        YearOutOfRange => Key::ErrLedgerYearOutOfRange,
-        YearClosed => Key::ErrLedgerYearClosed,
-        ExceedsAvailable => Key::ErrLedgerExceedsAvailable,
-        Earmark => Key::ErrLedgerEarmark,
-        AlreadyReversed => Key::ErrLedgerAlreadyReversed,
-        NotReversible => Key::ErrLedgerNotReversible,
-        NoReference => Key::ErrLedgerNoReference,
-        NoReason => Key::ErrLedgerNoReason,
-        TooLong => Key::ErrTooLong,
-        YearNotOver => Key::ErrLedgerYearNotOver,
-        EarlierYearOpen => Key::ErrLedgerEarlierYearOpen,
-        AlreadyClosed => Key::ErrLedgerAlreadyClosed,
-    }
-}
-
-pub fn reason_key(reason: InvalidReason) -> Key {
-    match reason {
-        InvalidReason::Required => Key::ErrRequired,
-        InvalidReason::TooShort => Key::ErrTooShort,
-        InvalidReason::TooLong => Key::ErrTooLong,
-        InvalidReason::Malformed => Key::ErrMalformed,
-        InvalidReason::Mismatch => Key::ErrMismatch,
-        InvalidReason::WrongPassword => Key::ErrWrongPassword,
-        InvalidReason::Taken => Key::ErrTaken,
-        InvalidReason::LinkUnusable => Key::ErrLinkUnusable,
-        InvalidReason::Frozen => Key::ErrFrozen,
-        InvalidReason::Unconfirmed => Key::ErrUnconfirmed,
-        InvalidReason::EmptyFile => Key::ErrEmptyFile,
-        InvalidReason::FileTooLarge => Key::ErrFileTooLarge,
-        InvalidReason::BadFileName => Key::ErrBadFileName,
-        InvalidReason::WrongFileType => Key::ErrWrongFileType,
-        InvalidReason::CarrierRoleByCarrierOnly => Key::ErrCarrierRoleByCarrierOnly,
-        InvalidReason::CarrierNotWithAdmin => Key::ErrCarrierNotWithAdmin,
-        InvalidReason::CarrierNotWithSteering => Key::ErrCarrierNotWithSteering,
-    }
-}
 
 /// The message of a failed action that is not about one field (those show at their field).
 pub fn general_error(locale: Locale, error: Option<AppError>) -> Option<String> {

@@ -2,13 +2,15 @@
 //! the carrier types, takes attachments, submits and withdraws.
 //!
 //! The editor is a plain form that works without JavaScript (its buttons post to `save_draft` and
-//! `submit_bid`, the upload form to the server's upload route). Hydrated, it saves a moment after each
-//! keystroke pause and before uploads, and keeps a copy in the browser's storage until the server has it, so
-//! text typed into an expired session is restored at the next visit.
+//! `submit_bid`, the upload form to the server's upload route), and is served static. In the browser it saves
+//! a moment after each keystroke pause and before uploads, and keeps a copy in the browser's storage until
+//! the server has it, so text typed into an expired session is restored at the next visit
+//! (`crate::autosave`).
 
 use crate::AppError;
-use crate::bids::{BidPageData, BidsOverview, RemoveAttachment, SaveDraft, StartBid, SubmitBid, WithdrawBid, bid, my_bids};
-use crate::components::{Countdown, CurrentTenant, ErrorNotice, NotFound, Protected, autosave, error_text};
+use crate::bids::{BidPageData, BidsOverview, RemoveAttachment, StartBid, SubmitBid, WithdrawBid, bid, my_bids};
+use crate::autosave::{Markup, StatusLine};
+use crate::components::{Countdown, CurrentTenant, ErrorNotice, NotFound, Protected, error_text};
 use crate::i18n::{I18n, Key};
 use crate::pages::calls::phase_key;
 use leptos::form::ActionForm;
@@ -142,13 +144,14 @@ fn Overview(overview: BidsOverview, start: ServerAction<StartBid>) -> impl IntoV
 pub fn BidPage() -> impl IntoView {
     let i18n = I18n::expect();
     let params = use_params_map();
-    let save = ServerAction::<SaveDraft>::new();
+    // Submitting is a plain form post (see `Editor`); this action only reads the refusal the server put in
+    // the address when it sent the browser back.
     let submit = ServerAction::<SubmitBid>::new();
     let withdraw = ServerAction::<WithdrawBid>::new();
     let remove = ServerAction::<RemoveAttachment>::new();
     let id = move || params.read().get("id").and_then(|id| Uuid::parse_str(&id).ok());
     let view_resource = Resource::new(
-        move || (id(), submit.version().get(), withdraw.version().get(), remove.version().get()),
+        move || (id(), withdraw.version().get(), remove.version().get()),
         |(id, ..)| async move {
             match id {
                 Some(id) => bid(id).await,
@@ -163,7 +166,7 @@ pub fn BidPage() -> impl IntoView {
                     match view_resource.await {
                         Ok(BidPageData { view, outcome }) => view! {
                             {outcome.map(|outcome| view! { <BidOutcome outcome /> })}
-                            <Editor view save submit withdraw remove />
+                            <Editor view submit withdraw remove />
                         }
                         .into_any(),
                         Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
@@ -175,10 +178,15 @@ pub fn BidPage() -> impl IntoView {
     }
 }
 
+/// The bid's form, its attachments and versions. Every form here works as a plain form post, so the page is
+/// served static to carriers (`render_mode`): saving as you type, and saving before an upload leaves the
+/// page, are `crate::autosave`'s, which the static page's enhancement and the app both attach. A submission
+/// sends the fields along (`submit_bid` saves them first) and comes back with `?submitted=` and the number of
+/// the version, for which the page shows the receipt; a refusal comes back in the address (Leptos'
+/// `__err`), which `submit` reads.
 #[component]
 fn Editor(
     view: BidView,
-    save: ServerAction<SaveDraft>,
     submit: ServerAction<SubmitBid>,
     withdraw: ServerAction<WithdrawBid>,
     remove: ServerAction<RemoveAttachment>,
@@ -189,74 +197,30 @@ fn Editor(
     let open = view.phase == Phase::Open;
     let bid_id = view.id;
     let form_ref = NodeRef::<leptos::html::Form>::new();
-    let upload_ref = NodeRef::<leptos::html::Form>::new();
-    let state = RwSignal::new(autosave::SaveState::Idle);
-    let upload_waits = RwSignal::new(false);
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        if let Some(form) = form_ref.get() {
+            crate::autosave::attach(form);
+        }
+    });
 
     // Problems of the last submission, by field.
     let problems = Signal::derive(move || match submit.value().get() {
         Some(Err(AppError::Incomplete { problems })) => problems,
         _ => Vec::new(),
     });
-    let receipt = Signal::derive(move || submit.value().get().and_then(Result::ok));
     let submit_error = Signal::derive(move || {
         submit.value().get().and_then(Result::err).filter(|e| !matches!(e, AppError::Incomplete { .. }))
     });
-    let tracker = autosave::Tracker::new(view.draft_saved_at);
-    let draft_key = StoredValue::new(format!("draft-{bid_id}"));
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(at)) => {
-            tracker.saved(at);
-            if tracker.all_saved() {
-                state.set(autosave::SaveState::Saved(at));
-                draft_key.with_value(|key| autosave::forget(key));
-                if upload_waits.get_untracked() {
-                    upload_waits.set(false);
-                    autosave::send_form(upload_ref);
-                }
-            } else {
-                state.set(autosave::SaveState::Unsaved);
-                if upload_waits.get_untracked() {
-                    // Typed again while saving: save that too before the page goes to the upload.
-                    autosave::flush(form_ref, save, tracker);
-                }
-            }
-        }
-        Some(Err(err)) => state.set(autosave::SaveState::Failed(err)),
-        None => {}
-    });
-    Effect::new(move |_| {
-        if save.pending().get() {
-            state.set(autosave::SaveState::Saving);
-        }
-    });
-    // Text kept in this browser from a session that ended before the server had it, unless the draft has
-    // been saved since (by a colleague, or in another tab).
-    Effect::new(move |_| {
-        if open && draft_key.with_value(|key| autosave::restore(key, form_ref, tracker)) {
-            state.set(autosave::SaveState::Unsaved);
-            tracker.edited();
-            autosave::flush(form_ref, save, tracker);
-        }
-    });
-
-    let on_input = move |_| {
-        if open {
-            state.set(autosave::SaveState::Unsaved);
-            let edit = tracker.edited();
-            draft_key.with_value(|key| autosave::remember(key, form_ref, tracker));
-            autosave::schedule(form_ref, save, tracker, edit);
+    // The receipt of the version just submitted, while it is the bid's latest.
+    let receipt = {
+        let latest = view.versions.iter().max_by_key(|v| v.number).cloned();
+        let submitted = view.status == BidStatus::Submitted;
+        move || {
+            let number = query.read().get("submitted")?.parse::<i32>().ok()?;
+            latest.clone().filter(|v| submitted && v.number == number && submit.value().with(Option::is_none))
         }
     };
-    let on_submit = move |ev: leptos::ev::SubmitEvent| autosave::submit(ev, form_ref, save, submit, tracker);
-    let on_upload = move |ev: leptos::ev::SubmitEvent| {
-        if !tracker.all_saved() {
-            ev.prevent_default();
-            upload_waits.set(true);
-            autosave::flush(form_ref, save, tracker);
-        }
-    };
-
     let slug = tenant.slug.to_string();
     let base = StoredValue::new(slug.clone());
     let summary_questions = view.questions.clone();
@@ -287,9 +251,9 @@ fn Editor(
             view! { <p class="notice" id="bid-frozen">{move || i18n.t(Key::BidFrozen)}</p> }.into_any()
         }}
 
-        <autosave::SaveStatus state />
+        <StatusLine id="save-state" />
         <div role="alert">
-            {move || receipt.get().map(|version| {
+            {move || receipt().map(|version| {
                 let href = format!("/{}/bids/{bid_id}/versions/{}", base.get_value(), version.number);
                 view! {
                     <div class="notice notice--success" id="receipt">
@@ -324,8 +288,9 @@ fn Editor(
             {move || withdraw.value().get().and_then(Result::err).map(|e| view! { <p class="notice notice--error">{error_text(i18n.locale(), &e)}</p> })}
         </div>
 
-        <form node_ref=form_ref action="/fn/save_draft" method="post" class="form bid-form" novalidate
-            on:input=on_input on:submit=on_submit>
+        <form node_ref=form_ref action="/fn/save_draft" method="post" class="form bid-form" id="bid-form" novalidate
+            data-autosave=open.then(|| format!("draft-{bid_id}")) data-saved-at=Markup::saved_at(view.draft_saved_at)
+            data-status="save-state">
             <input type="hidden" name="bid" value=bid_id.to_string() />
             <fieldset disabled=!open>
                 <legend class="visually-hidden">{move || i18n.t(Key::AnswersTitle)}</legend>
@@ -406,8 +371,8 @@ fn Editor(
                 .into_any()
             }}
             {open.then(|| view! {
-                <form node_ref=upload_ref class="form" method="post" enctype="multipart/form-data"
-                    action=format!("/{}/bids/{bid_id}/attachments", base.get_value()) on:submit=on_upload>
+                <form class="form" method="post" enctype="multipart/form-data" data-saves-first="bid-form"
+                    action=format!("/{}/bids/{bid_id}/attachments", base.get_value())>
                     {(!file_questions.is_empty()).then(|| view! {
                         <div class="field">
                             <label for="field-question">{move || i18n.t(Key::AttachmentFor)}</label>

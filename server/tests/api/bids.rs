@@ -157,6 +157,85 @@ async fn a_draft_survives_the_end_of_a_session() {
     assert!(overview["bids"].as_array().expect("bids").iter().any(|b| b["id"] == bid.as_str()));
 }
 
+/// Posts `form` to the server function `function` as a browser does without the app: a plain form post
+/// that accepts HTML, from the page at `referer`.
+async fn post_natively(
+    app: &TestApp,
+    client: &reqwest::Client,
+    function: &str,
+    referer: &str,
+    form: &[(String, String)],
+) -> reqwest::Response {
+    client
+        .post(app.url(&format!("/fn/{function}")))
+        .header("origin", app.url(""))
+        .header("accept", "text/html,application/xhtml+xml")
+        .header("referer", app.url(referer))
+        .form(form)
+        .send()
+        .await
+        .expect("post")
+}
+
+#[tokio::test]
+async fn the_bid_editor_is_a_static_page_whose_forms_work_without_the_app() {
+    let app = TestApp::spawn().await;
+    let carrier = app.signed_in("dresden", "traeger4@dresden.demo").await;
+    let call = open_call(&app).await;
+    let bid = start(&app, &carrier, &call, 5).await;
+    let path = format!("/dresden/bids/{bid}");
+    let get = |location: String| {
+        let request = carrier.get(app.url(&location));
+        async move { request.send().await.expect("get").text().await.expect("html") }
+    };
+    let page = get(path.clone()).await;
+    assert!(page.contains("/enhance.js") && !page.contains("/spielraum.js"), "served static: {page}");
+    assert!(!page.contains("__RESOLVED_RESOURCES["), "no resource data: {page}");
+    // What the enhancement's autosave reads (`app::autosave::Markup`).
+    for markup in [
+        format!("data-autosave=\"draft-{bid}\""),
+        "data-status=\"save-state\"".to_owned(),
+        "data-saves-first=\"bid-form\"".to_owned(),
+        "id=\"save-state\"".to_owned(),
+    ] {
+        assert!(page.contains(&markup), "{markup}: {page}");
+    }
+
+    // Submitted incomplete without the app: back to the editor, which names the problems and keeps the text.
+    let question = call["questions"][0]["id"].as_str().expect("qid");
+    let mut form = vec![
+        ("bid".to_owned(), bid.clone()),
+        ("intent".to_owned(), "submit".to_owned()),
+        (format!("fields[answer-{question}]"), "Ohne JavaScript geschrieben.".to_owned()),
+    ];
+    let refused = post_natively(&app, &carrier, "submit_bid", &path, &form).await;
+    assert!(refused.status().is_redirection(), "{}", refused.status());
+    let back = refused.headers()["location"].to_str().expect("ascii").to_owned();
+    assert!(back.starts_with(&app.url(&path)) && back.contains("__err="), "{back}");
+    let page = get(back.trim_start_matches(&app.url("")).to_owned()).await;
+    assert!(page.contains("id=\"problems\"") && page.contains("Ohne JavaScript geschrieben."), "{page}");
+    assert!(!page.contains("id=\"receipt\""), "{page}");
+
+    // Complete: to the editor with this version's receipt.
+    form.truncate(2);
+    form.extend(complete_fields(&call));
+    let submitted = post_natively(&app, &carrier, "submit_bid", &path, &form).await;
+    assert!(submitted.status().is_redirection(), "{}", submitted.status());
+    let location = submitted.headers()["location"].to_str().expect("ascii").to_owned();
+    assert_eq!(location, format!("{path}?submitted=1"));
+    let page = get(location.clone()).await;
+    let view = json(app.call(&carrier, "bid", &[("bid", &bid)]).await).await["view"].clone();
+    let hash = view["versions"][0]["content_hash"].as_str().expect("hash");
+    assert!(page.contains("id=\"receipt\"") && page.contains(hash), "the receipt: {page}");
+    assert!(!page.contains("id=\"problems\""), "{page}");
+
+    // Withdrawn: the receipt is not shown again for the address it came back to.
+    let withdrawn = post_natively(&app, &carrier, "withdraw_bid", &location, &[("bid".to_owned(), bid.clone())]).await;
+    assert!(withdrawn.status().is_redirection(), "{}", withdrawn.status());
+    let page = get(location).await;
+    assert!(page.contains("id=\"bid-status\">Zurückgezogen") && !page.contains("id=\"receipt\""), "{page}");
+}
+
 /// An actor for a demo user, to call the bid operations with a chosen clock.
 pub async fn actor(app: &TestApp, tenant: &str, email: &str) -> app::actor::Actor {
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
