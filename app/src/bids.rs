@@ -28,14 +28,16 @@ pub struct BidPageData {
     pub outcome: Option<model::award::OutcomeView>,
 }
 
-/// A closed call's bids for readers, or only the counts while it is sealed.
+/// A page of a closed call's bids for readers, or only the counts while it is sealed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CallBidsView {
     pub call: CallSummary,
     /// Per lot: how many bids (administrators; also after closing).
     pub counts: Vec<LotCount>,
-    /// The submitted bids, once the call has closed.
+    /// A page of the submitted bids, once the call has closed.
     pub bids: Option<Vec<SubmittedBid>>,
+    /// How many submitted bids the caller may read in all (none while sealed).
+    pub total: u64,
 }
 
 /// A submitted bid as the call's list of bids shows it: who, which version, how much and how many FTE —
@@ -308,23 +310,28 @@ pub mod ops {
         bids::version(db, &authorized, number, now).await
     }
 
-    /// A call's bids for readers once it has closed (all of them, or one lot's), and the counts per lot for
-    /// administrators. A lot that is not the call's is not found. Kept once the call has closed, while the
-    /// tenant's data stays the same (`crate::derived`).
+    /// A call's bids for readers once it has closed (all of them, or one lot's), the `page`-th `per_page` of
+    /// them, and the counts per lot for administrators. A lot that is not the call's is not found. Each page is
+    /// kept once the call has closed, while the tenant's data stays the same (`crate::derived`).
     pub async fn call_bids(
         actor: &Actor,
         call: Uuid,
         lot: Option<Uuid>,
+        (page, per_page): (u64, u64),
         now: DateTime<Utc>,
     ) -> Result<CallBidsView, AppError> {
         let closed = |view: &CallBidsView| view.call.phase == model::call::Phase::Closed;
-        actor.derived_if("call's bids", (call, lot), now, || call_bids_of(actor, call, lot, now), closed).await
+        let arguments = (call, lot, page, per_page);
+        actor
+            .derived_if("call's bids", arguments, now, || call_bids_of(actor, call, lot, (page, per_page), now), closed)
+            .await
     }
 
     async fn call_bids_of(
         actor: &Actor,
         call: Uuid,
         lot: Option<Uuid>,
+        (page, per_page): (u64, u64),
         now: DateTime<Utc>,
     ) -> Result<CallBidsView, AppError> {
         let db = &actor.server.db;
@@ -333,12 +340,16 @@ pub mod ops {
         }
         let summary = crate::store::calls::summary_of(db, &actor.tenant, call, false, now).await?;
         let counts = counts_for(actor, call).await?;
-        let bids = if model::policy::may_read_bids_of(actor.who(), summary.phase) {
-            Some(bids::of_closed_call(db, &actor.tenant, actor.who(), call, lot, now).await?)
+        let (bids, total) = if model::policy::may_read_bids_of(actor.who(), summary.phase) {
+            let all = bids::of_closed_call(db, &actor.tenant, actor.who(), call, lot, now).await?;
+            let total = all.len() as u64;
+            let skip = usize::try_from(page.saturating_sub(1).saturating_mul(per_page)).unwrap_or(usize::MAX);
+            let take = usize::try_from(per_page).unwrap_or(usize::MAX);
+            (Some(all.into_iter().skip(skip).take(take).collect()), total)
         } else {
-            None
+            (None, 0)
         };
-        Ok(CallBidsView { call: summary, counts, bids })
+        Ok(CallBidsView { call: summary, counts, bids, total })
     }
 
     /// The steering group's page of a closed call's bids: the lot `lot`, or else the first the caller may

@@ -2,12 +2,13 @@
 //! same checks — one bid per lot and organisation, drafts saved as sent, submission only while the call is
 //! open by the server's clock, sealed bids until closing.
 
+use super::paging::Paging;
 use super::{ApiError, Ctx, ErrorBody, actor, id};
 use crate::startup::AppState;
 use app::AppError;
 use axum::Json;
-use axum::extract::{Multipart, Path, State};
-use axum::http::StatusCode;
+use axum::extract::{Multipart, OriginalUri, Path, State};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use chrono::{DateTime, Utc};
 use model::bid::{AttachmentRef, BidSummary, BidView, Draft, LotCount, SubmittedBid, VersionView};
@@ -278,39 +279,54 @@ pub async fn get_version(
     Ok(Json(app::bids::ops::version(&actor, bid, number, Utc::now()).await?))
 }
 
-/// Which lot of a call's bids to answer.
+/// Which lot of a call's bids to answer, and which page of them.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct CallBidsQuery {
     /// Only this lot's bids (`counts` still covers every lot). Without it, every lot's.
     pub lot: Option<Uuid>,
+    /// The page of the bids, from 1: they come in pages (see the `Link` and `X-Total-Count` headers).
+    pub page: Option<u64>,
+    /// Bids a page, 1 to 500; 100 if not given.
+    pub per_page: Option<u64>,
 }
 
 /// A call's bids for the steering group and administrators: sealed (`bids` is null) until the call closes;
 /// administrators see counts per lot. A scoring member sees a lot's bids once they have declared for it;
-/// asked for such a lot with `?lot=`, they are told to declare first (409).
+/// asked for such a lot with `?lot=`, they are told to declare first (409). The bids come in pages of 100
+/// (`per_page` up to 500): `X-Total-Count` says how many there are, `Link` names the next, previous, first
+/// and last page.
 #[utoipa::path(get, path = "/tenants/{tenant}/calls/{call}/bids", tag = "bids", security(("bearer" = [])),
     params(("tenant" = String, Path, description = TENANT), ("call" = Uuid, Path, description = "The call's id"),
         CallBidsQuery),
     responses(
-        (status = 200, description = "Counts and, after closing, the bids", body = CallBids),
-        (status = 400, description = "Malformed id or lot", body = ErrorBody),
+        (status = 200, description = "Counts and, after closing, a page of the bids", body = CallBids,
+            headers(
+                ("x-total-count" = u64, description = "How many bids the caller may read in all (0 while sealed)"),
+                ("link" = String, description = "The next, previous, first and last page (RFC 8288)"),
+            )),
+        (status = 400, description = "Malformed id, lot or page", body = ErrorBody),
         (status = 401, description = "No valid bearer token for this tenant", body = ErrorBody),
         (status = 403, description = "Not a reader of bids", body = ErrorBody),
         (status = 404, description = "No such published call, or no such lot of it", body = ErrorBody),
         (status = 409, description = "The lot's bids need the caller's declarations first", body = ErrorBody),
+        (status = 422, description = "A page below 1 or of more than 500", body = ErrorBody),
     ))]
 pub async fn call_bids(
     State(state): State<AppState>,
     Path((_tenant, call)): Path<(String, String)>,
     Ctx(context): Ctx,
-    lot: Result<axum::extract::Query<CallBidsQuery>, axum::extract::rejection::QueryRejection>,
-) -> Result<Json<CallBids>, ApiError> {
+    OriginalUri(uri): OriginalUri,
+    query: Result<axum::extract::Query<CallBidsQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<(HeaderMap, Json<CallBids>), ApiError> {
     let call = id(&call, "call")?;
-    let CallBidsQuery { lot } = super::query(lot)?;
+    let CallBidsQuery { lot, page, per_page } = super::query(query)?;
+    let paging = Paging::new(page, per_page)?;
     let actor = actor(&state, context, Access::Requires(Permission::ReadBids)).await?;
-    let view = app::bids::ops::call_bids(&actor, call, lot, Utc::now()).await?;
-    Ok(Json(CallBids { call: view.call, counts: view.counts, bids: view.bids }))
+    let view = app::bids::ops::call_bids(&actor, call, lot, (paging.page, paging.per_page), Utc::now()).await?;
+    let kept: Vec<(&str, String)> = lot.map(|lot| ("lot", lot.to_string())).into_iter().collect();
+    let headers = paging.headers(uri.path(), &kept, view.total);
+    Ok((headers, Json(CallBids { call: view.call, counts: view.counts, bids: view.bids })))
 }
 
 /// Replaces the caller's organisation's profile (same checks as the portal; a changed name, legal form,

@@ -180,3 +180,70 @@ async fn a_carrier_bids_through_the_api_and_the_bid_stays_sealed() {
     assert_eq!(zip.headers()["content-type"], "application/zip");
     assert!(zip.bytes().await.expect("zip").starts_with(b"PK"));
 }
+
+#[tokio::test]
+async fn a_closed_calls_bids_come_in_pages() {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let app = TestApp::spawn().await;
+    let token = app.token("dresden", "admin@dresden.demo").await;
+    let db = app.db().await;
+    let closed = model::entity::call::Entity::find()
+        .filter(model::entity::call::Column::ClosesAt.lt(chrono::Utc::now()))
+        .all(&db)
+        .await
+        .expect("calls");
+    let get = |path: String| {
+        let request = app.client.get(app.url(&format!("/api/v1/tenants/dresden{path}"))).bearer_auth(&token);
+        async move {
+            let response = request.send().await.expect("get");
+            let (status, headers) = (response.status(), response.headers().clone());
+            (status, headers, response.text().await.expect("body"))
+        }
+    };
+    // The closed call with the most bids.
+    let mut most = None;
+    for call in &closed {
+        let (status, headers, body) = get(format!("/calls/{}/bids", call.id)).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let total: usize = headers["x-total-count"].to_str().expect("ascii").parse().expect("a count");
+        let bids = serde_json::from_str::<serde_json::Value>(&body).expect("json")["bids"].clone();
+        assert_eq!(bids.as_array().map(Vec::len), Some(total.min(100)), "up to a hundred a page");
+        if most.as_ref().is_none_or(|(_, most)| total > *most) {
+            most = Some((call.id, total));
+        }
+    }
+    let (call, total) = most.expect("a closed call");
+    assert!(total >= 3, "the demo's closed calls have bids: {total}");
+
+    let mut seen = std::collections::HashSet::new();
+    for page in 1..=total {
+        let (status, headers, body) = get(format!("/calls/{call}/bids?page={page}&per_page=1")).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let link = headers["link"].to_str().expect("ascii").to_owned();
+        assert_eq!(page < total, link.contains("rel=\"next\""), "{link}");
+        let body: serde_json::Value = serde_json::from_str(&body).expect("json");
+        let bids = body["bids"].as_array().expect("bids");
+        assert_eq!(bids.len(), 1);
+        assert!(seen.insert(bids[0]["summary"]["id"].to_string()), "each bid on one page only");
+        assert!(!body["counts"].as_array().expect("counts").is_empty(), "every page has the counts");
+    }
+    assert_eq!(seen.len(), total, "the pages together are all the bids");
+    let (_, _, beyond) = get(format!("/calls/{call}/bids?page={}&per_page=1", total + 1)).await;
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&beyond).expect("json")["bids"], json!([]));
+
+    // A lot's bids: the lot stays in the links.
+    let first =
+        serde_json::from_str::<serde_json::Value>(&get(format!("/calls/{call}/bids")).await.2).expect("json")["bids"]
+            [0]["summary"]["lot_id"]
+            .as_str()
+            .expect("lot")
+            .to_owned();
+    let (_, headers, _) = get(format!("/calls/{call}/bids?lot={first}&per_page=1")).await;
+    let link = headers["link"].to_str().expect("ascii");
+    assert!(link.contains(&format!("/bids?lot={first}&page=1&per_page=1>; rel=\"first\"")), "{link}");
+
+    for (query, status) in [("page=0", 422), ("per_page=0", 422), ("per_page=501", 422), ("page=zwei", 400)] {
+        let (got, _, body) = get(format!("/calls/{call}/bids?{query}")).await;
+        assert_eq!(got.as_u16(), status, "{query}: {body}");
+    }
+}

@@ -211,7 +211,7 @@ async fn a_calls_bid_list_is_kept_only_once_the_call_has_closed() {
     let list = |at| app::bids::ops::call_bid_list(&admin, open, None, at);
     assert_eq!(list(before).await.expect("list").call.phase, Phase::Open);
     assert_eq!(list(after).await.expect("list").call.phase, Phase::Closed);
-    let bids = |at| app::bids::ops::call_bids(&admin, open, None, at);
+    let bids = |at| app::bids::ops::call_bids(&admin, open, None, (1, 100), at);
     assert_eq!(bids(before).await.expect("bids").call.phase, Phase::Open);
     let closed = bids(after).await.expect("bids");
     assert_eq!(closed.call.phase, Phase::Closed);
