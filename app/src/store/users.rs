@@ -181,8 +181,7 @@ pub const PAGE_SIZE: u64 = 50;
 
 /// The tenant's users, optionally filtered by a search in name and email, by name.
 pub async fn list(db: &impl ConnectionTrait, tenant: &TenantScope, search: &str) -> Result<Vec<UserSummary>, AppError> {
-    let rows = by_name(matching(tenant, search)).all(db).await?;
-    with_roles(db, tenant, rows).await
+    with_roles(db, tenant, by_name(matching(tenant, search))).await
 }
 
 /// One page (from 1) of [`list`], and how many match in all: the page read in the order of the tenant's
@@ -200,12 +199,8 @@ pub async fn page(
         .into_tuple()
         .one(db)
         .await?;
-    let rows = by_name(matching(tenant, search))
-        .offset((page.max(1) - 1) * PAGE_SIZE)
-        .limit(PAGE_SIZE)
-        .all(db)
-        .await?;
-    Ok((with_roles(db, tenant, rows).await?, total.unwrap_or(0).max(0) as u64))
+    let listed = by_name(matching(tenant, search)).offset((page.max(1) - 1) * PAGE_SIZE).limit(PAGE_SIZE);
+    Ok((with_roles(db, tenant, listed).await?, total.unwrap_or(0).max(0) as u64))
 }
 
 /// The tenant's users whose name or email contains `search`.
@@ -231,11 +226,20 @@ fn by_name(query: sea_orm::Select<user::Entity>) -> sea_orm::Select<user::Entity
     query.order_by_asc(user::Column::DisplayName).order_by_asc(user::Column::Id)
 }
 
-/// Summaries of `rows`, with every listed person's grants read in one query, not one per person.
-async fn with_roles(db: &impl ConnectionTrait, tenant: &TenantScope, rows: Vec<user::Model>) -> Result<Vec<UserSummary>, AppError> {
+/// Summaries of the people `listed` selects, with every listed person's grants read in one query, not one per
+/// person. The grants are found through `listed` itself, not through the list of ids it gave: PostgreSQL's
+/// generic plan of `user_id IN ($2, …, $51)` compared fifty ids with each of the tenant's grants (0.6 ms a
+/// page of the large city; a fifth of the list of people's time), and joins the page's ids by index (0.15 ms).
+async fn with_roles(
+    db: &impl ConnectionTrait,
+    tenant: &TenantScope,
+    listed: sea_orm::Select<user::Entity>,
+) -> Result<Vec<UserSummary>, AppError> {
+    let rows = listed.clone().all(db).await?;
+    let ids = sea_orm::QueryTrait::into_query(listed.select_only().column(user::Column::Id));
     let grants = role_grant::Entity::find()
         .filter(role_grant::Column::TenantId.eq(tenant.id()))
-        .filter(role_grant::Column::UserId.is_in(rows.iter().map(|row| row.id)))
+        .filter(role_grant::Column::UserId.in_subquery(ids))
         .all(db)
         .await?;
     Ok(rows
