@@ -1,6 +1,7 @@
-//! Autosave for long forms (a bid's draft, a score sheet): the form is saved a moment after typing pauses,
-//! a copy stays in this browser's storage until the server has it (so text survives an expired session),
-//! and a copy overtaken by a later save on the server is dropped rather than put back over it.
+//! Autosave for long forms of hydrated pages (a quarterly report, a score sheet): the form is saved a moment
+//! after typing pauses, a copy stays in this browser's storage until the server has it (so text survives an
+//! expired session), and a copy overtaken by a later save on the server is dropped rather than put back over
+//! it.
 //!
 //! These functions drive it from a hydrated page that reacts to the save (the report, the score sheet): they
 //! take the form's server functions as type parameters (the form's fields must be what the save function
