@@ -343,9 +343,7 @@ pub mod ops {
         let (bids, total) = if model::policy::may_read_bids_of(actor.who(), summary.phase) {
             let all = bids::of_closed_call(db, &actor.tenant, actor.who(), call, lot, now).await?;
             let total = all.len() as u64;
-            let skip = usize::try_from(page.saturating_sub(1).saturating_mul(per_page)).unwrap_or(usize::MAX);
-            let take = usize::try_from(per_page).unwrap_or(usize::MAX);
-            (Some(all.into_iter().skip(skip).take(take).collect()), total)
+            (Some(model::paging::page_of(all, page, per_page)), total)
         } else {
             (None, 0)
         };

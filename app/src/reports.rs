@@ -248,9 +248,7 @@ pub mod ops {
             .derived("reports list page", (&filter, page, per_page), now, || async {
                 let all = list(actor, filter.clone(), now).await?;
                 let total = all.len() as u64;
-                let skip = usize::try_from(page.saturating_sub(1).saturating_mul(per_page)).unwrap_or(usize::MAX);
-                let take = usize::try_from(per_page).unwrap_or(usize::MAX);
-                Ok(ListPage { reports: all.into_iter().skip(skip).take(take).collect(), total })
+                Ok(ListPage { reports: model::paging::page_of(all, page, per_page), total })
             })
             .await
     }

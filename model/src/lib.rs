@@ -21,6 +21,7 @@ pub mod ledger;
 pub mod locale;
 pub mod money;
 pub mod organisation;
+pub mod paging;
 pub mod policy;
 pub mod ranking;
 pub mod report;

@@ -455,15 +455,8 @@ async fn without_javascript_a_failed_form_returns_to_its_page_with_the_message()
     let app = TestApp::spawn().await;
     let browser = app.browser();
     let page = app.url("/dresden/sign-in");
-    let response = browser
-        .post(app.url("/fn/sign_in"))
-        .header("origin", &app.base)
-        .header("accept", "text/html,application/xhtml+xml")
-        .header("referer", &page)
-        .form(&[("tenant", "dresden"), ("email", "admin@dresden.demo"), ("password", "falsch")])
-        .send()
-        .await
-        .expect("form post");
+    let form = [("tenant", "dresden"), ("email", "admin@dresden.demo"), ("password", "falsch")];
+    let response = app.post_form(&browser, "sign_in", "/dresden/sign-in", &form).await;
     assert!(response.status().is_redirection(), "{}", response.status());
     let location = response.headers()["location"].to_str().expect("ascii").to_owned();
     assert!(location.starts_with(&page) && location.contains("__err="), "{location}");

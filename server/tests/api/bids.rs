@@ -157,26 +157,6 @@ async fn a_draft_survives_the_end_of_a_session() {
     assert!(overview["bids"].as_array().expect("bids").iter().any(|b| b["id"] == bid.as_str()));
 }
 
-/// Posts `form` to the server function `function` as a browser does without the app: a plain form post
-/// that accepts HTML, from the page at `referer`.
-async fn post_natively(
-    app: &TestApp,
-    client: &reqwest::Client,
-    function: &str,
-    referer: &str,
-    form: &[(String, String)],
-) -> reqwest::Response {
-    client
-        .post(app.url(&format!("/fn/{function}")))
-        .header("origin", app.url(""))
-        .header("accept", "text/html,application/xhtml+xml")
-        .header("referer", app.url(referer))
-        .form(form)
-        .send()
-        .await
-        .expect("post")
-}
-
 #[tokio::test]
 async fn the_bid_editor_is_a_static_page_whose_forms_work_without_the_app() {
     let app = TestApp::spawn().await;
@@ -208,7 +188,7 @@ async fn the_bid_editor_is_a_static_page_whose_forms_work_without_the_app() {
         ("intent".to_owned(), "submit".to_owned()),
         (format!("fields[answer-{question}]"), "Ohne JavaScript geschrieben.".to_owned()),
     ];
-    let refused = post_natively(&app, &carrier, "submit_bid", &path, &form).await;
+    let refused = app.post_form(&carrier, "submit_bid", &path, &form).await;
     assert!(refused.status().is_redirection(), "{}", refused.status());
     let back = refused.headers()["location"].to_str().expect("ascii").to_owned();
     assert!(back.starts_with(&app.url(&path)) && back.contains("__err="), "{back}");
@@ -219,7 +199,7 @@ async fn the_bid_editor_is_a_static_page_whose_forms_work_without_the_app() {
     // Complete: to the editor with this version's receipt.
     form.truncate(2);
     form.extend(complete_fields(&call));
-    let submitted = post_natively(&app, &carrier, "submit_bid", &path, &form).await;
+    let submitted = app.post_form(&carrier, "submit_bid", &path, &form).await;
     assert!(submitted.status().is_redirection(), "{}", submitted.status());
     let location = submitted.headers()["location"].to_str().expect("ascii").to_owned();
     assert_eq!(location, format!("{path}?submitted=1"));
@@ -230,7 +210,7 @@ async fn the_bid_editor_is_a_static_page_whose_forms_work_without_the_app() {
     assert!(!page.contains("id=\"problems\""), "{page}");
 
     // Withdrawn: the receipt is not shown again for the address it came back to.
-    let withdrawn = post_natively(&app, &carrier, "withdraw_bid", &location, &[("bid".to_owned(), bid.clone())]).await;
+    let withdrawn = app.post_form(&carrier, "withdraw_bid", &location, &[("bid".to_owned(), bid.clone())]).await;
     assert!(withdrawn.status().is_redirection(), "{}", withdrawn.status());
     let page = get(location).await;
     assert!(page.contains("id=\"bid-status\">Zurückgezogen") && !page.contains("id=\"receipt\""), "{page}");

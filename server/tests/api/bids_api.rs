@@ -192,14 +192,8 @@ async fn a_closed_calls_bids_come_in_pages() {
         .all(&db)
         .await
         .expect("calls");
-    let get = |path: String| {
-        let request = app.client.get(app.url(&format!("/api/v1/tenants/dresden{path}"))).bearer_auth(&token);
-        async move {
-            let response = request.send().await.expect("get");
-            let (status, headers) = (response.status(), response.headers().clone());
-            (status, headers, response.text().await.expect("body"))
-        }
-    };
+    let (app, token) = (&app, &token);
+    let get = |path: String| async move { app.api_get(token, &format!("/api/v1/tenants/dresden{path}")).await };
     // The closed call with the most bids.
     let mut most = None;
     for call in &closed {

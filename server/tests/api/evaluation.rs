@@ -565,22 +565,15 @@ async fn recommendations_and_decisions_are_recorded_on_pages_of_their_own() {
     assert!(form.contains(first), "the lot's bidders to choose from");
 
     // Posted as a plain form: recorded, and back to the page it came from.
-    let posted = member
-        .post(app.url("/fn/recommend"))
-        .header("origin", app.url(""))
-        .header("accept", "text/html")
-        .header("referer", app.url(&recommendation))
-        .form(&[
-            ("call", call.as_str()),
-            ("lot", lot_id),
-            ("bid", "none"),
-            ("fields[amount-2019]", ""),
-            ("fte", "0.5"),
-            ("reasoning", "Keine Interessenbekundung überzeugt."),
-        ])
-        .send()
-        .await
-        .expect("post");
+    let form = [
+        ("call", call.as_str()),
+        ("lot", lot_id),
+        ("bid", "none"),
+        ("fields[amount-2019]", ""),
+        ("fte", "0.5"),
+        ("reasoning", "Keine Interessenbekundung überzeugt."),
+    ];
+    let posted = app.post_form(&member, "recommend", &recommendation, &form).await;
     assert!(posted.status().is_redirection(), "{}", posted.status());
     assert_eq!(posted.headers()["location"], app.url(&recommendation).as_str());
     let (_, page) = get(&member, ranking.clone()).await;

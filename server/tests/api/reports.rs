@@ -962,14 +962,8 @@ async fn the_review_queue_reads_one_page_of_reports() {
 async fn the_list_of_reports_comes_in_pages() {
     let app = TestApp::spawn().await;
     let token = app.token("dresden", "admin@dresden.demo").await;
-    let get = |path: String| {
-        let request = app.client.get(app.url(&format!("/api/v1/tenants/dresden/reports{path}"))).bearer_auth(&token);
-        async move {
-            let response = request.send().await.expect("get");
-            let (status, headers) = (response.status(), response.headers().clone());
-            (status, headers, response.text().await.expect("body"))
-        }
-    };
+    let (app, token) = (&app, &token);
+    let get = |path: String| async move { app.api_get(token, &format!("/api/v1/tenants/dresden/reports{path}")).await };
     let (status, headers, first) = get(String::new()).await;
     assert_eq!(status, 200, "{first}");
     let total: usize = headers["x-total-count"].to_str().expect("ascii").parse().expect("a count");

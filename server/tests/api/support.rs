@@ -77,6 +77,13 @@ impl TestApp {
         (status, response.json().await.expect("json body"))
     }
 
+    /// `GET` of an API `path` with a bearer token, as a client of the API sends it: status, headers and body.
+    pub async fn api_get(&self, token: &str, path: &str) -> (reqwest::StatusCode, reqwest::header::HeaderMap, String) {
+        let response = self.client.get(self.url(path)).bearer_auth(token).send().await.expect("get");
+        let (status, headers) = (response.status(), response.headers().clone());
+        (status, headers, response.text().await.expect("body"))
+    }
+
     /// A client that keeps cookies, like a browser tab.
     pub fn browser(&self) -> reqwest::Client {
         reqwest::Client::builder()
@@ -97,6 +104,26 @@ impl TestApp {
             .send()
             .await
             .expect("server function call")
+    }
+
+    /// Posts `form` to the server function `function` as a browser does without the app: a plain form post
+    /// that accepts HTML, sent from the page at `referer` (a path), to which Leptos sends the browser back.
+    pub async fn post_form(
+        &self,
+        client: &reqwest::Client,
+        function: &str,
+        referer: &str,
+        form: &(impl serde::Serialize + ?Sized),
+    ) -> reqwest::Response {
+        client
+            .post(self.url(&format!("/fn/{function}")))
+            .header("origin", &self.base)
+            .header("accept", "text/html,application/xhtml+xml")
+            .header("referer", self.url(referer))
+            .form(form)
+            .send()
+            .await
+            .expect("form post")
     }
 
     /// Declares "no conflict of interest" for every bidder of a closed call, as the steering member signed in
