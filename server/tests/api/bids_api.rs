@@ -240,4 +240,20 @@ async fn a_closed_calls_bids_come_in_pages() {
         let (got, _, body) = get(format!("/calls/{call}/bids?{query}")).await;
         assert_eq!(got.as_u16(), status, "{query}: {body}");
     }
+
+    // A caller it refuses gets neither a page nor its count.
+    let path = format!("/api/v1/tenants/dresden/calls/{call}/bids?per_page=1");
+    for (tenant, email, status) in [
+        ("dresden", "traeger1@dresden.demo", StatusCode::FORBIDDEN),
+        ("musterstadt", "admin@musterstadt.demo", StatusCode::UNAUTHORIZED),
+    ] {
+        let refused = app.token(tenant, email).await;
+        let (got, headers, body) = app.api_get(&refused, &path).await;
+        assert_eq!(got, status, "{email}: {body}");
+        assert!(!headers.contains_key("x-total-count") && !headers.contains_key("link"), "{email}: {headers:?}");
+        assert!(
+            !body.contains("\"bids\"") && !body.contains("\"counts\"") && !body.contains("lot_id"),
+            "{email}: {body}"
+        );
+    }
 }
