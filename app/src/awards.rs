@@ -178,17 +178,18 @@ pub mod ops {
     pub async fn outcome(actor: &Actor, bid: Uuid, now: DateTime<Utc>) -> Result<OutcomeView, AppError> {
         let db = &actor.server.db;
         let authorized = crate::store::bids::authorize_read(db, &actor.tenant, actor.who(), bid, now).await?;
-        outcome_of(actor, &authorized, now).await?.ok_or(AppError::NotFound)
+        outcome_of(actor, db, &authorized, now).await?.ok_or(AppError::NotFound)
     }
 
-    /// [`outcome`] of a bid already authorised (the bid page reads the bid once for both): `None` until the
-    /// committee has decided. A call that has not closed has no decision, so nothing more is read then.
+    /// [`outcome`] of a bid already authorised (the bid page reads the bid once for both), read through `db`
+    /// (the page's [`crate::store::reading`]): `None` until the committee has decided. A call that has not
+    /// closed has no decision, so nothing more is read then.
     pub async fn outcome_of(
         actor: &Actor,
+        db: &impl sea_orm::ConnectionTrait,
         authorized: &crate::store::bids::Authorized<crate::store::bids::Read>,
         now: DateTime<Utc>,
     ) -> Result<Option<OutcomeView>, AppError> {
-        let db = &actor.server.db;
         let bid = authorized.bid().id;
         if authorized.phase() != model::call::Phase::Closed || store::decision_of(db, &actor.tenant, bid).await?.is_none() {
             return Ok(None);

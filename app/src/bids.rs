@@ -114,7 +114,7 @@ pub mod ops {
     }
 
     pub async fn my_bids(actor: &Actor, now: DateTime<Utc>) -> Result<BidsOverview, AppError> {
-        let db = &actor.server.db;
+        let db = &crate::store::reading(&actor.server.db).await?;
         let organisation = crate::store::organisations::find(db, &actor.tenant, actor.organisation()?).await?;
         let bids = bids::of_organisation(db, &actor.tenant, actor.who(), organisation.id, now).await?;
         let mut open_calls = Vec::new();
@@ -151,10 +151,10 @@ pub mod ops {
     /// The bid page's data: [`view`] and, once the committee has decided, the outcome — the bid authorised
     /// once for both.
     pub async fn page(actor: &Actor, bid: Uuid, now: DateTime<Utc>) -> Result<BidPageData, AppError> {
-        let db = &actor.server.db;
+        let db = &crate::store::reading(&actor.server.db).await?;
         let authorized = bids::authorize_read(db, &actor.tenant, actor.who(), bid, now).await?;
         let view = bids::view(db, &authorized, now).await?;
-        let outcome = match crate::awards::ops::outcome_of(actor, &authorized, now).await {
+        let outcome = match crate::awards::ops::outcome_of(actor, db, &authorized, now).await {
             Ok(outcome) => outcome,
             // The bid itself is the page's; an outcome that cannot be shown is left out.
             Err(AppError::NotFound | AppError::Evaluation { .. }) => None,

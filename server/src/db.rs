@@ -7,8 +7,10 @@
 use crate::config::DatabaseKind;
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::SqliteJournalMode;
-use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
+use sea_orm::{DatabaseConnection, DbErr};
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 #[derive(Debug, thiserror::Error)]
@@ -22,35 +24,60 @@ pub enum DbSetupError {
 }
 
 pub async fn connect(url: &str, kind: DatabaseKind) -> Result<DatabaseConnection, DbSetupError> {
+    connect_counting(url, kind, Arc::default()).await
+}
+
+/// [`connect`], counting in `taken` every time a connection is taken from the pool (see
+/// [`StatementCount::connections`]).
+pub async fn connect_counting(
+    url: &str,
+    kind: DatabaseKind,
+    taken: Arc<AtomicU64>,
+) -> Result<DatabaseConnection, DbSetupError> {
     match kind {
-        DatabaseKind::Sqlite => connect_sqlite(url).await,
-        DatabaseKind::Postgres => connect_postgres(url).await,
+        DatabaseKind::Sqlite => connect_sqlite(url, taken).await,
+        DatabaseKind::Postgres => connect_postgres(url, taken).await,
     }
 }
 
-async fn connect_sqlite(url: &str) -> Result<DatabaseConnection, DbSetupError> {
-    let mut options = ConnectOptions::new(url.to_owned());
-    options.sqlx_logging(false).connect_timeout(Duration::from_secs(10)).acquire_timeout(Duration::from_secs(10));
+fn connect_error(error: sea_orm::sqlx::Error) -> DbSetupError {
+    DbSetupError::Connect(DbErr::Conn(sea_orm::RuntimeErr::SqlxError(error)))
+}
+
+async fn connect_sqlite(url: &str, taken: Arc<AtomicU64>) -> Result<DatabaseConnection, DbSetupError> {
+    use sea_orm::sqlx::ConnectOptions as _;
+    use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
     create_sqlite_directory(url)?;
-    // An SQLite connection lives in this process and cannot go stale; pinging it before each use (sqlx's
-    // default, meant for network databases) cost a round trip to its worker thread per statement.
-    options.test_before_acquire(false);
+    let options = url
+        .parse::<SqliteConnectOptions>()
+        .map_err(connect_error)?
+        .disable_statement_logging()
+        .journal_mode(SqliteJournalMode::Wal)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(5))
+        .create_if_missing(true)
+        // Rows travel from the connection's thread to the request's task through a channel; at sqlx's 50
+        // rows the thread waits for the task every 50 rows of a city-wide list (a sixth of the report
+        // list's profile was those waits). SeaORM reads every row anyway, so a larger channel holds no
+        // more than the result it collects.
+        .row_buffer_size(4096);
     // Each SQLite connection is a thread of its own with its own page cache; more of them than twice the
     // cores only adds thread switches and memory (sqlx's default is 10).
     let cores = std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get);
-    options.max_connections(u32::try_from(cores * 2).unwrap_or(u32::MAX).max(4));
-    options.map_sqlx_sqlite_opts(|opts| {
-        opts.journal_mode(SqliteJournalMode::Wal)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(5))
-            .create_if_missing(true)
-            // Rows travel from the connection's thread to the request's task through a channel; at sqlx's
-            // 50 rows the thread waits for the task every 50 rows of a city-wide list (a sixth of the
-            // report list's profile was those waits). SeaORM reads every row anyway, so a larger channel
-            // holds no more than the result it collects.
-            .row_buffer_size(4096)
-    });
-    Database::connect(options).await.map_err(DbSetupError::Connect)
+    let pool = SqlitePoolOptions::new()
+        .max_connections(u32::try_from(cores * 2).unwrap_or(u32::MAX).max(4))
+        .acquire_timeout(Duration::from_secs(10))
+        // An SQLite connection lives in this process and cannot go stale; pinging it before each use
+        // (sqlx's default, meant for network databases) cost a round trip to its thread per statement.
+        .test_before_acquire(false)
+        .before_acquire(move |_, _| {
+            taken.fetch_add(1, Ordering::Relaxed);
+            Box::pin(async { Ok(true) })
+        })
+        .connect_with(options)
+        .await
+        .map_err(connect_error)?;
+    Ok(sea_orm::SqlxSqliteConnector::from_sqlx_sqlite_pool(pool))
 }
 
 /// A pool of PostgreSQL connections that tests a connection only when it has been idle a while. sqlx's
@@ -58,21 +85,20 @@ async fn connect_sqlite(url: &str) -> Result<DatabaseConnection, DbSetupError> {
 /// connection: on a page of five statements that was five more round trips to the database, and the bid
 /// editor at 64 connections spent them (issue 16). A connection in steady use proves itself by its
 /// statements; one idle long enough that the server or a proxy may have dropped it is pinged first, and
-/// the pool replaces it when the ping fails.
-async fn connect_postgres(url: &str) -> Result<DatabaseConnection, DbSetupError> {
+/// the pool replaces it when the ping fails. (sqlx also tests every connection given back, which no option
+/// turns off: a page's reads share one connection, `app::store::reading`.)
+async fn connect_postgres(url: &str, taken: Arc<AtomicU64>) -> Result<DatabaseConnection, DbSetupError> {
     use sea_orm::sqlx::postgres::{PgConnectOptions, PgPoolOptions};
     use sea_orm::sqlx::{ConnectOptions as _, Connection as _};
     const TRUSTED_WHILE_IDLE: Duration = Duration::from_secs(10);
 
-    let options = url
-        .parse::<PgConnectOptions>()
-        .map_err(|error| DbSetupError::Connect(DbErr::Conn(sea_orm::RuntimeErr::SqlxError(error))))?
-        .disable_statement_logging();
+    let options = url.parse::<PgConnectOptions>().map_err(connect_error)?.disable_statement_logging();
     let pool = PgPoolOptions::new()
         .max_connections(20)
         .acquire_timeout(Duration::from_secs(10))
         .test_before_acquire(false)
-        .before_acquire(|connection, meta| {
+        .before_acquire(move |connection, meta| {
+            taken.fetch_add(1, Ordering::Relaxed);
             Box::pin(async move {
                 if meta.idle_for >= TRUSTED_WHILE_IDLE {
                     connection.ping().await?;
@@ -82,7 +108,7 @@ async fn connect_postgres(url: &str) -> Result<DatabaseConnection, DbSetupError>
         })
         .connect_with(options)
         .await
-        .map_err(|error| DbSetupError::Connect(DbErr::Conn(sea_orm::RuntimeErr::SqlxError(error))))?;
+        .map_err(connect_error)?;
     Ok(sea_orm::SqlxPostgresConnector::from_sqlx_postgres_pool(pool))
 }
 
@@ -112,14 +138,16 @@ fn create_sqlite_directory(url: &str) -> Result<(), DbSetupError> {
 #[derive(Debug, Clone, Default)]
 pub struct StatementCount {
     count: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    connections: Arc<AtomicU64>,
     recording: std::sync::Arc<std::sync::atomic::AtomicBool>,
     recorded: std::sync::Arc<std::sync::Mutex<Vec<sea_orm::Statement>>>,
 }
 
 impl StatementCount {
     /// Counts from now on every statement sent through `db` and its later clones.
-    pub fn attach(db: &mut DatabaseConnection) -> StatementCount {
-        let count = StatementCount::default();
+    /// `connections` is what [`connect_counting`] counts in.
+    pub fn attach(db: &mut DatabaseConnection, connections: Arc<AtomicU64>) -> StatementCount {
+        let count = StatementCount { connections, ..StatementCount::default() };
         let counter = count.clone();
         db.set_metric_callback(move |info| {
             counter.count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -150,5 +178,12 @@ impl StatementCount {
 
     pub fn get(&self) -> u64 {
         self.count.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// How many times a connection has been taken from the pool (an idle one; new connections are not
+    /// counted). Each one given back costs a round trip to the database, so a request's reads should share
+    /// one (`app::store::reading`).
+    pub fn connections(&self) -> u64 {
+        self.connections.load(Ordering::Relaxed)
     }
 }

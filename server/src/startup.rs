@@ -75,13 +75,14 @@ pub struct Application {
 
 impl Application {
     pub async fn build(settings: &Settings) -> Result<Self, StartupError> {
-        let mut db = db::connect(&settings.database_url, settings.database_kind()).await?;
+        let taken = std::sync::Arc::<std::sync::atomic::AtomicU64>::default();
+        let mut db = db::connect_counting(&settings.database_url, settings.database_kind(), taken.clone()).await?;
         db::migrate(&db).await?;
         let secrets = Secrets::load(&db, settings.secret_key.clone()).await.map_err(StartupError::Secrets)?;
         if settings.demo && demo::load_if_empty(&db).await.map_err(StartupError::Demo)? {
             tracing::info!("loaded the demo tenants into the empty database");
         }
-        let statements = db::StatementCount::attach(&mut db);
+        let statements = db::StatementCount::attach(&mut db, taken);
         let listener = TcpListener::bind(settings.addr)
             .await
             .map_err(|source| StartupError::Bind { addr: settings.addr, source })?;

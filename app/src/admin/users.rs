@@ -31,7 +31,7 @@ pub struct UserDetail {
 #[leptos::server(prefix = "/fn", endpoint = "admin_users")]
 pub async fn admin_users(search: String, page: Option<u64>) -> Result<UserDirectory, AppError> {
     let admin = crate::actor::Actor::require(model::Permission::ManageUsers).await?;
-    let db = &admin.server.db;
+    let db = &crate::store::reading(&admin.server.db).await?;
     let page = page.unwrap_or(1).max(1);
     let (users, total) = crate::store::users::page(db, &admin.tenant, &search, page).await?;
     Ok(UserDirectory { users, total, page, pages: total.div_ceil(crate::store::users::PAGE_SIZE).max(1) })

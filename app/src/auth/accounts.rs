@@ -5,7 +5,7 @@ use crate::store::TenantScope;
 use chrono::{DateTime, Utc};
 use model::entity::{role_grant, tenant, tenant_version, user};
 use model::{Email, Locale, Role, RoleKind, Seat, SeatType, TenantSlug, TenantView};
-use sea_orm::sea_query::{Alias, Expr, Query, SelectStatement};
+use sea_orm::sea_query::{Alias, Expr, Query, SelectStatement, SimpleExpr};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, IdenStatic,
     Iterable, QueryFilter, QueryResult,
@@ -30,16 +30,20 @@ pub async fn load_caller(
         .from(user::Entity)
         .and_where(Expr::col((user::Entity, user::Column::Id)).eq(user_id))
         .and_where(Expr::col((user::Entity, user::Column::TenantId)).eq(tenant_id));
-    join_caller(&mut query);
+    join_caller(&mut query, Utc::now());
     let rows = db.query_all(db.get_database_backend().build(&query)).await?;
     caller_from_joined(&rows)
 }
 
 /// Adds to a query that has `users` among its tables what loading a caller needs: the account if active, its
-/// tenant's slug and name, its role grants (one row each, none for an account without roles) and its
-/// tenant's data version (`crate::derived`). [`caller_from_joined`] reads the rows.
-fn join_caller(query: &mut SelectStatement) {
+/// tenant's slug and name, its role grants (one row each, none for an account without roles), its tenant's
+/// data version (`crate::derived`) and the steering module's carrier at `now` (whose members take part in
+/// the exchange). [`caller_from_joined`] reads the rows.
+fn join_caller(query: &mut SelectStatement, now: DateTime<Utc>) {
+    let today = now.with_timezone(&model::datetime::DEFAULT_TIME_ZONE).date_naive();
+    let steering = crate::store::exchange::steering_carrier_of(Expr::col((user::Entity, user::Column::TenantId)).into(), today);
     query
+        .expr_as(SimpleExpr::SubQuery(None, Box::new(steering.into_sub_query_statement())), Alias::new("x_steering"))
         .expr_as(Expr::col((tenant::Entity, tenant::Column::Slug)), Alias::new("t_slug"))
         .expr_as(Expr::col((tenant::Entity, tenant::Column::Name)), Alias::new("t_name"))
         .expr_as(Expr::col((tenant_version::Entity, tenant_version::Column::Version)), Alias::new("v_version"));
@@ -86,7 +90,10 @@ fn caller_from_joined(rows: &[QueryResult]) -> Result<Option<LoadedCaller>, DbEr
         }
     }
     let roles = roles_from_grants(user.id, &grants);
-    Ok(caller_of(user, tenant, roles).map(|caller| LoadedCaller { caller, data_version }))
+    let steering: Option<Uuid> = first.try_get("", "x_steering")?;
+    let exchange = model::exchange::may_take_part(model::policy::Who { user_id: user.id, roles: &roles }, steering);
+    Ok(caller_of(user, tenant, roles)
+        .map(|caller| LoadedCaller { caller: Caller { exchange: Some(exchange), ..caller }, data_version }))
 }
 
 async fn caller_from_rows(
@@ -113,6 +120,7 @@ fn caller_of(row: user::Model, tenant: TenantView, roles: Vec<Role>) -> Option<C
         roles,
         credential_generation: row.credential_generation,
         data_version: None,
+        exchange: None,
     })
 }
 
@@ -146,7 +154,7 @@ pub async fn session_caller(
         )
         .and_where(Expr::col((session::Entity, session::Column::Id)).eq(stored_id))
         .and_where(Expr::col((session::Entity, session::Column::ExpiresAt)).gt(now));
-    join_caller(&mut query);
+    join_caller(&mut query, now);
     let rows = db.query_all(db.get_database_backend().build(&query)).await?;
     let Some(first) = rows.first() else { return Ok(None) };
     let data: serde_json::Value = serde_json::from_str(&first.try_get::<String>("", "s_data")?).unwrap_or_default();

@@ -75,6 +75,10 @@ pub struct Caller {
     /// request that changes nothing (GET): such a request's kept views are checked against it instead of
     /// reading it again. `None`: the views read it when they are asked for.
     pub data_version: Option<i64>,
+    /// Whether the caller takes part in the exchange (`model::exchange::may_take_part`), read with the caller
+    /// for the navigation (`session::whoami`), which every page asks; `None` where the caller was loaded
+    /// without it.
+    pub exchange: Option<bool>,
 }
 
 /// What the guard learned about a request. Put into the request extensions by `server::authz`, and only

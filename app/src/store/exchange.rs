@@ -7,10 +7,10 @@ use crate::AppError;
 use chrono::{DateTime, NaiveDate, Utc};
 use model::entity::{award, exchange_post};
 use model::exchange::{PAGE_SIZE, ReplyInput, ThreadFilter, ThreadInput};
-use sea_orm::sea_query::{Expr, Func};
+use sea_orm::sea_query::{Expr, Func, SelectStatement};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, QueryTrait,
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, IdenStatic, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, QueryTrait,
 };
 use uuid::Uuid;
 
@@ -20,15 +20,29 @@ pub async fn steering_carrier(
     scope: &TenantScope,
     today: NaiveDate,
 ) -> Result<Option<Uuid>, AppError> {
-    let running = award::Entity::find()
-        .filter(award::Column::TenantId.eq(scope.id()))
-        .filter(award::Column::Kind.eq("steering"))
-        .filter(award::Column::StartsOn.lte(today))
-        .filter(Condition::any().add(award::Column::EndsOn.is_null()).add(award::Column::EndsOn.gte(today)))
-        .order_by_desc(award::Column::StartsOn)
-        .one(db)
-        .await?;
-    Ok(running.map(|row| row.organisation_id))
+    let query = steering_carrier_of(scope.id().into(), today);
+    let row = db.query_one(db.get_database_backend().build(&query)).await?;
+    Ok(row.map(|row| row.try_get::<Uuid>("", award::Column::OrganisationId.as_str())).transpose()?)
+}
+
+/// The query behind [`steering_carrier`] for the tenant `tenant` stands for (a value, or a column of an outer
+/// query: the caller's, `auth::accounts` reads it with every caller for the navigation): the newest steering
+/// award begun by `today` that has not ended before.
+pub(crate) fn steering_carrier_of(tenant: sea_orm::sea_query::SimpleExpr, today: NaiveDate) -> SelectStatement {
+    use sea_orm::sea_query::{Order, Query};
+    let column = |column: award::Column| Expr::col((award::Entity, column));
+    Query::select()
+        .column((award::Entity, award::Column::OrganisationId))
+        .from(award::Entity)
+        .and_where(column(award::Column::TenantId).eq(tenant))
+        .and_where(column(award::Column::Kind).eq("steering"))
+        .and_where(column(award::Column::StartsOn).lte(today))
+        .cond_where(
+            Condition::any().add(column(award::Column::EndsOn).is_null()).add(column(award::Column::EndsOn).gte(today)),
+        )
+        .order_by((award::Entity, award::Column::StartsOn), Order::Desc)
+        .limit(1)
+        .to_owned()
 }
 
 /// `LOWER(column) LIKE %word%`, the same on SQLite and PostgreSQL.

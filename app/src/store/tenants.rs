@@ -117,6 +117,7 @@ mod tests {
             roles: Vec::new(),
             credential_generation: 0,
             data_version: None,
+            exchange: None,
         }
     }
 

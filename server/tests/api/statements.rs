@@ -14,16 +14,21 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 /// The statements of one request, once the caller's session is settled (the first request after signing in
 /// may renew it), with no view kept from the first.
 async fn statements(app: &TestApp, browser: &reqwest::Client, path: &str) -> u64 {
+    measure(app, browser, path).await.0
+}
+
+/// [`statements`] and the connections the request took from the pool.
+async fn measure(app: &TestApp, browser: &reqwest::Client, path: &str) -> (u64, u64) {
     let url = app.url(path);
     let warm = browser.get(&url).send().await.expect("get");
     assert!(warm.status().is_success(), "{path}: {}", warm.status());
     warm.bytes().await.expect("body");
     app.forget_kept_views().await;
-    let before = app.statements.get();
+    let (statements, connections) = (app.statements.get(), app.statements.connections());
     let response = browser.get(&url).send().await.expect("get");
     assert!(response.status().is_success(), "{path}: {}", response.status());
     response.bytes().await.expect("body");
-    app.statements.get() - before
+    (app.statements.get() - statements, app.statements.connections() - connections)
 }
 
 /// (what, who, path, the most statements it may send). The numbers are a ratchet at what each page sends
@@ -55,15 +60,15 @@ async fn key_pages(app: &TestApp) -> Vec<Page> {
         .expect("the last meeting");
     vec![
         ("the public call page", None, format!("/dresden/calls/{}", open.id), 5),
-        ("the carrier's home", Some("traeger1"), "/dresden".into(), 9),
-        ("the carrier's bids", Some("traeger1"), "/dresden/bids".into(), 13),
-        ("the bid editor", Some("traeger1"), format!("/dresden/bids/{}", own_bid.id), 7),
+        ("the carrier's home", Some("traeger1"), "/dresden".into(), 8),
+        ("the carrier's bids", Some("traeger1"), "/dresden/bids".into(), 12),
+        ("the bid editor", Some("traeger1"), format!("/dresden/bids/{}", own_bid.id), 6),
         ("the steering group's bid list", Some("admin"), format!("/dresden/calls/{}/bids", closed.id), 13),
         ("the ranking", Some("admin"), format!("/dresden/calls/{}/ranking", closed.id), 15),
         ("the controlling dashboard", Some("steuerung4"), "/dresden/controlling".into(), 15),
         ("the coordinator's home", Some("koordination1"), "/dresden".into(), 13),
         ("the report review queue", Some("steuerung4"), "/dresden/reports".into(), 8),
-        ("the committee report", Some("steuerung4"), "/dresden/controlling/committee-report".into(), 21),
+        ("the committee report", Some("steuerung4"), "/dresden/controlling/committee-report".into(), 20),
         ("the administration's user list", Some("admin"), "/dresden/admin/users".into(), 4),
         ("the steering group's meetings", Some("steuerung7"), "/dresden/steering".into(), 3),
         ("a meeting", Some("steuerung7"), format!("/dresden/steering/meetings/{}", meeting.id), 17),
@@ -161,6 +166,28 @@ async fn every_key_page_sends_a_fixed_number_of_statements_whatever_the_data() {
     for ((what, who, path, _), before) in pages.iter().zip(first) {
         let count = statements(&app, &browsers[who], path).await;
         assert_eq!(count, before, "{what} ({path}) grew with the data: {before} → {count} statements");
+    }
+}
+
+/// A page of many reads makes them on one connection (`app::store::reading`). sqlx tests every connection
+/// given back to the pool with a round trip to the database, so a page that took one per statement paid
+/// twice its statements in round trips, and on PostgreSQL at 64 connections that was what kept the bid
+/// editor under its budget (issue 16). The caller's session is read on a connection of its own, the page's
+/// reads on a second.
+#[tokio::test]
+async fn a_page_of_many_reads_makes_them_on_one_connection() {
+    let app = TestApp::spawn().await;
+    let carrier = app.signed_in("dresden", "traeger1@dresden.demo").await;
+    let admin = app.signed_in("dresden", "admin@dresden.demo").await;
+    let bid = crate::bids::start(&app, &carrier, &crate::bids::open_call(&app).await, 11).await;
+    for (what, browser, path) in [
+        ("the bid editor", &carrier, format!("/dresden/bids/{bid}")),
+        ("the carrier's bids", &carrier, "/dresden/bids".to_owned()),
+        ("the administration's user list", &admin, "/dresden/admin/users".to_owned()),
+    ] {
+        let (statements, connections) = measure(&app, browser, &path).await;
+        assert!(statements >= 4, "{what} reads {statements} statements; the test wants a page of many");
+        assert_eq!(connections, 2, "{what} ({path}) took {connections} connections for {statements} statements");
     }
 }
 
