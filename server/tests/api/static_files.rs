@@ -83,3 +83,19 @@ async fn text_answers_are_compressed_when_asked() {
     assert!(pdf.headers().get("content-encoding").is_none(), "a PDF compresses itself");
     assert!(pdf.bytes().await.expect("bytes").starts_with(b"%PDF"));
 }
+
+/// A page links the bundle's stylesheet where the bundle is served from (written by the page itself, not
+/// read from the hash file on every response: issue 16).
+#[tokio::test]
+async fn a_page_links_the_stylesheet_the_site_serves() {
+    let app = TestApp::spawn().await;
+    let pkg = app.site_dir.join("pkg");
+    std::fs::create_dir_all(&pkg).expect("pkg dir");
+    std::fs::write(pkg.join("spielraum.css"), "body { margin: 0 }").expect("write css");
+    let page = app.get("/dresden/calls").await.text().await.expect("page");
+    let link = page.split("<link").find(|tag| tag.contains(r#"rel="stylesheet""#)).expect("a stylesheet link");
+    let href = link.split(r#"href=""#).nth(1).and_then(|rest| rest.split('"').next()).expect("its address");
+    let css = app.get(href).await;
+    assert_eq!(css.status(), StatusCode::OK, "{href}");
+    assert_eq!(css.text().await.expect("css"), "body { margin: 0 }");
+}
