@@ -15,10 +15,10 @@ use model::bid::{AttachmentRef, BidStatus, BidSummary, BidView, Content, Draft, 
 use model::call::Phase;
 use model::entity::{bid, bid_attachment, bid_version, call, call_lot, organisation};
 use model::policy::{self, BidAccess, BidFacts, Who};
-use sea_orm::sea_query::OnConflict;
+use sea_orm::sea_query::{Alias, OnConflict};
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, JoinType, QueryFilter, QueryOrder,
-    QuerySelect,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, JoinType,
+    QueryFilter, QueryOrder, QuerySelect, QueryTrait,
 };
 use std::collections::HashMap;
 use std::marker::PhantomData;
@@ -39,6 +39,10 @@ pub enum Change {}
 pub struct Authorized<I> {
     bid: bid::Model,
     call: call::Model,
+    /// The title of the bid's lot, if the lot belongs to the bid's call (read with the bid).
+    lot_title: Option<String>,
+    /// The bidding organisation's name (read with the bid).
+    organisation_name: String,
     phase: Phase,
     access: BidAccess,
     at: DateTime<Utc>,
@@ -103,16 +107,23 @@ async fn load<I>(
             .await?;
     }
     let now = clock.now();
-    // The bid with its call in one statement, the call as readers see calls (`calls::visible`).
-    let (bid, call) = bid::Entity::find()
+    // The bid with its call in one statement, the call as readers see calls (`calls::visible`), and the names
+    // a page shows with the bid: its lot's title and its organisation's.
+    let mut query = bid::Entity::find()
         .filter(this_bid)
         .select_also(call::Entity)
         .join(JoinType::InnerJoin, bid::Entity::belongs_to(call::Entity).from(bid::Column::CallId).to(call::Column::Id).into())
         .filter(super::calls::visible(scope, false))
-        .one(db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let call = call.ok_or(AppError::NotFound)?;
+        .into_query();
+    query
+        .expr_as(names::lot_title(), Alias::new("lot_title"))
+        .expr_as(names::organisation_name(), Alias::new("organisation_name"));
+    let row = db.query_one(db.get_database_backend().build(&query)).await?.ok_or(AppError::NotFound)?;
+    // SeaORM's prefixes of a select with a second entity.
+    let bid = bid::Model::from_query_result(&row, "A_")?;
+    let call = call::Model::from_query_result(&row, "B_")?;
+    let lot_title: Option<String> = row.try_get("", "lot_title")?;
+    let organisation_name: Option<String> = row.try_get("", "organisation_name")?;
     let phase = phase_of(&call, now);
     let facts = facts_of(&bid, phase)?;
     // A bid the caller may not read does not exist for them (sealed bids do not reveal themselves).
@@ -121,7 +132,8 @@ async fn load<I>(
     if access == BidAccess::Reader && !super::evaluation::may_see_lot(db, scope, who, call.id, bid.lot_id).await? {
         return Err(AppError::Evaluation { reason: crate::EvaluationRefusal::DeclarationsMissing });
     }
-    Ok((Authorized { bid, call, phase, access, at: now, intent: PhantomData }, facts))
+    let organisation_name = organisation_name.unwrap_or_default();
+    Ok((Authorized { bid, call, lot_title, organisation_name, phase, access, at: now, intent: PhantomData }, facts))
 }
 
 /// Loads bid `id` of this tenant for reading by `who` at `now`; 404 when they may not read it.
@@ -226,12 +238,13 @@ pub async fn save_draft(
     if !draft.within_bounds() {
         return Err(AppError::invalid("draft", crate::InvalidReason::TooLong));
     }
-    let Authorized { bid, call, phase, access, at, intent } = authorized;
+    let Authorized { bid, call, lot_title, organisation_name, phase, access, at, intent } = authorized;
     let mut active: bid::ActiveModel = bid.into();
     active.draft = Set(serde_json::to_string(draft).map_err(AppError::internal)?);
     active.draft_saved_at = Set(at);
     active.draft_saved_by = Set(Some(user_id));
-    Ok(Authorized { bid: active.update(db).await?, call, phase, access, at, intent })
+    let bid = active.update(db).await?;
+    Ok(Authorized { bid, call, lot_title, organisation_name, phase, access, at, intent })
 }
 
 fn attachment_ref(row: &bid_attachment::Model) -> AttachmentRef {
@@ -400,37 +413,42 @@ async fn organisation_name(db: &impl ConnectionTrait, id: Uuid) -> Result<String
     Ok(organisation::Entity::find_by_id(id).one(db).await?.map(|o| o.name).unwrap_or_default())
 }
 
-/// One bid's summary; `versions` are its versions as [`versions`] reads them.
-async fn summary(
-    db: &impl ConnectionTrait,
-    row: &bid::Model,
-    call: &call::Model,
-    versions: &[bid_version::Model],
-    now: DateTime<Utc>,
-) -> Result<BidSummary, AppError> {
-    let (lot_title, organisation) = lot_and_organisation(db, row).await?;
-    summary_of(row, call, lot_title, organisation, versions.last(), now)
+/// One authorized bid's summary; `versions` are its versions as [`versions`] reads them.
+fn summary(authorized: &Authorized<Read>, versions: &[bid_version::Model], now: DateTime<Utc>) -> Result<BidSummary, AppError> {
+    // A lot that is not its call's is a broken row: the bid is not shown.
+    let lot_title = authorized.lot_title.clone().ok_or(AppError::NotFound)?;
+    let organisation = authorized.organisation_name.clone();
+    summary_of(&authorized.bid, &authorized.call, lot_title, organisation, versions.last(), now)
 }
 
-/// The title of the bid's lot (which must belong to its call) and its organisation's name, in one statement.
-async fn lot_and_organisation(db: &impl ConnectionTrait, row: &bid::Model) -> Result<(String, String), AppError> {
-    use sea_orm::sea_query::{Query, SimpleExpr};
-    let organisation_name = Query::select()
-        .column(organisation::Column::Name)
-        .from(organisation::Entity)
-        .and_where(organisation::Column::Id.eq(row.organisation_id))
-        .to_owned();
-    call_lot::Entity::find()
-        .select_only()
-        .column(call_lot::Column::Title)
-        .column_as(SimpleExpr::SubQuery(None, Box::new(organisation_name.into_sub_query_statement())), "organisation")
-        .filter(call_lot::Column::Id.eq(row.lot_id))
-        .filter(call_lot::Column::CallId.eq(row.call_id))
-        .into_tuple::<(String, Option<String>)>()
-        .one(db)
-        .await?
-        .map(|(lot, organisation)| (lot, organisation.unwrap_or_default()))
-        .ok_or(AppError::NotFound)
+/// The subqueries of [`load`] for the names shown with a bid.
+mod names {
+    use model::entity::{bid, call_lot, organisation};
+    use sea_orm::sea_query::{Expr, Query, SimpleExpr};
+
+    /// The title of the bid's lot, where the lot belongs to the bid's call.
+    pub fn lot_title() -> SimpleExpr {
+        let query = Query::select()
+            .column((call_lot::Entity, call_lot::Column::Title))
+            .from(call_lot::Entity)
+            .and_where(Expr::col((call_lot::Entity, call_lot::Column::Id)).equals((bid::Entity, bid::Column::LotId)))
+            .and_where(Expr::col((call_lot::Entity, call_lot::Column::CallId)).equals((bid::Entity, bid::Column::CallId)))
+            .to_owned();
+        SimpleExpr::SubQuery(None, Box::new(query.into_sub_query_statement()))
+    }
+
+    /// The bidding organisation's name.
+    pub fn organisation_name() -> SimpleExpr {
+        let query = Query::select()
+            .column((organisation::Entity, organisation::Column::Name))
+            .from(organisation::Entity)
+            .and_where(
+                Expr::col((organisation::Entity, organisation::Column::Id))
+                    .equals((bid::Entity, bid::Column::OrganisationId)),
+            )
+            .to_owned();
+        SimpleExpr::SubQuery(None, Box::new(query.into_sub_query_statement()))
+    }
 }
 
 /// A bid's summary from what its caller has loaded (one bid or a whole call's at once).
@@ -468,7 +486,7 @@ pub async fn view(
     }
     let Authorized { bid, call, phase, .. } = authorized;
     let versions = versions(db, bid.id).await?;
-    let summary = summary(db, bid, call, &versions, now).await?;
+    let summary = summary(authorized, &versions, now)?;
     Ok(BidView {
         id: bid.id,
         call_id: call.id,
@@ -511,7 +529,7 @@ pub async fn version(
         .ok_or(AppError::NotFound)?;
     let content: Content = serde_json::from_str(&row.content).map_err(AppError::internal)?;
     Ok(SubmittedBid {
-        summary: summary(db, &authorized.bid, &authorized.call, &versions, now).await?,
+        summary: summary(authorized, &versions, now)?,
         version: version_view(&row),
         content,
     })
@@ -590,10 +608,20 @@ pub async fn readable_of_call(
     if let Some(lot_id) = lot_id {
         query = query.filter(bid::Column::LotId.eq(lot_id));
     }
+    let bids = query.all(db).await?;
+    // The names shown with the bids, read once for them all.
+    let lots: HashMap<Uuid, String> = call_lot::Entity::find()
+        .filter(call_lot::Column::CallId.eq(call.id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|lot| (lot.id, lot.title))
+        .collect();
+    let organisations = super::names::organisations_of(db, scope, bids.iter().map(|bid| bid.organisation_id)).await?;
     let mut readable = Vec::new();
     // A scoring member sees a lot's bids only after declaring for it; asked for one lot, they are told why.
     let mut visible_lots = HashMap::new();
-    for bid in query.all(db).await? {
+    for bid in bids {
         let visible = match visible_lots.get(&bid.lot_id) {
             Some(visible) => *visible,
             None => {
@@ -610,7 +638,10 @@ pub async fn readable_of_call(
         }
         let facts = facts_of(&bid, phase)?;
         if let Some(access) = policy::bid_access(who, &facts) {
-            readable.push(Authorized { bid, call: call.clone(), phase, access, at: now, intent: PhantomData });
+            let lot_title = lots.get(&bid.lot_id).cloned();
+            let organisation_name = organisations.get(&bid.organisation_id).cloned().unwrap_or_default();
+            let call = call.clone();
+            readable.push(Authorized { bid, call, lot_title, organisation_name, phase, access, at: now, intent: PhantomData });
         }
     }
     Ok(readable)
@@ -640,17 +671,10 @@ pub async fn of_closed_call(
     now: DateTime<Utc>,
 ) -> Result<Vec<SubmittedBid>, AppError> {
     let readable = readable_of_call(db, scope, who, call_id, lot_id, now).await?;
-    let Some(first) = readable.first() else { return Ok(Vec::new()) };
-    let call = first.call.clone();
+    if readable.is_empty() {
+        return Ok(Vec::new());
+    }
     let ids: Vec<Uuid> = readable.iter().map(|a| a.bid.id).collect();
-    let lots: HashMap<Uuid, String> = call_lot::Entity::find()
-        .filter(call_lot::Column::CallId.eq(call.id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|lot| (lot.id, lot.title))
-        .collect();
-    let organisations = super::names::organisations_of(db, scope, readable.iter().map(|a| a.bid.organisation_id)).await?;
     // Ascending by number, so the last one kept per bid is its latest.
     let mut latest: HashMap<Uuid, bid_version::Model> = HashMap::new();
     for version in bid_version::Entity::find()
@@ -666,10 +690,8 @@ pub async fn of_closed_call(
         // Readers see the latest submitted version (what stood at closing), so every access may have it.
         let Some(version) = latest.get(&authorized.bid.id) else { continue };
         let content: Content = serde_json::from_str(&version.content).map_err(AppError::internal)?;
-        let lot_title = lots.get(&authorized.bid.lot_id).cloned().ok_or(AppError::NotFound)?;
-        let organisation = organisations.get(&authorized.bid.organisation_id).cloned().unwrap_or_default();
         bids.push(SubmittedBid {
-            summary: summary_of(&authorized.bid, &call, lot_title, organisation, Some(version), now)?,
+            summary: summary(authorized, std::slice::from_ref(version), now)?,
             version: version_view(version),
             content,
         });

@@ -62,7 +62,7 @@ async fn key_pages(app: &TestApp) -> Vec<Page> {
         ("the public call page", None, format!("/dresden/calls/{}", open.id), 5),
         ("the carrier's home", Some("traeger1"), "/dresden".into(), 8),
         ("the carrier's bids", Some("traeger1"), "/dresden/bids".into(), 12),
-        ("the bid editor", Some("traeger1"), format!("/dresden/bids/{}", own_bid.id), 6),
+        ("the bid editor", Some("traeger1"), format!("/dresden/bids/{}", own_bid.id), 5),
         ("the steering group's bid list", Some("admin"), format!("/dresden/calls/{}/bids", closed.id), 13),
         ("the ranking", Some("admin"), format!("/dresden/calls/{}/ranking", closed.id), 15),
         ("the controlling dashboard", Some("steuerung4"), "/dresden/controlling".into(), 15),
