@@ -116,8 +116,8 @@ async fn load<I>(
         .filter(super::calls::visible(scope, false))
         .into_query();
     query
-        .expr_as(names::lot_title(), Alias::new("lot_title"))
-        .expr_as(names::organisation_name(), Alias::new("organisation_name"));
+        .expr_as(lot_title(), Alias::new("lot_title"))
+        .expr_as(super::names::organisation_name_of((bid::Entity, bid::Column::OrganisationId)), Alias::new("organisation_name"));
     let row = db.query_one(db.get_database_backend().build(&query)).await?.ok_or(AppError::NotFound)?;
     // SeaORM's prefixes of a select with a second entity.
     let bid = bid::Model::from_query_result(&row, "A_")?;
@@ -421,34 +421,16 @@ fn summary(authorized: &Authorized<Read>, versions: &[bid_version::Model], now: 
     summary_of(&authorized.bid, &authorized.call, lot_title, organisation, versions.last(), now)
 }
 
-/// The subqueries of [`load`] for the names shown with a bid.
-mod names {
-    use model::entity::{bid, call_lot, organisation};
+/// The title of the bid's lot, where the lot belongs to the bid's call, as a subquery of [`load`].
+fn lot_title() -> sea_orm::sea_query::SimpleExpr {
     use sea_orm::sea_query::{Expr, Query, SimpleExpr};
-
-    /// The title of the bid's lot, where the lot belongs to the bid's call.
-    pub fn lot_title() -> SimpleExpr {
-        let query = Query::select()
-            .column((call_lot::Entity, call_lot::Column::Title))
-            .from(call_lot::Entity)
-            .and_where(Expr::col((call_lot::Entity, call_lot::Column::Id)).equals((bid::Entity, bid::Column::LotId)))
-            .and_where(Expr::col((call_lot::Entity, call_lot::Column::CallId)).equals((bid::Entity, bid::Column::CallId)))
-            .to_owned();
-        SimpleExpr::SubQuery(None, Box::new(query.into_sub_query_statement()))
-    }
-
-    /// The bidding organisation's name.
-    pub fn organisation_name() -> SimpleExpr {
-        let query = Query::select()
-            .column((organisation::Entity, organisation::Column::Name))
-            .from(organisation::Entity)
-            .and_where(
-                Expr::col((organisation::Entity, organisation::Column::Id))
-                    .equals((bid::Entity, bid::Column::OrganisationId)),
-            )
-            .to_owned();
-        SimpleExpr::SubQuery(None, Box::new(query.into_sub_query_statement()))
-    }
+    let query = Query::select()
+        .column((call_lot::Entity, call_lot::Column::Title))
+        .from(call_lot::Entity)
+        .and_where(Expr::col((call_lot::Entity, call_lot::Column::Id)).equals((bid::Entity, bid::Column::LotId)))
+        .and_where(Expr::col((call_lot::Entity, call_lot::Column::CallId)).equals((bid::Entity, bid::Column::CallId)))
+        .to_owned();
+    SimpleExpr::SubQuery(None, Box::new(query.into_sub_query_statement()))
 }
 
 /// A bid's summary from what its caller has loaded (one bid or a whole call's at once).

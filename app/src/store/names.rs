@@ -52,6 +52,18 @@ pub async fn organisations_of(
     Ok(rows.into_iter().collect())
 }
 
+/// The name of the organisation whose id is in `id` (a column of the outer query), as a subquery, for a
+/// statement that reads one row with its organisation's name.
+pub fn organisation_name_of(id: impl sea_orm::sea_query::IntoColumnRef) -> sea_orm::sea_query::SimpleExpr {
+    use sea_orm::sea_query::{Expr, Query, SimpleExpr};
+    let query = Query::select()
+        .column((organisation::Entity, organisation::Column::Name))
+        .from(organisation::Entity)
+        .and_where(Expr::col((organisation::Entity, organisation::Column::Id)).equals(id))
+        .to_owned();
+    SimpleExpr::SubQuery(None, Box::new(query.into_sub_query_statement()))
+}
+
 /// Display names of the tenant's people.
 pub async fn users(db: &impl ConnectionTrait, scope: &TenantScope) -> Result<HashMap<Uuid, String>, AppError> {
     let rows: Vec<(Uuid, String)> = user::Entity::find()
