@@ -114,7 +114,7 @@ async fn serve(settings: &Settings) -> Result<(), String> {
 }
 
 async fn bench_data(settings: &Settings, pages: &std::path::Path) -> Result<(), String> {
-    let db = db::connect(&settings.database_url, settings.database_kind()).await.map_err(|e| e.to_string())?;
+    let db = db::connect(settings).await.map_err(|e| e.to_string())?;
     db::migrate(&db).await.map_err(|e| e.to_string())?;
     let started = std::time::Instant::now();
     let key_pages = crate::demo::large::generate(&db, crate::demo::large::Scale::FULL, chrono::Utc::now())
@@ -175,7 +175,7 @@ async fn create_tenant(
     let email = model::Email::parse(admin_email).map_err(|e| format!("--admin-email: {e}"))?;
     let admin_name =
         app::store::users::check_name(admin_name).map_err(|_| "--admin-name: a name is needed".to_owned())?;
-    let db = db::connect(&settings.database_url, settings.database_kind()).await.map_err(|e| e.to_string())?;
+    let db = db::connect(settings).await.map_err(|e| e.to_string())?;
     db::migrate(&db).await.map_err(|e| e.to_string())?;
     let now = chrono::Utc::now();
     let describe = |err: AppError| match err {
@@ -212,7 +212,7 @@ async fn create_tenant(
 }
 
 async fn check_ledger(settings: &Settings) -> Result<(), String> {
-    let db = db::connect(&settings.database_url, settings.database_kind()).await.map_err(|e| e.to_string())?;
+    let db = db::connect(settings).await.map_err(|e| e.to_string())?;
     db::migrate(&db).await.map_err(|e| e.to_string())?;
     let found = app::controlling::ops::check_all(&db).await.map_err(|e| e.to_string())?;
     if found.is_empty() {
@@ -226,7 +226,7 @@ async fn check_ledger(settings: &Settings) -> Result<(), String> {
 }
 
 async fn migrate(settings: &Settings) -> Result<(), String> {
-    let conn = db::connect(&settings.database_url, settings.database_kind()).await.map_err(|e| e.to_string())?;
+    let conn = db::connect(settings).await.map_err(|e| e.to_string())?;
     db::migrate(&conn).await.map_err(|e| e.to_string())?;
     tracing::info!("migrations applied");
     Ok(())

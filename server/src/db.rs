@@ -3,8 +3,9 @@
 //! SQLite gets the settings a web server needs: WAL journal (readers do not block the writer), foreign keys
 //! on, a busy timeout instead of immediate "database is locked" errors, a pool sized to the cores, and its
 //! directory created on first start. PostgreSQL connections are pinged before use only after they sat idle.
+//! Both pools hold at most `SPIELRAUM_DATABASE_POOL_SIZE` connections ([`crate::config::default_pool_size`]).
 
-use crate::config::DatabaseKind;
+use crate::config::{DatabaseKind, Settings};
 use migrations::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::SqliteJournalMode;
 use sea_orm::{DatabaseConnection, DbErr};
@@ -23,20 +24,18 @@ pub enum DbSetupError {
     Migrate(DbErr),
 }
 
-pub async fn connect(url: &str, kind: DatabaseKind) -> Result<DatabaseConnection, DbSetupError> {
-    connect_counting(url, kind, Arc::default()).await
+/// A pool of connections to the settings' database.
+pub async fn connect(settings: &Settings) -> Result<DatabaseConnection, DbSetupError> {
+    connect_counting(settings, Arc::default()).await
 }
 
 /// [`connect`], counting in `taken` every time a connection is taken from the pool (see
 /// [`StatementCount::connections`]).
-pub async fn connect_counting(
-    url: &str,
-    kind: DatabaseKind,
-    taken: Arc<AtomicU64>,
-) -> Result<DatabaseConnection, DbSetupError> {
-    match kind {
-        DatabaseKind::Sqlite => connect_sqlite(url, taken).await,
-        DatabaseKind::Postgres => connect_postgres(url, taken).await,
+pub async fn connect_counting(settings: &Settings, taken: Arc<AtomicU64>) -> Result<DatabaseConnection, DbSetupError> {
+    let (url, size) = (settings.database_url.as_str(), settings.database_pool_size.max(1));
+    match settings.database_kind() {
+        DatabaseKind::Sqlite => connect_sqlite(url, size, taken).await,
+        DatabaseKind::Postgres => connect_postgres(url, size, taken).await,
     }
 }
 
@@ -44,7 +43,7 @@ fn connect_error(error: sea_orm::sqlx::Error) -> DbSetupError {
     DbSetupError::Connect(DbErr::Conn(sea_orm::RuntimeErr::SqlxError(error)))
 }
 
-async fn connect_sqlite(url: &str, taken: Arc<AtomicU64>) -> Result<DatabaseConnection, DbSetupError> {
+async fn connect_sqlite(url: &str, size: u32, taken: Arc<AtomicU64>) -> Result<DatabaseConnection, DbSetupError> {
     use sea_orm::sqlx::ConnectOptions as _;
     use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
     create_sqlite_directory(url)?;
@@ -63,9 +62,8 @@ async fn connect_sqlite(url: &str, taken: Arc<AtomicU64>) -> Result<DatabaseConn
         .row_buffer_size(4096);
     // Each SQLite connection is a thread of its own with its own page cache; more of them than twice the
     // cores only adds thread switches and memory (sqlx's default is 10).
-    let cores = std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get);
     let pool = SqlitePoolOptions::new()
-        .max_connections(u32::try_from(cores * 2).unwrap_or(u32::MAX).max(4))
+        .max_connections(size)
         .acquire_timeout(Duration::from_secs(10))
         // An SQLite connection lives in this process and cannot go stale; pinging it before each use
         // (sqlx's default, meant for network databases) cost a round trip to its thread per statement.
@@ -87,14 +85,14 @@ async fn connect_sqlite(url: &str, taken: Arc<AtomicU64>) -> Result<DatabaseConn
 /// statements; one idle long enough that the server or a proxy may have dropped it is pinged first, and
 /// the pool replaces it when the ping fails. (sqlx also tests every connection given back, which no option
 /// turns off: a page's reads share one connection, `app::store::reading`.)
-async fn connect_postgres(url: &str, taken: Arc<AtomicU64>) -> Result<DatabaseConnection, DbSetupError> {
+async fn connect_postgres(url: &str, size: u32, taken: Arc<AtomicU64>) -> Result<DatabaseConnection, DbSetupError> {
     use sea_orm::sqlx::postgres::{PgConnectOptions, PgPoolOptions};
     use sea_orm::sqlx::{ConnectOptions as _, Connection as _};
     const TRUSTED_WHILE_IDLE: Duration = Duration::from_secs(10);
 
     let options = url.parse::<PgConnectOptions>().map_err(connect_error)?.disable_statement_logging();
     let pool = PgPoolOptions::new()
-        .max_connections(20)
+        .max_connections(size)
         .acquire_timeout(Duration::from_secs(10))
         .test_before_acquire(false)
         .before_acquire(move |connection, meta| {

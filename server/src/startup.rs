@@ -76,7 +76,7 @@ pub struct Application {
 impl Application {
     pub async fn build(settings: &Settings) -> Result<Self, StartupError> {
         let taken = std::sync::Arc::<std::sync::atomic::AtomicU64>::default();
-        let mut db = db::connect_counting(&settings.database_url, settings.database_kind(), taken.clone()).await?;
+        let mut db = db::connect_counting(settings, taken.clone()).await?;
         db::migrate(&db).await?;
         let secrets = Secrets::load(&db, settings.secret_key.clone()).await.map_err(StartupError::Secrets)?;
         if settings.demo && demo::load_if_empty(&db).await.map_err(StartupError::Demo)? {

@@ -28,3 +28,29 @@ async fn a_request_id_sent_by_a_proxy_is_kept() {
     let response = app.client.get(app.url("/healthz")).header("x-request-id", "lb-1234").send().await.expect("get");
     assert_eq!(response.headers()["x-request-id"], "lb-1234");
 }
+
+/// `SPIELRAUM_DATABASE_POOL_SIZE` bounds the connections, and requests beyond it wait for one rather than fail.
+#[tokio::test]
+async fn requests_beyond_the_database_pool_wait_for_a_connection() {
+    use sea_orm::ConnectionTrait as _;
+    let app = TestApp::spawn_with(|settings| settings.database_pool_size = 2).await;
+    let db = &app.context.db;
+    let max = match db.get_database_backend() {
+        sea_orm::DatabaseBackend::Postgres => db.get_postgres_connection_pool().options().get_max_connections(),
+        _ => db.get_sqlite_connection_pool().options().get_max_connections(),
+    };
+    assert_eq!(max, 2);
+    let mut requests = tokio::task::JoinSet::new();
+    for _ in 0..12 {
+        let (client, url) = (app.client.clone(), app.url("/dresden/calls"));
+        requests.spawn(async move {
+            let answer = client.get(url).send().await.expect("get");
+            (answer.status(), answer.text().await.expect("body"))
+        });
+    }
+    while let Some(answer) = requests.join_next().await {
+        let (status, body) = answer.expect("request");
+        assert_eq!(status, reqwest::StatusCode::OK);
+        assert!(body.contains("Interessenbekundung"), "{body}");
+    }
+}

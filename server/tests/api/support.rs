@@ -47,6 +47,7 @@ impl TestApp {
             // Tests run due jobs themselves (`run_jobs`), at the time they choose.
             job_interval_seconds: 3600,
             view_cache_bytes: 16 << 20,
+            database_pool_size: server::config::default_pool_size(),
             bench: false,
         };
         adjust(&mut settings);
