@@ -7,7 +7,7 @@
 
 use crate::AppError;
 use model::bid::{BidSummary, BidView, LotCount, SubmittedBid, VersionView};
-use model::call::{CallDetail, CallSummary};
+use model::call::{CallSummary, OpenCall};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use uuid::Uuid;
@@ -18,7 +18,9 @@ pub struct BidsOverview {
     pub organisation_name: String,
     pub verified: bool,
     pub bids: Vec<BidSummary>,
-    pub open_calls: Vec<CallDetail>,
+    pub open_calls: Vec<OpenCall>,
+    /// The server's clock when it answered, for the open calls' countdowns.
+    pub server_now: chrono::DateTime<chrono::Utc>,
 }
 
 /// The bid page: the bid as its organisation works on it, and the committee's decision once there is one.
@@ -113,22 +115,23 @@ pub mod ops {
         draft
     }
 
+    /// The carrier's overview: its organisation's bids and the calls open for bids.
     pub async fn my_bids(actor: &Actor, now: DateTime<Utc>) -> Result<BidsOverview, AppError> {
         let db = &crate::store::reading(&actor.server.db).await?;
         let organisation = crate::store::organisations::find(db, &actor.tenant, actor.organisation()?).await?;
-        let bids = bids::of_organisation(db, &actor.tenant, actor.who(), organisation.id, now).await?;
-        let mut open_calls = Vec::new();
-        for call in crate::store::calls::list(db, &actor.tenant, false, now).await? {
-            if call.phase == model::call::Phase::Open {
-                open_calls.push(crate::store::calls::detail(db, &actor.tenant, call.id, false, now).await?);
-            }
-        }
         Ok(BidsOverview {
             organisation_name: organisation.name,
             verified: organisation.verified_at.is_some(),
-            bids,
-            open_calls,
+            bids: bids::of_organisation(db, &actor.tenant, actor.who(), organisation.id, now).await?,
+            open_calls: crate::store::calls::open_with_lots(db, &actor.tenant, now).await?,
+            server_now: now,
         })
+    }
+
+    /// The bids of the caller's organisation, newest first (the API's list).
+    pub async fn own_bids(actor: &Actor, now: DateTime<Utc>) -> Result<Vec<BidSummary>, AppError> {
+        let db = &crate::store::reading(&actor.server.db).await?;
+        bids::of_organisation(db, &actor.tenant, actor.who(), actor.organisation()?, now).await
     }
 
     /// Opens the organisation's bid for a lot, making a draft if there is none.

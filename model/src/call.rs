@@ -200,6 +200,13 @@ pub struct CallDetail {
     pub server_now: DateTime<Utc>,
 }
 
+/// A call open for bids, with the lots a carrier may start a bid for (the carrier's overview).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenCall {
+    pub summary: CallSummary,
+    pub lots: Vec<LotView>,
+}
+
 pub fn check_title(title: &str) -> Result<String, CallError> {
     let title = title.trim();
     if title.is_empty() {

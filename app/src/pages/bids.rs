@@ -73,6 +73,7 @@ fn Overview(overview: BidsOverview, start: ServerAction<StartBid>) -> impl IntoV
     let CurrentTenant(tenant) = expect_context::<CurrentTenant>();
     let base = format!("/{}", tenant.slug);
     let bids_base = base.clone();
+    let server_now = overview.server_now;
     view! {
         <p class="lead">{overview.organisation_name.clone()}</p>
         {(!overview.verified).then(|| view! { <p class="notice">{move || i18n.t(Key::OrganisationNotVerified)}</p> })}
@@ -120,7 +121,7 @@ fn Overview(overview: BidsOverview, start: ServerAction<StartBid>) -> impl IntoV
                 view! {
                     <div class="card">
                         <h3><A href=href>{call.summary.title.clone()}</A></h3>
-                        <Countdown until=call.summary.closes_at server_now=call.server_now />
+                        <Countdown until=call.summary.closes_at server_now=server_now />
                         <ul class="lot-actions">
                             {call.lots.into_iter().map(|lot| view! {
                                 <li>

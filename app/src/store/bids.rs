@@ -13,7 +13,7 @@ use crate::AppError;
 use chrono::{DateTime, Utc};
 use model::bid::{AttachmentRef, BidStatus, BidSummary, BidView, Content, Draft, LotCount, SubmittedBid, VersionView};
 use model::call::Phase;
-use model::entity::{bid, bid_attachment, bid_version, call, call_lot, organisation};
+use model::entity::{bid, bid_attachment, bid_version, call, call_lot};
 use model::policy::{self, BidAccess, BidFacts, Who};
 use sea_orm::sea_query::{Alias, OnConflict};
 use sea_orm::{
@@ -409,16 +409,12 @@ pub async fn withdraw(db: &impl ConnectionTrait, authorized: Authorized<Change>)
     Ok(())
 }
 
-async fn organisation_name(db: &impl ConnectionTrait, id: Uuid) -> Result<String, AppError> {
-    Ok(organisation::Entity::find_by_id(id).one(db).await?.map(|o| o.name).unwrap_or_default())
-}
-
 /// One authorized bid's summary; `versions` are its versions as [`versions`] reads them.
 fn summary(authorized: &Authorized<Read>, versions: &[bid_version::Model], now: DateTime<Utc>) -> Result<BidSummary, AppError> {
     // A lot that is not its call's is a broken row: the bid is not shown.
     let lot_title = authorized.lot_title.clone().ok_or(AppError::NotFound)?;
     let organisation = authorized.organisation_name.clone();
-    summary_of(&authorized.bid, &authorized.call, lot_title, organisation, versions.last(), now)
+    summary_of(&authorized.bid, &authorized.call, lot_title, organisation, versions.last().map(version_view), now)
 }
 
 /// The title of the bid's lot, where the lot belongs to the bid's call, as a subquery of [`load`].
@@ -439,7 +435,7 @@ fn summary_of(
     call: &call::Model,
     lot_title: String,
     organisation_name: String,
-    latest: Option<&bid_version::Model>,
+    latest: Option<VersionView>,
     now: DateTime<Utc>,
 ) -> Result<BidSummary, AppError> {
     Ok(BidSummary {
@@ -453,7 +449,7 @@ fn summary_of(
         status: status_of(row)?,
         phase: phase_of(call, now),
         closes_at: call.closes_at,
-        latest_version: latest.map(version_view),
+        latest_version: latest,
     })
 }
 
@@ -528,44 +524,47 @@ pub async fn of_organisation(
     if !who.member_of(organisation_id) {
         return Err(AppError::Forbidden);
     }
-    let rows = bid::Entity::find()
-        .filter(bid::Column::TenantId.eq(scope.id()))
-        .filter(bid::Column::OrganisationId.eq(organisation_id))
+    let own = bid::Column::TenantId.eq(scope.id()).and(bid::Column::OrganisationId.eq(organisation_id));
+    // Its bids with their calls, lot titles and organisation name in one statement, and the heads of their
+    // versions (not their contents) in a second, however many bids.
+    let mut query = bid::Entity::find()
+        .filter(own.clone())
+        .select_also(call::Entity)
+        .join(JoinType::InnerJoin, bid::Entity::belongs_to(call::Entity).from(bid::Column::CallId).to(call::Column::Id).into())
+        .filter(super::calls::visible(scope, false))
         .order_by_desc(bid::Column::CreatedAt)
+        .into_query();
+    query
+        .expr_as(lot_title(), Alias::new("lot_title"))
+        .expr_as(super::names::organisation_name_of((bid::Entity, bid::Column::OrganisationId)), Alias::new("organisation_name"));
+    let rows = db.query_all(db.get_database_backend().build(&query)).await?;
+    let heads: Vec<(Uuid, i32, DateTime<Utc>, String)> = bid_version::Entity::find()
+        .select_only()
+        .columns([
+            bid_version::Column::BidId,
+            bid_version::Column::Number,
+            bid_version::Column::SubmittedAt,
+            bid_version::Column::ContentHash,
+        ])
+        .filter(bid_version::Column::BidId.in_subquery(bid::Entity::find().select_only().column(bid::Column::Id).filter(own).into_query()))
+        .order_by_asc(bid_version::Column::Number)
+        .into_tuple()
         .all(db)
         .await?;
-    // The calls, lots, organisation and versions of all its bids in four queries, not four per bid.
-    let calls: HashMap<Uuid, call::Model> = call::Entity::find()
-        .filter(call::Column::TenantId.eq(scope.id()))
-        .filter(call::Column::Id.is_in(rows.iter().map(|row| row.call_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|call| (call.id, call))
-        .collect();
-    let lots: HashMap<Uuid, String> = call_lot::Entity::find()
-        .filter(call_lot::Column::Id.is_in(rows.iter().map(|row| row.lot_id)))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|lot| (lot.id, lot.title))
-        .collect();
-    let organisation = organisation_name(db, organisation_id).await?;
     // Ascending by number, so the last one kept per bid is its latest.
-    let mut latest: HashMap<Uuid, bid_version::Model> = HashMap::new();
-    for version in bid_version::Entity::find()
-        .filter(bid_version::Column::BidId.is_in(rows.iter().map(|row| row.id)))
-        .order_by_asc(bid_version::Column::Number)
-        .all(db)
-        .await?
-    {
-        latest.insert(version.bid_id, version);
-    }
+    let latest: HashMap<Uuid, VersionView> = heads
+        .into_iter()
+        .map(|(bid, number, submitted_at, content_hash)| (bid, VersionView { number, submitted_at, content_hash }))
+        .collect();
     rows.iter()
         .map(|row| {
-            let call = calls.get(&row.call_id).ok_or_else(|| AppError::internal(format!("call of bid {}", row.id)))?;
-            let lot = lots.get(&row.lot_id).cloned().unwrap_or_default();
-            summary_of(row, call, lot, organisation.clone(), latest.get(&row.id), now)
+            // SeaORM's prefixes of a select with a second entity.
+            let bid = bid::Model::from_query_result(row, "A_")?;
+            let call = call::Model::from_query_result(row, "B_")?;
+            let lot_title: Option<String> = row.try_get("", "lot_title")?;
+            let organisation_name: Option<String> = row.try_get("", "organisation_name")?;
+            let latest = latest.get(&bid.id).cloned();
+            summary_of(&bid, &call, lot_title.unwrap_or_default(), organisation_name.unwrap_or_default(), latest, now)
         })
         .collect()
 }

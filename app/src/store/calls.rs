@@ -4,7 +4,7 @@ use super::TenantScope;
 use crate::{AppError, InvalidReason};
 use chrono::{DateTime, Utc};
 use model::call::{
-    CallDetail, CallError, CallSummary, LotView, Module, Phase, Question, QuestionKind, Schedule, check_question,
+    CallDetail, CallError, CallSummary, LotView, Module, OpenCall, Phase, Question, QuestionKind, Schedule, check_question,
     check_title, default_questions,
 };
 use model::entity::{call, call_lot, call_question, district};
@@ -115,6 +115,40 @@ pub async fn list(
     let ids: Vec<Uuid> = rows.iter().map(|row| row.id).collect();
     let counts = lot_counts(db, &ids).await?;
     rows.iter().map(|row| summary(row, counts.get(&row.id).copied().unwrap_or_default(), now)).collect()
+}
+
+/// The calls open for bids at `now`, newest closing first, each with its lots in order: what a carrier may
+/// start a bid for. Two statements however many calls are open.
+pub async fn open_with_lots(
+    db: &impl ConnectionTrait,
+    scope: &TenantScope,
+    now: DateTime<Utc>,
+) -> Result<Vec<OpenCall>, AppError> {
+    let rows: Vec<call::Model> = call::Entity::find()
+        .filter(visible(scope, false))
+        .filter(call::Column::ClosesAt.gt(now))
+        .order_by_desc(call::Column::ClosesAt)
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|row| phase_of(row, now) == Phase::Open)
+        .collect();
+    let mut lots: HashMap<Uuid, Vec<LotView>> = HashMap::new();
+    for lot in call_lot::Entity::find()
+        .filter(call_lot::Column::CallId.is_in(rows.iter().map(|row| row.id)))
+        .order_by_asc(call_lot::Column::CallId)
+        .order_by_asc(call_lot::Column::Position)
+        .all(db)
+        .await?
+    {
+        lots.entry(lot.call_id).or_default().push(LotView { id: lot.id, title: lot.title, district_id: lot.district_id });
+    }
+    rows.iter()
+        .map(|row| {
+            let lots = lots.remove(&row.id).unwrap_or_default();
+            Ok(OpenCall { summary: summary(row, lots.len(), now)?, lots })
+        })
+        .collect()
 }
 
 pub async fn detail(

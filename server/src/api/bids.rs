@@ -96,7 +96,7 @@ pub async fn list_bids(
     Ctx(context): Ctx,
 ) -> Result<Json<Vec<BidSummary>>, ApiError> {
     let actor = actor(&state, context, Access::Requires(Permission::DraftBids)).await?;
-    Ok(Json(app::bids::ops::my_bids(&actor, Utc::now()).await?.bids))
+    Ok(Json(app::bids::ops::own_bids(&actor, Utc::now()).await?))
 }
 
 /// Starts the organisation's bid for a lot (or returns the existing one).

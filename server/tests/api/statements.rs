@@ -1,10 +1,10 @@
 //! No page grows with the data (issue 16, item 4): every key page, rendered on the server as its user sees
-//! it, sends at most a fixed number of SQL statements — and exactly as many after the tenant has gained
-//! people, meetings, resolutions and commissions as before. A query per row (N+1) fails here, on SQLite and
-//! on PostgreSQL alike. Counted by the server's own `StatementCount` around each request; the job worker
-//! sleeps (tests run jobs themselves), so nothing else runs meanwhile. The pages whose views are kept while
-//! the tenant's data stays the same (`app::derived`) are measured computing them: the tenants' versions move
-//! on before each measured request.
+//! it, and every key API operation sends at most a fixed number of SQL statements — and exactly as many
+//! after the tenant has gained open calls, bids, people, meetings, resolutions and commissions as before. A
+//! query per row (N+1) fails here, on SQLite and on PostgreSQL alike. Counted by the server's own
+//! `StatementCount` around each request; the job worker sleeps (tests run jobs themselves), so nothing else
+//! runs meanwhile. The pages whose views are kept while the tenant's data stays the same (`app::derived`)
+//! are measured computing them: the tenants' versions move on before each measured request.
 
 use crate::support::TestApp;
 use chrono::{Duration, Utc};
@@ -29,6 +29,23 @@ async fn measure(app: &TestApp, browser: &reqwest::Client, path: &str) -> (u64, 
     assert!(response.status().is_success(), "{path}: {}", response.status());
     response.bytes().await.expect("body");
     (app.statements.get() - statements, app.statements.connections() - connections)
+}
+
+/// The clients of the key pages' callers: a visitor's browser, each user's signed-in browser, and for the API
+/// (`api …`) a client that sends the user's bearer token, as API clients do.
+async fn callers(app: &TestApp) -> std::collections::HashMap<Option<&'static str>, reqwest::Client> {
+    let mut callers = std::collections::HashMap::new();
+    callers.insert(None, app.browser());
+    for who in ["traeger1", "admin", "steuerung4", "steuerung7", "koordination1"] {
+        callers.insert(Some(who), app.signed_in("dresden", &format!("{who}@dresden.demo")).await);
+    }
+    for (caller, who) in [("api traeger1", "traeger1"), ("api admin", "admin"), ("api steuerung4", "steuerung4")] {
+        let token = app.token("dresden", &format!("{who}@dresden.demo")).await;
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert(reqwest::header::AUTHORIZATION, format!("Bearer {token}").parse().expect("header"));
+        callers.insert(Some(caller), reqwest::Client::builder().default_headers(headers).build().expect("client"));
+    }
+    callers
 }
 
 /// (what, who, path, the most statements it may send). The numbers are a ratchet at what each page sends
@@ -61,7 +78,7 @@ async fn key_pages(app: &TestApp) -> Vec<Page> {
     vec![
         ("the public call page", None, format!("/dresden/calls/{}", open.id), 5),
         ("the carrier's home", Some("traeger1"), "/dresden".into(), 8),
-        ("the carrier's bids", Some("traeger1"), "/dresden/bids".into(), 12),
+        ("the carrier's bids", Some("traeger1"), "/dresden/bids".into(), 6),
         ("the bid editor", Some("traeger1"), format!("/dresden/bids/{}", own_bid.id), 5),
         ("the steering group's bid list", Some("admin"), format!("/dresden/calls/{}/bids", closed.id), 13),
         ("the ranking", Some("admin"), format!("/dresden/calls/{}/ranking", closed.id), 15),
@@ -74,11 +91,23 @@ async fn key_pages(app: &TestApp) -> Vec<Page> {
         ("a meeting", Some("steuerung7"), format!("/dresden/steering/meetings/{}", meeting.id), 17),
         ("the resolutions register", Some("steuerung4"), "/dresden/steering/resolutions".into(), 4),
         ("the commissions", Some("koordination1"), "/dresden/steering/commissions".into(), 8),
+        ("the API's calls", None, "/api/v1/tenants/dresden/calls".into(), 3),
+        (
+            "the API's bids of a call",
+            Some("api admin"),
+            format!("/api/v1/tenants/dresden/calls/{}/bids", closed.id),
+            11,
+        ),
+        ("the API's ranking", Some("api admin"), format!("/api/v1/tenants/dresden/calls/{}/ranking", closed.id), 15),
+        ("the API's own bids", Some("api traeger1"), "/api/v1/tenants/dresden/bids".into(), 3),
+        ("the API's reports", Some("api steuerung4"), "/api/v1/tenants/dresden/reports".into(), 7),
+        ("the API's ledger", Some("api steuerung4"), "/api/v1/tenants/dresden/ledger".into(), 8),
+        ("the API's resolutions", Some("api steuerung4"), "/api/v1/tenants/dresden/resolutions".into(), 4),
     ]
 }
 
-/// More of everything the key pages list: the carrier's bids, ledger entries, people, meetings with items
-/// and resolutions, commissions.
+/// More of everything the key pages list: open calls, the carrier's bids, ledger entries, people, meetings
+/// with items and resolutions, commissions.
 async fn grow(app: &TestApp, carrier: &reqwest::Client) {
     let open = crate::bids::open_call(app).await;
     for lot in 11..16 {
@@ -90,6 +119,24 @@ async fn grow(app: &TestApp, carrier: &reqwest::Client) {
     let db = app.db().await;
     let scope = app::store::TenantScope::resolve(&db, "dresden").await.expect("dresden");
     let now = Utc::now();
+    let schedule = model::call::Schedule::new(
+        now - Duration::days(1),
+        now + Duration::days(20),
+        (now + Duration::days(40)).date_naive(),
+    )
+    .expect("schedule");
+    let second = app::store::calls::create(
+        &db,
+        &scope,
+        model::call::Module::Practice,
+        "Zweiter Aufruf",
+        "Noch ein offener Aufruf.",
+        schedule,
+        now,
+    )
+    .await
+    .expect("second open call");
+    app::store::calls::publish(&db, &scope, second.id, now).await.expect("published");
     for n in 0..25 {
         let email = model::Email::parse(&format!("person{n}@dresden.demo")).expect("email");
         let roles = if n % 2 == 0 { vec![model::Role::Coordinator] } else { vec![model::Role::DistrictContact] };
@@ -150,11 +197,7 @@ async fn grow(app: &TestApp, carrier: &reqwest::Client) {
 #[tokio::test]
 async fn every_key_page_sends_a_fixed_number_of_statements_whatever_the_data() {
     let app = TestApp::spawn().await;
-    let mut browsers = std::collections::HashMap::new();
-    browsers.insert(None, app.browser());
-    for who in ["traeger1", "admin", "steuerung4", "steuerung7", "koordination1"] {
-        browsers.insert(Some(who), app.signed_in("dresden", &format!("{who}@dresden.demo")).await);
-    }
+    let browsers = callers(&app).await;
     let pages = key_pages(&app).await;
     let mut first = Vec::new();
     for (what, who, path, most) in &pages {
@@ -203,11 +246,7 @@ async fn no_key_page_reads_a_whole_table() {
     if db.get_database_backend() != DbBackend::Sqlite {
         return;
     }
-    let mut browsers = std::collections::HashMap::new();
-    browsers.insert(None, app.browser());
-    for who in ["traeger1", "admin", "steuerung4", "steuerung7", "koordination1"] {
-        browsers.insert(Some(who), app.signed_in("dresden", &format!("{who}@dresden.demo")).await);
-    }
+    let browsers = callers(&app).await;
     let mut scans = Vec::new();
     for (what, who, path, _) in key_pages(&app).await {
         let browser = &browsers[&who];
