@@ -20,11 +20,12 @@
 //!   for the quarter hour it was computed in at most, and it is never served for an earlier instant than
 //!   the one it was computed at. A view that changes at arbitrary instants (an open call's phase) is not
 //!   kept.
-//! - *Bounded*: at most the configured bytes of views (`SPIELRAUM_VIEW_CACHE_MB`, weighed by their JSON
-//!   size); the least used go first.
+//! - *Bounded*: at most the configured bytes of views (`SPIELRAUM_VIEW_CACHE_MB`, each weighed as twice its
+//!   JSON: the view and the JSON the API sends of it, kept with it); the least used go first.
 
 use crate::AppError;
 use crate::actor::Actor;
+use bytes::Bytes;
 use chrono::{DateTime, Utc};
 use model::entity::tenant_version;
 use sea_orm::EntityTrait;
@@ -70,7 +71,9 @@ struct Kept {
     version: i64,
     slot: i64,
     computed_at: DateTime<Utc>,
-    bytes: u64,
+    /// The view as the API sends it, written once when it was computed (a call's ranking is half a
+    /// megabyte of JSON; writing it took most of each request's time).
+    json: Bytes,
     value: Arc<dyn Any + Send + Sync>,
 }
 
@@ -78,9 +81,17 @@ struct Kept {
 struct ByJsonSize;
 
 impl quick_cache::Weighter<Key, Kept> for ByJsonSize {
+    /// The view and its JSON, the view taken to be about as large as its JSON.
     fn weight(&self, _key: &Key, kept: &Kept) -> u64 {
-        kept.bytes
+        2 * kept.json.len() as u64
     }
+}
+
+/// What [`Actor::kept_or_computed`] found: a view kept from an earlier request, or one computed now (with its
+/// JSON if it was written to be kept).
+enum Found<T> {
+    Kept(Kept),
+    Computed(T, Option<Bytes>),
 }
 
 impl Actor {
@@ -116,11 +127,52 @@ impl Actor {
         T: Clone + Serialize + Send + Sync + 'static,
         F: Future<Output = Result<T, AppError>>,
     {
+        match self.kept_or_computed(view, arguments, now, compute, keep).await? {
+            Found::Kept(kept) => {
+                let value = kept.value.downcast_ref::<T>().ok_or_else(|| AppError::internal("a kept view changed type"))?;
+                Ok(value.clone())
+            }
+            Found::Computed(value, _) => Ok(value),
+        }
+    }
+
+    /// [`Actor::derived`] as the API sends it: the view's JSON, written once when the view was computed and
+    /// served as it was kept, shared with the pages that show the same view.
+    pub async fn derived_json<T, F>(
+        &self,
+        view: &'static str,
+        arguments: impl std::fmt::Debug,
+        now: DateTime<Utc>,
+        compute: impl FnOnce() -> F,
+    ) -> Result<Bytes, AppError>
+    where
+        T: Clone + Serialize + Send + Sync + 'static,
+        F: Future<Output = Result<T, AppError>>,
+    {
+        match self.kept_or_computed(view, arguments, now, compute, |_: &T| true).await? {
+            Found::Kept(kept) => Ok(kept.json),
+            Found::Computed(_, Some(json)) => Ok(json),
+            Found::Computed(value, None) => Ok(Bytes::from(serde_json::to_vec(&value).map_err(AppError::internal)?)),
+        }
+    }
+
+    async fn kept_or_computed<T, F>(
+        &self,
+        view: &'static str,
+        arguments: impl std::fmt::Debug,
+        now: DateTime<Utc>,
+        compute: impl FnOnce() -> F,
+        keep: impl FnOnce(&T) -> bool,
+    ) -> Result<Found<T>, AppError>
+    where
+        T: Clone + Serialize + Send + Sync + 'static,
+        F: Future<Output = Result<T, AppError>>,
+    {
         if !self.server.derived.keeps {
-            return compute().await;
+            return Ok(Found::Computed(compute().await?, None));
         }
         let Some(version) = self.data_version().await? else {
-            return compute().await;
+            return Ok(Found::Computed(compute().await?, None));
         };
         let key = Key {
             tenant: self.tenant.id(),
@@ -134,25 +186,26 @@ impl Actor {
             && kept.version == version
             && kept.slot == slot
             && kept.computed_at <= now
-            && let Some(value) = kept.value.downcast_ref::<T>()
+            && kept.value.is::<T>()
         {
-            let value = value.clone();
             // A view served kept, with the version read along with the caller, is ready without the request
             // ever waiting. Leptos then resolves the page's resource on its synchronous path, which measured
             // markedly slower under load than when the resource is ready after a wait (release build, large data
             // set, 64 connections: the ranking 1,423–1,778 requests/s without this, 2,219–2,337 with it; the
             // dashboard 1,311–1,365 and 1,843–2,194). Yielding once to the scheduler keeps it on the other path.
             tokio::task::yield_now().await;
-            return Ok(value);
+            return Ok(Found::Kept(kept));
         }
         let value = compute().await?;
         if keep(&value)
             && let Ok(json) = serde_json::to_vec(&value)
         {
-            let bytes = json.len() as u64;
-            views.insert(key, Kept { version, slot, computed_at: now, bytes, value: Arc::new(value.clone()) });
+            let json = Bytes::from(json);
+            let kept = Kept { version, slot, computed_at: now, json: json.clone(), value: Arc::new(value.clone()) };
+            views.insert(key, kept);
+            return Ok(Found::Computed(value, Some(json)));
         }
-        Ok(value)
+        Ok(Found::Computed(value, None))
     }
 
     /// The tenant's data version now: read with the caller for a request that changes nothing (the guard

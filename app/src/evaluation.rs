@@ -430,6 +430,23 @@ pub mod ops {
         actor.derived("ranking page", (call, lot), now, || ranking_of(actor, call, store::Sheets::Lot(lot), now)).await
     }
 
+    /// [`ranking`], or with `lot` [`ranking_page`], as the API sends it: the JSON is written once while the
+    /// view is kept (a city's whole ranking is half a megabyte of it).
+    pub async fn ranking_json(
+        actor: &Actor,
+        call: Uuid,
+        lot: Option<Uuid>,
+        now: DateTime<Utc>,
+    ) -> Result<bytes::Bytes, AppError> {
+        match lot {
+            Some(lot) => {
+                let sheets = store::Sheets::Lot(Some(lot));
+                actor.derived_json("ranking page", (call, Some(lot)), now, || ranking_of(actor, call, sheets, now)).await
+            }
+            None => actor.derived_json("ranking", call, now, || ranking_of(actor, call, store::Sheets::Call, now)).await,
+        }
+    }
+
     /// The ranking of the lots whose sheets `sheets` reads: every lot, or one.
     async fn ranking_of(
         actor: &Actor,

@@ -117,15 +117,11 @@ pub async fn get_ranking(
     Path((_tenant, call)): Path<(String, String)>,
     Ctx(context): Ctx,
     lots: Result<axum::extract::Query<RankingQuery>, axum::extract::rejection::QueryRejection>,
-) -> Result<Json<RankingView>, ApiError> {
+) -> Result<super::WrittenJson<RankingView>, ApiError> {
     let call = id(&call, "call")?;
     let RankingQuery { lot } = super::query(lots)?;
     let actor = actor(&state, context, Permission::ReadBids).await?;
-    let now = Utc::now();
-    Ok(Json(match lot {
-        Some(lot) => app::evaluation::ops::ranking_page(&actor, call, Some(lot), now).await?,
-        None => app::evaluation::ops::ranking(&actor, call, now).await?,
-    }))
+    Ok(super::WrittenJson::of(app::evaluation::ops::ranking_json(&actor, call, lot, Utc::now()).await?))
 }
 
 /// A call's rubric: the criteria with description, weight, scale and anchor texts.

@@ -265,6 +265,23 @@ pub(crate) fn body<T>(body: Result<Json<T>, axum::extract::rejection::JsonReject
         .map_err(|rejection| ApiError(app::AppError::BadRequest { message: rejection.body_text() }))
 }
 
+/// A `T` as JSON written ahead of the request (a kept view's, `app::derived`), sent as it was written: for a
+/// view of half a megabyte, writing it was most of a request's time.
+pub(crate) struct WrittenJson<T>(axum::body::Bytes, std::marker::PhantomData<T>);
+
+impl<T> WrittenJson<T> {
+    /// `json` must be a `T` as serde writes it.
+    pub(crate) fn of(json: axum::body::Bytes) -> Self {
+        WrittenJson(json, std::marker::PhantomData)
+    }
+}
+
+impl<T> axum::response::IntoResponse for WrittenJson<T> {
+    fn into_response(self) -> axum::response::Response {
+        ([(axum::http::header::CONTENT_TYPE, "application/json")], self.0).into_response()
+    }
+}
+
 /// A query string, or 400 with the reason it could not be read.
 pub(crate) fn query<T>(
     query: Result<axum::extract::Query<T>, axum::extract::rejection::QueryRejection>,

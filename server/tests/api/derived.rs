@@ -262,3 +262,42 @@ async fn the_kept_ledger_years_gain_a_year_booked_afterwards() {
     assert!((200..300).contains(&status), "{status}: {body}");
     assert_eq!(years().await.expect("years").last(), Some(&next));
 }
+
+/// The API sends a kept view's JSON as it was written when the view was computed (`Actor::derived_json`): the
+/// same bytes, the JSON type, and nothing read but the caller; a change of the tenant's data writes it anew.
+#[tokio::test]
+async fn the_apis_ranking_is_sent_as_written_while_kept() {
+    use model::entity::call;
+    use sea_orm::{EntityTrait, QueryOrder};
+    let app = TestApp::spawn().await;
+    let db = app.db().await;
+    let calls = call::Entity::find().order_by_asc(call::Column::OpensAt).all(&db).await.expect("calls");
+    let path = format!("/api/v1/tenants/dresden/calls/{}/ranking", calls[2].id);
+    let token = app.token("dresden", "admin@dresden.demo").await;
+    let api = reqwest::Client::new();
+    let computed = get(&app, &api, &path, Some(&token)).await;
+    let ranking: serde_json::Value = serde_json::from_str(&computed).expect("JSON");
+    assert!(!ranking["lots"].as_array().expect("lots").is_empty(), "{ranking}");
+
+    let before = app.statements.get();
+    let response = api.get(app.url(&path)).bearer_auth(&token).send().await.expect("get");
+    assert_eq!(response.headers()["content-type"], "application/json");
+    assert_eq!(response.text().await.expect("body"), computed, "the kept JSON is the computed one");
+    assert_eq!(app.statements.get() - before, 1, "a kept ranking sent more than the caller's query");
+
+    // One lot, as the page shows it, kept as well.
+    let lot = ranking["lots"][0]["lot_id"].as_str().expect("lot id");
+    let one = get(&app, &api, &format!("{path}?lot={lot}"), Some(&token)).await;
+    assert_eq!(one, get(&app, &api, &format!("{path}?lot={lot}"), Some(&token)).await);
+    let one: serde_json::Value = serde_json::from_str(&one).expect("JSON");
+    assert_eq!(one["lots"].as_array().expect("lots").len(), 1);
+
+    // A change of the tenant's data: computed and written again.
+    let scope = app::store::TenantScope::resolve(&db, "dresden").await.expect("dresden");
+    let author = model::entity::user::Entity::find().one(&db).await.expect("query").expect("a user").id;
+    let text = model::controlling::CommitteeText { narrative: "neu".into(), measures: String::new() };
+    app::store::committee::save(&db, &scope, 2019, &text, author, Utc::now()).await.expect("save");
+    let before = app.statements.get();
+    assert_eq!(get(&app, &api, &path, Some(&token)).await, computed, "the ranking itself did not change");
+    assert!(app.statements.get() - before > 1, "computed again after the change");
+}
