@@ -156,6 +156,8 @@ impl Actor {
         }
     }
 
+    /// The caller's kept view for `arguments` while it still holds (same version, same quarter hour, not
+    /// computed after `now`), else `compute`'s, kept with its JSON when `keep` allows.
     async fn kept_or_computed<T, F>(
         &self,
         view: &'static str,
