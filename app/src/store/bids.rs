@@ -85,6 +85,48 @@ fn facts_of(bid: &bid::Model, phase: Phase) -> Result<BidFacts, AppError> {
     Ok(BidFacts { organisation_id: bid.organisation_id, phase, status: status_of(bid)? })
 }
 
+/// A bid with its call and the names a page shows with it, as [`named`] reads them.
+struct Named {
+    bid: bid::Model,
+    call: call::Model,
+    /// The title of the bid's lot, if the lot belongs to the bid's call.
+    lot_title: Option<String>,
+    organisation_name: String,
+}
+
+/// The bids of this tenant that `condition` selects, newest first, each with its call (as readers see calls,
+/// `calls::visible`), its lot's title and its organisation's name: one statement however many bids.
+async fn named(
+    db: &impl ConnectionTrait,
+    scope: &TenantScope,
+    condition: impl sea_orm::sea_query::IntoCondition,
+) -> Result<Vec<Named>, AppError> {
+    let mut query = bid::Entity::find()
+        .filter(condition)
+        .filter(bid::Column::TenantId.eq(scope.id()))
+        .select_also(call::Entity)
+        .join(JoinType::InnerJoin, bid::Entity::belongs_to(call::Entity).from(bid::Column::CallId).to(call::Column::Id).into())
+        .filter(super::calls::visible(scope, false))
+        .order_by_desc(bid::Column::CreatedAt)
+        .into_query();
+    query
+        .expr_as(lot_title(), Alias::new("lot_title"))
+        .expr_as(super::names::organisation_name_of((bid::Entity, bid::Column::OrganisationId)), Alias::new("organisation_name"));
+    let rows = db.query_all(db.get_database_backend().build(&query)).await?;
+    rows.iter()
+        .map(|row| {
+            let organisation_name: Option<String> = row.try_get("", "organisation_name")?;
+            Ok(Named {
+                // SeaORM's prefixes of a select with a second entity.
+                bid: bid::Model::from_query_result(row, "A_")?,
+                call: call::Model::from_query_result(row, "B_")?,
+                lot_title: row.try_get("", "lot_title")?,
+                organisation_name: organisation_name.unwrap_or_default(),
+            })
+        })
+        .collect()
+}
+
 /// Loads bid `id` of this tenant with its call and asks the policy whether `who` may read it at the time
 /// `clock` tells. With `lock`, the bid's write lock is taken first and the clock read afterwards.
 async fn load<I>(
@@ -107,23 +149,8 @@ async fn load<I>(
             .await?;
     }
     let now = clock.now();
-    // The bid with its call in one statement, the call as readers see calls (`calls::visible`), and the names
-    // a page shows with the bid: its lot's title and its organisation's.
-    let mut query = bid::Entity::find()
-        .filter(this_bid)
-        .select_also(call::Entity)
-        .join(JoinType::InnerJoin, bid::Entity::belongs_to(call::Entity).from(bid::Column::CallId).to(call::Column::Id).into())
-        .filter(super::calls::visible(scope, false))
-        .into_query();
-    query
-        .expr_as(lot_title(), Alias::new("lot_title"))
-        .expr_as(super::names::organisation_name_of((bid::Entity, bid::Column::OrganisationId)), Alias::new("organisation_name"));
-    let row = db.query_one(db.get_database_backend().build(&query)).await?.ok_or(AppError::NotFound)?;
-    // SeaORM's prefixes of a select with a second entity.
-    let bid = bid::Model::from_query_result(&row, "A_")?;
-    let call = call::Model::from_query_result(&row, "B_")?;
-    let lot_title: Option<String> = row.try_get("", "lot_title")?;
-    let organisation_name: Option<String> = row.try_get("", "organisation_name")?;
+    let Named { bid, call, lot_title, organisation_name } =
+        named(db, scope, this_bid).await?.into_iter().next().ok_or(AppError::NotFound)?;
     let phase = phase_of(&call, now);
     let facts = facts_of(&bid, phase)?;
     // A bid the caller may not read does not exist for them (sealed bids do not reveal themselves).
@@ -132,7 +159,6 @@ async fn load<I>(
     if access == BidAccess::Reader && !super::evaluation::may_see_lot(db, scope, who, call.id, bid.lot_id).await? {
         return Err(AppError::Evaluation { reason: crate::EvaluationRefusal::DeclarationsMissing });
     }
-    let organisation_name = organisation_name.unwrap_or_default();
     Ok((Authorized { bid, call, lot_title, organisation_name, phase, access, at: now, intent: PhantomData }, facts))
 }
 
@@ -525,19 +551,9 @@ pub async fn of_organisation(
         return Err(AppError::Forbidden);
     }
     let own = bid::Column::TenantId.eq(scope.id()).and(bid::Column::OrganisationId.eq(organisation_id));
-    // Its bids with their calls, lot titles and organisation name in one statement, and the heads of their
-    // versions (not their contents) in a second, however many bids.
-    let mut query = bid::Entity::find()
-        .filter(own.clone())
-        .select_also(call::Entity)
-        .join(JoinType::InnerJoin, bid::Entity::belongs_to(call::Entity).from(bid::Column::CallId).to(call::Column::Id).into())
-        .filter(super::calls::visible(scope, false))
-        .order_by_desc(bid::Column::CreatedAt)
-        .into_query();
-    query
-        .expr_as(lot_title(), Alias::new("lot_title"))
-        .expr_as(super::names::organisation_name_of((bid::Entity, bid::Column::OrganisationId)), Alias::new("organisation_name"));
-    let rows = db.query_all(db.get_database_backend().build(&query)).await?;
+    // Its bids with their calls and names in one statement, and the heads of their versions (not their
+    // contents) in a second, however many bids.
+    let bids = named(db, scope, own.clone()).await?;
     let heads: Vec<(Uuid, i32, DateTime<Utc>, String)> = bid_version::Entity::find()
         .select_only()
         .columns([
@@ -556,15 +572,10 @@ pub async fn of_organisation(
         .into_iter()
         .map(|(bid, number, submitted_at, content_hash)| (bid, VersionView { number, submitted_at, content_hash }))
         .collect();
-    rows.iter()
-        .map(|row| {
-            // SeaORM's prefixes of a select with a second entity.
-            let bid = bid::Model::from_query_result(row, "A_")?;
-            let call = call::Model::from_query_result(row, "B_")?;
-            let lot_title: Option<String> = row.try_get("", "lot_title")?;
-            let organisation_name: Option<String> = row.try_get("", "organisation_name")?;
+    bids.into_iter()
+        .map(|Named { bid, call, lot_title, organisation_name }| {
             let latest = latest.get(&bid.id).cloned();
-            summary_of(&bid, &call, lot_title.unwrap_or_default(), organisation_name.unwrap_or_default(), latest, now)
+            summary_of(&bid, &call, lot_title.unwrap_or_default(), organisation_name, latest, now)
         })
         .collect()
 }
